@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+//
+// Tiemap: map a company's relational capital inside its customer accounts.
+// Imports go one way: tiemap → GraphFormats → NetworkAnalysis → SocialGraph (see DESIGN.md, STYLE.md §1).
+import PackageDescription
+
+let package = Package(
+  name: "Tiemap",
+  products: [
+    .library(name: "SocialGraph", targets: ["SocialGraph"]),
+    .library(name: "NetworkAnalysis", targets: ["NetworkAnalysis"]),
+    .library(name: "GraphFormats", targets: ["GraphFormats"]),
+    .executable(name: "tiemap", targets: ["tiemap"]),
+    .executable(name: "tiemap-sample", targets: ["SampleData"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  targets: [
+    .target(
+      name: "SocialGraph",
+      dependencies: [.product(name: "Collections", package: "swift-collections")]),
+    .target(
+      name: "NetworkAnalysis",
+      dependencies: ["SocialGraph"]),
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]),
+    .target(
+      name: "GraphFormats",
+      dependencies: ["SocialGraph", "NetworkAnalysis", "CZlib",
+                     .product(name: "Collections", package: "swift-collections")]),
+    .executableTarget(
+      name: "tiemap",
+      dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats",
+                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .executableTarget(
+      name: "SampleData",
+      dependencies: ["SocialGraph", "GraphFormats",
+                     .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .testTarget(name: "SocialGraphTests", dependencies: ["SocialGraph"]),
+    .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis", "GraphFormats"]),
+    .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats"]),
+    .testTarget(name: "TiemapCLITests", dependencies: ["GraphFormats"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,102 @@
+/// Column names are compared after `normalizedColumnName`: lower case, letters and digits only, so `Reports To`,
+/// `reports_to`, `ReportsToId`-style names meet their aliases.
+func normalizedColumnName(_ s: String) -> String {
+  var out = ""
+  for c in s.lowercased().unicodeScalars where CharacterSet_isAlnum(c) { out.unicodeScalars.append(c) }
+  return out
+}
+
+@inline(__always) private func CharacterSet_isAlnum(_ c: Unicode.Scalar) -> Bool {
+  c.properties.isAlphabetic || ("0"..."9").contains(c)
+}
+
+/// A CSV file with a header, read row by row: maps header names to known fields through aliases, keeps the
+/// other columns, checks that every row has as many fields as the header, and names file and line in every
+/// error.
+struct CSVTable<Field: Hashable> {
+  let file: String
+  private var parser: CSVParser
+  /// Header names as written.
+  let header: [String]
+  /// Column index of each known field present.
+  let columns: [Field: Int]
+  /// Columns that are not known fields, as (name, index), in file order.
+  let extraColumns: [(name: String, index: Int)]
+  private(set) var fields: [String] = []
+  /// Line of the current row.
+  private(set) var line = 0
+  private(set) var rowCount = 0
+
+  /// Reads the header. `aliases` maps normalised names to fields; `name(field)` is the canonical column name.
+  init(bytes: [UInt8], file: String, aliases: [String: Field], required: [Field],
+       name: (Field) -> String) throws {
+    self.file = file
+    var parser = CSVParser(bytes: bytes, file: file)
+    if parser.isBlank { throw InputError(file: file, line: 0, problem: "file is empty (expected a header line)") }
+    var header: [String] = []
+    guard let headerLine = try parser.next(into: &header) else {
+      throw InputError(file: file, line: 0, problem: "file is empty (expected a header line)")
+    }
+    var columns: [Field: Int] = [:]
+    var extra: [(String, Int)] = []
+    for (i, raw) in header.enumerated() {
+      let h = raw.trimmingBlanks()
+      if let f = aliases[normalizedColumnName(h)] {
+        if let j = columns[f] {
+          throw InputError(file: file, line: headerLine,
+                           problem: "columns \(quoted(header[j])) and \(quoted(raw)) both give \(name(f))")
+        }
+        columns[f] = i
+      } else {
+        extra.append((h.isEmpty ? "column\(i + 1)" : h, i))
+      }
+    }
+    for f in required where columns[f] == nil {
+      throw InputError(file: file, line: headerLine,
+                       problem: "missing required column \(quoted(name(f))) (columns found: \(header.map { $0.trimmingBlanks() }.joined(separator: ", ")))")
+    }
+    self.parser = parser
+    self.header = header
+    self.columns = columns
+    self.extraColumns = extra
+    self.line = headerLine
+  }
+
+  /// Moves to the next row; false at the end. Throws when the row's field count differs from the header's.
+  mutating func next() throws -> Bool {
+    guard let l = try parser.next(into: &fields) else {
+      if rowCount == 0 {
+        throw InputError(file: file, line: line, problem: "no rows after the header")
+      }
+      return false
+    }
+    line = l
+    rowCount += 1
+    if fields.count != header.count {
+      throw InputError(file: file, line: l,
+                       problem: "row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(header.count)")
+    }
+    return true
+  }
+
+  /// The trimmed value of `field` in the current row; nil when the column is absent or the cell is blank.
+  func value(_ field: Field) -> String? {
+    guard let i = columns[field] else { return nil }
+    let v = fields[i].trimmingBlanks()
+    return v.isEmpty ? nil : v
+  }
+
+  func has(_ field: Field) -> Bool { columns[field] != nil }
+
+  func error(_ problem: String) -> InputError { InputError(file: file, line: line, problem: problem) }
+}
+
+extension String {
+  /// Without leading and trailing spaces and tabs (not other characters: a quoted value keeps its inner spaces).
+  func trimmingBlanks() -> String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+    return s.count == count ? self : String(s)
+  }
+}

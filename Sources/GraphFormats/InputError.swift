@@ -1,0 +1,43 @@
+/// Bad input: names the file, the line (1-based; 0 when the problem is the whole file) and the problem, in the
+/// compiler's format so editors jump to it: `ties.csv:3: weight "oops" is not a number`.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var problem: String
+
+  public init(file: String, line: Int, problem: String) {
+    self.file = file; self.line = line; self.problem = problem
+  }
+
+  public var description: String { line > 0 ? "\(file):\(line): \(problem)" : "\(file): \(problem)" }
+}
+
+/// A non-fatal finding about the input (a self-loop, a reports-to cycle…), in the same `file:line:` form.
+public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var message: String
+  public init(file: String, line: Int, message: String) { self.file = file; self.line = line; self.message = message }
+  public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+}
+
+/// Quotes a value from the input for an error message, escaping what would make the message ambiguous and
+/// cutting long values.
+func quoted(_ s: some StringProtocol) -> String {
+  var out = "\""
+  var n = 0
+  for c in s.unicodeScalars {
+    n += 1
+    if n > 60 { out += "…"; break }
+    switch c {
+    case "\"": out += "\\\""
+    case "\\": out += "\\\\"
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    default:
+      if c.value < 0x20 || c.value == 0x7F { out += "\\u{\(String(c.value, radix: 16))}" } else { out.unicodeScalars.append(c) }
+    }
+  }
+  return out + "\""
+}

@@ -1,0 +1,61 @@
+import CZlib
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads whole input files into memory. Files ending in `.gz` are decompressed with zlib.
+public enum InputFile {
+  /// The bytes of `path`, decompressed when it ends in `.gz`.
+  /// - Throws: `InputError` (line 0) when the file cannot be opened or read, or the gzip stream is corrupt.
+  public static func read(_ path: String) throws -> [UInt8] {
+    if path.hasSuffix(".gz") { return try readGzip(path) }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw InputError(file: path, line: 0, problem: "cannot open: \(errnoText())") }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw InputError(file: path, line: 0, problem: "cannot read: \(errnoText())") }
+    if (st.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, line: 0, problem: "is a directory, not a file") }
+    var bytes = [UInt8]()
+    var capacity = max(Int(st.st_size), 0) + 1
+    bytes.reserveCapacity(capacity)
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw InputError(file: path, line: 0, problem: "cannot read: \(errnoText())")
+      }
+      if got == 0 { break }
+      if bytes.count + got > capacity { capacity *= 2; bytes.reserveCapacity(capacity) }
+      bytes.append(contentsOf: chunk[0..<got])
+    }
+    return bytes
+  }
+
+  private static func readGzip(_ path: String) throws -> [UInt8] {
+    // Check the file exists first, for the same message as plain files.
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw InputError(file: path, line: 0, problem: "cannot open: \(errnoText())") }
+    close(fd)
+    guard let gz = gzopen(path, "rb") else { throw InputError(file: path, line: 0, problem: "cannot open gzip stream") }
+    defer { gzclose(gz) }
+    gzbuffer(gz, 1 << 17)
+    var bytes = [UInt8]()
+    var chunk = [UInt8](repeating: 0, count: 1 << 17)
+    while true {
+      let got = chunk.withUnsafeMutableBytes { gzread(gz, $0.baseAddress, UInt32($0.count)) }
+      if got < 0 {
+        var code: Int32 = 0
+        let msg = gzerror(gz, &code).map { String(cString: $0) } ?? "unknown error"
+        throw InputError(file: path, line: 0, problem: "corrupt gzip data: \(msg)")
+      }
+      if got == 0 { break }
+      bytes.append(contentsOf: chunk[0..<Int(got)])
+    }
+    return bytes
+  }
+
+  static func errnoText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,73 @@
+import SocialGraph
+
+/// Reads `contacts.csv` (DESIGN.md, Inputs): one row per person, `id` required and unique.
+/// Accepts CRM spellings (`Id`, `ContactId`, `First Name` + `Last Name`, `AccountId`, `ReportsToId`, `OwnerId`…);
+/// other columns are kept as attributes.
+public enum ContactsReader {
+  enum Field: String, CaseIterable {
+    case id, name, firstName = "first_name", lastName = "last_name", title, account, department
+    case reportsTo = "reports_to", role, proximity, influence, interest, owner, `internal`
+  }
+
+  static let aliases: [String: Field] = {
+    var a: [String: Field] = [:]
+    let table: [(Field, [String])] = [
+      (.id, ["id", "contactid", "personid", "recordid", "contact"]),
+      (.name, ["name", "fullname", "contactname", "displayname"]),
+      (.firstName, ["firstname", "givenname", "first"]),
+      (.lastName, ["lastname", "surname", "familyname", "last"]),
+      (.title, ["title", "jobtitle", "position"]),
+      (.account, ["account", "accountname", "accountid", "company", "companyname", "organization", "organisation"]),
+      (.department, ["department", "dept", "businessunit", "division"]),
+      (.reportsTo, ["reportsto", "reportstoid", "manager", "managerid"]),
+      (.role, ["role", "stakeholderrole", "buyingrole"]),
+      (.proximity, ["proximity", "proximitylevel", "relationshiplevel"]),
+      (.influence, ["influence", "declaredinfluence"]),
+      (.interest, ["interest"]),
+      (.owner, ["owner", "ownerid", "relationshipowner", "contactowner"]),
+      (.internal, ["internal", "isinternal", "ourteam", "team"]),
+    ]
+    for (f, names) in table { for n in names { a[n] = f } }
+    return a
+  }()
+
+  /// The people of `bytes` (from `file`), with the line of each, in file order.
+  /// - Throws: `InputError` for an empty file, a header with no rows, a missing `id` column, a row with the
+  ///   wrong number of fields, an empty or duplicate id, or a bad role, proximity, influence, interest or
+  ///   internal value.
+  public static func read(_ bytes: [UInt8], file: String) throws -> (people: [Person], lines: [Int]) {
+    var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.id], name: { $0.rawValue })
+    var people: [Person] = []
+    var lines: [Int] = []
+    var firstLine: [String: Int] = [:]
+    while try table.next() {
+      guard let id = table.value(.id) else { throw table.error("empty id") }
+      if let first = firstLine[id] { throw table.error("duplicate id \(quoted(id)) (first on line \(first))") }
+      firstLine[id] = table.line
+      var p = Person(id: id)
+      p.name = table.value(.name)
+      if p.name == nil {
+        let parts = [table.value(.firstName), table.value(.lastName)].compactMap { $0 }
+        if !parts.isEmpty { p.name = parts.joined(separator: " ") }
+      }
+      p.title = table.value(.title)
+      p.account = table.value(.account)
+      p.department = table.value(.department)
+      p.reportsTo = table.value(.reportsTo)
+      p.owner = table.value(.owner)
+      if let r = table.value(.role) { p.role = try ValueParsing.role(r).get(in: table) }
+      if let v = table.value(.proximity) { p.proximity = try ValueParsing.proximity(v).get(in: table) }
+      if let v = table.value(.influence) {
+        p.influence = try ValueParsing.integer(v, column: "influence", in: 1...5).get(in: table)
+      }
+      if let v = table.value(.interest) {
+        p.interest = try ValueParsing.integer(v, column: "interest", in: 1...5).get(in: table)
+      }
+      if let v = table.value(.internal) { p.isInternal = try ValueParsing.boolean(v, column: "internal").get(in: table) }
+      p.attributes = table.extraColumns.map { Attribute(name: $0.name, value: table.fields[$0.index].trimmingBlanks()) }
+      people.append(p)
+      lines.append(table.line)
+    }
+    return (people, lines)
+  }
+}

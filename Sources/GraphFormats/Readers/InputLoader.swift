@@ -1,0 +1,133 @@
+import NetworkAnalysis
+import SocialGraph
+
+/// Format of a whole-graph file (`--graph`).
+public enum GraphFileFormat: String, Sendable, CaseIterable {
+  /// SNAP-style whitespace edge list (`u v [w]`, `#` comments).
+  case snap
+  /// CSV edge list (`source,target[,weight]`, header optional; any ties.csv column works).
+  case csv
+
+  /// The format named by a file's extension (`.gz` is looked through): `.csv` → csv; `.txt`, `.edges`, `.el`,
+  /// `.tsv`, `.snap` → snap.
+  public init?(path: String) {
+    var p = path.lowercased()
+    if p.hasSuffix(".gz") { p.removeLast(3) }
+    if p.hasSuffix(".csv") { self = .csv }
+    else if [".txt", ".edges", ".edgelist", ".el", ".tsv", ".snap", ".dat"].contains(where: { p.hasSuffix($0) }) { self = .snap }
+    else { return nil }
+  }
+}
+
+/// How inputs are read.
+public struct LoadOptions: Sendable {
+  /// Add people named in ties or interactions but missing from the contacts (with a warning) instead of failing.
+  public var allowUnknown = false
+  /// Whole-graph files: force a format instead of reading it from the extension.
+  public var format: GraphFileFormat?
+  /// Whole-graph files: ties are directed (default undirected).
+  public var directed = false
+  public var thirdColumn = EdgeListThirdColumn.weight
+  public var skipZeroWeights = false
+  public init() {}
+}
+
+/// Everything read from one set of inputs: the graph, the contact history and the warnings to show.
+public struct LoadedInput: Sendable {
+  public var graph: SocialGraph
+  public var interactions: [Interaction]
+  public var warnings: [InputWarning]
+  /// The files read, in order.
+  public var files: [String]
+}
+
+/// Reads the inputs of a command (`--contacts/--ties/--interactions`, or `--graph`) into a `SocialGraph`.
+/// Nothing partial is returned: the first bad row stops the load with an `InputError`.
+public enum InputLoader {
+  /// An account: contacts, then optional ties and contact history.
+  public static func loadAccount(contacts: String, ties: String?, interactions: String?,
+                                 options: LoadOptions = LoadOptions()) throws -> LoadedInput {
+    let (people, lines) = try ContactsReader.read(try InputFile.read(contacts), file: contacts)
+    var builder = SocialGraphBuilder(reservingPeople: people.count)
+    for p in people { try builder.addPerson(p) }
+    var warnings: [InputWarning] = []
+    // Managers and owners must be people (or be added, with --allow-unknown).
+    var addedRefs: [(String, Int)] = []
+    for (i, p) in people.enumerated() {
+      for (column, ref) in [("reports_to", p.reportsTo), ("owner", p.owner)] {
+        guard let ref, builder.index(of: ref) == nil else { continue }
+        guard options.allowUnknown else {
+          throw InputError(file: contacts, line: lines[i],
+                           problem: "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)")
+        }
+        var added = Person(id: ref)
+        if column == "owner" { added.isInternal = true }
+        try builder.addPerson(added)
+        addedRefs.append((ref, lines[i]))
+      }
+    }
+    if let first = addedRefs.first {
+      warnings.append(InputWarning(file: contacts, line: first.1,
+        message: "added \(addedRefs.count) manager\(addedRefs.count == 1 ? "" : "s") or owner\(addedRefs.count == 1 ? "" : "s") not in the file (first: \(quoted(first.0)))"))
+    }
+    for (i, p) in people.enumerated() {
+      if let o = p.owner, let v = builder.index(of: o), !builder.people[Int(v)].isInternal, !addedRefs.contains(where: { $0.0 == o }) {
+        warnings.append(InputWarning(file: contacts, line: lines[i],
+          message: "owner \(quoted(o)) of \(quoted(p.id)) is not marked internal (our team)"))
+      }
+    }
+    let unknown: TiesReader.UnknownPeople = options.allowUnknown ? .add : .reject(contactsFile: contacts)
+    var files = [contacts]
+    if let ties {
+      warnings += try TiesReader.read(try InputFile.read(ties), file: ties, into: &builder, unknown: unknown)
+      files.append(ties)
+    }
+    var history: [Interaction] = []
+    if let interactions {
+      let r = try InteractionsReader.read(try InputFile.read(interactions), file: interactions, builder: &builder, unknown: unknown)
+      history = r.interactions
+      warnings += r.warnings
+      files.append(interactions)
+    }
+    let graph = try build(builder, file: contacts)
+    // Reporting cycles: a warning naming the cycle, at the line of its first member.
+    for cycle in graph.reportsToHierarchy().cycles {
+      let first = Int(cycle[0])
+      let line = first < lines.count ? lines[first] : 0
+      let names = (cycle + [cycle[0]]).map { graph.people[Int($0)].id }.joined(separator: " → ")
+      warnings.append(InputWarning(file: contacts, line: line, message: "reports-to cycle: \(names)"))
+    }
+    return LoadedInput(graph: graph, interactions: history, warnings: warnings, files: files)
+  }
+
+  /// A whole graph from an edge list (SNAP or CSV).
+  public static func loadGraph(_ path: String, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
+    guard let format = options.format ?? GraphFileFormat(path: path) else {
+      throw InputError(file: path, line: 0,
+                       problem: "cannot tell the graph format from the file name (use --input-format \(GraphFileFormat.allCases.map(\.rawValue).joined(separator: "|")))")
+    }
+    let bytes = try InputFile.read(path)
+    var builder = SocialGraphBuilder(reservingPeople: bytes.count / 64, ties: bytes.count / 12)
+    var warnings: [InputWarning]
+    switch format {
+    case .snap:
+      var o = EdgeListReader.Options()
+      o.directed = options.directed
+      o.thirdColumn = options.thirdColumn
+      o.skipZeroWeights = options.skipZeroWeights
+      warnings = try EdgeListReader.read(bytes, file: path, into: &builder, options: o)
+    case .csv:
+      if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        throw InputError(file: path, line: 0, problem: "file is empty")
+      }
+      warnings = try TiesReader.read(bytes, file: path, into: &builder, unknown: .edgeList,
+                                     defaultDirected: options.directed)
+    }
+    return LoadedInput(graph: try build(builder, file: path), interactions: [], warnings: warnings, files: [path])
+  }
+
+  private static func build(_ builder: SocialGraphBuilder, file: String) throws -> SocialGraph {
+    do { return try builder.build() }
+    catch let e as SocialGraphError { throw InputError(file: file, line: 0, problem: e.description) }
+  }
+}

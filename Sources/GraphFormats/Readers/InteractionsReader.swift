@@ -1,0 +1,89 @@
+import SocialGraph
+
+/// Reads `interactions.csv`, the contact history (DESIGN.md, Inputs): `date`, `person` required; `with` (team
+/// member), `channel`, `points` (signed) or `outcome` (`positive` +1, `neutral` 0, `negative` −1, or a number),
+/// `cost` (≥ 0, default 0), `kind` (`transient` | `cumulative`).
+public enum InteractionsReader {
+  enum Field: String, CaseIterable { case date, person, with, channel, points, outcome, cost, kind }
+
+  static let aliases: [String: Field] = {
+    var a: [String: Field] = [:]
+    let table: [(Field, [String])] = [
+      (.date, ["date", "day", "when", "timestamp"]),
+      (.person, ["person", "contact", "contactid", "personid", "id"]),
+      (.with, ["with", "teammember", "by", "member", "ownerid"]),
+      (.channel, ["channel", "touchpoint", "medium"]),
+      (.points, ["points", "score", "influence", "delta"]),
+      (.outcome, ["outcome", "result"]),
+      (.cost, ["cost", "spend"]),
+      (.kind, ["kind", "incidentkind", "type"]),
+    ]
+    for (f, names) in table { for n in names { a[n] = f } }
+    return a
+  }()
+
+  /// The interactions of `bytes`, in file order, resolved against the people already in `builder`.
+  public static func read(_ bytes: [UInt8], file: String, builder: inout SocialGraphBuilder,
+                          unknown: TiesReader.UnknownPeople) throws -> (interactions: [Interaction], warnings: [InputWarning]) {
+    var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.date, .person], name: { $0.rawValue })
+    if !table.has(.points) && !table.has(.outcome) {
+      throw InputError(file: file, line: 1, problem: "missing required column \"points\" (or \"outcome\")")
+    }
+    var out: [Interaction] = []
+    var added: [(String, Int)] = []
+    func person(_ id: String, _ column: String) throws -> NodeIndex {
+      if let v = builder.index(of: id) { return v }
+      switch unknown {
+      case .reject(let contacts):
+        throw table.error("\(column) \(quoted(id)) is not in \(contacts) (add the person there, or pass --allow-unknown to add unknown people)")
+      case .add, .edgeList:
+        added.append((id, table.line))
+        return try builder.addPerson(Person(id: id))
+      }
+    }
+    while try table.next() {
+      guard let d = table.value(.date) else { throw table.error("empty date") }
+      let date = try ValueParsing.day(d, column: "date").get(in: table)
+      guard let pid = table.value(.person) else { throw table.error("empty person") }
+      let p = try person(pid, "person")
+      let with = try table.value(.with).map { try person($0, "with") }
+      var points = 0.0
+      if let v = table.value(.points) {
+        points = try ValueParsing.number(v, column: "points").get(in: table)
+      } else if let v = table.value(.outcome) {
+        switch v.lowercased() {
+        case "positive", "good", "won", "success": points = 1
+        case "neutral", "none": points = 0
+        case "negative", "bad", "lost", "incident", "complaint": points = -1
+        default:
+          guard let x = Double(v), x.isFinite else {
+            throw table.error("outcome \(quoted(v)) must be positive, neutral, negative or a number")
+          }
+          points = x
+        }
+      } else {
+        throw table.error("no points or outcome")
+      }
+      var cost = 0.0
+      if let v = table.value(.cost) {
+        cost = try ValueParsing.number(v, column: "cost").get(in: table)
+        if cost < 0 { throw table.error("cost \(quoted(v)) must not be negative") }
+      }
+      var kind: IncidentKind?
+      if let v = table.value(.kind) {
+        guard let k = IncidentKind(rawValue: v.lowercased()) else {
+          throw table.error("kind \(quoted(v)) must be transient or cumulative")
+        }
+        kind = k
+      }
+      out.append(Interaction(date: date, person: p, with: with, channel: table.value(.channel) ?? "unspecified",
+                             points: points, cost: cost, kind: kind))
+    }
+    var warnings: [InputWarning] = []
+    if let first = added.first {
+      warnings.append(InputWarning(file: file, line: first.1,
+        message: "added \(added.count) \(added.count == 1 ? "person" : "people") not in the contacts (first: \(quoted(first.0)))"))
+    }
+    return (out, warnings)
+  }
+}

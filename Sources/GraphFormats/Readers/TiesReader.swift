@@ -1,0 +1,149 @@
+import SocialGraph
+
+/// Reads `ties.csv` (DESIGN.md, Inputs) — and CSV edge lists, which are ties files whose people come from the
+/// ties themselves. `source`, `target` required; `weight` > 0 (default 1); `kind` (default `edge`);
+/// `directed` (default by kind: `TieKind.isDirectedByDefault`); optional `since`, `last_contact`,
+/// `interactions`; other columns become tie attributes.
+public enum TiesReader {
+  enum Field: String, CaseIterable {
+    case source, target, weight, kind, directed, since
+    case lastContact = "last_contact", interactions
+  }
+
+  static let aliases: [String: Field] = {
+    var a: [String: Field] = [:]
+    let table: [(Field, [String])] = [
+      (.source, ["source", "from", "src", "sourceid", "person1", "ego", "u", "node1"]),
+      (.target, ["target", "to", "dst", "targetid", "person2", "alter", "v", "node2"]),
+      (.weight, ["weight", "strength", "value", "w"]),
+      (.kind, ["kind", "type", "relation", "tiekind", "tietype"]),
+      (.directed, ["directed", "isdirected"]),
+      (.since, ["since", "start", "startdate", "knownsince"]),
+      (.lastContact, ["lastcontact", "lastcontactdate", "lastinteraction", "lastseen"]),
+      (.interactions, ["interactions", "interactioncount", "count"]),
+    ]
+    for (f, names) in table { for n in names { a[n] = f } }
+    return a
+  }()
+
+  /// What to do with a tie end that is not a known person.
+  public enum UnknownPeople: Sendable {
+    /// An error naming the row (the default for `--ties` with `--contacts`).
+    case reject(contactsFile: String)
+    /// Add the person (`--allow-unknown`); reported as a warning.
+    case add
+    /// Every person comes from the ties (CSV edge lists); nothing to report.
+    case edgeList
+  }
+
+  /// Adds the ties of `bytes` to `builder`, returning warnings (people added, self-loops).
+  /// - Parameter headerless: columns are `source, target[, weight]` by position and there is no header.
+  public static func read(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder,
+                          unknown: UnknownPeople, defaultDirected: Bool? = nil) throws -> [InputWarning] {
+    var bytes = bytes
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if case .edgeList = unknown, !hasHeader(bytes, file: file) {
+      let sep = CSVParser.detectSeparator(bytes)
+      // Give the headerless file a header by position: the rest of the pipeline is the same.
+      var firstRow: [String] = []
+      var p = CSVParser(bytes: bytes, file: file, separator: sep)
+      _ = try p.next(into: &firstRow)
+      let names = ["source", "target", "weight"].prefix(max(2, min(3, firstRow.count)))
+      let header = Array((names.joined(separator: String(UnicodeScalar(sep))) + "\n").utf8)
+      // lines shift by one: re-read with a line offset below.
+      bytes = header + bytes
+      return try readTable(bytes, file: file, into: &builder, unknown: unknown, defaultDirected: defaultDirected, lineOffset: -1)
+    }
+    return try readTable(bytes, file: file, into: &builder, unknown: unknown, defaultDirected: defaultDirected, lineOffset: 0)
+  }
+
+  /// True when the first record names a source and a target column.
+  static func hasHeader(_ bytes: [UInt8], file: String) -> Bool {
+    var p = CSVParser(bytes: bytes, file: file)
+    var row: [String] = []
+    guard (try? p.next(into: &row)) != nil else { return true }
+    let fields = Set(row.compactMap { aliases[normalizedColumnName($0.trimmingBlanks())] })
+    return fields.contains(.source) && fields.contains(.target)
+  }
+
+  private static func readTable(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder,
+                                unknown: UnknownPeople, defaultDirected: Bool?, lineOffset: Int) throws -> [InputWarning] {
+    var table: CSVTable<Field>
+    do {
+      table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.source, .target], name: { $0.rawValue })
+    } catch var e as InputError {
+      if e.line > 0 { e.line = max(1, e.line + lineOffset) }
+      throw e
+    }
+    if builder.tieCount == 0 { builder.declareTieAttributes(table.extraColumns.map(\.name)) }
+    var warnings: [InputWarning] = []
+    var added: [(id: String, line: Int)] = []
+    var selfLoops: [Int] = []
+    let defaultKind = TieKind.edge
+    var kindCache: [String: (KindIndex, Bool)] = [:]
+    // Errors carry the table's line (adjusted once, below); warnings carry the file's line.
+    func person(_ id: String?, _ end: String) throws -> NodeIndex {
+      guard let id else { throw table.error("empty \(end)") }
+      if let v = builder.index(of: id) { return v }
+      switch unknown {
+      case .reject(let contacts):
+        throw table.error("\(end) \(quoted(id)) is not in \(contacts) (add the person there, or pass --allow-unknown to add unknown people)")
+      case .add:
+        added.append((id, table.line + lineOffset))
+        return try builder.addPerson(Person(id: id))
+      case .edgeList:
+        return try builder.addPerson(Person(id: id))
+      }
+    }
+    do {
+      while try table.next() {
+        let line = table.line + lineOffset
+        let s = try person(table.value(.source), "source")
+        let t = try person(table.value(.target), "target")
+        var weight = 1.0
+        if let w = table.value(.weight) { weight = try ValueParsing.weight(w).get(in: table) }
+        let kindName = table.value(.kind)
+        let (k, kindDirected): (KindIndex, Bool)
+        if let cached = kindCache[kindName ?? ""] { (k, kindDirected) = cached } else {
+          let kind = kindName.map { TieKind($0) } ?? defaultKind
+          if kind.name.isEmpty { throw table.error("kind \(quoted(kindName ?? "")) is empty") }
+          let entry = (builder.kindIndex(for: kind), defaultDirected ?? kind.isDirectedByDefault)
+          kindCache[kindName ?? ""] = entry
+          (k, kindDirected) = entry
+        }
+        var directed = kindDirected
+        if let d = table.value(.directed) { directed = try ValueParsing.boolean(d, column: "directed").get(in: table) }
+        var tie = Tie(source: s, target: t, weight: weight, kind: k, isDirected: directed)
+        if let v = table.value(.since) { tie.since = try ValueParsing.day(v, column: "since").get(in: table) }
+        if let v = table.value(.lastContact) {
+          tie.lastContact = try ValueParsing.day(v, column: "last_contact").get(in: table)
+        }
+        if let v = table.value(.interactions) {
+          guard let c = Int32(v), c >= 0 else { throw table.error("interactions \(quoted(v)) must be a whole number ≥ 0") }
+          tie.interactions = c
+        }
+        if let a = tie.since, let b = tie.lastContact, b < a {
+          throw table.error("last_contact \(b) is before since \(a)")
+        }
+        if s == t { selfLoops.append(line) }
+        if table.extraColumns.isEmpty {
+          try builder.addTie(tie)
+        } else {
+          try builder.addTie(tie, attributes: table.extraColumns.lazy.map { table.fields[$0.index] })
+        }
+      }
+    } catch var e as InputError {
+      if e.line > 0 && lineOffset != 0 { e.line = max(1, e.line + lineOffset) }
+      throw e
+    }
+    if let first = added.first {
+      warnings.append(InputWarning(file: file, line: first.line,
+        message: "added \(added.count) \(added.count == 1 ? "person" : "people") not in the contacts (first: \(quoted(first.id)))"))
+    }
+    if let first = selfLoops.first {
+      warnings.append(InputWarning(file: file, line: first,
+        message: "\(selfLoops.count) self-loop\(selfLoops.count == 1 ? "" : "s") (a person tied to themself) kept in the data but left out of every measure"))
+    }
+    return warnings
+  }
+}

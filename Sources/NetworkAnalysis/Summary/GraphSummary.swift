@@ -1,0 +1,76 @@
+import SocialGraph
+
+/// What `tiemap info` reports about a graph: people, team, ties by kind, accounts, components, density and
+/// the tops of the org chart.
+public struct GraphSummary: Sendable {
+  public struct KindCount: Sendable, Equatable {
+    public var kind: TieKind
+    /// Input ties of this kind (rows, plus reports-to ties derived from the contacts).
+    public var ties: Int
+    /// Distinct pairs (arcs when directed) after parallel ties combine.
+    public var pairs: Int
+    public var directed: Bool
+  }
+  public struct AccountCount: Sendable, Equatable {
+    /// Account name; nil for contacts with no account.
+    public var name: String?
+    public var people: Int
+    public var departments: Int
+  }
+  public struct Root: Sendable, Equatable {
+    public var person: NodeIndex
+    /// People below this root, directly or not.
+    public var span: Int
+  }
+
+  public var people: Int
+  public var internalPeople: Int
+  public var ties: Int
+  public var selfLoops: Int
+  public var derivedReportsTo: Int
+  public var kinds: [KindCount]
+  /// Pairs of people with at least one tie (the social view).
+  public var socialPairs: Int
+  /// Density of the social view.
+  public var density: Double
+  public var components: ConnectedComponents
+  /// Customer accounts (our own team left out), largest first, then by name; contacts without an account last.
+  public var accounts: [AccountCount]
+  public var roots: [Root]
+  public var reportingCycles: [[NodeIndex]]
+  public var interactions: Int
+  public var firstInteraction: Day?
+  public var lastInteraction: Day?
+}
+
+extension SocialGraph {
+  /// The summary of `tiemap info`. O(n + m).
+  public func summary(interactions: [Interaction] = []) -> GraphSummary {
+    let counts = tieCountsByKind
+    let kindCounts = kinds.indices.map {
+      GraphSummary.KindCount(kind: kinds[$0], ties: counts[$0], pairs: layers[$0].edgeCount, directed: layers[$0].isDirected)
+    }
+    var accountPeople: [String?: Int] = [:]
+    var accountDepartments: [String?: Set<String>] = [:]
+    for p in people where !p.isInternal {
+      accountPeople[p.account, default: 0] += 1
+      if let d = p.department { accountDepartments[p.account, default: []].insert(d) }
+    }
+    let accounts = accountPeople.map {
+      GraphSummary.AccountCount(name: $0.key, people: $0.value, departments: accountDepartments[$0.key]?.count ?? 0)
+    }.sorted { a, b in
+      if (a.name == nil) != (b.name == nil) { return b.name == nil }
+      if a.people != b.people { return a.people > b.people }
+      return (a.name ?? "") < (b.name ?? "")
+    }
+    let h = reportsToHierarchy()
+    let roots = zip(h.roots, h.rootSpans).map { GraphSummary.Root(person: $0, span: $1) }
+      .sorted { $0.span != $1.span ? $0.span > $1.span : $0.person < $1.person }
+    return GraphSummary(
+      people: count, internalPeople: people.lazy.filter(\.isInternal).count, ties: ties.count,
+      selfLoops: selfLoopCount, derivedReportsTo: derivedReportsToCount, kinds: kindCounts,
+      socialPairs: social.edgeCount, density: social.density, components: social.connectedComponents(),
+      accounts: accounts, roots: roots, reportingCycles: h.cycles, interactions: interactions.count,
+      firstInteraction: interactions.map(\.date).min(), lastInteraction: interactions.map(\.date).max())
+  }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import GraphFormats
+import SocialGraph
+
+enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
+  case snap, csv
+}
+
+extension EdgeListThirdColumn: ExpressibleByArgument {}
+
+/// The inputs of every command (DESIGN.md: `INPUT…`).
+struct InputOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Contacts file (one row per person).", valueName: "file"))
+  var contacts: String?
+
+  @Option(help: ArgumentHelp("Ties file (one row per tie).", valueName: "file"))
+  var ties: String?
+
+  @Option(help: ArgumentHelp("Contact history (date, person, channel, points, cost).", valueName: "file"))
+  var interactions: String?
+
+  @Option(help: ArgumentHelp("A whole graph: SNAP-style or CSV edge list (.gz allowed).", valueName: "file"))
+  var graph: String?
+
+  @Option(help: "Format of --graph when its extension does not tell.")
+  var inputFormat: InputFormatOption?
+
+  @Flag(help: "Treat the ties of --graph as directed.")
+  var directed = false
+
+  @Flag(help: "Add people that ties or interactions name but the contacts lack, instead of failing.")
+  var allowUnknown = false
+
+  @Option(help: "What a third column of a --graph edge list holds.")
+  var thirdColumn: EdgeListThirdColumn = .weight
+
+  @Flag(help: "Skip --graph lines whose weight is 0 (adjacency-style lists) instead of failing.")
+  var skipZeroWeights = false
+
+  func validate() throws {
+    if graph != nil && (contacts != nil || ties != nil || interactions != nil) {
+      throw ValidationError("Give either --graph FILE, or --contacts FILE with --ties/--interactions, not both.")
+    }
+    if graph == nil && contacts == nil {
+      if ties != nil {
+        throw ValidationError("--ties needs --contacts FILE; for a ties file alone use --graph FILE (people are taken from the ties).")
+      }
+      throw ValidationError("Missing input: give --contacts FILE [--ties FILE] [--interactions FILE], or --graph FILE.")
+    }
+  }
+
+  var loadOptions: LoadOptions {
+    var o = LoadOptions()
+    o.allowUnknown = allowUnknown
+    o.format = inputFormat.map { $0 == .snap ? .snap : .csv }
+    o.directed = directed
+    o.thirdColumn = thirdColumn
+    o.skipZeroWeights = skipZeroWeights
+    return o
+  }
+
+  /// Reads the inputs and prints their warnings to stderr.
+  func load() throws -> LoadedInput {
+    let input: LoadedInput
+    if let graph {
+      input = try InputLoader.loadGraph(graph, options: loadOptions)
+    } else {
+      input = try InputLoader.loadAccount(contacts: contacts!, ties: ties, interactions: interactions, options: loadOptions)
+    }
+    for w in input.warnings { Terminal.warning(w.description) }
+    return input
+  }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, csv, json
+}
+
+/// `--format` and `-o` (STYLE.md §10).
+struct OutputOptions: ParsableArguments {
+  @Option(help: "Output format (default: table on a terminal, csv otherwise, or from the -o extension).")
+  var format: OutputFormat?
+
+  @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+  var output: String?
+
+  var resolvedFormat: OutputFormat {
+    if let format { return format }
+    if let output {
+      if output.hasSuffix(".json") { return .json }
+      if output.hasSuffix(".csv") { return .csv }
+      return .table
+    }
+    return Terminal.stdoutIsTerminal ? .table : .csv
+  }
+
+  func emit(_ text: String) throws {
+    if let output { try AtomicFile.write(text, to: output) } else { Terminal.writeOut(text) }
+  }
+}

@@ -1,0 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where messages go: data to stdout, everything else to stderr (written with write(2), unbuffered).
+enum Terminal {
+  static func error(_ message: String) { write(STDERR_FILENO, "error: \(message)\n") }
+  static func warning(_ message: String) { write(STDERR_FILENO, "warning: \(message)\n") }
+  static func writeOut(_ s: String) { write(STDOUT_FILENO, s) }
+
+  static func write(_ fd: Int32, _ s: String) {
+    var s = s
+    s.withUTF8 { b in
+      var off = 0
+      while off < b.count {
+        let n = Glibc.write(fd, b.baseAddress! + off, b.count - off)
+        if n < 0 { if errno == EINTR { continue }; return }
+        off += n
+      }
+    }
+  }
+
+  static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+}

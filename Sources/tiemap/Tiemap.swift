@@ -1,0 +1,38 @@
+import ArgumentParser
+import GraphFormats
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `tiemap` command. Owns `main()` so exit statuses follow DESIGN.md: 0 success, 1 bad input or usage
+/// (message on stderr naming file and line), 2 internal error.
+@main
+struct Tiemap: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tiemap",
+    abstract: "Map a company's relational capital inside its customer accounts.",
+    discussion: """
+      Inputs are --contacts FILE [--ties FILE] [--interactions FILE] for an account, or --graph FILE for a whole \
+      network (SNAP or CSV edge list, .gz allowed). Tables go to stdout; -o FILE writes a file atomically.
+      """,
+    version: "0.1.0",
+    subcommands: [Info.self])
+
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let e as InputError {
+      Terminal.error(e.description)
+      exit(withError: ExitCode(1))
+    } catch let e as OutputError {
+      Terminal.error(e.description)
+      exit(withError: ExitCode(1))
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success { exit(withError: error) }   // --help, --version
+      Terminal.error(fullMessage(for: error))
+      exit(withError: ExitCode(code == .validationFailure || code.rawValue == 64 ? 1 : 2))
+    }
+  }
+}
