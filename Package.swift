@@ -37,7 +37,7 @@ let package = Package(
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "SampleData",
-      dependencies: ["SocialGraph", "GraphFormats",
+      dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .testTarget(name: "SocialGraphTests", dependencies: ["SocialGraph"]),
     .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis", "GraphFormats"]),

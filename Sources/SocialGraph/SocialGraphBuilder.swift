@@ -173,17 +173,9 @@ public struct SocialGraphBuilder: Sendable {
       let view: GraphView
       if directed {
         view = ViewConstruction.directedView(nodeCount: n, rows: rows)
-        // Social entries: each unordered pair once, reciprocated arcs merged with max.
-        for e in 0..<view.edgeCount {
-          let u = view.edgeSources[e], v = view.edgeTargets[e]
-          var w = view.edgeWeights[e], tc = view.edgeTieCounts[e]
-          if let r = view.out.slot(from: v, to: u) {
-            if v < u { continue }   // emitted when the pair was seen from its smaller end
-            w = max(w, view.out.weights[r]); tc += view.edgeTieCounts[Int(view.out.edgeIDs[r])]
-          }
-          socialEntries.append(u, v, w, ties: tc, kinds: 1)
-          socialEntries.append(v, u, w, ties: tc, kinds: 1)
-        }
+        // Social entries: merge each person's sorted out- and in-rows; a reciprocated pair counts once with
+        // the larger weight. Each person emits its own row, so the entries come out symmetric.
+        Self.appendSymmetrized(view, to: &socialEntries)
       } else {
         // Undirected compress doubled nothing but the reverse entries carry ties: 0, so the tie count of a
         // slot is the number of rows.
@@ -205,6 +197,31 @@ public struct SocialGraphBuilder: Sendable {
       people: people, ids: ids, ties: ties, kinds: Array(kinds), layers: layers, social: social,
       managers: managers, tieAttributeNames: tieAttributeNames, tieAttributeValues: attributeValues,
       selfLoopCount: selfLoops, derivedReportsToCount: derived)
+  }
+
+  /// Appends, for every person u, one entry per neighbour v in out(u) ∪ in(u): weight max(w(u→v), w(v→u)),
+  /// tie count the sum of both arcs'. Linear merge of two sorted rows: O(deg) per person.
+  private static func appendSymmetrized(_ view: GraphView, to entries: inout EntryList) {
+    let o = view.out, i = view.inbound
+    for u in 0..<Int32(view.nodeCount) {
+      var p = Int(o.offsets[Int(u)]), pe = Int(o.offsets[Int(u) + 1])
+      var q = Int(i.offsets[Int(u)]), qe = Int(i.offsets[Int(u) + 1])
+      while p < pe || q < qe {
+        let a = p < pe ? o.targets[p] : Int32.max
+        let b = q < qe ? i.targets[q] : Int32.max
+        if a == b {
+          let tc = view.edgeTieCounts[Int(o.edgeIDs[p])] &+ view.edgeTieCounts[Int(i.edgeIDs[q])]
+          entries.append(u, a, max(o.weights[p], i.weights[q]), ties: tc, kinds: 1)
+          p += 1; q += 1
+        } else if a < b {
+          entries.append(u, a, o.weights[p], ties: view.edgeTieCounts[Int(o.edgeIDs[p])], kinds: 1)
+          p += 1
+        } else {
+          entries.append(u, b, i.weights[q], ties: view.edgeTieCounts[Int(i.edgeIDs[q])], kinds: 1)
+          q += 1
+        }
+      }
+    }
   }
 
   /// In an undirected layer the entry u → v carries ties: 1 and its mirror v → u ties: 0; after compression a

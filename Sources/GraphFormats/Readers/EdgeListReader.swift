@@ -36,6 +36,11 @@ public enum EdgeListReader {
     // Timestamped pairs: combine per ordered pair into one tie with a count and first/last day.
     var stamped: [UInt64: Int] = [:]
     var stampedTies: [Tie] = []
+    var pendingTies = ContiguousArray<Tie>()
+    pendingTies.reserveCapacity(bytes.count / 12)
+    // People are numbered in order of first appearance, after the ones the builder already has.
+    var interner = IDInterner(expected: max(1024, bytes.count / 64))
+    let base = Int32(builder.count)
     try bytes.withUnsafeBufferPointer { buf in
       let n = buf.count
       var pos = 0
@@ -99,8 +104,17 @@ public enum EdgeListReader {
             stamp = t
           }
         }
-        let u = try builder.indexAddingPerson(id: try text(tokens[0]))
-        let v = try builder.indexAddingPerson(id: try text(tokens[1]))
+        func id(_ r: Range<Int>) throws -> Int32 {
+          let slice = UnsafeBufferPointer(rebasing: buf[r])
+          var ascii = true
+          for b in slice where b >= 0x80 { ascii = false; break }
+          if !ascii && String(validating: slice, as: UTF8.self) == nil {
+            throw InputError(file: file, line: line, problem: "invalid UTF-8 (save the file as UTF-8)")
+          }
+          return base + interner.intern(slice)
+        }
+        let u = try id(tokens[0])
+        let v = try id(tokens[1])
         if u == v {
           if selfLoops == 0 { firstSelfLoop = line }
           selfLoops += 1
@@ -121,10 +135,18 @@ public enum EdgeListReader {
                                    since: day, lastContact: day, interactions: 1))
           }
         } else {
-          try builder.addTie(Tie(source: u, target: v, weight: weight, kind: k, isDirected: options.directed))
+          pendingTies.append(Tie(source: u, target: v, weight: weight, kind: k, isDirected: options.directed))
         }
       }
     }
+    for i in 0..<interner.count {
+      let s = interner.string(i)
+      if builder.index(of: s) != nil {
+        throw InputError(file: file, line: 0, problem: "id \(quoted(s)) is already in the graph")
+      }
+      try builder.addPerson(Person(id: s))
+    }
+    for t in pendingTies { try builder.addTie(t) }
     for t in stampedTies { try builder.addTie(t) }
     if edges == 0 {
       throw InputError(file: file, line: 0, problem: bytes.isEmpty ? "file is empty" : "no edges (only comments or blank lines)")

@@ -1,0 +1,70 @@
+/// Maps id byte strings to dense indices in order of first appearance, without making a `String` per
+/// occurrence: ids live once in a byte arena; lookups hash the bytes (FNV-1a, 64-bit) into an open-addressing
+/// table of `Int32` slots with linear probing, grown at 50 % load. Strings are made once per distinct id.
+/// - Reference: G. Fowler, L. C. Noll, K.-P. Vo, *FNV hash* (1991); Knuth, *TAOCP* vol. 3, §6.4 (linear probing).
+struct IDInterner {
+  private var arena: [UInt8] = []
+  private var starts: [Int32] = [0]
+  private var hashes: [UInt64] = []
+  private var slots: [UInt64]
+  private var mask: Int
+
+  init(expected: Int = 1024) {
+    var cap = 16
+    while cap < expected * 2 { cap <<= 1 }
+    slots = [UInt64](repeating: 0, count: cap)
+    mask = cap - 1
+    arena.reserveCapacity(expected * 8)
+  }
+
+  var count: Int { starts.count - 1 }
+
+  /// The index of `bytes`, adding it when new.
+  mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+    let fragment = h & 0xFFFF_FFFF_0000_0000
+    var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    while true {
+      let s = slots[i]
+      if s == 0 { break }
+      if s & 0xFFFF_FFFF_0000_0000 == fragment {
+        let id = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+        if equal(Int(id), bytes) { return id }
+      }
+      i = (i + 1) & mask
+    }
+    let id = Int32(count)
+    slots[i] = fragment | UInt64(UInt32(id) + 1)
+    hashes.append(h)
+    arena.append(contentsOf: bytes)
+    starts.append(Int32(arena.count))
+    if count * 2 > slots.count { grow() }
+    return id
+  }
+
+  private func equal(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let a = Int(starts[id]), b = Int(starts[id + 1])
+    guard b - a == bytes.count else { return false }
+    var k = 0
+    while k < bytes.count { if arena[a + k] != bytes[k] { return false }; k += 1 }
+    return true
+  }
+
+  private mutating func grow() {
+    let cap = slots.count * 2
+    slots = [UInt64](repeating: 0, count: cap)
+    mask = cap - 1
+    for id in 0..<count {
+      let h = hashes[id]
+      var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+      while slots[i] != 0 { i = (i + 1) & mask }
+      slots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(id) + 1)
+    }
+  }
+
+  /// The id bytes of `index`, as a String (bytes were validated as UTF-8 by the caller).
+  func string(_ index: Int) -> String {
+    String(decoding: arena[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
+  }
+}

@@ -1,0 +1,380 @@
+import NetworkAnalysis
+import SocialGraph
+
+/// Generates realistic sample accounts: an org chart per account (departments, reports-to hierarchy with
+/// wide and deep teams), stakeholder roles, declared proximity / influence / interest, our team and its
+/// relationships, informal ties (advice, friendship, cross-department project collaboration — the weak
+/// bridges), a few silent influencers (low rank, many advice-seekers), and 18 months of contact history with
+/// channels, points, costs and incidents. Everything follows from the seed.
+struct SampleAccounts {
+  struct Options {
+    var seed: UInt64 = 2026
+    var accounts = 1
+    var peoplePerAccount = 145
+    var teamSize = 6
+    var months = 18
+    var end = Day(year: 2026, month: 10, day: 31)!
+  }
+
+  struct Member {
+    var id: String
+    var name: String
+    var title: String
+    var account: String
+    var department: String
+    var manager: Int?
+    var role: StakeholderRole?
+    var proximity: Proximity?
+    var influence: Int?
+    var interest: Int?
+    var owner: Int?
+    var isInternal: Bool
+    var level: Int
+    var location: String
+    var email: String
+    var hired: Day
+    var isHub = false
+  }
+
+  struct GenTie {
+    var a: Int, b: Int
+    var kind: TieKind
+    var weight: Double
+    var directed: Bool
+    var since: Day?
+    var last: Day?
+    var interactions: Int?
+  }
+
+  struct GenInteraction {
+    var date: Day, person: Int, with: Int, channel: String, points: Double, cost: Double, kind: IncidentKind?
+  }
+
+  let options: Options
+  var rng: SplitMix64
+  var people: [Member] = []
+  var ties: [GenTie] = []
+  var history: [GenInteraction] = []
+  private var usedNames = Set<String>()
+  private var pairKeys = Set<String>()
+
+  init(options: Options) {
+    self.options = options
+    self.rng = SplitMix64(seed: options.seed)
+  }
+
+  // MARK: random helpers
+
+  mutating func unit() -> Double { rng.nextUnit() }
+  mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(rng.next() % UInt64(r.count)) }
+  mutating func chance(_ p: Double) -> Bool { unit() < p }
+  mutating func pick<T>(_ a: [T]) -> T { a[int(0...(a.count - 1))] }
+  mutating func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * unit() }
+  mutating func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+  /// Knuth's Poisson sampler (small λ).
+  mutating func poisson(_ lambda: Double) -> Int {
+    let l = (-lambda).exp; var k = 0; var p = 1.0
+    repeat { k += 1; p *= unit() } while p > l
+    return k - 1
+  }
+  mutating func weightedIndex(_ w: [Double]) -> Int {
+    let total = w.reduce(0, +)
+    var r = unit() * total
+    for (i, x) in w.enumerated() { r -= x; if r < 0 { return i } }
+    return w.count - 1
+  }
+
+  mutating func newName() -> String {
+    while true {
+      let n = "\(pick(Vocabulary.firstNames)) \(pick(Vocabulary.lastNames))"
+      if usedNames.insert(n).inserted { return n }
+    }
+  }
+
+  static func emailLocal(_ name: String) -> String {
+    var out = ""
+    for c in name.lowercased().unicodeScalars {
+      if ("a"..."z").contains(c) { out.unicodeScalars.append(c) } else if c == " " { out.append(".") }
+      else if c.value > 127 {
+        let map: [Character: String] = ["é": "e", "è": "e", "ë": "e", "á": "a", "ó": "o", "ö": "o", "ø": "o",
+                                        "ü": "u", "ñ": "n", "ł": "l", "ç": "c", "ễ": "e", "ś": "s", "í": "i"]
+        out += map[Character(c)] ?? ""
+      }
+    }
+    return out
+  }
+
+  // MARK: generation
+
+  mutating func generate() {
+    let teamLocations = ["Lyon", "Geneva", "Amsterdam", "Munich", "London", "Milan", "Barcelona", "Stockholm"]
+    for t in 0..<options.teamSize {
+      let role = Vocabulary.team[t % Vocabulary.team.count]
+      let name = newName()
+      people.append(Member(id: String.padded("T", t + 1), name: name, title: role.title, account: "",
+                           department: role.department, manager: nil, role: nil, proximity: nil, influence: nil,
+                           interest: nil, owner: nil, isInternal: true, level: 0, location: teamLocations[t % teamLocations.count],
+                           email: Self.emailLocal(name) + "@ourcompany.example", hired: Day(year: 2016 + t % 6, month: 1 + t, day: 1)!))
+    }
+    // Our team works together.
+    for a in 0..<options.teamSize { for b in (a + 1)..<options.teamSize where chance(0.6) {
+      addTie(a, b, .collaboration, weight: round2(uniform(0.6, 1.0)), directed: false, since: people[b].hired)
+    } }
+    for k in 0..<options.accounts { generateAccount(k) }
+    generateHistory()
+  }
+
+  mutating func generateAccount(_ k: Int) {
+    let base = Vocabulary.accountNames[k % Vocabulary.accountNames.count]
+    let account = k < Vocabulary.accountNames.count ? base : "\(base) \(k / Vocabulary.accountNames.count + 1)"
+    let prefix = String(account.unicodeScalars.filter { ("A"..."Z").contains($0) }.prefix(2).map(Character.init))
+      + (k < Vocabulary.accountNames.count ? "" : String(k / Vocabulary.accountNames.count + 1))
+    let domain = Self.emailLocal(account).replacingDots() + ".example"
+    let sites = ["Rotterdam", "Antwerp", "Hamburg", "Lyon", "Milan", "Gdańsk", "Valencia", "Gothenburg"]
+    let n = options.peoplePerAccount
+    let first = people.count
+    var serial = 0
+    func nextID() -> String { serial += 1; return String.padded(prefix + "-", serial, width: 3) }
+    func hireDay(_ level: Int) -> Day {
+      let years = level <= 1 ? int(3...15) : int(0...12)
+      return options.end.adding(days: -(years * 365 + int(0...364)))
+    }
+    func add(_ title: String, _ dept: String, manager: Int?, level: Int) -> Int {
+      let name = newName()
+      people.append(Member(id: nextID(), name: name, title: title, account: account, department: dept,
+                           manager: manager, role: nil, proximity: nil, influence: nil, interest: nil, owner: nil,
+                           isInternal: false, level: level, location: pick(sites),
+                           email: Self.emailLocal(name) + "@" + domain, hired: hireDay(level)))
+      return people.count - 1
+    }
+    let ceo = add("Chief Executive Officer", "Executive Office", manager: nil, level: 0)
+    _ = add("Executive Assistant to the CEO", "Executive Office", manager: ceo, level: 2)
+    _ = add("Chief of Staff", "Executive Office", manager: ceo, level: 1)
+    // Department sizes by largest remainder.
+    let rest = max(0, n - 3)
+    let shares = Vocabulary.departments.map { $0.share }
+    let total = shares.reduce(0, +)
+    var sizes = shares.map { Int(Double(rest) * $0 / total) }
+    var order = shares.indices.sorted { Double(rest) * shares[$0] / total - Double(sizes[$0]) > Double(rest) * shares[$1] / total - Double(sizes[$1]) }
+    while sizes.reduce(0, +) < rest { sizes[order.removeFirst()] += 1 }
+    for (di, dept) in Vocabulary.departments.enumerated() where sizes[di] > 0 {
+      let size = sizes[di]
+      let head = add(dept.head, dept.name, manager: ceo, level: 1)
+      let below = size - 1
+      let dCount = min(dept.directors.count, max(below >= 4 ? 1 : 0, Int((Double(below) / 11).rounded())))
+      var directors: [Int] = []
+      for j in 0..<dCount { directors.append(add(dept.directors[j], dept.name, manager: head, level: 2)) }
+      let mCount = min(below - dCount, max(dCount, Int((Double(below - dCount) / 6.5).rounded())))
+      var managers: [Int] = []
+      for j in 0..<mCount {
+        let boss = directors.isEmpty ? head : directors[j % directors.count]
+        managers.append(add(pick(dept.managers), dept.name, manager: boss, level: 3))
+      }
+      let leaders = managers.isEmpty ? (directors.isEmpty ? [head] : directors) : managers
+      // Uneven team sizes: a few managers get wide teams (org-chart layout must cope).
+      let pull = leaders.map { _ in uniform(0.4, 2.2) }
+      for _ in 0..<(below - dCount - mCount) {
+        let boss = leaders[weightedIndex(pull)]
+        _ = add(pick(dept.staff), dept.name, manager: boss, level: 4)
+      }
+    }
+    let members = Array(first..<people.count)
+    assignAttributes(members)
+    generateInformalTies(members)
+    generateOurRelationships(members)
+  }
+
+  mutating func assignAttributes(_ members: [Int]) {
+    let dept = Dictionary(uniqueKeysWithValues: Vocabulary.departments.map { ($0.name, $0) })
+    for i in members {
+      let p = people[i]
+      let d = dept[p.department]
+      let t = p.title
+      var role: StakeholderRole
+      var influence: Int
+      switch p.level {
+      case 0: role = .decisionMaker; influence = 5
+      case 1:
+        if t.hasPrefix("Chief Operating") || t.hasPrefix("Chief Information") || t.hasPrefix("Chief Financial") {
+          role = .decisionMaker; influence = 5
+        } else if t.hasPrefix("Chief Procurement") { role = .gatekeeper; influence = 4 }
+        else if t == "Chief of Staff" { role = .influencer; influence = 3 }
+        else { role = .influencer; influence = 4 }
+      case 2:
+        if t.hasPrefix("Executive Assistant") { role = .gatekeeper; influence = 2 }
+        else if d?.experts.contains(where: { t.contains($0) }) == true { role = .technicalExpert; influence = 3 }
+        else { role = .influencer; influence = int(3...4) }
+      case 3:
+        if d?.experts.contains(where: { t.contains($0) }) == true { role = .technicalExpert; influence = int(2...3) }
+        else if d?.gatekeepers.contains(where: { t.contains($0) }) == true { role = .gatekeeper; influence = int(2...3) }
+        else { role = chance(0.4) ? .influencer : .endUser; influence = int(2...3) }
+      default:
+        if d?.experts.contains(where: { t.contains($0) }) == true { role = .technicalExpert; influence = int(1...2) }
+        else if d?.gatekeepers.contains(where: { t.contains($0) }) == true { role = .gatekeeper; influence = int(1...2) }
+        else { role = .endUser; influence = int(1...2) }
+      }
+      people[i].role = role
+      people[i].influence = influence
+      let baseInterest = d?.interest ?? 3
+      people[i].interest = max(1, min(5, baseInterest + int(-1...1) + (role == .decisionMaker && baseInterest >= 4 ? 1 : 0)))
+      // Proximity: how likely we know them (rank and department), then how well.
+      let reach = (d?.reach ?? 1.2) * [0.95, 0.8, 0.65, 0.5, 0.38][min(p.level, 4)]
+      if chance(min(0.95, reach)) {
+        let w: [Double] = p.level <= 2 ? [0.3, 0.35, 0.35] : [0.12, 0.3, 0.58]
+        people[i].proximity = Proximity(rawValue: weightedIndex(w) + 1)!
+      } else {
+        people[i].proximity = .p4
+      }
+    }
+    // A few contacts have no declared proximity (to be derived from ties and history).
+    for i in members where people[i].level >= 3 && chance(0.05) { people[i].proximity = nil }
+    // Silent influencers: staff and managers everyone asks for advice, whose declared influence is low.
+    let candidates = members.filter { people[$0].level >= 3 && (people[$0].department == "Operations" || people[$0].department == "IT") }
+    for _ in 0..<min(4, candidates.count) {
+      let h = pick(candidates)
+      people[h].isHub = true
+      people[h].influence = int(1...2)
+    }
+  }
+
+  mutating func addTie(_ a: Int, _ b: Int, _ kind: TieKind, weight: Double, directed: Bool, since: Day? = nil,
+                       last: Day? = nil, interactions: Int? = nil) {
+    guard a != b else { return }
+    let key = directed ? "\(kind.name):\(a)>\(b)" : "\(kind.name):\(min(a, b))-\(max(a, b))"
+    guard pairKeys.insert(key).inserted else { return }
+    ties.append(GenTie(a: a, b: b, kind: kind, weight: weight, directed: directed, since: since, last: last, interactions: interactions))
+  }
+
+  mutating func generateInformalTies(_ members: [Int]) {
+    for i in members { if let m = people[i].manager { addTie(i, m, .reportsTo, weight: 1, directed: true, since: people[i].hired) } }
+    let byDept = Dictionary(grouping: members, by: { people[$0].department })
+    func later(_ a: Int, _ b: Int) -> Day { max(people[a].hired, people[b].hired) }
+    // Advice (directed: seeker → adviser).
+    for i in members where people[i].level > 0 {
+      let k = int(1...4)
+      var cand: [Int] = []
+      var w: [Double] = []
+      for j in members where j != i {
+        let same = people[j].department == people[i].department
+        var x = same ? 1.0 : 0.08
+        if same && people[j].level < people[i].level { x *= 2 }
+        if people[j].isHub { x *= same ? 8 : 5 }
+        if people[i].manager == j { x *= 4 }
+        cand.append(j); w.append(x)
+      }
+      for _ in 0..<k {
+        let c = weightedIndex(w)
+        w[c] = 0
+        addTie(i, cand[c], .advice, weight: round2(uniform(0.3, 0.9)), directed: true, since: later(i, cand[c]))
+      }
+    }
+    // Friendship (undirected), mostly inside a department.
+    for i in members {
+      for _ in 0..<int(0...2) {
+        let pool = chance(0.8) ? byDept[people[i].department]! : members
+        let j = pick(pool)
+        addTie(i, j, .friendship, weight: round2(uniform(0.4, 1.0)), directed: false, since: later(i, j))
+      }
+    }
+    // Cross-department projects: the weak bridges between groups.
+    let depts = Array(byDept.keys).sorted()
+    for _ in 0..<max(2, members.count / 30) {
+      var team: [Int] = []
+      var chosen = Set<String>()
+      for _ in 0..<int(2...4) { chosen.insert(pick(depts)) }
+      for d in chosen.sorted() { for _ in 0..<int(2...3) { team.append(pick(byDept[d]!)) } }
+      team = Array(Set(team)).sorted()
+      for a in team {
+        for _ in 0..<int(1...2) {
+          let b = pick(team)
+          addTie(a, b, .collaboration, weight: round2(uniform(0.2, 0.6)), directed: false, since: options.end.adding(days: -int(60...700)))
+        }
+      }
+    }
+  }
+
+  mutating func generateOurRelationships(_ members: [Int]) {
+    let team = Array(0..<options.teamSize)
+    guard !team.isEmpty else { return }
+    for i in members {
+      guard let p = people[i].proximity, p != .p4 else { continue }
+      let d = people[i].department, level = people[i].level
+      // Affinity of each team member for this contact.
+      let w: [Double] = team.map { t in
+        switch t % Vocabulary.team.count {
+        case 0: return level <= 2 ? 3 : 1.5                           // account executive
+        case 1: return d == "IT" ? 4 : 0.3                              // solutions engineer
+        case 2: return d == "Operations" ? 3 : 0.8                      // customer success
+        case 3: return level <= 1 || d == "Finance" || d == "Procurement" ? 3 : 0.3
+        case 4: return level >= 3 && (d == "IT" || d == "Operations") ? 2.5 : 0.2
+        case 5: return level <= 1 ? 2.5 : 0.05                          // executive sponsor
+        default: return 1
+        }
+      }
+      let owner = team[weightedIndex(w)]
+      people[i].owner = owner
+      let weight: Double
+      switch p { case .p1: weight = uniform(0.82, 0.95); case .p2: weight = uniform(0.55, 0.72); default: weight = uniform(0.18, 0.4) }
+      addTie(owner, i, .relationship, weight: round2(weight), directed: false, since: options.end.adding(days: -int(90...2200)))
+      if (p == .p1 || p == .p2) && chance(0.4) {
+        let second = team[weightedIndex(w.enumerated().map { $0.offset == owner ? 0 : $0.element })]
+        addTie(second, i, .relationship, weight: round2(uniform(0.2, 0.45)), directed: false, since: options.end.adding(days: -int(60...900)))
+      }
+    }
+  }
+
+  /// Interaction history along our relationships; fills in each relationship's last contact and count.
+  mutating func generateHistory() {
+    let start = options.end.adding(days: -(options.months * 30 + 6))
+    for ti in ties.indices where ties[ti].kind == .relationship {
+      let (t, c, w) = (ties[ti].a, ties[ti].b, ties[ti].weight)
+      let goesCold = chance(0.1)
+      let coldAfter = goesCold ? int(3...(options.months - 2)) : options.months
+      var count = 0
+      var last: Day?
+      for m in 0..<options.months where m < coldAfter {
+        for _ in 0..<poisson(0.15 + 2.6 * w) {
+          let day = start.adding(days: m * 30 + int(0...29))
+          if let since = ties[ti].since, day < since { continue }
+          let ch = Vocabulary.channels[weightedIndex(Vocabulary.channels.map(\.weight))]
+          var points = (ch.points * uniform(0.7, 1.3) * 2).rounded() / 2
+          var cost = (ch.cost * uniform(0.8, 1.2)).rounded()
+          var kind: IncidentKind?
+          var channel = ch.name
+          if chance(0.04) {
+            channel = pick(["support_ticket", "delivery_incident", "billing_dispute"])
+            points = -Double(int(1...6))
+            cost = Double(int(50...400))
+            kind = chance(0.7) ? .transient : .cumulative
+          }
+          history.append(GenInteraction(date: day, person: c, with: t, channel: channel, points: points, cost: cost, kind: kind))
+          count += 1
+          last = max(last ?? day, day)
+        }
+      }
+      ties[ti].last = last
+      ties[ti].interactions = count
+    }
+    history.sort { ($0.date, people[$0.person].id, people[$0.with].id, $0.channel) < ($1.date, people[$1.person].id, people[$1.with].id, $1.channel) }
+  }
+}
+
+extension Double {
+  var exp: Double {
+    // e^x by squaring a Taylor series for small |x|; enough for Poisson sampling with λ < 5.
+    var x = self, k = 0
+    while abs(x) > 0.5 { x /= 2; k += 1 }
+    var term = 1.0, sum = 1.0
+    for i in 1...20 { term *= x / Double(i); sum += term }
+    for _ in 0..<k { sum *= sum }
+    return sum
+  }
+}
+
+extension String {
+  static func padded(_ prefix: String, _ n: Int, width: Int = 2) -> String {
+    let digits = "\(n)"
+    return prefix + String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
+  }
+  func replacingDots() -> String { String(self.map { $0 == "." ? "-" : $0 }) }
+}
