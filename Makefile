@@ -1,0 +1,39 @@
+# Tiemap — `make demo` runs the main job on the sample account, `make test` runs the tests.
+SWIFT      ?= swift
+SAMPLE     := datasets/sample
+SAMPLE_IN  := --contacts $(SAMPLE)/contacts.csv --ties $(SAMPLE)/ties.csv --interactions $(SAMPLE)/interactions.csv
+RELEASE    := .build/release/tiemap
+OUT        := out
+
+.PHONY: setup build release test demo bench sample oracle clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product tiemap
+
+test: setup
+	$(SWIFT) build
+	$(SWIFT) test
+
+demo: release
+	@mkdir -p $(OUT)
+	$(RELEASE) info $(SAMPLE_IN) --format table
+	$(RELEASE) info $(SAMPLE_IN) --format json -o $(OUT)/summary.json
+	@echo "wrote $(OUT)/summary.json"
+
+bench: release
+	@scripts/setup.sh bench
+	cd Benchmarks && $(SWIFT) build -c release
+	Benchmarks/.build/release/tiemap-bench --tiemap $(RELEASE)
+
+# Regenerate the committed sample account (byte-identical for the same seed).
+sample: setup
+	$(SWIFT) run -c release tiemap-sample -o $(SAMPLE)
+
+clean:
+	rm -rf .build Benchmarks/.build $(OUT)

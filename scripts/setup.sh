@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Tiemap needs to build, test and render, only when it is missing (Debian; run as root or with sudo).
+#   scripts/setup.sh          build + test + demo needs: Swift (checked), pkg-config, zlib, Graphviz
+#   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
+set -euo pipefail
+
+need_apt=()
+for pkg in pkg-config zlib1g-dev libgraphviz-dev graphviz; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
+if [ "${1:-}" = bench ]; then
+  command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "setup: installing ${need_apt[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "setup: Swift 6 is required (https://www.swift.org/install/); 'swift' is not on PATH" >&2
+  exit 1
+fi
+
+if [ "${1:-}" = bench ]; then
+  need_pip=()
+  python3 -c "import networkx" 2>/dev/null || need_pip+=(networkx)
+  python3 -c "import igraph" 2>/dev/null || need_pip+=(igraph)
+  python3 -c "import networkit" 2>/dev/null || need_pip+=(networkit)
+  if [ ${#need_pip[@]} -gt 0 ]; then
+    echo "setup: pip installing ${need_pip[*]}" >&2
+    python3 -m pip install -q "${need_pip[@]}"
+  fi
+fi
