@@ -31,7 +31,9 @@ struct Tiemap: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       if code == .success { exit(withError: error) }   // --help, --version
-      Terminal.error(fullMessage(for: error))
+      var message = fullMessage(for: error)
+      if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+      Terminal.error(message)
       exit(withError: ExitCode(code == .validationFailure || code.rawValue == 64 ? 1 : 2))
     }
   }

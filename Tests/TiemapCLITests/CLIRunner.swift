@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs the built `tiemap` binary and keeps stdout, stderr and the exit status apart.
+struct CLIResult {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+}
+
+enum CLI {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// `.build/debug/tiemap` (or `$TIEMAP_BIN`); `make test` builds it before `swift test`.
+  static var binary: String {
+    if let env = ProcessInfo.processInfo.environment["TIEMAP_BIN"] { return env }
+    return root.appendingPathComponent(".build/debug/tiemap").path
+  }
+
+  static func run(_ args: [String], cwd: URL? = nil) throws -> CLIResult {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = args
+    if let cwd { p.currentDirectoryURL = cwd }
+    let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let out = tmp.appendingPathComponent("out"), err = tmp.appendingPathComponent("err")
+    guard FileManager.default.createFile(atPath: out.path, contents: nil),
+          FileManager.default.createFile(atPath: err.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+    p.standardOutput = try FileHandle(forWritingTo: out)
+    p.standardError = try FileHandle(forWritingTo: err)
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    return CLIResult(status: p.terminationStatus,
+                     stdout: try String(contentsOf: out, encoding: .utf8),
+                     stderr: try String(contentsOf: err, encoding: .utf8))
+  }
+}
+
+/// A temporary directory with the files of one case.
+struct Workspace {
+  let dir: URL
+  init(files: [String: [UInt8]]) {
+    dir = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-ws-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    for (name, bytes) in files {
+      precondition(FileManager.default.createFile(atPath: dir.appendingPathComponent(name).path, contents: Data(bytes)))
+    }
+  }
+}
