@@ -32,6 +32,7 @@ enum ViewConstruction {
   /// with no comparison sort; equal (s, t) entries are then adjacent and are summed in place.
   /// - Complexity: O(n + E) time, O(n + E) extra space.
   static func compress(nodeCount n: Int, _ e: EntryList) -> CompressedRows {
+    if let rows = alreadyCompressed(nodeCount: n, e) { return rows }
     let m = e.count
     var order = ContiguousArray<Int32>(repeating: 0, count: m)
     var offsets = ContiguousArray<Int32>(repeating: 0, count: n + 1)
@@ -89,6 +90,30 @@ enum ViewConstruction {
       ties.removeLast(m - kept); kinds.removeLast(m - kept)
     }
     return CompressedRows(offsets: offsets, targets: targets, weights: weights, ties: ties, kinds: kinds)
+  }
+
+  /// Entries already strictly increasing in (source, target) — a sorted edge list, or the social view of a
+  /// single layer — are rows as they stand: one sequential check and a count replace both sorting passes.
+  private static func alreadyCompressed(nodeCount n: Int, _ e: EntryList) -> CompressedRows? {
+    let m = e.count
+    var offsets = ContiguousArray<Int32>(repeating: 0, count: n + 1)
+    let sorted: Bool = e.s.withUnsafeBufferPointer { s in
+      e.t.withUnsafeBufferPointer { t in
+        offsets.withUnsafeMutableBufferPointer { off in
+          var prevS: Int32 = -1, prevT: Int32 = -1
+          for i in 0..<m {
+            let (a, b) = (s[i], t[i])
+            if a < prevS || (a == prevS && b <= prevT) { return false }
+            off[Int(a) + 1] &+= 1
+            prevS = a; prevT = b
+          }
+          for v in 0..<n { off[v + 1] &+= off[v] }
+          return true
+        }
+      }
+    }
+    guard sorted else { return nil }
+    return CompressedRows(offsets: offsets, targets: e.t, weights: e.w, ties: e.ties, kinds: e.kinds)
   }
 
   /// An undirected view from symmetric rows (every entry present in both directions). Edge ids are given in

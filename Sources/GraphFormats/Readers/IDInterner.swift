@@ -2,7 +2,13 @@
 /// occurrence: ids live once in a byte arena; lookups hash the bytes (FNV-1a, 64-bit) into an open-addressing
 /// table of `Int32` slots with linear probing, grown at 50 % load. Strings are made once per distinct id.
 /// - Reference: G. Fowler, L. C. Noll, K.-P. Vo, *FNV hash* (1991); Knuth, *TAOCP* vol. 3, §6.4 (linear probing).
+///
+/// Canonical decimal ids below 2^22 (no sign, no leading zero: SNAP's ids) skip the hash table: a direct
+/// array maps the value to its index, which stays in cache where a hash probe would miss. Whether an id takes
+/// that path depends on its text alone, so each id has exactly one index.
 struct IDInterner {
+  private static let numericLimit = 1 << 22
+  private var numeric: [Int32] = []   // value → index + 1, 0 when unseen
   private var arena: [UInt8] = []
   private var starts: [Int32] = [0]
   private var hashes: [UInt64] = []
@@ -21,6 +27,19 @@ struct IDInterner {
 
   /// The index of `bytes`, adding it when new.
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    if bytes.count <= 7, let value = Self.canonicalNumber(bytes), value < Self.numericLimit {
+      if value >= numeric.count {
+        numeric.append(contentsOf: repeatElement(0, count: max(value + 1, numeric.count * 2) - numeric.count))
+      }
+      let known = numeric[value]
+      if known > 0 { return known - 1 }
+      let id = Int32(count)
+      numeric[value] = id + 1
+      hashes.append(0)   // never probed: numeric ids are not in the hash table
+      arena.append(contentsOf: bytes)
+      starts.append(Int32(arena.count))
+      return id
+    }
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
     let fragment = h & 0xFFFF_FFFF_0000_0000
@@ -41,6 +60,17 @@ struct IDInterner {
     starts.append(Int32(arena.count))
     if count * 2 > slots.count { grow() }
     return id
+  }
+
+  /// The value of a canonical decimal (digits only, no leading zero unless the id is "0"), else nil.
+  @inline(__always) static func canonicalNumber(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = b.first, first >= 48, first <= 57, first != 48 || b.count == 1 else { return nil }
+    var v = 0
+    for c in b {
+      guard c >= 48, c <= 57 else { return nil }
+      v = v &* 10 &+ Int(c &- 48)
+    }
+    return v
   }
 
   private func equal(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
