@@ -98,6 +98,16 @@ import SocialGraph
     #expect(e?.description == "\(bad):2: weight \"oops\" is not a number")
   }
 
+  // Canonical numbers take the interner's direct-array path, other spellings the hash table: "7" and "007",
+  // "0" and "00" are different people, and order of first appearance holds across both paths.
+  @Test func numericAndTextIdsStayDistinct() throws {
+    let s = Scratch()
+    let p = s.write("g.txt", "7 007\n007 0\n00 7\nx 4194304\n4194303 7\n")
+    let g = try InputLoader.loadGraph(p).graph
+    #expect(Array(g.ids) == ["7", "007", "0", "00", "x", "4194304", "4194303"])
+    #expect(g.social.edgeCount == 5)
+  }
+
   @Test func corruptGzip() {
     let s = Scratch()
     let p = s.write("g.txt.gz", [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xff, 0xff])
