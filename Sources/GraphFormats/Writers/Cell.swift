@@ -58,7 +58,7 @@ public enum Cell: Sendable, Equatable {
 
   static func grouped(_ i: Int) -> String {
     let s = String(abs(i))
-    guard s.count > 4 else { return String(i) }
+    guard s.count > 3 else { return String(i) }
     var out = ""
     for (k, c) in s.enumerated() {
       if k > 0 && (s.count - k) % 3 == 0 { out.append(",") }
