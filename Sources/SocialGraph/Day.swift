@@ -6,7 +6,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// The day of a Unix time stamp (seconds since the epoch, UTC).
   public init(unixSeconds: Int64) {
-    let d = unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400
+    // Floor division without overflow (Int64.min included).
+    let q = unixSeconds / 86_400
+    let d = unixSeconds % 86_400 < 0 ? q - 1 : q
     self.daysSinceEpoch = Int32(clamping: d)
   }
 
