@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GraphFormats
 import SocialGraph
 
@@ -50,6 +51,7 @@ struct SampleCommand: ParsableCommand {
       history += CSVWriter.line([.text(h.date.description), .text(p[h.person].id), .text(p[h.with].id), .text(h.channel),
                                  .number(h.points), .number(h.cost), cell(h.kind?.rawValue)])
     }
+    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
     try AtomicFile.write(contacts, to: "\(output)/contacts.csv")
     try AtomicFile.write(ties, to: "\(output)/ties.csv")
     try AtomicFile.write(history, to: "\(output)/interactions.csv")
