@@ -1,0 +1,28 @@
+import Dispatch
+
+/// A buffer that parallel blocks write into, each block only the slots it owns.
+/// This is the only place Tiemap vouches for `Sendable` by hand (STYLE.md §6).
+@usableFromInline struct DisjointSlots<T>: @unchecked Sendable {
+  @usableFromInline let base: UnsafeMutableBufferPointer<T>
+  @usableFromInline init(_ base: UnsafeMutableBufferPointer<T>) { self.base = base }
+}
+
+/// Work split into blocks derived from the data (never from the core count), so results do not depend on how
+/// many threads run them. Small inputs stay serial: below `serialBelow` items the blocks run one after another.
+enum BlockParallel {
+  /// The blocks of `0..<count`: at most `maxBlocks` contiguous ranges of near-equal size.
+  static func blocks(count: Int, maxBlocks: Int = 64) -> [Range<Int>] {
+    guard count > 0 else { return [] }
+    let b = min(maxBlocks, count)
+    return (0..<b).map { i in (count * i / b) ..< (count * (i + 1) / b) }
+  }
+
+  /// Runs `body(blockIndex, range)` for every block, in parallel when the work is large enough.
+  static func run(_ blocks: [Range<Int>], parallel: Bool, _ body: @Sendable (Int, Range<Int>) -> Void) {
+    if parallel && blocks.count > 1 {
+      DispatchQueue.concurrentPerform(iterations: blocks.count) { body($0, blocks[$0]) }
+    } else {
+      for (i, r) in blocks.enumerated() { body(i, r) }
+    }
+  }
+}

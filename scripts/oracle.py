@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""Writes the expected values the Swift tests compare against (Tests/Fixtures/measures/*.json).
+
+    python3 scripts/oracle.py          # needs networkx (and numpy); run from the repository root
+
+For each network, the graph is Tiemap's undirected *social view*: the edge list read in file order (people numbered
+by first appearance), directed ties made undirected, self-loops dropped. Weighted fixtures use the tie weight as
+strength and 1/weight as length for path measures (DESIGN.md). Every value comes from NetworkX, except:
+  - eigenvector: numpy's dense symmetric eigensolver (the exact principal eigenvector that
+    networkx.eigenvector_centrality converges to), unit Euclidean norm, positive;
+  - hierarchy: Burt's formula over networkx.local_constraint (NetworkX has no hierarchy);
+  - efficiency: networkx.effective_size / degree.
+Called with nodes=list(G) for effective_size: NetworkX 3.6.1's fast path without it is wrong for weights
+(FORMULAS.md; networkx PR #8906). NaN and infinities are written as the strings "nan", "inf", "-inf".
+"""
+import json
+import math
+import os
+import random
+import sys
+
+import networkx as nx
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
+OUT = os.path.join(ROOT, "Tests", "Fixtures", "measures")
+GRAPHS = os.path.join(ROOT, "Tests", "Fixtures", "graphs")
+
+
+def memoise_structural_holes():
+    """NetworkX's normalized_mutual_weight recomputes the sum over all of u's neighbours on every call, which is
+    cubic in degree (hours on email-Eu-core). Both helpers are pure functions of (G, u, v, weight[, norm]) while
+    G does not change, so caching them gives NetworkX's own values, through its own code, in seconds."""
+    sh = nx.algorithms.structuralholes
+    orig_mw, orig_nmw = sh.mutual_weight, sh.normalized_mutual_weight
+    cache_mw, cache_nmw = {}, {}
+
+    def mutual_weight(G, u, v, weight=None):
+        key = (id(G), u, v, weight)
+        if key not in cache_mw:
+            cache_mw[key] = orig_mw(G, u, v, weight)
+        return cache_mw[key]
+
+    scale_cache = {}
+
+    def normalized_mutual_weight(G, u, v, norm=sum, weight=None):
+        key = (id(G), u, norm, weight)
+        if key not in scale_cache:
+            scale_cache[key] = norm(mutual_weight(G, u, w, weight) for w in set(nx.all_neighbors(G, u)))
+        scale = scale_cache[key]
+        return 0 if scale == 0 else mutual_weight(G, u, v, weight) / scale
+
+    sh.mutual_weight = mutual_weight
+    sh.normalized_mutual_weight = normalized_mutual_weight
+    return lambda: (cache_mw.clear(), scale_cache.clear())
+
+
+def read_edges(path):
+    """(u, v, w) rows of a CSV (header source,target[,weight]) or whitespace edge list, in file order."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        if path.endswith(".csv"):
+            header = f.readline().strip().split(",")
+            for line in f:
+                parts = line.strip().split(",")
+                if len(parts) < 2:
+                    continue
+                w = float(parts[2]) if len(parts) > 2 and parts[2] != "" else 1.0
+                rows.append((parts[0], parts[1], w))
+        else:
+            for line in f:
+                parts = line.split()
+                if not parts or parts[0].startswith("#"):
+                    continue
+                w = float(parts[2]) if len(parts) > 2 else 1.0
+                if w == 0:
+                    continue
+                rows.append((parts[0], parts[1], w))
+    return rows
+
+
+def social_view(rows, directed):
+    """Tiemap's social view: per ordered pair sum parallel rows; reciprocated directed pairs take the max;
+    undirected pairs sum; self-loops dropped. Nodes in order of first appearance."""
+    G = nx.Graph()
+    for u, v, _ in rows:
+        G.add_node(u)
+        G.add_node(v)
+    if directed:
+        arc = {}
+        for u, v, w in rows:
+            if u != v:
+                arc[(u, v)] = arc.get((u, v), 0.0) + w
+        for (u, v), w in arc.items():
+            back = arc.get((v, u))
+            weight = max(w, back) if back is not None else w
+            G.add_edge(u, v, weight=weight)
+    else:
+        pair = {}
+        for u, v, w in rows:
+            if u != v:
+                key = (u, v) if (u, v) in pair or (v, u) not in pair else (v, u)
+                pair[key] = pair.get(key, 0.0) + w
+        for (u, v), w in pair.items():
+            G.add_edge(u, v, weight=w)
+    for u, v, d in G.edges(data=True):
+        d["distance"] = 1.0 / d["weight"]
+    return G
+
+
+def principal_eigenvector(G, weight):
+    nodes = list(G)
+    A = nx.to_numpy_array(G, nodelist=nodes, weight=weight)
+    vals, vecs = np.linalg.eigh(A)
+    x = vecs[:, np.argmax(vals)]
+    if x.sum() < 0:
+        x = -x
+    x = x / np.linalg.norm(x)
+    return {n: float(x[i]) for i, n in enumerate(nodes)}
+
+
+def hierarchy(G, weight):
+    out = {}
+    for u in G:
+        N = len(G[u])
+        if N < 2:
+            out[u] = math.nan
+            continue
+        c = [nx.algorithms.structuralholes.local_constraint(G, u, v, weight=weight) for v in G[u]]
+        C = sum(c)
+        if C == 0:
+            out[u] = math.nan
+            continue
+        mean = C / N
+        out[u] = sum((cj / mean) * math.log(cj / mean) for cj in c if cj > 0) / (N * math.log(N))
+    return out
+
+
+def measures(G, weighted):
+    CLEAR_CACHES()
+    w = "weight" if weighted else None
+    d = "distance" if weighted else None
+    deg = dict(G.degree())
+    eff = nx.effective_size(G, nodes=list(G), weight=w)
+    res = {
+        "degree": deg,
+        "strength": dict(G.degree(weight="weight")),
+        "closeness": nx.closeness_centrality(G, distance=d),
+        "harmonic": nx.harmonic_centrality(G, distance=d),
+        "betweenness": nx.betweenness_centrality(G, normalized=True, weight=d),
+        "eigenvector": principal_eigenvector(G, w),
+        "pagerank": nx.pagerank(G, alpha=0.85, weight=w, tol=1e-15, max_iter=100000),
+        "clustering": nx.clustering(G, weight=w),
+        "core": nx.core_number(G),
+        "constraint": nx.constraint(G, weight=w),
+        "effective_size": eff,
+        "efficiency": {u: (eff[u] / deg[u] if deg[u] > 0 else math.nan) for u in G},
+        "hierarchy": hierarchy(G, w),
+    }
+    return res
+
+
+def encode(x):
+    if isinstance(x, float):
+        if math.isnan(x):
+            return "nan"
+        if math.isinf(x):
+            return "inf" if x > 0 else "-inf"
+    return x
+
+
+def write(name, G, weighted, source, directed):
+    m = measures(G, weighted)
+    ids = list(G)
+    doc = {
+        "networkx": nx.__version__,
+        "dataset": name,
+        "source": source,
+        "directed_input": directed,
+        "weighted": weighted,
+        "ids": ids,
+        "measures": {k: [encode(float(v[i]) if not isinstance(v[i], int) else v[i]) for i in ids] for k, v in m.items()},
+    }
+    path = os.path.join(OUT, f"{name}-{'weighted' if weighted else 'unweighted'}.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, indent=0, ensure_ascii=False)
+        f.write("\n")
+    print(f"wrote {os.path.relpath(path, ROOT)} ({len(ids)} people, {G.number_of_edges()} ties)", file=sys.stderr)
+
+
+def generated():
+    """Seeded test graphs, written as CSV edge lists so the Swift tests read exactly these edges."""
+    rng = random.Random(20261123)
+    out = []
+    # 1. Sparse random weighted graph with a second small component (disconnected).
+    G = nx.gnm_random_graph(220, 700, seed=7)
+    rows = [(f"r{u}", f"r{v}", rng.choice([0.25, 0.5, 1, 2, 3, 4.5])) for u, v in G.edges()]
+    rows += [("x1", "x2", 1.0), ("x2", "x3", 2.0), ("x3", "x1", 0.5), ("x3", "x4", 1.5)]
+    out.append(("random-220", rows))
+    # 2. Relaxed caveman: dense groups bridged by weak ties (what Granovetter measures are about).
+    G = nx.relaxed_caveman_graph(8, 9, 0.12, seed=11)
+    rows = []
+    for u, v in G.edges():
+        same = u // 9 == v // 9
+        rows.append((f"c{u}", f"c{v}", round(rng.uniform(0.6, 1.0) if same else rng.uniform(0.05, 0.3), 3)))
+    out.append(("caveman-72", rows))
+    # 3. Integer weights with many equal-length weighted paths (exercises exact tie handling in Dijkstra).
+    G = nx.grid_2d_graph(7, 7)
+    rows = [(f"g{a}_{b}", f"g{c}_{d}", rng.choice([1, 2, 4])) for (a, b), (c, d) in G.edges()]
+    out.append(("grid-49", rows))
+    for name, rows in out:
+        path = os.path.join(GRAPHS, f"{name}.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("source,target,weight\n")
+            for u, v, w in rows:
+                f.write(f"{u},{v},{w}\n")
+    return [(name, os.path.join(GRAPHS, f"{name}.csv")) for name, _ in out]
+
+
+CLEAR_CACHES = memoise_structural_holes()
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    os.makedirs(GRAPHS, exist_ok=True)
+    classics = os.path.join(SHARED, "networkx-classics")
+    cases = [
+        ("karate", os.path.join(classics, "karate_club.edges.csv"), False, [False, True]),
+        ("les-miserables", os.path.join(classics, "les_miserables.edges.csv"), False, [False, True]),
+        ("florentine", os.path.join(classics, "florentine_families.edges.csv"), False, [False]),
+        ("davis", os.path.join(classics, "davis_southern_women.edges.csv"), False, [False]),
+        ("krackhardt-advice", os.path.join(SHARED, "krackhardt-hightech", "Krack-High-Tec-edgelist-Advice.txt"), True, [False]),
+        ("email-eu-core", os.path.join(SHARED, "email-eu-core", "email-Eu-core.txt"), True, [False]),
+    ]
+    for name, path in generated():
+        cases.append((name, path, False, [False, True]))
+    for name, path, directed, weightings in cases:
+        G = social_view(read_edges(path), directed)
+        source = os.path.relpath(path, os.path.dirname(ROOT)) if path.startswith(SHARED) else os.path.relpath(path, ROOT)
+        for weighted in weightings:
+            write(name, G, weighted, source, directed)
+
+
+if __name__ == "__main__":
+    main()
