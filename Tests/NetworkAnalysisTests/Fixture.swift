@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import GraphFormats
+import NetworkAnalysis
+import SocialGraph
+
+/// One fixture of Tests/Fixtures/measures, written by scripts/oracle.py from NetworkX (see that script for
+/// where each measure's expected values come from).
+struct Fixture: CustomTestStringConvertible, Sendable {
+  let file: String
+  let dataset: String
+  let weighted: Bool
+  let directedInput: Bool
+  let source: String
+  let ids: [String]
+  let measures: [String: [Double]]
+
+  var testDescription: String { "\(dataset) \(weighted ? "weighted" : "unweighted")" }
+
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static let all: [Fixture] = {
+    let dir = root.appendingPathComponent("Tests/Fixtures/measures")
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.filter { $0.hasSuffix(".json") }.sorted() ?? []
+    return files.map { try! Fixture(path: dir.appendingPathComponent($0).path) }
+  }()
+
+  init(path: String) throws {
+    let j = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    file = path
+    dataset = j["dataset"] as! String
+    weighted = j["weighted"] as! Bool
+    directedInput = j["directed_input"] as! Bool
+    source = j["source"] as! String
+    ids = j["ids"] as! [String]
+    var m: [String: [Double]] = [:]
+    for (k, v) in j["measures"] as! [String: [Any]] {
+      m[k] = v.map { x in
+        if let s = x as? String { return s == "nan" ? .nan : (s == "inf" ? .infinity : -.infinity) }
+        return (x as! NSNumber).doubleValue
+      }
+    }
+    measures = m
+  }
+
+  /// The network read by Tiemap exactly as a user would (`--graph`, `--directed` for directed sources).
+  func graph() throws -> SocialGraph {
+    let path = source.hasPrefix("shared/")
+      ? Fixture.root.deletingLastPathComponent().appendingPathComponent(source).path
+      : Fixture.root.appendingPathComponent(source).path
+    var o = LoadOptions()
+    o.directed = directedInput
+    o.skipZeroWeights = source.contains("Krack")
+    return try InputLoader.loadGraph(path, options: o).graph
+  }
+
+  /// Compares Tiemap's values (in Tiemap's person order) with the fixture's (by id).
+  func check(_ measure: String, _ got: [Double], in g: SocialGraph, relative: Double = 1e-6, absolute: Double = 1e-9,
+             sourceLocation: SourceLocation = #_sourceLocation) {
+    guard let want = measures[measure] else { Issue.record("fixture has no \(measure)", sourceLocation: sourceLocation); return }
+    #expect(g.count == ids.count, "\(dataset): people", sourceLocation: sourceLocation)
+    var bad = 0
+    for (i, id) in ids.enumerated() {
+      guard let v = g.index(of: id) else { Issue.record("\(dataset): no person \(id)", sourceLocation: sourceLocation); return }
+      let (a, b) = (got[Int(v)], want[i])
+      let ok = (a.isNaN && b.isNaN) || (a.isInfinite && a == b) || abs(a - b) <= max(absolute, relative * abs(b))
+      if !ok {
+        bad += 1
+        if bad <= 3 { Issue.record("\(dataset) \(weighted ? "weighted" : "unweighted") \(measure)[\(id)]: got \(a), NetworkX \(b)", sourceLocation: sourceLocation) }
+      }
+    }
+    if bad > 3 { Issue.record("\(dataset) \(measure): \(bad) values differ in all", sourceLocation: sourceLocation) }
+  }
+}
