@@ -14,6 +14,7 @@ struct Fixture: CustomTestStringConvertible, Sendable {
   let source: String
   let ids: [String]
   let measures: [String: [Double]]
+  let scalars: [String: Double]
 
   var testDescription: String { "\(dataset) \(weighted ? "weighted" : "unweighted")" }
 
@@ -41,6 +42,7 @@ struct Fixture: CustomTestStringConvertible, Sendable {
       }
     }
     measures = m
+    scalars = ((j["scalars"] as? [String: NSNumber]) ?? [:]).mapValues(\.doubleValue)
   }
 
   /// The network read by Tiemap exactly as a user would (`--graph`, `--directed` for directed sources).

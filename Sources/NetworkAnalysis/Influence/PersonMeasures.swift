@@ -1,0 +1,55 @@
+import SocialGraph
+
+/// The per-person measures of `tiemap metrics`, named as its columns (DESIGN.md).
+public enum PersonMeasure: String, CaseIterable, Sendable, Hashable {
+  case degree, strength, closeness, harmonic, betweenness, eigenvector, pagerank, clustering, core
+  case constraint, effectiveSize = "effective_size", efficiency, hierarchy, community, influence
+}
+
+/// Values of the requested measures, one array per measure in person order, plus the communities found.
+public struct PersonMeasures: Sendable {
+  public var values: [PersonMeasure: [Double]]
+  public var communities: Communities?
+  public var weighted: Bool
+}
+
+extension GraphView {
+  /// Computes `wanted` on this (undirected) view, sharing work between measures: one shortest-path sweep for
+  /// closeness, harmonic and betweenness; one structural-holes pass for constraint, effective size, efficiency
+  /// and hierarchy. `influence` computes what it needs (PageRank, betweenness, eigenvector, effective size).
+  /// Communities use Louvain with `seed` and `resolution`.
+  public func personMeasures(_ wanted: Set<PersonMeasure>, weighted: Bool, seed: UInt64 = 2026,
+                             resolution: Double = 1) -> PersonMeasures {
+    var need = wanted
+    if need.contains(.influence) { need.formUnion([.pagerank, .betweenness, .eigenvector, .effectiveSize]) }
+    var v: [PersonMeasure: [Double]] = [:]
+    if need.contains(.degree) { v[.degree] = degrees().map(Double.init) }
+    if need.contains(.strength) { v[.strength] = strengths() }
+    let wantsPaths = !need.isDisjoint(with: [.closeness, .harmonic, .betweenness])
+    if wantsPaths {
+      let p = pathCentrality(weighted: weighted, betweenness: need.contains(.betweenness),
+                             closeness: need.contains(.closeness) || need.contains(.harmonic))
+      v[.closeness] = p.closeness; v[.harmonic] = p.harmonic; v[.betweenness] = p.betweenness
+    }
+    if need.contains(.eigenvector) { v[.eigenvector] = eigenvector(weighted: weighted) }
+    if need.contains(.pagerank) { v[.pagerank] = pageRank(weighted: weighted) }
+    if need.contains(.clustering) { v[.clustering] = clustering(weighted: weighted) }
+    if need.contains(.core) { v[.core] = coreNumbers().map(Double.init) }
+    if !need.isDisjoint(with: [.constraint, .effectiveSize, .efficiency, .hierarchy]) {
+      let h = structuralHoles(weighted: weighted)
+      v[.constraint] = h.constraint; v[.effectiveSize] = h.effectiveSize
+      v[.efficiency] = h.efficiency; v[.hierarchy] = h.hierarchy
+    }
+    var communities: Communities?
+    if need.contains(.community) {
+      let c = louvain(weighted: weighted, resolution: resolution, seed: seed)
+      communities = c
+      v[.community] = c.community.map(Double.init)
+    }
+    if need.contains(.influence) {
+      v[.influence] = StructuralInfluence.score(pageRank: v[.pagerank]!, betweenness: v[.betweenness]!,
+                                                eigenvector: v[.eigenvector]!, effectiveSize: v[.effectiveSize]!)
+    }
+    return PersonMeasures(values: v.filter { wanted.contains($0.key) }, communities: communities, weighted: weighted)
+  }
+}

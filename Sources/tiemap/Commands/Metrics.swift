@@ -1,0 +1,55 @@
+import ArgumentParser
+import GraphFormats
+import NetworkAnalysis
+
+extension PersonMeasure: ExpressibleByArgument {}
+
+struct Metrics: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "One row per person: centrality, structural holes, community and structural influence.",
+    discussion: """
+      Measures follow NetworkX's definitions (closeness with the Wasserman–Faust correction, normalised \
+      betweenness, unit-norm eigenvector, PageRank alpha 0.85) on the combined social view. With --weighted a \
+      tie's length is 1/weight for path measures and its weight a strength elsewhere. Columns: \
+      \(PersonMeasure.allCases.map(\.rawValue).joined(separator: ", ")).
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var out: OutputOptions
+
+  @Flag(help: "Use tie weights (length 1/weight for path measures, strength elsewhere).")
+  var weighted = false
+
+  @Option(help: ArgumentHelp("Compute only these columns (comma-separated).", valueName: "a,b,…"),
+          transform: { text in
+            try text.split(separator: ",").map { part in
+              let name = String(part.filter { $0 != " " })
+              guard let m = PersonMeasure(rawValue: name) else {
+                throw ValidationError("Unknown measure '\(name)'. Choose from: \(PersonMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
+              }
+              return m
+            }
+          })
+  var measures: [PersonMeasure] = PersonMeasure.allCases
+
+  @Option(help: "Seed of the community search (Louvain).")
+  var seed: UInt64 = 2026
+
+  @Option(help: "Resolution of the community search (1 = standard modularity; higher finds smaller communities).")
+  var resolution: Double = 1
+
+  func validate() throws {
+    guard resolution > 0, resolution.isFinite else { throw ValidationError("--resolution must be a number > 0.") }
+  }
+
+  func run() throws {
+    let loaded = try input.load()
+    let g = loaded.graph
+    let m = g.social.personMeasures(Set(measures), weighted: weighted, seed: seed, resolution: resolution)
+    switch out.resolvedFormat {
+    case .csv: try out.emit(MetricsReport.table(m, graph: g).csv())
+    case .json: try out.emit(MetricsReport.table(m, graph: g).json(meta: MetricsReport.jsonMeta(m), rowsKey: "people"))
+    case .table: try out.emit(MetricsReport.table(m, graph: g, withNames: true).text(limit: out.output == nil ? 60 : nil))
+    }
+  }
+}
