@@ -11,6 +11,7 @@ let package = Package(
       dependencies: [
         .product(name: "GraphFormats", package: "Tiemap"),
         .product(name: "SocialGraph", package: "Tiemap"),
+        .product(name: "NetworkAnalysis", package: "Tiemap"),
       ]),
   ],
   swiftLanguageModes: [.v6]

@@ -8,6 +8,7 @@
 // start, no interpreter start, no import). Every timed run checks its result (node and edge counts).
 import Foundation
 import GraphFormats
+import NetworkAnalysis
 import SocialGraph
 #if canImport(Glibc)
 import Glibc
@@ -27,7 +28,8 @@ func median(_ xs: [Double]) -> Double {
 // MARK: worker
 
 func worker(_ args: [String]) throws {
-  guard args.count >= 3, args[0] == "load" else { fatalError("usage: worker load FILE REPEAT [--directed]") }
+  guard args.count >= 3 else { fatalError("usage: worker TASK FILE REPEAT [--directed] [--weighted]") }
+  if args[0] != "load" { return try measureWorker(args) }
   let file = args[1], repeatCount = Int(args[2])!
   var options = LoadOptions()
   options.directed = args.contains("--directed")
@@ -42,6 +44,86 @@ func worker(_ args: [String]) throws {
     if i > 0 { times.append(dt) }   // run 0 is the warm-up
   }
   print("{\"tool\": \"tiemap\", \"times\": \(times), \"check\": [\(check.0), \(check.1)], \"threads\": 1}")
+}
+
+/// Times one measure on an undirected graph loaded beforehand (loading is not timed). Run 0 is a warm-up.
+func measureWorker(_ args: [String]) throws {
+  let task = args[0], file = args[1], repeatCount = Int(args[2])!
+  let weighted = args.contains("--weighted")
+  let g = try InputLoader.loadGraph(file).graph
+  let view = g.social
+  var times: [Double] = []
+  var check = 0
+  for i in 0...repeatCount {
+    let t = now()
+    switch task {
+    case "betweenness":
+      check = view.pathCentrality(weighted: weighted, betweenness: true, closeness: false).betweenness.count
+    case "pagerank":
+      // Same stopping point as the peers' runs: L1 change below 1e-12 (NetworKit tol=1e-12, NetworkX tol=1e-12/n).
+      check = view.pageRank(weighted: false, tolerance: 1e-12 / Double(view.nodeCount)).count
+    case "constraint":
+      check = view.structuralHoles(weighted: false).constraint.count
+    default: fatalError("unknown task \(task)")
+    }
+    let dt = now() - t
+    precondition(check == g.count)
+    if i > 0 || repeatCount == 0 { times.append(dt) }
+  }
+  print("{\"tool\": \"tiemap\", \"times\": \(times), \"check\": [\(check), 0], \"threads\": \(ProcessInfo.processInfo.activeProcessorCount)}")
+}
+
+/// A seeded social graph with community structure: `people` people in groups of 50, each person with ties to
+/// about `2 · ties / people` others, 80 % inside their group; strengths 0.05–1 (stronger inside groups).
+/// Written as `u v strength` with ids 0…n−1, LF, no header: every tool reads the same file.
+func writeSocialGraph(people: Int, ties: Int, to path: String) throws {
+  var state: UInt64 = 0x5EED_2026
+  func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+  var seen = Set<UInt64>()
+  var out = ""
+  out.reserveCapacity(ties * 16)
+  let group = 50
+  func add(_ u: Int, _ v: Int, inside: Bool) -> Bool {
+    guard u != v, v < people else { return false }
+    let key = UInt64(min(u, v)) << 32 | UInt64(max(u, v))
+    guard seen.insert(key).inserted else { return false }
+    let w = inside ? 0.3 + 0.7 * unit() : 0.05 + 0.25 * unit()
+    out += "\(u) \(v) \(String(format: "%.3f", w))\n"
+    return true
+  }
+  // Everyone first gets one tie inside their group, so nobody is isolated; then random ties, 80 % inside.
+  for u in 0..<people {
+    while !add(u, (u / group) * group + Int(next() % UInt64(group)), inside: true) {}
+  }
+  while seen.count < ties {
+    let u = Int(next() % UInt64(people))
+    let inside = unit() < 0.8
+    _ = add(u, inside ? (u / group) * group + Int(next() % UInt64(group)) : Int(next() % UInt64(people)), inside: inside)
+  }
+  try out.write(toFile: path, atomically: true, encoding: .utf8)
+}
+
+func printTable(title: String, rows: [Measurement], expected: Int) {
+  print("\n" + title)
+  print(pad("tool", 12) + pad("median", 12, right: true) + pad("min", 10, right: true) + pad("peak RSS", 11, right: true)
+        + pad("threads", 9, right: true) + pad("time vs tiemap", 16, right: true) + "  check")
+  print(String(repeating: "─", count: 84))
+  let base = median(rows[0].times)
+  for m in rows {
+    let t = median(m.times)
+    let ratio = m.tool == "tiemap" ? "1.00×" : (t.isNaN ? "—" : String(format: "%.2f×", t / base))
+    let ok = m.failed == nil && m.check.first == expected
+    print(pad(m.tool, 12) + pad(fmtTime(t), 12, right: true) + pad(fmtTime(m.times.min() ?? .nan), 10, right: true)
+          + pad(fmtMB(m.peakRSS), 11, right: true) + pad("\(m.threads)", 9, right: true) + pad(ratio, 16, right: true)
+          + "  " + (ok ? "ok" : "FAILED \(m.failed ?? "check \(m.check)")"))
+  }
 }
 
 // MARK: orchestration
@@ -154,6 +236,40 @@ func orchestrate(_ args: [String]) throws {
   print(pad(baseline.tool, 12) + pad("", 15) + pad("", 10) + pad(fmtMB(baseline.peakRSS), 11, right: true))
   print("\n'time vs tiemap' > 1 means the peer is slower than Tiemap.")
 
+  // Measures on a generated 20,000-person / 100,000-tie social graph.
+  let social = dataDir.appendingPathComponent("social-20k.txt").path
+  if !FileManager.default.fileExists(atPath: social) { try writeSocialGraph(people: 20_000, ties: 100_000, to: social) }
+  let length = dataDir.appendingPathComponent("social-20k-length.txt").path
+  if !FileManager.default.fileExists(atPath: length) {
+    // The same ties with length 1/strength, for the peers' weighted shortest paths (Tiemap takes strengths
+    // and uses 1/strength itself).
+    let lines = try String(contentsOfFile: social, encoding: .utf8).split(separator: "\n")
+    let converted = lines.map { l -> String in
+      let f = l.split(separator: " "); return "\(f[0]) \(f[1]) \(1 / Double(f[2])!)"
+    }
+    try (converted.joined(separator: "\n") + "\n").write(toFile: length, atomically: true, encoding: .utf8)
+  }
+  let measureRepeat = max(1, repeatCount / 2)
+  func peer(_ tool: String, _ task: String, _ file: String, _ extra: [String] = [], repeat r: Int = measureRepeat) -> Measurement {
+    var m = measure(tool, ["python3", peers, tool, task, file, "\(r)"] + extra)
+    if m.failed == nil && m.times.isEmpty { m.failed = "unsupported" }
+    return m
+  }
+  func mine(_ task: String, _ extra: [String] = []) -> Measurement {
+    measure("tiemap", [me, "worker", task, social, "\(measureRepeat)"] + extra)
+  }
+  print("\nMeasures on a generated social graph: 20,000 people, 100,000 ties, groups of 50 (seeded), undirected;")
+  print("graph loaded before timing; median of \(measureRepeat) after a warm-up. Tiemap and NetworKit use every core.")
+  printTable(title: "Exact betweenness, unweighted", rows: [mine("betweenness"), peer("igraph", "betweenness", social),
+             peer("networkit", "betweenness", social)], expected: 20_000)
+  printTable(title: "Exact betweenness, weighted (length = 1/strength)", rows: [mine("betweenness", ["--weighted"]),
+             peer("igraph", "betweenness", length, ["--weighted"]), peer("networkit", "betweenness", length, ["--weighted"])],
+             expected: 20_000)
+  printTable(title: "PageRank (alpha 0.85, to an L1 change of 1e-12)", rows: [mine("pagerank"), peer("igraph", "pagerank", social),
+             peer("networkit", "pagerank", social), peer("networkx", "pagerank", social, repeat: 1)], expected: 20_000)
+  printTable(title: "Burt's constraint, unweighted", rows: [mine("constraint"), peer("igraph", "constraint", social),
+             peer("networkx", "constraint", social, repeat: 0)], expected: 20_000)
+
   // The command a user runs, end to end (process start, gzip, all views, summary).
   if FileManager.default.isExecutableFile(atPath: tiemapCLI) {
     var cli: [Double] = []
@@ -170,4 +286,6 @@ func orchestrate(_ args: [String]) throws {
 }
 
 let args = Array(CommandLine.arguments.dropFirst())
-if args.first == "worker" { try worker(Array(args.dropFirst())) } else { try orchestrate(args) }
+if args.first == "worker" { try worker(Array(args.dropFirst())) }
+else if args.first == "generate", args.count == 2 { try writeSocialGraph(people: 20_000, ties: 100_000, to: args[1]) }
+else { try orchestrate(args) }

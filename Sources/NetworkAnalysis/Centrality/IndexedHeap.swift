@@ -6,8 +6,8 @@
 ///   *Information Processing Letters* 4(3):53–57 (d-ary heaps).
 /// - Complexity: push and pop O(log₄ size).
 struct IndexedHeap {
-  private(set) var keys: [Double] = []
-  private(set) var nodes: [Int32] = []
+  private var keys: [Double] = []
+  private var nodes: [Int32] = []
 
   var isEmpty: Bool { keys.isEmpty }
 

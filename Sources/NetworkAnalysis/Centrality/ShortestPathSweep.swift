@@ -32,6 +32,9 @@ struct ShortestPathSweep: Sendable {
     var reached = [Int](repeating: 0, count: n)
     var harmonicSum = [Double](repeating: 0, count: n)
     let blocks = BlockParallel.blocks(count: n)
+    // Tie lengths 1 / weight, once per slot (the same Double NetworkX adds: 1.0 / weight).
+    let lengths: [Double] = weighted ? forward.weights.map { 1 / $0 } : []
+    let backLengths: [Double] = weighted ? backward.weights.map { 1 / $0 } : []
     var partial = [Double](repeating: 0, count: betweenness ? blocks.count * n : 0)
     distanceSum.withUnsafeMutableBufferPointer { ds in
     reached.withUnsafeMutableBufferPointer { rc in
@@ -39,11 +42,16 @@ struct ShortestPathSweep: Sendable {
     partial.withUnsafeMutableBufferPointer { pb in
       let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs), pbS = DisjointSlots(pb)
       BlockParallel.run(blocks, parallel: n >= 256) { b, sources in
-        var scratch = Scratch(n: n)
+        var scratch = Scratch(n: n, slots: betweenness && !weighted ? forward.slotCount : 0)
+        defer { scratch.release() }
         let mine = betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil
-        for s in sources {
-          let (sum, count, harm) = sweep(from: Int32(s), &scratch, accumulate: mine)
-          dsS.base[s] = sum; rcS.base[s] = count; hsS.base[s] = harm
+        lengths.withUnsafeBufferPointer { len in
+          backLengths.withUnsafeBufferPointer { blen in
+            for s in sources {
+              let (sum, count, harm) = sweep(from: Int32(s), &scratch, lengths: len, backLengths: blen, accumulate: mine)
+              dsS.base[s] = sum; rcS.base[s] = count; hsS.base[s] = harm
+            }
+          }
         }
       }
     }}}}
@@ -54,93 +62,130 @@ struct ShortestPathSweep: Sendable {
     return Result(distanceSum: distanceSum, reached: reached, harmonicSum: harmonicSum, betweenness: total)
   }
 
+  /// Per-block scratch in raw buffers (no bounds or exclusivity checks in the hot loops); freed by `release`.
   struct Scratch {
-    var dist: [Double]
-    var sigma: [Double]
-    var delta: [Double]
-    var order: [Int32]
-    var done: [Bool]
+    let dist: UnsafeMutableBufferPointer<Double>
+    let sigma: UnsafeMutableBufferPointer<Double>
+    let delta: UnsafeMutableBufferPointer<Double>
+    let order: UnsafeMutableBufferPointer<Int32>
+    let done: UnsafeMutableBufferPointer<Bool>
+    /// BFS only: the successors of order[i] on the shortest-path DAG are succ[succEnd[i − 1] ..< succEnd[i]].
+    let succ: UnsafeMutableBufferPointer<Int32>
+    let succEnd: UnsafeMutableBufferPointer<Int32>
     var heap = IndexedHeap()
-    init(n: Int) {
-      done = [Bool](repeating: false, count: n)
-      dist = [Double](repeating: -1, count: n)
-      sigma = [Double](repeating: 0, count: n)
-      delta = [Double](repeating: 0, count: n)
-      order = []
-      order.reserveCapacity(n)
+    init(n: Int, slots: Int) {
+      succ = .allocate(capacity: max(slots, 1)); succ.initialize(repeating: 0)
+      succEnd = .allocate(capacity: max(n, 1)); succEnd.initialize(repeating: 0)
+      dist = .allocate(capacity: n); dist.initialize(repeating: -1)
+      sigma = .allocate(capacity: n); sigma.initialize(repeating: 0)
+      delta = .allocate(capacity: n); delta.initialize(repeating: 0)
+      order = .allocate(capacity: max(n, 1)); order.initialize(repeating: 0)
+      done = .allocate(capacity: n); done.initialize(repeating: false)
+    }
+    func release() {
+      dist.deallocate(); sigma.deallocate(); delta.deallocate(); order.deallocate(); done.deallocate()
+      succ.deallocate(); succEnd.deallocate()
     }
   }
 
   /// One source: distances and path counts, then (optionally) dependencies added into `accumulate`.
-  func sweep(from s: Int32, _ sc: inout Scratch, accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
-    sc.order.removeAll(keepingCapacity: true)
-    var distanceSum = 0.0, harmonic = 0.0
-    forward.withBuffers { off, tgt, wt in
-      sc.dist[Int(s)] = 0
-      sc.sigma[Int(s)] = 1
+  /// `lengths` holds 1 / weight per slot of `forward` and `backLengths` per slot of `backward` (weighted only).
+  func sweep(from s: Int32, _ sc: inout Scratch, lengths: UnsafeBufferPointer<Double>,
+             backLengths: UnsafeBufferPointer<Double>, accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
+    let dist = sc.dist, sigma = sc.sigma, delta = sc.delta, order = sc.order, done = sc.done
+    var count = 0
+    forward.withBuffers { off, tgt, _ in
+      dist[Int(s)] = 0
+      sigma[Int(s)] = 1
       if !weighted {
         // BFS: `order` doubles as the queue.
-        sc.order.append(s)
-        var head = 0
-        while head < sc.order.count {
-          let v = sc.order[head]; head += 1
-          let dv = sc.dist[Int(v)]
-          for p in Int(off[Int(v)])..<Int(off[Int(v) + 1]) {
+        // With `accumulate`, each shortest-path DAG edge v → w is also written to `succ`, grouped by v.
+        let succ = sc.succ, succEnd = sc.succEnd
+        let record = accumulate != nil
+        order[0] = s; count = 1
+        var head = 0, ns = 0
+        while head < count {
+          let v = Int(order[head]); head += 1
+          let dv1 = dist[v] + 1
+          let sv = sigma[v]
+          for p in Int(off[v])..<Int(off[v + 1]) {
             let w = Int(tgt[p])
-            if sc.dist[w] < 0 { sc.dist[w] = dv + 1; sc.order.append(Int32(w)) }
-            if sc.dist[w] == dv + 1 { sc.sigma[w] += sc.sigma[Int(v)] }
+            let dw = dist[w]
+            if dw < 0 {
+              dist[w] = dv1; sigma[w] = sv; order[count] = Int32(w); count += 1
+              if record { succ[ns] = Int32(w); ns += 1 }
+            } else if dw == dv1 {
+              sigma[w] += sv
+              if record { succ[ns] = Int32(w); ns += 1 }
+            }
           }
+          if record { succEnd[head - 1] = Int32(ns) }
         }
       } else {
         sc.heap.removeAll()
         sc.heap.push(0, s)
         while !sc.heap.isEmpty {
-          let (dv, v) = sc.heap.pop()
-          if sc.done[Int(v)] || dv > sc.dist[Int(v)] { continue }   // finalised, or a stale entry
-          sc.done[Int(v)] = true
-          sc.order.append(v)
-          for p in Int(off[Int(v)])..<Int(off[Int(v) + 1]) {
+          let (dv, vv) = sc.heap.pop()
+          let v = Int(vv)
+          if done[v] || dv > dist[v] { continue }   // finalised, or a stale entry
+          done[v] = true
+          order[count] = vv; count += 1
+          let sv = sigma[v]
+          for p in Int(off[v])..<Int(off[v + 1]) {
             let w = Int(tgt[p])
-            if sc.done[w] { continue }
-            let alt = dv + 1 / wt[p]
-            let dw = sc.dist[w]
+            if done[w] { continue }
+            let alt = dv + lengths[p]
+            let dw = dist[w]
             if dw < 0 || alt < dw {
-              sc.dist[w] = alt; sc.sigma[w] = sc.sigma[Int(v)]
+              dist[w] = alt; sigma[w] = sv
               sc.heap.push(alt, Int32(w))
             } else if alt == dw {
-              sc.sigma[w] += sc.sigma[Int(v)]
+              sigma[w] += sv
             }
           }
         }
       }
     }
-    for v in sc.order where v != s {
-      let d = sc.dist[Int(v)]
+    var distanceSum = 0.0, harmonic = 0.0
+    for i in 1..<max(count, 1) {
+      let d = dist[Int(order[i])]
       distanceSum += d
       harmonic += 1 / d
     }
-    let count = sc.order.count
-    if let acc = accumulate {
-      backward.withBuffers { off, tgt, wt in
-        var i = sc.order.count - 1
+    if let acc = accumulate, !weighted {
+      // δ(v) = σ(v) Σ_{w ∈ succ(v)} (1 + δ(w)) / σ(w), deepest first; `delta` keeps (1 + δ(w)) / σ(w) once w is done.
+      let succ = sc.succ, succEnd = sc.succEnd
+      var i = count - 1
+      while i > 0 {
+        let v = Int(order[i])
+        var a = 0.0
+        for k in Int(succEnd[i - 1])..<Int(succEnd[i]) { a += delta[Int(succ[k])] }
+        let d = sigma[v] * a
+        acc[v] += d
+        delta[v] = (1 + d) / sigma[v]
+        i -= 1
+      }
+    } else if let acc = accumulate {
+      backward.withBuffers { off, tgt, _ in
+        var i = count - 1
         while i > 0 {
-          let w = Int(sc.order[i]); i -= 1
-          let dw = sc.dist[w]
-          let coeff = (1 + sc.delta[w]) / sc.sigma[w]
+          let w = Int(order[i]); i -= 1
+          let dw = dist[w]
+          let coeff = (1 + delta[w]) / sigma[w]
           for p in Int(off[w])..<Int(off[w + 1]) {
             let v = Int(tgt[p])
-            let dv = sc.dist[v]
+            let dv = dist[v]
             guard dv >= 0 else { continue }
-            let isPredecessor = weighted ? dv + 1 / wt[p] == dw : dv + 1 == dw
-            if isPredecessor { sc.delta[v] += sc.sigma[v] * coeff }
+            if (weighted ? dv + backLengths[p] : dv + 1) == dw { delta[v] += sigma[v] * coeff }
           }
-          acc[w] += sc.delta[w]
+          acc[w] += delta[w]
         }
       }
     }
-    // Reset only what this source touched. (Dijkstra may leave reached-but-unpopped entries only when a
-    // component is cut off, which cannot happen: every node given a distance is eventually popped.)
-    for v in sc.order { sc.dist[Int(v)] = -1; sc.sigma[Int(v)] = 0; sc.delta[Int(v)] = 0; sc.done[Int(v)] = false }
+    // Reset only what this source touched: every node given a distance is eventually popped, so `order` lists them.
+    for i in 0..<count {
+      let v = Int(order[i]); dist[v] = -1; sigma[v] = 0; delta[v] = 0; done[v] = false
+    }
     return (distanceSum, count, harmonic)
   }
 }
