@@ -63,6 +63,7 @@ def measure(tool, task, g, weighted):
             return len(b.scores())
         if task == "pagerank":
             pr = nk.centrality.PageRank(g, damp=0.85, tol=1e-12)
+            pr.norm = nk.centrality.Norm.L1_NORM   # the same stopping rule as Tiemap and NetworkX: L1 change < 1e-12
             pr.run()
             return len(pr.scores())
     if tool == "networkx":

@@ -1,10 +1,16 @@
 import Dispatch
 
 /// A buffer that parallel blocks write into, each block only the slots it owns.
-/// This is the only place Tiemap vouches for `Sendable` by hand (STYLE.md §6).
+/// With `ReadOnlySlots` below, the only place Tiemap vouches for `Sendable` by hand (STYLE.md §6).
 @usableFromInline struct DisjointSlots<T>: @unchecked Sendable {
   @usableFromInline let base: UnsafeMutableBufferPointer<T>
   @usableFromInline init(_ base: UnsafeMutableBufferPointer<T>) { self.base = base }
+}
+
+/// A buffer that parallel blocks only read, while no one writes it.
+@usableFromInline struct ReadOnlySlots<T>: @unchecked Sendable {
+  @usableFromInline let base: UnsafeBufferPointer<T>
+  @usableFromInline init(_ base: UnsafeBufferPointer<T>) { self.base = base }
 }
 
 /// Work split into blocks derived from the data (never from the core count), so results do not depend on how
