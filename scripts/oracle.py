@@ -2,6 +2,7 @@
 """Writes the expected values the Swift tests compare against (Tests/Fixtures/measures/*.json).
 
     python3 scripts/oracle.py          # needs networkx (and numpy); run from the repository root
+    python3 scripts/oracle.py ties     # only the per-tie fixtures (Tests/Fixtures/ties)
 
 For each network, the graph is Tiemap's undirected *social view*: the edge list read in file order (people numbered
 by first appearance), directed ties made undirected, self-loops dropped. Weighted fixtures use the tie weight as
@@ -26,6 +27,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
 OUT = os.path.join(ROOT, "Tests", "Fixtures", "measures")
 GRAPHS = os.path.join(ROOT, "Tests", "Fixtures", "graphs")
+TIES = os.path.join(ROOT, "Tests", "Fixtures", "ties")
 
 
 def memoise_structural_holes():
@@ -231,7 +233,33 @@ def generated():
 CLEAR_CACHES = memoise_structural_holes()
 
 
+def write_ties(name, G, weighted, source, directed):
+    """Per-tie fixtures: one row per edge of the social view, as (source, target) ids."""
+    bridges = {frozenset(e) for e in nx.bridges(G)}
+    spans = {frozenset((u, v)): span for u, v, span in
+             nx.local_bridges(G, with_span=True, weight="distance" if weighted else None)}
+    rows = []
+    for u, v in G.edges():
+        common = len(list(nx.common_neighbors(G, u, v)))
+        denominator = (G.degree(u) - 1) + (G.degree(v) - 1) - common
+        span = spans.get(frozenset((u, v)))
+        rows.append({
+            "source": u, "target": v, "embeddedness": common,
+            "overlap": common / denominator if denominator > 0 else 0.0,
+            "bridge": frozenset((u, v)) in bridges,
+            "span": None if span is None else encode(float(span)),
+        })
+    os.makedirs(TIES, exist_ok=True)
+    path = os.path.join(TIES, f"{name}-{'weighted' if weighted else 'unweighted'}.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"networkx": nx.__version__, "dataset": name, "source": source, "directed_input": directed,
+                   "weighted": weighted, "ties": rows}, f, indent=0, ensure_ascii=False)
+        f.write("\n")
+    print(f"wrote {os.path.relpath(path, ROOT)} ({len(rows)} ties)", file=sys.stderr)
+
+
 def main():
+    only_ties = sys.argv[1:] == ["ties"]
     os.makedirs(OUT, exist_ok=True)
     os.makedirs(GRAPHS, exist_ok=True)
     classics = os.path.join(SHARED, "networkx-classics")
@@ -249,7 +277,9 @@ def main():
         G = social_view(read_edges(path), directed)
         source = os.path.relpath(path, os.path.dirname(ROOT)) if path.startswith(SHARED) else os.path.relpath(path, ROOT)
         for weighted in weightings:
-            write(name, G, weighted, source, directed)
+            write_ties(name, G, weighted, source, directed)
+            if not only_ties:
+                write(name, G, weighted, source, directed)
 
 
 if __name__ == "__main__":

@@ -34,3 +34,38 @@ import Testing
     #expect((j["modularity"] as! Double) > 0.35)
   }
 }
+
+@Suite struct TiesCLITests {
+  @Test func csvHasDesignColumnsOneRowPerConnectedPair() throws {
+    let r = try CLI.run(["ties", "--contacts", "datasets/sample/contacts.csv", "--ties", "datasets/sample/ties.csv",
+                         "--interactions", "datasets/sample/interactions.csv", "--format", "csv"], cwd: CLI.root)
+    #expect(r.status == 0 && r.stderr == "")
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines.first == "source,target,weight,strength,class,embeddedness,overlap,bridge,local_bridge,span")
+    let info = try CLI.run(SampleFiles.args + ["--format", "json"], cwd: CLI.root)
+    let pairs = (try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as! [String: Any])["social_pairs"] as! Int
+    #expect(lines.count - 1 == pairs)
+    // span is set exactly for local bridges; class is strong or weak.
+    for l in lines.dropFirst() {
+      let f = l.split(separator: ",", omittingEmptySubsequences: false)
+      #expect(f[4] == "strong" || f[4] == "weak")
+      #expect((f[8] == "true") == !f[9].isEmpty)
+      #expect((f[8] == "true") == (f[5] == "0"))
+    }
+  }
+
+  // a–b–c path plus the triangle c–d–e: a–b and b–c are bridges (span inf), the triangle's ties are not.
+  @Test func bridgesAndPerPerson() throws {
+    let ws = Workspace(files: ["g.csv": Array("source,target\na,b\nb,c\nc,d\nd,e\ne,c\n".utf8)])
+    let r = try CLI.run(["ties", "--graph", "g.csv", "--format", "csv"], cwd: ws.dir)
+    let rows = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let bridge = Dictionary(uniqueKeysWithValues: rows.map { ("\($0[0])-\($0[1])", ($0[7], $0[9])) })
+    #expect(bridge["a-b"]! == ("true", "inf") && bridge["b-c"]! == ("true", "inf"))
+    #expect(bridge["c-d"]! == ("false", "") && bridge["d-e"]! == ("false", ""))
+    let people = try CLI.run(["ties", "--graph", "g.csv", "--per-person", "--format", "csv"], cwd: ws.dir)
+    #expect(people.stdout.hasPrefix("id,strong_ties,weak_ties,stc_violations\n"))
+    #expect(people.stdout.split(separator: "\n").count == 6)
+    let bad = try CLI.run(["ties", "--graph", "g.csv", "--strength-weights", "loudness=1"], cwd: ws.dir)
+    #expect(bad.status == 1 && bad.stderr.contains("'loudness=1' is not dimension=weight"))
+  }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import GraphFormats
+import NetworkAnalysis
+import SocialGraph
+
+extension TieStrengthModel.Dimension: ExpressibleByArgument {}
+
+struct Ties: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "One row per tie: Granovetter strength and class, embeddedness, overlap, bridges, local bridges and span.",
+    discussion: """
+      strength = Σ w_d · z_d over intensity, frequency, recency, duration, reciprocity, multiplexity and \
+      structural overlap (Granovetter 1973; Marsden & Campbell 1984); dimensions the input says nothing about are \
+      dropped and the others rescaled. overlap is Onnela et al. (2007); span is the distance between a local \
+      bridge's ends without it (Easley & Kleinberg 2010), inf when none. --per-person lists each person's strong \
+      and weak ties and strong-triadic-closure violations instead.
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var out: OutputOptions
+
+  @Flag(help: "Measure spans in lengths 1/weight instead of ties.")
+  var weighted = false
+
+  @Option(help: "Ties at or above this strength are strong.")
+  var strongThreshold = 0.5
+
+  @Option(help: ArgumentHelp("Weights of the strength dimensions, e.g. intensity=0.4,frequency=0.3 (others keep their defaults, then all are rescaled to sum to 1).", valueName: "d=w,…"))
+  var strengthWeights: String?
+
+  @Option(help: "Interactions at which frequency reaches 1 − 1/e.")
+  var frequencyScale = 12.0
+
+  @Option(help: "Half-life of recency, in days.")
+  var recencyHalfLife = 180.0
+
+  @Option(help: "Years at which duration reaches 1 − 1/e.")
+  var durationScale = 3.0
+
+  @Option(help: ArgumentHelp("Measure recency and duration at this date (YYYY-MM-DD; default: the latest date in the data).", valueName: "date"))
+  var asOf: String?
+
+  @Flag(help: "One row per person (strong ties, weak ties, strong-triadic-closure violations).")
+  var perPerson = false
+
+  func model() throws -> TieStrengthModel {
+    var m = TieStrengthModel()
+    guard strongThreshold.isFinite, (0...1).contains(strongThreshold) else { throw ValidationError("--strong-threshold must be between 0 and 1.") }
+    guard frequencyScale > 0, recencyHalfLife > 0, durationScale > 0 else {
+      throw ValidationError("--frequency-scale, --recency-half-life and --duration-scale must be > 0.")
+    }
+    m.strongThreshold = strongThreshold
+    m.frequencyScale = frequencyScale; m.recencyHalfLife = recencyHalfLife; m.durationScale = durationScale
+    if let asOf {
+      guard let d = Day(iso: asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD).") }
+      m.asOf = d
+    }
+    if let spec = strengthWeights {
+      for part in spec.split(separator: ",") {
+        let kv = part.split(separator: "=")
+        guard kv.count == 2, let d = TieStrengthModel.Dimension(rawValue: String(kv[0]).filter { $0 != " " }),
+              let w = Double(kv[1].filter { $0 != " " }), w >= 0, w.isFinite else {
+          throw ValidationError("--strength-weights: '\(part)' is not dimension=weight (dimensions: \(TieStrengthModel.Dimension.allCases.map(\.rawValue).joined(separator: ", "))).")
+        }
+        m.weights[d] = w
+      }
+      guard m.weights.values.reduce(0, +) > 0 else { throw ValidationError("--strength-weights: the weights sum to 0.") }
+    }
+    return m
+  }
+
+  func validate() throws { _ = try model() }
+
+  func run() throws {
+    let loaded = try input.load()
+    let g = loaded.graph
+    let t = g.tieMeasures(model: try model(), interactions: loaded.interactions, weighted: weighted)
+    let table = perPerson ? TiesReport.people(t, graph: g) : TiesReport.ties(t, graph: g)
+    switch out.resolvedFormat {
+    case .csv: try out.emit(table.csv())
+    case .json: try out.emit(TiesReport.json(t, graph: g))
+    case .table: try out.emit(table.text(limit: out.output == nil ? 60 : nil))
+    }
+  }
+}

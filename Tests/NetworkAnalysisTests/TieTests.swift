@@ -1,0 +1,102 @@
+// Per-tie parity with NetworkX (Tests/Fixtures/ties, scripts/oracle.py ties: networkx.bridges,
+// networkx.local_bridges(with_span=True), networkx.common_neighbors, overlap by Onnela's formula); strength and
+// strong-triadic-closure cases derived by hand in the comments.
+import Foundation
+import Testing
+import GraphFormats
+@testable import NetworkAnalysis
+import SocialGraph
+
+struct TieFixture: CustomTestStringConvertible, Sendable {
+  let base: Fixture
+  let rows: [(source: String, target: String, embeddedness: Int, overlap: Double, bridge: Bool, span: Double?)]
+  var testDescription: String { base.testDescription }
+
+  static let all: [TieFixture] = Fixture.all.map { f in
+    let path = Fixture.root.appendingPathComponent("Tests/Fixtures/ties/\(f.dataset)-\(f.weighted ? "weighted" : "unweighted").json")
+    let j = try! JSONSerialization.jsonObject(with: Data(contentsOf: path)) as! [String: Any]
+    let rows = (j["ties"] as! [[String: Any]]).map { r -> (String, String, Int, Double, Bool, Double?) in
+      let span: Double? = {
+        if r["span"] is NSNull { return nil }
+        if let s = r["span"] as? String { return s == "inf" ? .infinity : .nan }
+        return (r["span"] as! NSNumber).doubleValue
+      }()
+      return (r["source"] as! String, r["target"] as! String, (r["embeddedness"] as! NSNumber).intValue,
+              (r["overlap"] as! NSNumber).doubleValue, r["bridge"] as! Bool, span)
+    }
+    return TieFixture(base: f, rows: rows)
+  }
+}
+
+@Suite struct TieParityTests {
+  @Test(arguments: TieFixture.all)
+  func tieMeasuresMatchNetworkX(_ f: TieFixture) throws {
+    let g = try f.base.graph()
+    let t = g.tieMeasures(weighted: f.base.weighted)
+    #expect(f.rows.count == g.social.edgeCount)
+    var bad = 0
+    for r in f.rows {
+      let e = try #require(g.social.edge(g.index(of: r.source)!, g.index(of: r.target)!))
+      let spanOK: Bool = {
+        switch (t.span[e], r.span) {
+        case (nil, nil): return true
+        case (let a?, let b?): return a == b || abs(a - b) <= 1e-9 * max(1, abs(b))
+        default: return false
+        }
+      }()
+      if t.neighbourhoods.embeddedness[e] != r.embeddedness || abs(t.neighbourhoods.overlap[e] - r.overlap) > 1e-12
+        || t.isBridge[e] != r.bridge || !spanOK {
+        bad += 1
+        if bad <= 3 { Issue.record("\(f.testDescription) \(r.source)–\(r.target): got \(t.neighbourhoods.embeddedness[e]) \(t.neighbourhoods.overlap[e]) \(t.isBridge[e]) \(String(describing: t.span[e])), NetworkX \(r)") }
+      }
+    }
+    #expect(bad == 0)
+  }
+}
+
+@Suite struct TieStrengthTests {
+  //  a ──advice 0.8 (a→b, since 2023-01-01, last 2024-01-01, 12 interactions)── b ──friendship 0.4── c
+  // Dimensions: intensity 0.8 | 0.4; frequency 1 − e^(−12/12) | 0; recency 2^0 = 1 | 0 (as of 2024-01-01, the latest
+  // date); duration 1 − e^(−(365/365.25)/3) | 0; reciprocity ½ (one way) | 1 (undirected). Multiplexity (one kind
+  // per pair) and overlap (no shared contact) are the same for both ties, so they are dropped; the remaining
+  // weights 0.30, 0.20, 0.15, 0.10, 0.10 are divided by their sum 0.85.
+  @Test func strengthByHand() throws {
+    var b = SocialGraphBuilder()
+    for id in ["a", "b", "c"] { try b.addPerson(Person(id: id)) }
+    let advice = b.kindIndex(for: .advice), friendship = b.kindIndex(for: .friendship)
+    try b.addTie(Tie(source: 0, target: 1, weight: 0.8, kind: advice, isDirected: true, since: Day(iso: "2023-01-01"),
+                     lastContact: Day(iso: "2024-01-01"), interactions: 12))
+    try b.addTie(Tie(source: 1, target: 2, weight: 0.4, kind: friendship, isDirected: false))
+    let g = try b.build()
+    let t = g.tieMeasures()
+    let ab = try #require(g.social.edge(0, 1)), bc = try #require(g.social.edge(1, 2))
+    let duration: Double = 1 - exp(-(365.0 / 365.25) / 3.0)
+    let frequency: Double = 1 - exp(-1.0)
+    let sumAB: Double = 0.30 * 0.8 + 0.20 * frequency + 0.15 * 1.0 + 0.10 * duration + 0.10 * 0.5
+    let expectedAB = sumAB / 0.85
+    let expectedBC: Double = (0.30 * 0.4 + 0.10 * 1.0) / 0.85
+    #expect(abs(t.strengths.strength[ab] - expectedAB) < 1e-12)
+    #expect(abs(t.strengths.strength[bc] - expectedBC) < 1e-12)
+    #expect(t.strengths.isStrong[ab] && !t.strengths.isStrong[bc])
+    #expect(t.strengths.weights[.multiplexity] == 0 && t.strengths.weights[.structural] == 0)
+    #expect(t.strengths.asOf?.description == "2024-01-01")
+    // Both ties are bridges of this path, local bridges whose ends nothing else joins.
+    #expect(t.isBridge == [true, true])
+    #expect(t.span[ab] == .infinity)
+  }
+
+  //      b
+  //     /│        a has strong ties to b, c, d; b–c is a weak tie; c and d, b and d are not tied.
+  //    a─c        STC violations of a: (b, d) and (c, d) → 2. Nobody else has two strong ties.
+  //     \
+  //      d
+  @Test func strongTriadicClosureByHand() throws {
+    var b = SocialGraphBuilder()
+    for id in ["a", "b", "c", "d"] { try b.addPerson(Person(id: id)) }
+    let k = b.kindIndex(for: .friendship)
+    for (u, v) in [(0, 1), (0, 2), (0, 3), (1, 2)] { try b.addTie(Tie(source: Int32(u), target: Int32(v), weight: 1, kind: k, isDirected: false)) }
+    let g = try b.build()
+    let strong = (0..<g.social.edgeCount).map { !(g.social.edgeSources[$0] == 1 && g.social.edgeTargets[$0] == 2) }
+    #expect(g.social.strongTriadicClosureViolations(isStrong: strong) == [2, 0, 0, 0])
+  }
+}
