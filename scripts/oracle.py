@@ -3,6 +3,7 @@
 
     python3 scripts/oracle.py          # needs networkx (and numpy); run from the repository root
     python3 scripts/oracle.py ties     # only the per-tie fixtures (Tests/Fixtures/ties)
+    python3 scripts/oracle.py brokerage  # only the Gould–Fernandez fixtures (Tests/Fixtures/brokerage)
 
 For each network, the graph is Tiemap's undirected *social view*: the edge list read in file order (people numbered
 by first appearance), directed ties made undirected, self-loops dropped. Weighted fixtures use the tie weight as
@@ -258,7 +259,79 @@ def write_ties(name, G, weighted, source, directed):
     print(f"wrote {os.path.relpath(path, ROOT)} ({len(rows)} ties)", file=sys.stderr)
 
 
+def brokerage_fixtures():
+    """Gould–Fernandez raw counts by direct enumeration of open two-paths a → v → b (a ≠ b, no arc a → b), on
+    the directed networks with their real groups, and on karate's undirected ties (both directions) by faction."""
+    out_dir = os.path.join(ROOT, "Tests", "Fixtures", "brokerage")
+    os.makedirs(out_dir, exist_ok=True)
+    krack = os.path.join(SHARED, "krackhardt-hightech")
+    dept = {}
+    with open(os.path.join(krack, "Krack-High-Tec-Attributes.csv"), encoding="utf-8") as f:
+        f.readline()
+        for line in f:
+            parts = line.strip().split(",")
+            if len(parts) == 5:
+                dept[parts[0]] = parts[4]
+    email_dept = {}
+    with open(os.path.join(SHARED, "email-eu-core", "email-Eu-core-department-labels.txt"), encoding="utf-8") as f:
+        for line in f:
+            a, b = line.split()
+            email_dept[a] = b
+    club = {}
+    with open(os.path.join(SHARED, "networkx-classics", "karate_club.nodes.csv"), encoding="utf-8") as f:
+        f.readline()
+        for line in f:
+            a, b = line.strip().split(",")
+            club[a] = b
+    cases = [
+        ("krackhardt-advice", os.path.join(krack, "Krack-High-Tec-edgelist-Advice.txt"), True, dept),
+        ("email-eu-core", os.path.join(SHARED, "email-eu-core", "email-Eu-core.txt"), True, email_dept),
+        ("karate", os.path.join(SHARED, "networkx-classics", "karate_club.edges.csv"), False, club),
+    ]
+    for name, path, directed, groups in cases:
+        rows = read_edges(path)
+        D = nx.DiGraph()
+        for u, v, _ in rows:
+            D.add_node(u)
+            D.add_node(v)
+        for u, v, _ in rows:
+            if u != v:
+                D.add_edge(u, v)
+                if not directed:
+                    D.add_edge(v, u)
+        roles = {k: [] for k in ["coordinator", "itinerant", "gatekeeper", "representative", "liaison"]}
+        for v in D:
+            c = dict.fromkeys(roles, 0)
+            gv = groups[v]
+            for a in D.predecessors(v):
+                for b in D.successors(v):
+                    if a == b or D.has_edge(a, b):
+                        continue
+                    ga, gb = groups[a], groups[b]
+                    if ga == gv and gb == gv:
+                        c["coordinator"] += 1
+                    elif ga == gb:
+                        c["itinerant"] += 1
+                    elif gb == gv:
+                        c["gatekeeper"] += 1
+                    elif ga == gv:
+                        c["representative"] += 1
+                    else:
+                        c["liaison"] += 1
+            for k in roles:
+                roles[k].append(c[k])
+        path_out = os.path.join(out_dir, f"{name}.json")
+        with open(path_out, "w", encoding="utf-8") as f:
+            json.dump({"dataset": name, "source": os.path.relpath(path, os.path.dirname(ROOT)), "directed_input": directed,
+                       "ids": list(D), "groups": [groups[v] for v in D], "roles": roles}, f, indent=0)
+            f.write("\n")
+        print(f"wrote {os.path.relpath(path_out, ROOT)}", file=sys.stderr)
+
+
 def main():
+    if sys.argv[1:] == ["brokerage"]:
+        brokerage_fixtures()
+        return
     only_ties = sys.argv[1:] == ["ties"]
     os.makedirs(OUT, exist_ok=True)
     os.makedirs(GRAPHS, exist_ok=True)

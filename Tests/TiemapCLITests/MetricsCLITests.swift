@@ -69,3 +69,51 @@ import Testing
     #expect(bad.status == 1 && bad.stderr.contains("'loudness=1' is not dimension=weight"))
   }
 }
+
+@Suite struct BrokersCLITests {
+  // The hand-drawn case of BrokerageTests plus e (sales): v's open two-paths are a→v→b gatekeeper, a→v→d liaison,
+  // c→v→d and c→v→e representative, a→v→e itinerant (a and e both sales); c→v→b is closed by c→b.
+  static let files: [String: [UInt8]] = [
+    "c.csv": Array("id,department\na,sales\nv,ops\nb,ops\nc,ops\nd,it\ne,sales\n".utf8),
+    "t.csv": Array("source,target,kind\na,v,advice\nv,b,advice\nc,v,advice\nv,d,advice\nc,b,advice\nv,e,advice\n".utf8),
+    "g.txt": Array("a sales\nv ops\nb ops\nc ops\nd it\ne sales\n".utf8),
+  ]
+
+  @Test func rolesOnTheAdviceLayerByColumnAndByFile() throws {
+    let ws = Workspace(files: Self.files)
+    let want = """
+      id,group,coordinator,itinerant,gatekeeper,representative,liaison,total
+      a,sales,0,0,0,0,0,0
+      v,ops,0,1,1,2,1,5
+      b,ops,0,0,0,0,0,0
+      c,ops,0,0,0,0,0,0
+      d,it,0,0,0,0,0,0
+      e,sales,0,0,0,0,0,0
+
+      """
+    let byColumn = try CLI.run(["brokers", "--contacts", "c.csv", "--ties", "t.csv", "--group-by", "department",
+                                "--kind", "advice", "--format", "csv"], cwd: ws.dir)
+    #expect(byColumn.status == 0 && byColumn.stderr == "")
+    #expect(byColumn.stdout == want)
+    let byFile = try CLI.run(["brokers", "--contacts", "c.csv", "--ties", "t.csv", "--groups", "g.txt",
+                              "--kind", "advice", "--format", "csv"], cwd: ws.dir)
+    #expect(byFile.stdout == want)
+  }
+
+  @Test func weakTieBrokersAndErrors() throws {
+    let ws = Workspace(files: Self.files)
+    // Every tie has weight 1 and no history, so every tie is weak; v's ties reach sales and it (2 other groups).
+    let r = try CLI.run(["brokers", "--contacts", "c.csv", "--ties", "t.csv", "--group-by", "department", "--weak-ties",
+                         "--format", "csv"], cwd: ws.dir)
+    #expect(r.status == 0)
+    let rows = r.stdout.split(separator: "\n").map(String.init)
+    #expect(rows.first == "id,name,group,weak_bridging_ties,groups_reached,local_bridges")
+    #expect(rows.dropFirst().first?.hasPrefix("v,,ops,") == true)
+    let noKind = try CLI.run(["brokers", "--contacts", "c.csv", "--ties", "t.csv", "--group-by", "department", "--kind", "gossip"], cwd: ws.dir)
+    #expect(noKind.status != 0 && noKind.stderr.contains("No ties of kind 'gossip'. Kinds here: advice"))
+    let noColumn = try CLI.run(["brokers", "--contacts", "c.csv", "--ties", "t.csv", "--group-by", "shoe_size"], cwd: ws.dir)
+    #expect(noColumn.status == 1 && noColumn.stderr.contains("no column \"shoe_size\""))
+    let neither = try CLI.run(["brokers", "--contacts", "c.csv", "--ties", "t.csv"], cwd: ws.dir)
+    #expect(neither.status != 0 && neither.stderr.contains("Give either --group-by COLUMN or --groups FILE."))
+  }
+}

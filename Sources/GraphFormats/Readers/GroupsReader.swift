@@ -1,0 +1,83 @@
+import SocialGraph
+
+/// Groups of people for brokerage: from a contacts column (`department`, `account`, `role`, … or any attribute),
+/// or from a file of `id group` pairs (whitespace, `#` comments — like SNAP's department labels — or a CSV
+/// with columns `id,group`). Group names are numbered in order of first appearance; people without a group get −1.
+public struct Groups: Sendable, Equatable {
+  public var group: [Int]
+  public var names: [String]
+
+  public func name(of v: Int) -> String? { group[v] >= 0 ? names[group[v]] : nil }
+}
+
+public enum GroupsReader {
+  /// Groups from a person field: department, account, role, title, owner, proximity, or a free attribute.
+  public static func fromColumn(_ column: String, graph g: SocialGraph) throws -> Groups {
+    let key = normalizedColumnName(column)
+    let known = ["department", "account", "role", "title", "owner", "proximity", "internal"]
+    let attributes = Set(g.people.flatMap { $0.attributes.map(\.name) })
+    guard known.contains(key) || attributes.contains(column) else {
+      throw InputError(file: "--group-by", line: 0,
+                       problem: "no column \(quoted(column)) (use one of \(known.joined(separator: ", "))\(attributes.isEmpty ? "" : ", or an attribute: " + attributes.sorted().joined(separator: ", ")))")
+    }
+    var index: [String: Int] = [:], names: [String] = []
+    let group = g.people.map { p -> Int in
+      let value: String?
+      switch key {
+      case "department": value = p.department
+      case "account": value = p.account
+      case "role": value = p.role?.rawValue
+      case "title": value = p.title
+      case "owner": value = p.owner
+      case "proximity": value = p.proximity?.label
+      case "internal": value = p.isInternal ? "our team" : "contacts"
+      default: value = p.attribute(column).flatMap { $0.isEmpty ? nil : $0 }
+      }
+      guard let v = value else { return -1 }
+      if let i = index[v] { return i }
+      index[v] = names.count; names.append(v)
+      return names.count - 1
+    }
+    return Groups(group: group, names: names)
+  }
+
+  /// Groups from a file of `id group` lines (or a CSV with `id,group`). Every id must be in the graph and appear once.
+  public static func read(_ path: String, graph g: SocialGraph) throws -> Groups {
+    let bytes = try InputFile.read(path)
+    var pairs: [(String, String, Int)] = []
+    if path.lowercased().hasSuffix(".csv") {
+      enum Field: String { case id, group }
+      var table = try CSVTable<Field>(bytes: bytes, file: path,
+                                      aliases: ["id": .id, "person": .id, "node": .id, "group": .group, "department": .group, "dept": .group],
+                                      required: [.id, .group], name: { $0.rawValue })
+      while try table.next() {
+        guard let id = table.value(.id) else { throw table.error("empty id") }
+        pairs.append((id, table.value(.group) ?? "", table.line))
+      }
+    } else {
+      guard let text = String(validating: bytes, as: UTF8.self) else {
+        throw InputError(file: path, line: 0, problem: "invalid UTF-8 (save the file as UTF-8)")
+      }
+      for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+        if fields.isEmpty || fields[0].hasPrefix("#") { continue }
+        guard fields.count == 2 else {
+          throw InputError(file: path, line: i + 1, problem: "expected 2 columns (id group), found \(fields.count)")
+        }
+        pairs.append((String(fields[0]), String(fields[1]), i + 1))
+      }
+    }
+    var group = [Int](repeating: -1, count: g.count)
+    var firstLine: [Int: Int] = [:]
+    var index: [String: Int] = [:], names: [String] = []
+    for (id, name, line) in pairs {
+      guard let v = g.index(of: id) else { throw InputError(file: path, line: line, problem: "id \(quoted(id)) is not in the graph") }
+      if let first = firstLine[Int(v)] { throw InputError(file: path, line: line, problem: "id \(quoted(id)) already has a group (line \(first))") }
+      firstLine[Int(v)] = line
+      guard !name.isEmpty else { continue }
+      if index[name] == nil { index[name] = names.count; names.append(name) }
+      group[Int(v)] = index[name]!
+    }
+    return Groups(group: group, names: names)
+  }
+}
