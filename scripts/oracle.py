@@ -4,6 +4,7 @@
     python3 scripts/oracle.py          # needs networkx (and numpy); run from the repository root
     python3 scripts/oracle.py ties     # only the per-tie fixtures (Tests/Fixtures/ties)
     python3 scripts/oracle.py brokerage  # only the Gould–Fernandez fixtures (Tests/Fixtures/brokerage)
+    python3 scripts/oracle.py directed   # only the directed-view fixtures (Tests/Fixtures/directed)
 
 For each network, the graph is Tiemap's undirected *social view*: the edge list read in file order (people numbered
 by first appearance), directed ties made undirected, self-loops dropped. Weighted fixtures use the tie weight as
@@ -328,9 +329,117 @@ def brokerage_fixtures():
         print(f"wrote {os.path.relpath(path_out, ROOT)}", file=sys.stderr)
 
 
+def directed_view(rows, nodes=None):
+    """Tiemap's directed layer: parallel arcs of one ordered pair sum, self-loops dropped, every person a node
+    (in order of first appearance, or `nodes` when given, as for a contacts file)."""
+    D = nx.DiGraph()
+    for n in nodes or []:
+        D.add_node(n)
+    for u, v, _ in rows:
+        D.add_node(u)
+        D.add_node(v)
+    for u, v, w in rows:
+        if u != v:
+            if D.has_edge(u, v):
+                D[u][v]["weight"] += w
+            else:
+                D.add_edge(u, v, weight=w)
+    for u, v, d in D.edges(data=True):
+        d["distance"] = 1.0 / d["weight"]
+    return D
+
+
+def exact_hits(D, weighted):
+    """HITS from numpy's dense SVD (the exact vectors networkx.hits approximates with ARPACK), checked against
+    networkx.hits itself; refuses graphs whose top singular value is repeated (the vectors are not unique)."""
+    nodes = list(D)
+    H = D if weighted else nx.DiGraph([(u, v) for u, v in D.edges()])
+    H.add_nodes_from(nodes)
+    A = nx.to_numpy_array(H, nodelist=nodes, weight="weight")
+    _, s, vt = np.linalg.svd(A)
+    assert s[0] > 0 and (s[1] / s[0]) < 1 - 1e-6, "repeated top singular value: HITS is not unique"
+    a = vt[0]
+    a = a / a.sum()
+    h = A @ a
+    h = h / h.sum()
+    nh, na = nx.hits(H, max_iter=100000, tol=1e-12)
+    assert max(abs(na[n] - a[i]) for i, n in enumerate(nodes)) < 1e-8, "networkx.hits disagrees with the SVD"
+    assert max(abs(nh[n] - h[i]) for i, n in enumerate(nodes)) < 1e-8, "networkx.hits disagrees with the SVD"
+    return ({n: float(h[i]) for i, n in enumerate(nodes)}, {n: float(a[i]) for i, n in enumerate(nodes)},
+            float(s[1] / s[0]))
+
+
+def directed_fixtures():
+    """Measures of a directed view (`tiemap metrics --kind advice`): in/out degree and strength, closeness and
+    harmonic on incoming distances, betweenness, PageRank and HITS, all from NetworkX on the DiGraph."""
+    out_dir = os.path.join(ROOT, "Tests", "Fixtures", "directed")
+    os.makedirs(out_dir, exist_ok=True)
+    # A seeded random weighted digraph with reciprocated arcs and a few people who only receive or only send.
+    rng = random.Random(4242)
+    arcs = set()
+    while len(arcs) < 900:
+        u, v = rng.randrange(180), rng.randrange(180)
+        if u != v:
+            arcs.add((u, v))
+    rows = [(f"d{u}", f"d{v}", rng.choice([0.2, 0.5, 1, 1.5, 3])) for u, v in sorted(arcs)]
+    gen = os.path.join(GRAPHS, "digraph-180.csv")
+    with open(gen, "w", encoding="utf-8") as f:
+        f.write("source,target,weight\n")
+        for u, v, w in rows:
+            f.write(f"{u},{v},{w}\n")
+    # The sample account's advice layer (contacts file order; kind advice only).
+    sample = os.path.join(ROOT, "datasets", "sample")
+    with open(os.path.join(sample, "contacts.csv"), encoding="utf-8") as f:
+        contact_ids = [line.split(",")[0] for line in f.read().splitlines()[1:] if line]
+    advice = []
+    import csv
+    with open(os.path.join(sample, "ties.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["kind"] == "advice":
+                advice.append((r["source"], r["target"], float(r["weight"] or 1)))
+    cases = [
+        ("krackhardt-advice", os.path.join(SHARED, "krackhardt-hightech", "Krack-High-Tec-edgelist-Advice.txt"), None, [False]),
+        ("email-eu-core", os.path.join(SHARED, "email-eu-core", "email-Eu-core.txt"), None, [False]),
+        ("digraph-180", gen, None, [False, True]),
+        ("sample-advice", os.path.join(sample, "ties.csv"), (contact_ids, advice), [False, True]),
+    ]
+    for name, path, given, weightings in cases:
+        D = directed_view(given[1], given[0]) if given else directed_view(read_edges(path))
+        ids = list(D)
+        for weighted in weightings:
+            w = "weight" if weighted else None
+            d = "distance" if weighted else None
+            hubs, auths, gap = exact_hits(D, weighted)
+            m = {
+                "in_degree": dict(D.in_degree()),
+                "out_degree": dict(D.out_degree()),
+                "in_strength": dict(D.in_degree(weight="weight")),
+                "out_strength": dict(D.out_degree(weight="weight")),
+                "closeness": nx.closeness_centrality(D, distance=d),
+                "harmonic": nx.harmonic_centrality(D, distance=d),
+                "betweenness": nx.betweenness_centrality(D, normalized=True, weight=d),
+                "pagerank": nx.pagerank(D, alpha=0.85, weight=w, tol=1e-15, max_iter=100000),
+                "hub": hubs,
+                "authority": auths,
+            }
+            source = os.path.relpath(path, os.path.dirname(ROOT)) if path.startswith(SHARED) else os.path.relpath(path, ROOT)
+            doc = {"networkx": nx.__version__, "dataset": name, "source": source, "directed_input": True, "weighted": weighted,
+                   "kind": "advice" if given else None, "singular_value_ratio": gap, "ids": ids,
+                   "measures": {k: [encode(float(v[i]) if not isinstance(v[i], int) else v[i]) for i in ids] for k, v in m.items()}}
+            path_out = os.path.join(out_dir, f"{name}-{'weighted' if weighted else 'unweighted'}.json")
+            with open(path_out, "w", encoding="utf-8") as f:
+                json.dump(doc, f, indent=0, ensure_ascii=False)
+                f.write("\n")
+            print(f"wrote {os.path.relpath(path_out, ROOT)} ({len(ids)} people, {D.number_of_edges()} arcs, "
+                  f"sigma2/sigma1 {gap:.3f})", file=sys.stderr)
+
+
 def main():
     if sys.argv[1:] == ["brokerage"]:
         brokerage_fixtures()
+        return
+    if sys.argv[1:] == ["directed"]:
+        directed_fixtures()
         return
     only_ties = sys.argv[1:] == ["ties"]
     os.makedirs(OUT, exist_ok=True)

@@ -98,3 +98,21 @@ struct OutputOptions: ParsableArguments {
     if let output { try AtomicFile.write(text, to: output) } else { Terminal.writeOut(text) }
   }
 }
+
+/// A usage problem found after parsing, once the input is read (an unknown tie kind, a measure the chosen view
+/// does not define): exit status 1 with the message alone (no usage banner, which would not name the command).
+struct RunError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
+
+extension SocialGraph {
+  /// The view a command runs on: the combined social view, or the layer of `kind` when given.
+  func view(kind: String?) throws -> GraphView {
+    guard let kind else { return social }
+    guard let layer = layer(TieKind(kind)) else {
+      throw RunError("No ties of kind '\(kind)'. Kinds here: \(kinds.map(\.name).joined(separator: ", ")).")
+    }
+    return layer
+  }
+}

@@ -25,6 +25,9 @@ struct Tiemap: ParsableCommand {
     } catch let e as InputError {
       Terminal.error(e.description)
       exit(withError: ExitCode(1))
+    } catch let e as RunError {
+      Terminal.error(e.description)
+      exit(withError: ExitCode(1))
     } catch let e as OutputError {
       Terminal.error(e.description)
       exit(withError: ExitCode(1))

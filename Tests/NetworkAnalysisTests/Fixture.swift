@@ -12,6 +12,8 @@ struct Fixture: CustomTestStringConvertible, Sendable {
   let weighted: Bool
   let directedInput: Bool
   let source: String
+  /// The tie kind whose layer was measured (the sample account's `advice`), or nil for a whole-graph file.
+  let kind: String?
   let ids: [String]
   let measures: [String: [Double]]
   let scalars: [String: Double]
@@ -20,11 +22,15 @@ struct Fixture: CustomTestStringConvertible, Sendable {
 
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  static let all: [Fixture] = {
-    let dir = root.appendingPathComponent("Tests/Fixtures/measures")
+  static let all: [Fixture] = load("measures")
+  /// Directed views (`tiemap metrics --kind …`), from scripts/oracle.py's `directed` mode.
+  static let directed: [Fixture] = load("directed")
+
+  static func load(_ folder: String) -> [Fixture] {
+    let dir = root.appendingPathComponent("Tests/Fixtures/\(folder)")
     let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.filter { $0.hasSuffix(".json") }.sorted() ?? []
     return files.map { try! Fixture(path: dir.appendingPathComponent($0).path) }
-  }()
+  }
 
   init(path: String) throws {
     let j = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
@@ -33,6 +39,7 @@ struct Fixture: CustomTestStringConvertible, Sendable {
     weighted = j["weighted"] as! Bool
     directedInput = j["directed_input"] as! Bool
     source = j["source"] as! String
+    kind = j["kind"] as? String
     ids = j["ids"] as! [String]
     var m: [String: [Double]] = [:]
     for (k, v) in j["measures"] as! [String: [Any]] {
@@ -47,6 +54,11 @@ struct Fixture: CustomTestStringConvertible, Sendable {
 
   /// The network read by Tiemap exactly as a user would (`--graph`, `--directed` for directed sources).
   func graph() throws -> SocialGraph {
+    if kind != nil {   // a layer of an account: contacts.csv next to the ties file
+      let ties = Fixture.root.appendingPathComponent(source)
+      let contacts = ties.deletingLastPathComponent().appendingPathComponent("contacts.csv")
+      return try InputLoader.loadAccount(contacts: contacts.path, ties: ties.path, interactions: nil, options: LoadOptions()).graph
+    }
     let path = source.hasPrefix("shared/")
       ? Fixture.root.deletingLastPathComponent().appendingPathComponent(source).path
       : Fixture.root.appendingPathComponent(source).path
@@ -55,6 +67,9 @@ struct Fixture: CustomTestStringConvertible, Sendable {
     o.skipZeroWeights = source.contains("Krack")
     return try InputLoader.loadGraph(path, options: o).graph
   }
+
+  /// The directed layer a `directed` fixture measured: the layer of `kind`, or the `edge` layer of a file.
+  func directedLayer(of g: SocialGraph) -> GraphView { g.layer(kind.map { TieKind($0) } ?? .edge)! }
 
   /// Compares Tiemap's values (in Tiemap's person order) with the fixture's (by id).
   func check(_ measure: String, _ got: [Double], in g: SocialGraph, relative: Double = 1e-6, absolute: Double = 1e-9,

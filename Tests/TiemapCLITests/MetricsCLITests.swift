@@ -25,6 +25,27 @@ import Testing
     #expect(r.stdout == "id,degree,constraint,hierarchy\np,1,1,\nq,2,0.5,0\nr,1,1,\ns,0,,\n")
   }
 
+  // --kind advice: the directed columns (values are checked against NetworkX in DirectedParityTests).
+  @Test func directedLayerHasDirectedColumns() throws {
+    let base = ["metrics", "--contacts", "datasets/sample/contacts.csv", "--ties", "datasets/sample/ties.csv"]
+    let r = try CLI.run(base + ["--kind", "advice", "--format", "csv"], cwd: CLI.root)
+    #expect(r.status == 0 && r.stderr == "")
+    #expect(r.stdout.hasPrefix("id,in_degree,out_degree,in_strength,out_strength,closeness,harmonic,betweenness,pagerank,hub,authority\n"))
+    #expect(r.stdout.split(separator: "\n").count == 152)
+    let json = try CLI.run(base + ["--kind", "advice", "--format", "json", "--measures", "hub"], cwd: CLI.root)
+    let j = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+    #expect(j["kind"] as? String == "advice" && j["directed"] as? Bool == true)
+    let hubs = (j["people"] as! [[String: Any]]).map { ($0["hub"] as! NSNumber).doubleValue }
+    #expect(abs(hubs.reduce(0, +) - 1) < 1e-9)
+    let wrong = try CLI.run(base + ["--kind", "advice", "--measures", "constraint"], cwd: CLI.root)
+    #expect(wrong.status == 1 && wrong.stderr.contains("'constraint' is computed on undirected views; the 'advice' ties are directed"))
+    #expect(!wrong.stderr.contains("Usage"))
+    let noHub = try CLI.run(base + ["--measures", "hub"], cwd: CLI.root)
+    #expect(noHub.status == 1 && noHub.stderr.contains("'hub' needs a directed view such as --kind advice"))
+    let noKind = try CLI.run(base + ["--kind", "gossip"], cwd: CLI.root)
+    #expect(noKind.status == 1 && noKind.stderr.contains("No ties of kind 'gossip'. Kinds here: collaboration, reports_to, advice, friendship, relationship."))
+  }
+
   @Test func sameSeedSameBytes() throws {
     let args = ["metrics", "--graph", "../shared/datasets/networkx-classics/karate_club.edges.csv", "--weighted", "--format", "json"]
     let a = try CLI.run(args, cwd: CLI.root), b = try CLI.run(args, cwd: CLI.root)
@@ -110,7 +131,7 @@ import Testing
     #expect(rows.first == "id,name,group,weak_bridging_ties,groups_reached,local_bridges")
     #expect(rows.dropFirst().first?.hasPrefix("v,,ops,") == true)
     let noKind = try CLI.run(["brokers", "--contacts", "c.csv", "--ties", "t.csv", "--group-by", "department", "--kind", "gossip"], cwd: ws.dir)
-    #expect(noKind.status != 0 && noKind.stderr.contains("No ties of kind 'gossip'. Kinds here: advice"))
+    #expect(noKind.status == 1 && noKind.stderr.contains("No ties of kind 'gossip'. Kinds here: advice"))
     let noColumn = try CLI.run(["brokers", "--contacts", "c.csv", "--ties", "t.csv", "--group-by", "shoe_size"], cwd: ws.dir)
     #expect(noColumn.status == 1 && noColumn.stderr.contains("no column \"shoe_size\""))
     let neither = try CLI.run(["brokers", "--contacts", "c.csv", "--ties", "t.csv"], cwd: ws.dir)

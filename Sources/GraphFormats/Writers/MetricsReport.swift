@@ -14,7 +14,7 @@ public enum MetricsReport {
       for measure in order {
         let x = m.values[measure]![v]
         switch measure {
-        case .degree, .core, .community: row.append(x.isNaN ? .empty : .int(Int(x)))
+        case .degree, .inDegree, .outDegree, .core, .community: row.append(x.isNaN ? .empty : .int(Int(x)))
         default: row.append(.number(x, digits: 4))
         }
       }

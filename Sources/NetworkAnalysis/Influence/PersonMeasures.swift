@@ -1,9 +1,24 @@
 import SocialGraph
 
-/// The per-person measures of `tiemap metrics`, named as its columns (DESIGN.md).
+/// The per-person measures of `tiemap metrics`, named as its columns (DESIGN.md). `allCases` is the column
+/// order of every table.
 public enum PersonMeasure: String, CaseIterable, Sendable, Hashable {
-  case degree, strength, closeness, harmonic, betweenness, eigenvector, pagerank, clustering, core
+  case degree, inDegree = "in_degree", outDegree = "out_degree"
+  case strength, inStrength = "in_strength", outStrength = "out_strength"
+  case closeness, harmonic, betweenness, eigenvector, pagerank, hub, authority, clustering, core
   case constraint, effectiveSize = "effective_size", efficiency, hierarchy, community, influence
+
+  /// The columns of `tiemap metrics` on an undirected view (DESIGN.md, in order).
+  public static let undirected: [PersonMeasure] = [
+    .degree, .strength, .closeness, .harmonic, .betweenness, .eigenvector, .pagerank, .clustering, .core,
+    .constraint, .effectiveSize, .efficiency, .hierarchy, .community, .influence,
+  ]
+  /// The columns on a directed view (`--kind advice`): where ties point matters, so degree and strength split
+  /// into in and out, closeness and harmonic count incoming distances, betweenness follows the arrows,
+  /// PageRank walks them, and HITS separates hubs (who asks) from authorities (who is asked).
+  public static let directed: [PersonMeasure] = [
+    .inDegree, .outDegree, .inStrength, .outStrength, .closeness, .harmonic, .betweenness, .pagerank, .hub, .authority,
+  ]
 }
 
 /// Values of the requested measures, one array per measure in person order, plus the communities found.
@@ -14,7 +29,7 @@ public struct PersonMeasures: Sendable {
 }
 
 extension GraphView {
-  /// Computes `wanted` on this (undirected) view, sharing work between measures: one shortest-path sweep for
+  /// Computes `wanted` on this view (`PersonMeasure.directed` are the measures defined for directed views), sharing work between measures: one shortest-path sweep for
   /// closeness, harmonic and betweenness; one structural-holes pass for constraint, effective size, efficiency
   /// and hierarchy. `influence` computes what it needs (PageRank, betweenness, eigenvector, effective size).
   /// Communities use Louvain with `seed` and `resolution`.
@@ -25,6 +40,10 @@ extension GraphView {
     var v: [PersonMeasure: [Double]] = [:]
     if need.contains(.degree) { v[.degree] = degrees().map(Double.init) }
     if need.contains(.strength) { v[.strength] = strengths() }
+    if need.contains(.outDegree) { v[.outDegree] = degrees().map(Double.init) }
+    if need.contains(.inDegree) { v[.inDegree] = inDegrees().map(Double.init) }
+    if need.contains(.outStrength) { v[.outStrength] = strengths() }
+    if need.contains(.inStrength) { v[.inStrength] = inStrengths() }
     let wantsPaths = !need.isDisjoint(with: [.closeness, .harmonic, .betweenness])
     if wantsPaths {
       let p = pathCentrality(weighted: weighted, betweenness: need.contains(.betweenness),
@@ -33,6 +52,10 @@ extension GraphView {
     }
     if need.contains(.eigenvector) { v[.eigenvector] = eigenvector(weighted: weighted) }
     if need.contains(.pagerank) { v[.pagerank] = pageRank(weighted: weighted) }
+    if need.contains(.hub) || need.contains(.authority) {
+      let hits = hubsAndAuthorities(weighted: weighted)
+      v[.hub] = hits.hubs; v[.authority] = hits.authorities
+    }
     if need.contains(.clustering) { v[.clustering] = clustering(weighted: weighted) }
     if need.contains(.core) { v[.core] = coreNumbers().map(Double.init) }
     if !need.isDisjoint(with: [.constraint, .effectiveSize, .efficiency, .hierarchy]) {

@@ -49,13 +49,7 @@ struct Brokers: ParsableCommand {
       try emit(BrokersReport.weakTieBrokers(list, groups: grouping, graph: g), key: "brokers")
       return
     }
-    var view = g.social
-    if let kind {
-      guard let layer = g.layer(TieKind(kind)) else {
-        throw ValidationError("No ties of kind '\(kind)'. Kinds here: \(g.kinds.map(\.name).joined(separator: ", ")).")
-      }
-      view = layer
-    }
+    let view = try g.view(kind: kind)
     let roles = view.brokerageRoles(group: grouping.group)
     var table = BrokersReport.roles(roles, groups: grouping, graph: g)
     if out.resolvedFormat == .table {   // on a terminal, the busiest brokers first (input order among equals)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GraphFormats
 import NetworkAnalysis
+import SocialGraph
 
 extension PersonMeasure: ExpressibleByArgument {}
 
@@ -30,7 +31,11 @@ struct Metrics: ParsableCommand {
               return m
             }
           })
-  var measures: [PersonMeasure] = PersonMeasure.allCases
+  var measures: [PersonMeasure]?
+
+  @Option(help: ArgumentHelp("Use the ties of this kind only (e.g. advice, reports_to); directed kinds give directed measures.",
+                             valueName: "kind"))
+  var kind: String?
 
   @Option(help: "Seed of the community search (Louvain).")
   var seed: UInt64 = 2026
@@ -45,10 +50,20 @@ struct Metrics: ParsableCommand {
   func run() throws {
     let loaded = try input.load()
     let g = loaded.graph
-    let m = g.social.personMeasures(Set(measures), weighted: weighted, seed: seed, resolution: resolution)
+    let view = try g.view(kind: kind)
+    let defined = view.isDirected ? PersonMeasure.directed : PersonMeasure.undirected
+    let wanted = measures ?? defined
+    if let odd = wanted.first(where: { !defined.contains($0) }) {
+      throw RunError(view.isDirected
+        ? "'\(odd.rawValue)' is computed on undirected views; the '\(kind!)' ties are directed (measures here: \(defined.map(\.rawValue).joined(separator: ", ")))."
+        : "'\(odd.rawValue)' needs a directed view such as --kind advice (measures here: \(defined.map(\.rawValue).joined(separator: ", "))).")
+    }
+    let m = view.personMeasures(Set(wanted), weighted: weighted, seed: seed, resolution: resolution)
+    let meta = [("kind", kind.map { JSONValue.string($0) } ?? .string("social")), ("directed", .bool(view.isDirected))]
+      + MetricsReport.jsonMeta(m)
     switch out.resolvedFormat {
     case .csv: try out.emit(MetricsReport.table(m, graph: g).csv())
-    case .json: try out.emit(MetricsReport.table(m, graph: g).json(meta: MetricsReport.jsonMeta(m), rowsKey: "people"))
+    case .json: try out.emit(MetricsReport.table(m, graph: g).json(meta: meta, rowsKey: "people"))
     case .table: try out.emit(MetricsReport.table(m, graph: g, withNames: true).text(limit: out.output == nil ? 60 : nil))
     }
   }
