@@ -44,7 +44,7 @@ import SocialGraph
       do {
         let r = try InputLoader.loadAccount(contacts: contacts, ties: ties, interactions: interactions, options: o)
         #expect(r.graph.social.invariantViolation() == nil)
-        _ = r.graph.summary(interactions: r.interactions)
+        _ = r.graph.summary(interactions: r.interactions, communities: (weighted: i % 2 == 0, seed: UInt64(i)))
         loaded += 1
       } catch is InputError { rejected += 1 }
       let edges = s.write(i % 3 == 0 ? "g.csv" : "g.txt", mutate(i % 3 == 0 ? Self.seeds[1] : Self.seeds[2], &rng))

@@ -83,6 +83,34 @@ struct SampleFiles {
     #expect(abs((json["density"] as! Double) - Double(pairs.count) / (n * (n - 1) / 2)) < 1e-12)
   }
 
+  // info's modularity is that of the partition `tiemap metrics` writes (same search, same seed): recomputed
+  // here from the community column by Newman's formula over the social pairs.
+  @Test func infoModularityIsThatOfTheMetricsCommunities() throws {
+    let info = try CLI.run(SampleFiles.args + ["--format", "json"], cwd: CLI.root)
+    let c = (try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as! [String: Any])["communities"] as! [String: Any]
+    let metrics = try CLI.run(["metrics"] + SampleFiles.args.dropFirst() + ["--measures", "community", "--format", "csv"], cwd: CLI.root)
+    let community = Dictionary(uniqueKeysWithValues: metrics.stdout.split(separator: "\n").dropFirst().map {
+      let f = $0.split(separator: ","); return (String(f[0]), String(f[1]))
+    })
+    #expect(Set(community.values).count == c["count"] as? Int)
+    let s = try SampleFiles()
+    var pairs = Set<[String]>()
+    for t in s.ties where t["source"] != t["target"] { pairs.insert([t["source"]!, t["target"]!].sorted()) }
+    for p in s.contacts where !(p["reports_to"] ?? "").isEmpty { pairs.insert([p["id"]!, p["reports_to"]!].sorted()) }
+    var degree: [String: Double] = [:]
+    var inside = 0.0
+    for p in pairs {
+      degree[p[0], default: 0] += 1; degree[p[1], default: 0] += 1
+      if community[p[0]] == community[p[1]] { inside += 1 }
+    }
+    let m = Double(pairs.count)
+    var byCommunity: [String: Double] = [:]
+    for (id, k) in degree { byCommunity[community[id]!, default: 0] += k }
+    let q = inside / m - byCommunity.values.reduce(0) { $0 + ($1 / (2 * m)) * ($1 / (2 * m)) }
+    #expect(abs((c["modularity"] as! Double) - q) < 1e-9)
+    #expect(q > 0.4)
+  }
+
   @Test func infoTableAndCSV() throws {
     let s = try SampleFiles()
     let table = try CLI.run(SampleFiles.args + ["--format", "table"], cwd: CLI.root)

@@ -19,6 +19,10 @@ public enum SummaryReport {
     e.append(("network", "components", .int(s.components.count)))
     e.append(("network", "largest_component", .int(s.components.largest)))
     e.append(("network", "isolated", .int(s.components.isolated)))
+    if let c = s.communities {
+      e.append(("network", "communities", .int(c.count)))
+      e.append(("network", "modularity", .number(c.modularity, digits: 4)))
+    }
     for a in s.accounts { e.append(("accounts", a.name ?? "(no account)", .int(a.people))) }
     for r in s.roots { e.append(("reports_to_roots", g.people[Int(r.person)].id, .int(r.span))) }
     e.append(("reports_to", "cycles", .int(s.reportingCycles.count)))
@@ -53,6 +57,7 @@ public enum SummaryReport {
       ("density", .number(s.density)),
       ("components", .object([("count", .int(s.components.count)), ("largest", .int(s.components.largest)),
                               ("isolated", .int(s.components.isolated))])),
+      ("communities", s.communities.map { .object([("count", .int($0.count)), ("modularity", .number($0.modularity))]) } ?? .null),
       ("accounts", .array(s.accounts.map { .object([("name", $0.name.map { .string($0) } ?? .null),
                                                      ("people", .int($0.people)), ("departments", .int($0.departments))]) })),
       ("reports_to_roots", .array(s.roots.map { .object(person($0.person) + [("span", .int($0.span))]) })),
@@ -78,6 +83,9 @@ public enum SummaryReport {
     out += tiesLine + "\n"
     let c = s.components
     out += "Components  \(Cell.grouped(c.count)) (largest \(Cell.grouped(c.largest)) people, \(Cell.grouped(c.isolated)) isolated)\n"
+    if let m = s.communities {
+      out += "Communities \(Cell.grouped(m.count)) (Louvain), modularity \(Cell.fixed(m.modularity, digits: 3))\n"
+    }
     if s.interactions > 0 {
       out += "History     \(Cell.grouped(s.interactions)) interactions, \(s.firstInteraction!) → \(s.lastInteraction!)\n"
     }

@@ -34,6 +34,8 @@ public struct GraphSummary: Sendable {
   /// Density of the social view.
   public var density: Double
   public var components: ConnectedComponents
+  /// Louvain communities of the social view and their modularity (nil when not asked for, or without ties).
+  public var communities: Communities?
   /// Customer accounts (our own team left out), largest first, then by name; contacts without an account last.
   public var accounts: [AccountCount]
   public var roots: [Root]
@@ -44,8 +46,10 @@ public struct GraphSummary: Sendable {
 }
 
 extension SocialGraph {
-  /// The summary of `tiemap info`. O(n + m).
-  public func summary(interactions: [Interaction] = []) -> GraphSummary {
+  /// The summary of `tiemap info`. O(n + m), plus a Louvain search of the social view when `communities`
+  /// gives its weighting and seed (the same search, hence the same partition, as `tiemap metrics`).
+  public func summary(interactions: [Interaction] = [],
+                      communities: (weighted: Bool, seed: UInt64)? = nil) -> GraphSummary {
     let counts = tieCountsByKind
     let kindCounts = kinds.indices.map {
       GraphSummary.KindCount(kind: kinds[$0], ties: counts[$0], pairs: layers[$0].edgeCount, directed: layers[$0].isDirected)
@@ -70,6 +74,7 @@ extension SocialGraph {
       people: count, internalPeople: people.lazy.filter(\.isInternal).count, ties: ties.count,
       selfLoops: selfLoopCount, derivedReportsTo: derivedReportsToCount, kinds: kindCounts,
       socialPairs: social.edgeCount, density: social.density, components: social.connectedComponents(),
+      communities: communities.flatMap { c in social.edgeCount > 0 ? social.louvain(weighted: c.weighted, seed: c.seed) : nil },
       accounts: accounts, roots: roots, reportingCycles: h.cycles, interactions: interactions.count,
       firstInteraction: interactions.map(\.date).min(), lastInteraction: interactions.map(\.date).max())
   }
