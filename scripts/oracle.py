@@ -5,6 +5,7 @@
     python3 scripts/oracle.py ties     # only the per-tie fixtures (Tests/Fixtures/ties)
     python3 scripts/oracle.py brokerage  # only the Gould–Fernandez fixtures (Tests/Fixtures/brokerage)
     python3 scripts/oracle.py directed   # only the directed-view fixtures (Tests/Fixtures/directed)
+    python3 scripts/oracle.py sampled    # only the sampled-betweenness fixtures (Tests/Fixtures/sampled)
 
 For each network, the graph is Tiemap's undirected *social view*: the edge list read in file order (people numbered
 by first appearance), directed ties made undirected, self-loops dropped. Weighted fixtures use the tie weight as
@@ -434,7 +435,40 @@ def directed_fixtures():
                   f"sigma2/sigma1 {gap:.3f})", file=sys.stderr)
 
 
+def sampled_fixtures():
+    """Betweenness from k sampled sources: networkx.betweenness_centrality(k, seed) draws its sources with
+    random.Random(seed).sample(list(G), k); the fixture records them so Tiemap sweeps from the same people."""
+    out_dir = os.path.join(ROOT, "Tests", "Fixtures", "sampled")
+    os.makedirs(out_dir, exist_ok=True)
+    classics = os.path.join(SHARED, "networkx-classics")
+    cases = [
+        ("karate", os.path.join(classics, "karate_club.edges.csv"), False, [False, True], 9),
+        ("email-eu-core", os.path.join(SHARED, "email-eu-core", "email-Eu-core.txt"), True, [False], 100),
+        ("random-220", os.path.join(GRAPHS, "random-220.csv"), False, [True], 40),
+        ("caveman-72", os.path.join(GRAPHS, "caveman-72.csv"), False, [False, True], 1),
+    ]
+    for name, path, directed, weightings, k in cases:
+        G = social_view(read_edges(path), directed)
+        source = os.path.relpath(path, os.path.dirname(ROOT)) if path.startswith(SHARED) else os.path.relpath(path, ROOT)
+        for weighted in weightings:
+            seed = 77
+            sources = random.Random(seed).sample(list(G), k)
+            b = nx.betweenness_centrality(G, k=k, seed=seed, normalized=True, weight="distance" if weighted else None)
+            ids = list(G)
+            doc = {"networkx": nx.__version__, "dataset": name, "source": source, "directed_input": directed,
+                   "weighted": weighted, "ids": ids, "sources": sources,
+                   "measures": {"betweenness": [encode(float(b[i])) for i in ids]}}
+            path_out = os.path.join(out_dir, f"{name}-{'weighted' if weighted else 'unweighted'}.json")
+            with open(path_out, "w", encoding="utf-8") as f:
+                json.dump(doc, f, indent=0, ensure_ascii=False)
+                f.write("\n")
+            print(f"wrote {os.path.relpath(path_out, ROOT)} (k = {k})", file=sys.stderr)
+
+
 def main():
+    if sys.argv[1:] == ["sampled"]:
+        sampled_fixtures()
+        return
     if sys.argv[1:] == ["brokerage"]:
         brokerage_fixtures()
         return

@@ -95,3 +95,26 @@ import SocialGraph
     #expect(abs(h.hubs.reduce(0, +) - 1) < 1e-12)
   }
 }
+
+/// Betweenness from k sources against networkx.betweenness_centrality(k=…) with the same sources.
+@Suite struct SampledBetweennessTests {
+  @Test func fixturesAreThere() { #expect(Fixture.sampled.count == 6) }
+
+  @Test(arguments: Fixture.sampled)
+  func sampledBetweennessMatchesNetworkX(_ f: Fixture) throws {
+    let g = try f.graph()
+    let sources = f.sources.map { g.index(of: $0)! }
+    #expect(sources.count == Set(sources).count && !sources.isEmpty)
+    f.check("betweenness", g.social.sampledBetweenness(sources: sources, weighted: f.weighted), in: g)
+  }
+
+  @Test func everySourceGivesTheExactValueAndSourcesAreSeeded() throws {
+    let f = Fixture.all.first { $0.dataset == "les-miserables" && $0.weighted }!
+    let g = try f.graph()
+    let all = g.social.betweennessSources(count: g.count + 5, seed: 1)
+    #expect(all == (0..<g.count).map { Int32($0) })
+    f.check("betweenness", g.social.sampledBetweenness(sources: all, weighted: true), in: g)
+    let a = g.social.betweennessSources(count: 20, seed: 9), b = g.social.betweennessSources(count: 20, seed: 9)
+    #expect(a == b && Set(a).count == 20 && a != g.social.betweennessSources(count: 20, seed: 10))
+  }
+}

@@ -15,6 +15,8 @@ struct Fixture: CustomTestStringConvertible, Sendable {
   /// The tie kind whose layer was measured (the sample account's `advice`), or nil for a whole-graph file.
   let kind: String?
   let ids: [String]
+  /// For `sampled` fixtures: the sources NetworkX swept from.
+  let sources: [String]
   let measures: [String: [Double]]
   let scalars: [String: Double]
 
@@ -25,6 +27,8 @@ struct Fixture: CustomTestStringConvertible, Sendable {
   static let all: [Fixture] = load("measures")
   /// Directed views (`tiemap metrics --kind …`), from scripts/oracle.py's `directed` mode.
   static let directed: [Fixture] = load("directed")
+  /// Betweenness from sampled sources, from scripts/oracle.py's `sampled` mode.
+  static let sampled: [Fixture] = load("sampled")
 
   static func load(_ folder: String) -> [Fixture] {
     let dir = root.appendingPathComponent("Tests/Fixtures/\(folder)")
@@ -40,6 +44,7 @@ struct Fixture: CustomTestStringConvertible, Sendable {
     directedInput = j["directed_input"] as! Bool
     source = j["source"] as! String
     kind = j["kind"] as? String
+    sources = (j["sources"] as? [String]) ?? []
     ids = j["ids"] as! [String]
     var m: [String: [Double]] = [:]
     for (k, v) in j["measures"] as! [String: [Any]] {

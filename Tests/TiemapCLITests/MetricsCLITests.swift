@@ -46,6 +46,20 @@ import Testing
     #expect(noKind.status == 1 && noKind.stderr.contains("No ties of kind 'gossip'. Kinds here: collaboration, reports_to, advice, friendship, relationship."))
   }
 
+  @Test func sampledBetweennessIsSeededAndExactWithEverySource() throws {
+    let base = ["metrics", "--graph", "../shared/datasets/networkx-classics/les_miserables.edges.csv", "--measures", "betweenness",
+                "--format", "csv"]
+    let exact = try CLI.run(base, cwd: CLI.root)
+    let all = try CLI.run(base + ["--betweenness-samples", "77"], cwd: CLI.root)
+    #expect(exact.status == 0 && all.stdout == exact.stdout)
+    let a = try CLI.run(base + ["--betweenness-samples", "20", "--seed", "5"], cwd: CLI.root)
+    let b = try CLI.run(base + ["--betweenness-samples", "20", "--seed", "5"], cwd: CLI.root)
+    let c = try CLI.run(base + ["--betweenness-samples", "20", "--seed", "6"], cwd: CLI.root)
+    #expect(a.stdout == b.stdout && a.stdout != c.stdout && a.stdout != exact.stdout)
+    let zero = try CLI.run(base + ["--betweenness-samples", "0"], cwd: CLI.root)
+    #expect(zero.status == 1 && zero.stderr.contains("--betweenness-samples must be at least 1."))
+  }
+
   @Test func sameSeedSameBytes() throws {
     let args = ["metrics", "--graph", "../shared/datasets/networkx-classics/karate_club.edges.csv", "--weighted", "--format", "json"]
     let a = try CLI.run(args, cwd: CLI.root), b = try CLI.run(args, cwd: CLI.root)

@@ -26,12 +26,14 @@ struct ShortestPathSweep: Sendable {
     var betweenness: [Double]
   }
 
-  func run(betweenness: Bool) -> Result {
+  /// Sweeps from every person, or from `sources` only (then the sums of people who are not sources stay 0).
+  func run(betweenness: Bool, sources only: [Int32]? = nil) -> Result {
     let n = forward.nodeCount
     var distanceSum = [Double](repeating: 0, count: n)
     var reached = [Int](repeating: 0, count: n)
     var harmonicSum = [Double](repeating: 0, count: n)
-    let blocks = BlockParallel.blocks(count: n)
+    let sourceList = only ?? []
+    let blocks = BlockParallel.blocks(count: only?.count ?? n)
     // Tie lengths 1 / weight, once per slot (the same Double NetworkX adds: 1.0 / weight).
     let lengths: [Double] = weighted ? forward.weights.map { 1 / $0 } : []
     let backLengths: [Double] = weighted ? backward.weights.map { 1 / $0 } : []
@@ -41,13 +43,14 @@ struct ShortestPathSweep: Sendable {
     harmonicSum.withUnsafeMutableBufferPointer { hs in
     partial.withUnsafeMutableBufferPointer { pb in
       let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs), pbS = DisjointSlots(pb)
-      BlockParallel.run(blocks, parallel: n >= 256) { b, sources in
+      BlockParallel.run(blocks, parallel: n >= 256) { b, range in
         var scratch = Scratch(n: n, slots: betweenness && !weighted ? forward.slotCount : 0)
         defer { scratch.release() }
         let mine = betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil
         lengths.withUnsafeBufferPointer { len in
           backLengths.withUnsafeBufferPointer { blen in
-            for s in sources {
+            for i in range {
+              let s = only == nil ? i : Int(sourceList[i])
               let (sum, count, harm) = sweep(from: Int32(s), &scratch, lengths: len, backLengths: blen, accumulate: mine)
               dsS.base[s] = sum; rcS.base[s] = count; hsS.base[s] = harm
             }

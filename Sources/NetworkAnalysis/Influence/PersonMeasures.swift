@@ -33,8 +33,10 @@ extension GraphView {
   /// closeness, harmonic and betweenness; one structural-holes pass for constraint, effective size, efficiency
   /// and hierarchy. `influence` computes what it needs (PageRank, betweenness, eigenvector, effective size).
   /// Communities use Louvain with `seed` and `resolution`.
+  /// With `betweennessSamples` k, betweenness is estimated from k sources drawn with `seed`
+  /// (`sampledBetweenness`) instead of all n.
   public func personMeasures(_ wanted: Set<PersonMeasure>, weighted: Bool, seed: UInt64 = 2026,
-                             resolution: Double = 1) -> PersonMeasures {
+                             resolution: Double = 1, betweennessSamples: Int? = nil) -> PersonMeasures {
     var need = wanted
     if need.contains(.influence) { need.formUnion([.pagerank, .betweenness, .eigenvector, .effectiveSize]) }
     var v: [PersonMeasure: [Double]] = [:]
@@ -46,9 +48,13 @@ extension GraphView {
     if need.contains(.inStrength) { v[.inStrength] = inStrengths() }
     let wantsPaths = !need.isDisjoint(with: [.closeness, .harmonic, .betweenness])
     if wantsPaths {
-      let p = pathCentrality(weighted: weighted, betweenness: need.contains(.betweenness),
+      let sampled = betweennessSamples.map { $0 < nodeCount } ?? false
+      let p = pathCentrality(weighted: weighted, betweenness: need.contains(.betweenness) && !sampled,
                              closeness: need.contains(.closeness) || need.contains(.harmonic))
       v[.closeness] = p.closeness; v[.harmonic] = p.harmonic; v[.betweenness] = p.betweenness
+      if sampled && need.contains(.betweenness) {
+        v[.betweenness] = sampledBetweenness(sources: betweennessSources(count: betweennessSamples!, seed: seed), weighted: weighted)
+      }
     }
     if need.contains(.eigenvector) { v[.eigenvector] = eigenvector(weighted: weighted) }
     if need.contains(.pagerank) { v[.pagerank] = pageRank(weighted: weighted) }

@@ -37,7 +37,11 @@ struct Metrics: ParsableCommand {
                              valueName: "kind"))
   var kind: String?
 
-  @Option(help: "Seed of the community search (Louvain).")
+  @Option(help: ArgumentHelp("Estimate betweenness from this many sources drawn with --seed (Brandes & Pich 2007) instead of all people: for very large graphs.",
+                             valueName: "k"))
+  var betweennessSamples: Int?
+
+  @Option(help: "Seed of the community search (Louvain) and of the betweenness sources.")
   var seed: UInt64 = 2026
 
   @Option(help: "Resolution of the community search (1 = standard modularity; higher finds smaller communities).")
@@ -45,6 +49,7 @@ struct Metrics: ParsableCommand {
 
   func validate() throws {
     guard resolution > 0, resolution.isFinite else { throw ValidationError("--resolution must be a number > 0.") }
+    if let k = betweennessSamples, k < 1 { throw ValidationError("--betweenness-samples must be at least 1.") }
   }
 
   func run() throws {
@@ -58,9 +63,13 @@ struct Metrics: ParsableCommand {
         ? "'\(odd.rawValue)' is computed on undirected views; the '\(kind!)' ties are directed (measures here: \(defined.map(\.rawValue).joined(separator: ", ")))."
         : "'\(odd.rawValue)' needs a directed view such as --kind advice (measures here: \(defined.map(\.rawValue).joined(separator: ", "))).")
     }
-    let m = view.personMeasures(Set(wanted), weighted: weighted, seed: seed, resolution: resolution)
-    let meta = [("kind", kind.map { JSONValue.string($0) } ?? .string("social")), ("directed", .bool(view.isDirected))]
+    let m = view.personMeasures(Set(wanted), weighted: weighted, seed: seed, resolution: resolution,
+                                betweennessSamples: betweennessSamples)
+    var meta = [("kind", kind.map { JSONValue.string($0) } ?? .string("social")), ("directed", .bool(view.isDirected))]
       + MetricsReport.jsonMeta(m)
+    if let k = betweennessSamples, wanted.contains(.betweenness) {
+      meta.append(("betweenness_sources", .int(min(k, view.nodeCount))))
+    }
     switch out.resolvedFormat {
     case .csv: try out.emit(MetricsReport.table(m, graph: g).csv())
     case .json: try out.emit(MetricsReport.table(m, graph: g).json(meta: meta, rowsKey: "people"))
