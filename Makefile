@@ -31,6 +31,14 @@ bench: release
 	cd Benchmarks && $(SWIFT) build -c release
 	Benchmarks/.build/release/tiemap-bench --tiemap $(RELEASE)
 
+# Regenerate the committed NetworkX fixtures of Tests/Fixtures (scripts/oracle.py; minutes, mostly email-Eu-core).
+oracle:
+	@scripts/setup.sh oracle
+	python3 scripts/oracle.py
+	python3 scripts/oracle.py brokerage
+	python3 scripts/oracle.py directed
+	python3 scripts/oracle.py sampled
+
 # Regenerate the committed sample account (byte-identical for the same seed).
 sample: setup
 	$(SWIFT) run -c release tiemap-sample -o $(SAMPLE)

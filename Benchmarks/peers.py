@@ -30,27 +30,36 @@ def load(tool, path, directed):
 
 
 def read_undirected(tool, path, weighted):
-    """The benchmark graph as the peer's own object (not timed)."""
+    """The benchmark graph as the peer's own simple undirected graph (not timed): self-loops dropped, a pair
+    listed twice (u v and v u) kept once, as in Tiemap's social view. Returns (graph, people, pairs)."""
     if tool == "igraph":
         import igraph as ig
         g = ig.Graph.Read_Ncol(path, weights=weighted, directed=False)
-        return g
+        g.simplify(multiple=True, loops=True, combine_edges="max" if weighted else None)
+        return g, g.vcount(), g.ecount()
     if tool == "networkit":
         import networkit as nk
         g = nk.graphio.EdgeListReader(" ", 0, "#", continuous=True, directed=False).read(path)
-        return g if weighted else nk.graphtools.toUnweighted(g)
+        g = g if weighted else nk.graphtools.toUnweighted(g)
+        g.removeSelfLoops()
+        g.removeMultiEdges()
+        return g, g.numberOfNodes(), g.numberOfEdges()
     if tool == "networkx":
         import networkx as nx
-        return nx.read_edgelist(path, nodetype=int, data=[("weight", float)])
+        g = nx.read_edgelist(path, nodetype=int, data=[("weight", float)] if weighted else False)
+        g.remove_edges_from(list(nx.selfloop_edges(g)))
+        return g, g.number_of_nodes(), g.number_of_edges()
     raise SystemExit(f"unknown tool {tool}")
 
 
-def measure(tool, task, g, weighted):
+def measure(tool, task, g, weighted, sources):
     """Runs one measure; returns a small check value (number of people with a value)."""
     if tool == "igraph":
         w = "weight" if weighted else None
         if task == "betweenness":
             return len(g.betweenness(directed=False, weights=w))
+        if task == "betweenness-sampled":
+            return len(g.betweenness(directed=False, weights=w, sources=sources))
         if task == "pagerank":
             return len(g.pagerank(damping=0.85, weights=None))
         if task == "constraint":
@@ -59,6 +68,10 @@ def measure(tool, task, g, weighted):
         import networkit as nk
         if task == "betweenness":
             b = nk.centrality.Betweenness(g, normalized=True)
+            b.run()
+            return len(b.scores())
+        if task == "betweenness-sampled":
+            b = nk.centrality.EstimateBetweenness(g, len(sources), normalized=True, parallel=True)
             b.run()
             return len(b.scores())
         if task == "pagerank":
@@ -91,17 +104,26 @@ def main():
         import networkx  # noqa: F401
     if task != "load":
         weighted = "--weighted" in sys.argv
-        g = read_undirected(tool, path, weighted)
+        g, people, pairs = read_undirected(tool, path, weighted)
+        sources = None
+        if "--sources" in sys.argv:
+            with open(sys.argv[sys.argv.index("--sources") + 1], encoding="utf-8") as f:
+                names = [line.strip() for line in f if line.strip()]
+            if tool == "igraph":
+                index = {name: i for i, name in enumerate(g.vs["name"])}
+                sources = [index[name] for name in names]
+            else:
+                sources = [int(name) for name in names]
         times, check = [], None
         for i in range(repeat + 1):
             t = time.perf_counter()
-            check = measure(tool, task, g, weighted)
+            check = measure(tool, task, g, weighted, sources)
             if check is None:
                 print(json.dumps({"tool": tool, "unsupported": True}))
                 return
             if i > 0 or repeat == 0:
                 times.append(time.perf_counter() - t)
-        print(json.dumps({"tool": tool, "times": times, "check": [check, 0], "threads": threads}))
+        print(json.dumps({"tool": tool, "times": times, "check": [check, pairs], "threads": threads}))
         return
     times, check = [], None
     for _ in range(repeat):

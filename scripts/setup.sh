@@ -2,6 +2,7 @@
 # Installs what Tiemap needs to build, test and render, only when it is missing (Debian; run as root or with sudo).
 #   scripts/setup.sh          build + test + demo needs: Swift (checked), pkg-config, zlib, Graphviz
 #   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
+#   scripts/setup.sh oracle   also NetworkX, NumPy and SciPy for `make oracle` (the test fixtures)
 set -euo pipefail
 
 need_apt=()
@@ -28,6 +29,17 @@ if [ "${1:-}" = bench ]; then
   python3 -c "import networkx" 2>/dev/null || need_pip+=(networkx)
   python3 -c "import igraph" 2>/dev/null || need_pip+=(igraph)
   python3 -c "import networkit" 2>/dev/null || need_pip+=(networkit)
+  if [ ${#need_pip[@]} -gt 0 ]; then
+    echo "setup: pip installing ${need_pip[*]}" >&2
+    python3 -m pip install -q "${need_pip[@]}"
+  fi
+fi
+
+if [ "${1:-}" = oracle ]; then
+  need_pip=()
+  for mod in networkx numpy scipy; do
+    python3 -c "import $mod" 2>/dev/null || need_pip+=("$mod")
+  done
   if [ ${#need_pip[@]} -gt 0 ]; then
     echo "setup: pip installing ${need_pip[*]}" >&2
     python3 -m pip install -q "${need_pip[@]}"

@@ -60,6 +60,20 @@ import Testing
     #expect(zero.status == 1 && zero.stderr.contains("--betweenness-samples must be at least 1."))
   }
 
+  // The terminal table puts the most influential first; CSV keeps input order.
+  @Test func terminalTableIsSortedByInfluence() throws {
+    let base = ["metrics", "--contacts", "datasets/sample/contacts.csv", "--ties", "datasets/sample/ties.csv", "--measures", "influence"]
+    let csv = try CLI.run(base + ["--format", "csv"], cwd: CLI.root)
+    let scores = csv.stdout.split(separator: "\n").dropFirst().map { l in
+      let f = l.split(separator: ","); return (String(f[0]), Double(f[1])!)
+    }
+    let best = scores.max { $0.1 < $1.1 }!
+    let table = try CLI.run(base + ["--format", "table"], cwd: CLI.root)
+    let firstRow = table.stdout.split(separator: "\n")[2]
+    #expect(firstRow.hasPrefix(best.0 + " "))
+    #expect(table.stdout.contains("… 91 more rows (use --format csv or -o for all)"))
+  }
+
   @Test func sameSeedSameBytes() throws {
     let args = ["metrics", "--graph", "../shared/datasets/networkx-classics/karate_club.edges.csv", "--weighted", "--format", "json"]
     let a = try CLI.run(args, cwd: CLI.root), b = try CLI.run(args, cwd: CLI.root)

@@ -26,6 +26,13 @@ public struct ResultTable: Sendable {
     return JSONValue.object(meta + [(rowsKey, .array(items))]).rendered()
   }
 
+  /// The same table with its rows sorted by `key` of each row's index, largest first; equal keys keep input order
+  /// (terminal tables put the most telling rows first; CSV and JSON keep input order).
+  public func sortedDescending<K: Comparable>(by key: (Int) -> K) -> ResultTable {
+    let order = rows.indices.map { (key($0), $0) }.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+    return ResultTable(columns: columns, rows: order.map { rows[$0.1] })
+  }
+
   /// Aligned text; `limit` rows at most, with a note of how many were left out.
   public func text(limit: Int? = nil) -> String {
     let shown = limit.map { Array(rows.prefix($0)) } ?? rows

@@ -9,7 +9,7 @@ public enum TiesReport {
   public static func ties(_ t: TieMeasures, graph g: SocialGraph) -> ResultTable {
     let s = g.social
     let rows: [[Cell]] = (0..<s.edgeCount).map { e in
-      let span: Cell = t.span[e].map { $0.isInfinite ? .text("inf") : .number($0, digits: 4) } ?? .empty
+      let span: Cell = t.span[e].map { $0.isInfinite ? .text("inf") : .number($0, digits: $0 == $0.rounded() ? 0 : 4) } ?? .empty
       return [
         .text(g.people[Int(s.edgeSources[e])].id), .text(g.people[Int(s.edgeTargets[e])].id),
         .number(s.edgeWeights[e], digits: 4), .number(t.strengths.strength[e], digits: 4),

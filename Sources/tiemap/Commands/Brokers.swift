@@ -54,7 +54,7 @@ struct Brokers: ParsableCommand {
     var table = BrokersReport.roles(roles, groups: grouping, graph: g)
     if out.resolvedFormat == .table {   // on a terminal, the busiest brokers first (input order among equals)
       let total = roles.total
-      table.rows = g.people.indices.sorted { (total[$0], -$0) > (total[$1], -$1) }.map { table.rows[$0] }
+      table = table.sortedDescending { total[$0] }
     }
     try emit(table, key: "people")
   }

@@ -73,7 +73,11 @@ struct Metrics: ParsableCommand {
     switch out.resolvedFormat {
     case .csv: try out.emit(MetricsReport.table(m, graph: g).csv())
     case .json: try out.emit(MetricsReport.table(m, graph: g).json(meta: meta, rowsKey: "people"))
-    case .table: try out.emit(MetricsReport.table(m, graph: g, withNames: true).text(limit: out.output == nil ? 60 : nil))
+    case .table:
+      // On a terminal the most influential first: by the influence score, else PageRank, else input order.
+      var table = MetricsReport.table(m, graph: g, withNames: true)
+      if let key = m.values[.influence] ?? m.values[.pagerank] { table = table.sortedDescending { key[$0] } }
+      try out.emit(table.text(limit: out.output == nil ? 60 : nil))
     }
   }
 }

@@ -79,7 +79,13 @@ struct Ties: ParsableCommand {
     switch out.resolvedFormat {
     case .csv: try out.emit(table.csv())
     case .json: try out.emit(TiesReport.json(t, graph: g))
-    case .table: try out.emit(table.text(limit: out.output == nil ? 60 : nil))
+    case .table:
+      // On a terminal the ties that matter most to Granovetter first: bridges and local bridges by span (widest
+      // first), then the rest by strength; people by strong-triadic-closure violations.
+      let sorted = perPerson
+        ? table.sortedDescending { t.stcViolations[$0] }
+        : table.sortedDescending { e in t.span[e].map { 10 + $0 } ?? t.strengths.strength[e] }   // strength ≤ 1 < 10 + span
+      try out.emit(sorted.text(limit: out.output == nil ? 60 : nil))
     }
   }
 }
