@@ -24,7 +24,13 @@ demo: release
 	@mkdir -p $(OUT)
 	$(RELEASE) info $(SAMPLE_IN) --format table
 	$(RELEASE) info $(SAMPLE_IN) --format json -o $(OUT)/summary.json
-	@echo "wrote $(OUT)/summary.json"
+	$(RELEASE) metrics $(SAMPLE_IN) --format table | head -12
+	$(RELEASE) metrics $(SAMPLE_IN) --format csv -o $(OUT)/metrics.csv
+	$(RELEASE) metrics $(SAMPLE_IN) --kind advice --format csv -o $(OUT)/metrics-advice.csv
+	$(RELEASE) ties $(SAMPLE_IN) --format csv -o $(OUT)/ties.csv
+	$(RELEASE) brokers $(SAMPLE_IN) --group-by department --format csv -o $(OUT)/brokers.csv
+	$(RELEASE) brokers $(SAMPLE_IN) --group-by department --weak-ties --format table
+	@echo "wrote $(OUT)/summary.json, metrics.csv, metrics-advice.csv, ties.csv, brokers.csv"
 
 bench: release
 	@scripts/setup.sh bench

@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 //
 // Tiemap: map a company's relational capital inside its customer accounts.
-// Imports go one way: tiemap → GraphFormats → NetworkAnalysis → SocialGraph (see DESIGN.md, STYLE.md §1).
+// Imports go one way: tiemap → StakeholderMaps → GraphFormats → NetworkAnalysis → SocialGraph (DESIGN.md, STYLE.md §1).
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "SocialGraph", targets: ["SocialGraph"]),
     .library(name: "NetworkAnalysis", targets: ["NetworkAnalysis"]),
     .library(name: "GraphFormats", targets: ["GraphFormats"]),
+    .library(name: "StakeholderMaps", targets: ["StakeholderMaps"]),
     .executable(name: "tiemap", targets: ["tiemap"]),
     .executable(name: "tiemap-sample", targets: ["SampleData"]),
   ],
@@ -31,9 +32,15 @@ let package = Package(
       name: "GraphFormats",
       dependencies: ["SocialGraph", "NetworkAnalysis", "CZlib",
                      .product(name: "Collections", package: "swift-collections")]),
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"])]),
+    .target(
+      name: "StakeholderMaps",
+      dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats", "CGraphviz"]),
     .executableTarget(
       name: "tiemap",
-      dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats",
+      dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats", "StakeholderMaps",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "SampleData",
@@ -42,6 +49,7 @@ let package = Package(
     .testTarget(name: "SocialGraphTests", dependencies: ["SocialGraph"]),
     .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis", "GraphFormats"]),
     .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats"]),
+    .testTarget(name: "StakeholderMapsTests", dependencies: ["StakeholderMaps", "GraphFormats"]),
     .testTarget(name: "TiemapCLITests", dependencies: ["GraphFormats"]),
   ],
   swiftLanguageModes: [.v6]

@@ -3,14 +3,16 @@ import SocialGraph
 
 /// `tiemap brokers` as tables.
 public enum BrokersReport {
-  public static func roles(_ r: BrokerageRoles, groups: Groups, graph g: SocialGraph) -> ResultTable {
+  /// One row per person in input order; `withNames` adds the name after the id (terminal tables).
+  public static func roles(_ r: BrokerageRoles, groups: Groups, graph g: SocialGraph, withNames: Bool = false) -> ResultTable {
     let total = r.total
-    return ResultTable(
-      columns: ["id", "group", "coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total"],
-      rows: g.people.indices.map { v in
-        [.text(g.people[v].id), groups.name(of: v).map { .text($0) } ?? .empty, .int(r.coordinator[v]), .int(r.itinerant[v]),
-         .int(r.gatekeeper[v]), .int(r.representative[v]), .int(r.liaison[v]), .int(total[v])]
-      })
+    let columns = ["id"] + (withNames ? ["name"] : [])
+      + ["group", "coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total"]
+    return ResultTable(columns: columns, rows: g.people.indices.map { v in
+      [.text(g.people[v].id)] + (withNames ? [.text(g.people[v].name ?? "")] : [])
+        + [groups.name(of: v).map { .text($0) } ?? .empty, .int(r.coordinator[v]), .int(r.itinerant[v]),
+           .int(r.gatekeeper[v]), .int(r.representative[v]), .int(r.liaison[v]), .int(total[v])]
+    })
   }
 
   public static func weakTieBrokers(_ list: [WeakTieBroker], groups: Groups, graph g: SocialGraph) -> ResultTable {

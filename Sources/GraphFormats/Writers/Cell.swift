@@ -42,7 +42,7 @@ public enum Cell: Sendable, Equatable {
   }
 
   /// `d` with exactly `digits` decimals (round half away from zero), without Foundation.
-  static func fixed(_ d: Double, digits: Int) -> String {
+  public static func fixed(_ d: Double, digits: Int) -> String {
     guard d.isFinite, abs(d) < 9e15 else { return shortest(d) }
     if digits <= 0 { return String(Int64(d.rounded())) }
     var scale = 1.0

@@ -51,7 +51,7 @@ struct Brokers: ParsableCommand {
     }
     let view = try g.view(kind: kind)
     let roles = view.brokerageRoles(group: grouping.group)
-    var table = BrokersReport.roles(roles, groups: grouping, graph: g)
+    var table = BrokersReport.roles(roles, groups: grouping, graph: g, withNames: out.resolvedFormat == .table)
     if out.resolvedFormat == .table {   // on a terminal, the busiest brokers first (input order among equals)
       let total = roles.total
       table = table.sortedDescending { total[$0] }

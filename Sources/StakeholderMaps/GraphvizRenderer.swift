@@ -1,0 +1,66 @@
+// The only file that imports CGraphviz (STYLE.md §1, §11).
+import CGraphviz
+import Synchronization
+
+/// Output formats Graphviz renders for Tiemap.
+public enum RenderFormat: String, Sendable, CaseIterable {
+  case svg, png, pdf
+}
+
+/// Graphviz layout engines Tiemap uses: `dot` for hierarchies (org charts), `neato` and `sfdp` for networks.
+public enum LayoutEngine: String, Sendable, CaseIterable {
+  case dot, neato, sfdp, fdp, circo
+}
+
+/// A Graphviz failure, with the messages Graphviz printed.
+public struct GraphvizError: Error, Sendable, CustomStringConvertible {
+  public var call: String
+  public var messages: [String]
+  public var description: String {
+    let text = messages.map { String($0.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")) }
+      .filter { !$0.isEmpty }.joined(separator: "; ")
+    return "Graphviz \(call) failed" + (text.isEmpty ? "" : ": \(text)")
+  }
+}
+
+/// Lays out and renders DOT in-process through libgvc. Graphviz (cgraph) is not thread-safe, so every call goes
+/// through one lock; one `GVC_t` context serves the whole process.
+public enum GraphvizRenderer {
+  private struct Session: ~Copyable {
+    let context: OpaquePointer
+  }
+
+  private static let session = Mutex(Session(context: gvContext()))
+
+  /// Messages Graphviz reports while a call runs; only touched under `session`'s lock.
+  nonisolated(unsafe) private static var messages: [String] = []
+
+  /// Renders `dot` with `engine` to `format`, returning the file's bytes.
+  /// - Throws: `GraphvizError` with Graphviz's own message when the DOT does not parse, the layout fails, or the
+  ///   output is empty.
+  public static func render(dot: String, engine: LayoutEngine, format: RenderFormat) throws -> [UInt8] {
+    try session.withLock { s in
+      messages.removeAll()
+      _ = agreseterrors()
+      let previous = agseterrf { message in
+        if let message { GraphvizRenderer.messages.append(String(cString: message)) }
+        return 0
+      }
+      defer { _ = agseterrf(previous) }
+      guard let g = dot.withCString({ agmemread($0) }) else {
+        throw GraphvizError(call: "agmemread", messages: messages.isEmpty ? ["the DOT text does not parse"] : messages)
+      }
+      defer { agclose(g) }
+      guard gvLayout(s.context, g, engine.rawValue) == 0 else { throw GraphvizError(call: "gvLayout", messages: messages) }
+      defer { gvFreeLayout(s.context, g) }
+      var data: UnsafeMutablePointer<CChar>?
+      var length: UInt32 = 0
+      guard gvRenderData(s.context, g, format.rawValue, &data, &length) == 0, let data else {
+        throw GraphvizError(call: "gvRenderData", messages: messages)
+      }
+      defer { gvFreeRenderData(data) }
+      guard length > 0 else { throw GraphvizError(call: "gvRenderData", messages: messages + ["empty \(format.rawValue) output"]) }
+      return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+    }
+  }
+}

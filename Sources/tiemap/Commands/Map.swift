@@ -1,0 +1,76 @@
+import ArgumentParser
+import GraphFormats
+import SocialGraph
+import StakeholderMaps
+
+extension MapLayout: ExpressibleByArgument {}
+
+struct Map: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Render a stakeholder map (org chart or relationship network) to SVG, PNG, PDF or DOT.",
+    discussion: """
+      The format comes from the -o extension (.svg, .png, .pdf, .dot). --layout org draws the reports-to hierarchy \
+      top-down with departments as clusters and long teams stacked in columns; --layout network draws the social \
+      ties with communities as outline colours. Shapes are roles, fills are proximity P1–P4 (P4 dashed: not \
+      covered), name size is declared influence, ★ marks silent influencers, line width is tie strength, dashed \
+      lines are weak ties and orange lines are bridges. Layout and rendering run in-process through Graphviz.
+      """)
+
+  @OptionGroup var input: InputOptions
+
+  @Option(name: .short, help: ArgumentHelp("The map file: .svg, .png, .pdf or .dot.", valueName: "file"))
+  var output: String
+
+  @Option(help: "org (reports-to hierarchy) or network (social ties).")
+  var layout: MapLayout = .org
+
+  @Option(help: ArgumentHelp("Only this account's contacts (our team is kept).", valueName: "name"))
+  var account: String?
+
+  @Option(help: ArgumentHelp("An ego map around this person's id.", valueName: "id"))
+  var focus: String?
+
+  @Option(help: "With --focus: how many ties away to include.")
+  var depth = 1
+
+  @Option(help: ArgumentHelp("Title above the map (default: the account and the kind of map).", valueName: "text"))
+  var title: String?
+
+  enum FileKind: String { case svg, png, pdf, dot }
+
+  var fileKind: FileKind? {
+    guard let dot = output.lastIndex(of: ".") else { return nil }
+    return FileKind(rawValue: output[output.index(after: dot)...].lowercased())
+  }
+
+  func validate() throws {
+    guard fileKind != nil else { throw ValidationError("-o: give a file ending in .svg, .png, .pdf or .dot.") }
+    guard depth >= 1 else { throw ValidationError("--depth must be at least 1.") }
+  }
+
+  func run() throws {
+    let loaded = try input.load()
+    let g = loaded.graph
+    var o = MapOptions()
+    o.layout = layout
+    o.account = account
+    o.depth = depth
+    o.title = title
+    if let focus {
+      guard let v = g.index(of: focus) else { throw RunError("--focus: no person with id '\(focus)'.") }
+      o.focus = v
+    }
+    if let account, !g.people.contains(where: { $0.account == account }) {
+      let names = Set(g.people.compactMap(\.account)).sorted()
+      throw RunError("--account: no contact in account '\(account)'. Accounts here: \(names.joined(separator: ", ")).")
+    }
+    let (doc, engine) = StakeholderMap.document(graph: g, measures: MapMeasures(graph: g, interactions: loaded.interactions), options: o)
+    let kind = fileKind!
+    if kind == .dot {
+      try AtomicFile.write(doc.text, to: output)
+      return
+    }
+    let bytes = try GraphvizRenderer.render(dot: doc.text, engine: engine, format: RenderFormat(rawValue: kind.rawValue)!)
+    try AtomicFile.write(bytes, to: output)
+  }
+}
