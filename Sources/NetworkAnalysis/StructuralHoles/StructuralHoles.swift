@@ -43,6 +43,7 @@ extension GraphView {
       }
       return (strength, maxW)
     }
+    let inverseStrength = strength.map { $0 > 0 ? 1 / $0 : 0 }   // multiplications, not divisions, in the inner loop
     var constraint = [Double](repeating: .nan, count: n)
     var effective = [Double](repeating: .nan, count: n)
     var hierarchy = [Double](repeating: .nan, count: n)
@@ -50,15 +51,22 @@ extension GraphView {
     effective.withUnsafeMutableBufferPointer { eb in
     hierarchy.withUnsafeMutableBufferPointer { hb in
       let cS = DisjointSlots(cb), eS = DisjointSlots(eb), hS = DisjointSlots(hb)
-      BlockParallel.run(BlockParallel.blocks(count: n), parallel: adj.slotCount > 20_000) { _, range in
-        var share = [Double](repeating: 0, count: n)   // p_iq for i's neighbours q
+      // Each person's values depend on no other block, so the block count only sets the cost: each block zeroes
+      // an n-slot marker, hence about one block per 25,000 tie slots (at most 64).
+      let blocks = BlockParallel.blocks(count: n, maxBlocks: max(1, min(64, adj.slotCount / 25_000)))
+      BlockParallel.run(blocks, parallel: blocks.count > 1) { _, range in
+        // p_iq for i's neighbours q; raw buffers so the gathers in the inner loop carry no bounds checks
+        let share = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        share.initialize(repeating: 0)
+        defer { share.deallocate() }
         var local: [Double] = []
+        inverseStrength.withUnsafeBufferPointer { inverseStrength in
         adj.withBuffers { off, tgt, w in
           for i in range {
             let row = Int(off[i])..<Int(off[i + 1])
             let k = row.count
             guard k > 0 else { continue }
-            for p in row { share[Int(tgt[p])] = (weighted ? w[p] : 1) / strength[i] }
+            for p in row { share[Int(tgt[p])] = (weighted ? w[p] : 1) * inverseStrength[i] }
             local.removeAll(keepingCapacity: true)
             var c = 0.0, e = 0.0
             for p in row {
@@ -71,10 +79,11 @@ extension GraphView {
                 let x = Int(tgt[q])
                 let piq = share[x]
                 guard piq > 0, x != i else { continue }
-                let wjq = weighted ? w[q] : 1
-                indirect += piq * (wjq / strength[x])
-                redundancy += piq * (wjq / maxW[j])
+                let t = weighted ? piq * w[q] : piq
+                indirect += t * inverseStrength[x]
+                redundancy += t
               }
+              redundancy /= maxW[j]
               let l = (share[j] + indirect) * (share[j] + indirect)
               local.append(l)
               c += l
@@ -90,7 +99,7 @@ extension GraphView {
               hS.base[i] = h / (Double(k) * log(Double(k)))
             }
           }
-        }
+        }}
       }
     }}}
     let efficiency = (0..<n).map { v in adj.degree(NodeIndex(v)) > 0 ? effective[v] / Double(adj.degree(NodeIndex(v))) : .nan }
