@@ -17,6 +17,7 @@ strength and 1/weight as length for path measures (DESIGN.md). Every value comes
 Called with nodes=list(G) for effective_size: NetworkX 3.6.1's fast path without it is wrong for weights
 (FORMULAS.md; networkx PR #8906). NaN and infinities are written as the strings "nan", "inf", "-inf".
 """
+import csv
 import json
 import math
 import os
@@ -393,7 +394,6 @@ def directed_fixtures():
     with open(os.path.join(sample, "contacts.csv"), encoding="utf-8") as f:
         contact_ids = [line.split(",")[0] for line in f.read().splitlines()[1:] if line]
     advice = []
-    import csv
     with open(os.path.join(sample, "ties.csv"), encoding="utf-8") as f:
         for r in csv.DictReader(f):
             if r["kind"] == "advice":

@@ -111,7 +111,7 @@ public enum StakeholderMap {
     for boss in shown where !reports[boss].isEmpty {
       let kids = reports[boss]
       let leaves = o.layout == .org ? kids.filter { reports[$0].isEmpty } : []
-      let managers = kids.filter { !leaves.contains($0) }
+      let managers = o.layout == .org ? kids.filter { !reports[$0].isEmpty } : kids
       for k in managers { doc.edges.append(.init(from: node[boss], to: node[k], attributes: reportsLine)) }
       if leaves.count < 3 {
         for k in leaves { doc.edges.append(.init(from: node[boss], to: node[k], attributes: reportsLine)) }

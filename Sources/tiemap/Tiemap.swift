@@ -22,14 +22,8 @@ struct Tiemap: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
-    } catch let e as InputError {
-      Terminal.error(e.description)
-      exit(withError: ExitCode(1))
-    } catch let e as RunError {
-      Terminal.error(e.description)
-      exit(withError: ExitCode(1))
-    } catch let e as OutputError {
-      Terminal.error(e.description)
+    } catch where error is InputError || error is RunError || error is OutputError {
+      Terminal.error(String(describing: error))   // their descriptions name file, line and problem
       exit(withError: ExitCode(1))
     } catch {
       let code = exitCode(for: error)

@@ -3,7 +3,7 @@
 ///
 /// Node and cluster names in the DOT text are generated (`n0`, `n1`, `cluster_0`), never taken from the input;
 /// user text only ever appears as an attribute value.
-public struct DOTDocument: Sendable, Equatable {
+public struct DOTDocument: Sendable {
   public var directed: Bool
   public var graphAttributes: [(String, DOTValue)]
   public var nodeDefaults: [(String, DOTValue)]
@@ -14,7 +14,7 @@ public struct DOTDocument: Sendable, Equatable {
   /// Groups of nodes drawn on one rank (`{rank=same; …}`).
   public var sameRank: [[Int]]
 
-  public struct Node: Sendable, Equatable {
+  public struct Node: Sendable {
     public var attributes: [(String, DOTValue)]
     /// The cluster this node is drawn in (index into `clusters`), if any.
     public var cluster: Int?
@@ -22,10 +22,9 @@ public struct DOTDocument: Sendable, Equatable {
       self.attributes = attributes
       self.cluster = cluster
     }
-    public static func == (a: Node, b: Node) -> Bool { a.cluster == b.cluster && a.attributes.elementsEqual(b.attributes, by: ==) }
   }
 
-  public struct Edge: Sendable, Equatable {
+  public struct Edge: Sendable {
     public var from: Int
     public var to: Int
     public var attributes: [(String, DOTValue)]
@@ -34,10 +33,9 @@ public struct DOTDocument: Sendable, Equatable {
       self.to = to
       self.attributes = attributes
     }
-    public static func == (a: Edge, b: Edge) -> Bool { a.from == b.from && a.to == b.to && a.attributes.elementsEqual(b.attributes, by: ==) }
   }
 
-  public struct Cluster: Sendable, Equatable {
+  public struct Cluster: Sendable {
     public var attributes: [(String, DOTValue)]
     /// The enclosing cluster, for nested clusters.
     public var parent: Int?
@@ -45,19 +43,12 @@ public struct DOTDocument: Sendable, Equatable {
       self.attributes = attributes
       self.parent = parent
     }
-    public static func == (a: Cluster, b: Cluster) -> Bool { a.parent == b.parent && a.attributes.elementsEqual(b.attributes, by: ==) }
   }
 
   public init(directed: Bool) {
     self.directed = directed
     graphAttributes = []; nodeDefaults = []; edgeDefaults = []
     nodes = []; edges = []; clusters = []; sameRank = []
-  }
-
-  public static func == (a: DOTDocument, b: DOTDocument) -> Bool {
-    a.directed == b.directed && a.graphAttributes.elementsEqual(b.graphAttributes, by: ==)
-      && a.nodeDefaults.elementsEqual(b.nodeDefaults, by: ==) && a.edgeDefaults.elementsEqual(b.edgeDefaults, by: ==)
-      && a.nodes == b.nodes && a.edges == b.edges && a.clusters == b.clusters && a.sameRank == b.sameRank
   }
 
   /// Adds a node and returns its index.
@@ -135,19 +126,14 @@ public enum DOTValue: Sendable, Equatable {
   /// turns `\\` into `\`, then Graphviz expands `\N`, `\G`, `\n`, `\l` and turns `\\` into `\`; measured with 2.42),
   /// line breaks turned into Graphviz's centred line break, other control characters dropped.
   public static func quoted(_ s: String) -> String {
-    var out = "\""
-    for ch in s.unicodeScalars {
+    "\"" + escapingUserText(s) { ch in
       switch ch {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\\\\\"   // the DOT lexer halves it, then Graphviz's \N \G expansion halves it again
-      case "\n": out += "\\n"
-      case "\r", "\t": out += " "
-      default:
-        if ch.value < 0x20 || ch.value == 0x7F { continue }
-        out.unicodeScalars.append(ch)
+      case "\"": return "\\\""
+      case "\\": return "\\\\\\\\"   // the DOT lexer halves it, then Graphviz's \N \G expansion halves it again
+      case "\n": return "\\n"
+      default: return nil
       }
-    }
-    return out + "\""
+    } + "\""
   }
 }
 
@@ -159,18 +145,15 @@ public struct HTMLLabel: Sendable, Equatable {
 
   /// Appends user text, escaped.
   public mutating func text(_ s: String) {
-    for ch in s.unicodeScalars {
+    markup += escapingUserText(s) { ch in
       switch ch {
-      case "&": markup += "&amp;"
-      case "<": markup += "&lt;"
-      case ">": markup += "&gt;"
-      case "\"": markup += "&quot;"
-      case "\\": markup += "\\\\"   // Graphviz expands \N, \G, \l in HTML-label text too
-      case "\n": markup += "<br/>"
-      case "\r", "\t": markup += " "
-      default:
-        if ch.value < 0x20 || ch.value == 0x7F { continue }
-        markup.unicodeScalars.append(ch)
+      case "&": return "&amp;"
+      case "<": return "&lt;"
+      case ">": return "&gt;"
+      case "\"": return "&quot;"
+      case "\\": return "\\\\"   // Graphviz expands \N, \G, \l in HTML-label text too
+      case "\n": return "<br/>"
+      default: return nil
       }
     }
   }
@@ -188,4 +171,17 @@ public struct HTMLLabel: Sendable, Equatable {
     if let pointSize { t += " point-size=\"\(Cell.fixed(pointSize, digits: 1))\"" }
     markup += t + ">"
   }
+}
+
+/// User text for Graphviz with `replacement` applied per scalar; carriage returns and tabs become spaces and
+/// other control characters are dropped (they would break the DOT text or the SVG).
+private func escapingUserText(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+  var out = ""
+  for ch in s.unicodeScalars {
+    if let r = replacement(ch) { out += r; continue }
+    if ch == "\r" || ch == "\t" { out += " "; continue }
+    if ch.value < 0x20 || ch.value == 0x7F { continue }
+    out.unicodeScalars.append(ch)
+  }
+  return out
 }

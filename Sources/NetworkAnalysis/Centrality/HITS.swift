@@ -32,40 +32,9 @@ extension GraphView {
     var a = [Double](repeating: 1 / Double(n), count: n)
     var h = [Double](repeating: 0, count: n)
     var next = [Double](repeating: 0, count: n)
-    /// h = A a (over out-rows), then returns Σ h.
-    func hubStep() -> Double {
-      out.withBuffers { off, tgt, w in
-        var total = 0.0
-        for u in 0..<n {
-          var s = 0.0
-          if weighted {
-            for p in Int(off[u])..<Int(off[u + 1]) { s += w[p] * a[Int(tgt[p])] }
-          } else {
-            for p in Int(off[u])..<Int(off[u + 1]) { s += a[Int(tgt[p])] }
-          }
-          h[u] = s
-          total += s
-        }
-        return total
-      }
-    }
     for _ in 0..<maxIterations {
-      _ = hubStep()
-      // next = Aᵀ h (over in-rows)
-      let total: Double = inbound.withBuffers { off, src, w in
-        var total = 0.0
-        for v in 0..<n {
-          var s = 0.0
-          if weighted {
-            for p in Int(off[v])..<Int(off[v + 1]) { s += w[p] * h[Int(src[p])] }
-          } else {
-            for p in Int(off[v])..<Int(off[v + 1]) { s += h[Int(src[p])] }
-          }
-          next[v] = s
-          total += s
-        }
-        return total
-      }
+      _ = Self.product(out, a, into: &h, weighted: weighted)                       // h = A a
+      let total = Self.product(inbound, h, into: &next, weighted: weighted)      // next = Aᵀ h
       guard total > 0 else { break }
       var change = 0.0
       for v in 0..<n {
@@ -75,8 +44,26 @@ extension GraphView {
       }
       if change < tolerance { break }
     }
-    let hubTotal = hubStep()
+    let hubTotal = Self.product(out, a, into: &h, weighted: weighted)
     if hubTotal > 0 { for u in 0..<n { h[u] /= hubTotal } }
     return HubsAndAuthorities(hubs: h, authorities: a)
+  }
+
+  /// y = M x with M's rows given by `rows` (weights, or 1 per tie); returns Σ y.
+  private static func product(_ rows: Adjacency, _ x: [Double], into y: inout [Double], weighted: Bool) -> Double {
+    rows.withBuffers { off, tgt, w in
+      var total = 0.0
+      for v in 0..<rows.nodeCount {
+        var s = 0.0
+        if weighted {
+          for p in Int(off[v])..<Int(off[v + 1]) { s += w[p] * x[Int(tgt[p])] }
+        } else {
+          for p in Int(off[v])..<Int(off[v + 1]) { s += x[Int(tgt[p])] }
+        }
+        y[v] = s
+        total += s
+      }
+      return total
+    }
   }
 }

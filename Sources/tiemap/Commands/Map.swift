@@ -36,15 +36,13 @@ struct Map: ParsableCommand {
   @Option(help: ArgumentHelp("Title above the map (default: the account and the kind of map).", valueName: "text"))
   var title: String?
 
-  enum FileKind: String { case svg, png, pdf, dot }
-
-  var fileKind: FileKind? {
-    guard let dot = output.lastIndex(of: ".") else { return nil }
-    return FileKind(rawValue: output[output.index(after: dot)...].lowercased())
+  /// The -o extension, lowercased: svg, png, pdf or dot.
+  var fileExtension: String {
+    output.lastIndex(of: ".").map { output[output.index(after: $0)...].lowercased() } ?? ""
   }
 
   func validate() throws {
-    guard fileKind != nil else { throw ValidationError("-o: give a file ending in .svg, .png, .pdf or .dot.") }
+    guard fileExtension == "dot" || RenderFormat(rawValue: fileExtension) != nil else { throw ValidationError("-o: give a file ending in .svg, .png, .pdf or .dot.") }
     guard depth >= 1 else { throw ValidationError("--depth must be at least 1.") }
   }
 
@@ -65,12 +63,7 @@ struct Map: ParsableCommand {
       throw RunError("--account: no contact in account '\(account)'. Accounts here: \(names.joined(separator: ", ")).")
     }
     let (doc, engine) = StakeholderMap.document(graph: g, measures: MapMeasures(graph: g, interactions: loaded.interactions), options: o)
-    let kind = fileKind!
-    if kind == .dot {
-      try AtomicFile.write(doc.text, to: output)
-      return
-    }
-    let bytes = try GraphvizRenderer.render(dot: doc.text, engine: engine, format: RenderFormat(rawValue: kind.rawValue)!)
-    try AtomicFile.write(bytes, to: output)
+    guard let format = RenderFormat(rawValue: fileExtension) else { return try AtomicFile.write(doc.text, to: output) }  // .dot
+    try AtomicFile.write(try GraphvizRenderer.render(dot: doc.text, engine: engine, format: format), to: output)
   }
 }
