@@ -56,8 +56,9 @@ public enum StakeholderMap {
   static let bridgeColour = "#E66101"
   static let silentColour = "#E66101"
   static let teamFill = "#252525"
-  /// Okabe & Ito (2008) colour-blind-safe qualitative palette, for communities.
-  static let communityColours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+  /// Okabe & Ito (2008) colour-blind-safe qualitative palette, for communities, without its two oranges (orange
+  /// already means silent influencer and bridge on these maps).
+  static let communityColours = ["#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 
   /// The document and the engine to lay it out with.
   public static func document(graph g: SocialGraph, measures m: MapMeasures, options o: MapOptions) -> (DOTDocument, LayoutEngine) {
