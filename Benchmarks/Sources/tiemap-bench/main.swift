@@ -1,6 +1,8 @@
 // tiemap-bench: times Tiemap against igraph, NetworKit and NetworkX on the same files, in the same run.
 //
-//   tiemap-bench [--repeat N] [--tiemap PATH]            orchestrate every case and print the table
+//   tiemap-bench [--repeat N] [--tiemap PATH] [--only SECTIONS]   orchestrate the cases and print the tables;
+//                                                        SECTIONS: comma-separated from load, betweenness,
+//                                                        pagerank, constraint, slashdot, cli, render (default all)
 //   tiemap-bench worker load FILE REPEAT [--directed]    (internal) time Tiemap's load in this process
 //
 // Each (tool, case) runs in a fresh process so its peak RSS (wait4 ru_maxrss) is its own. Times are the
@@ -68,7 +70,7 @@ func measureWorker(_ args: [String]) throws {
       // Same stopping point as the peers' runs: L1 change below 1e-12 (NetworKit tol=1e-12, NetworkX tol=1e-12/n).
       check = view.pageRank(weighted: false, tolerance: 1e-12 / Double(view.nodeCount)).count
     case "constraint":
-      check = view.structuralHoles(weighted: false).constraint.count
+      check = view.structuralHoles(weighted: false, includeHierarchy: false).constraint.count
     case "betweenness-sampled":
       check = view.sampledBetweenness(sources: sources, weighted: weighted).count
     default: fatalError("unknown task \(task)")
@@ -188,12 +190,15 @@ func fmtMB(_ b: Int) -> String { String(format: "%.0f MB", Double(b) / 1_048_576
 func orchestrate(_ args: [String]) throws {
   var repeatCount = 5
   var tiemapCLI = "../.build/release/tiemap"
+  var only: Set<String>?
   var i = 0
   while i < args.count {
     if args[i] == "--repeat" { repeatCount = Int(args[i + 1])!; i += 1 }
     else if args[i] == "--tiemap" { tiemapCLI = args[i + 1]; i += 1 }
+    else if args[i] == "--only" { only = Set(args[i + 1].split(separator: ",").map(String.init)); i += 1 }
     i += 1
   }
+  func want(_ section: String) -> Bool { only?.contains(section) ?? true }
   let benchDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   let shared = benchDir.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/datasets")
   let dataDir = benchDir.appendingPathComponent(".data")
@@ -215,6 +220,7 @@ func orchestrate(_ args: [String]) throws {
   }
   let peers = benchDir.appendingPathComponent("peers.py").path
   let me = CommandLine.arguments[0]
+  if want("load") {
   say("Load benchmark: soc-Slashdot0902 (82,168 people, 948,464 directed ties), same plain file for every tool.")
   say("Median of \(repeatCount) runs after a warm-up, timed around the load call in a fresh process per tool;")
   say("peak RSS is the whole process (Python's interpreter and imports included: see 'python baseline').")
@@ -243,6 +249,7 @@ func orchestrate(_ args: [String]) throws {
   }
   say(pad(baseline.tool, 12) + pad("", 15) + pad("", 10) + pad(fmtMB(baseline.peakRSS), 11, right: true))
   say("\n'time vs tiemap' > 1 means the peer is slower than Tiemap.")
+  }
 
   // Measures on a generated 20,000-person / 100,000-tie social graph.
   let social = dataDir.appendingPathComponent("social-20k.txt").path
@@ -267,25 +274,37 @@ func orchestrate(_ args: [String]) throws {
     measure("tiemap", [me, "worker", task, file, "\(r)"] + extra)
   }
   let socialSize = [20_000, 100_000]
-  say("\nMeasures on a generated social graph: 20,000 people, 100,000 ties, groups of 50 (seeded), undirected;")
-  say("graph loaded before timing; median of \(measureRepeat) after a warm-up. Tiemap and NetworKit use every core.")
+  if want("betweenness") || want("pagerank") || want("constraint") {
+    say("\nMeasures on a generated social graph: 20,000 people, 100,000 ties, groups of 50 (seeded), undirected;")
+    say("graph loaded before timing; median of \(measureRepeat) after a warm-up. Tiemap and NetworKit use every core.")
+  }
   // Betweenness runs for minutes per tool: one timed run each (no warm-up needed at that length).
+  if want("betweenness") {
   printTable(title: "Exact betweenness, unweighted (one run each)", rows: [mine("betweenness", repeat: 0),
              peer("igraph", "betweenness", social, repeat: 0), peer("networkit", "betweenness", social, repeat: 0)],
              expected: socialSize)
   printTable(title: "Exact betweenness, weighted, length = 1/strength (one run each)",
              rows: [mine("betweenness", ["--weighted"], repeat: 0), peer("igraph", "betweenness", length, ["--weighted"], repeat: 0),
                     peer("networkit", "betweenness", length, ["--weighted"], repeat: 0)], expected: socialSize)
+  }
+  if want("pagerank") {
   printTable(title: "PageRank (alpha 0.85, to an L1 change of 1e-12)", rows: [mine("pagerank"), peer("igraph", "pagerank", social),
              peer("networkit", "pagerank", social), peer("networkx", "pagerank", social, repeat: 1)], expected: socialSize)
-  printTable(title: "Burt's constraint, unweighted", rows: [mine("constraint"), peer("igraph", "constraint", social),
-             peer("networkx", "constraint", social, repeat: 0)], expected: socialSize)
+  }
+  if want("constraint") {
+  // Milliseconds per run for Tiemap and igraph, so their medians take 20 runs (the first few after the warm-up
+  // still pay for waking the thread pool); NetworkX's own time varies by a factor of 3 between single runs
+  // on this machine: median of 3.
+  printTable(title: "Burt's constraint, unweighted", rows: [mine("constraint", repeat: 20), peer("igraph", "constraint", social, repeat: 20),
+             peer("networkx", "constraint", social, repeat: 3)], expected: socialSize)
+  }
 
   // The largest network of shared/datasets, as the undirected social view (504,230 distinct pairs; every peer
   // simplifies its graph first, untimed). Exact betweenness there is O(n m) ≈ 4·10^10 steps (hours for the
   // peers), so betweenness is swept from 1,000 sources drawn once and given to Tiemap and igraph (`sources=`);
   // NetworKit has no sources argument and runs EstimateBetweenness with 1,000 pivots of its own (the same work:
   // 1,000 full sweeps). NetworkX's constraint does not finish in minutes on hubs of degree 2,500, so it is left out.
+  if want("slashdot") {
   let slashdotSize = [82_168, 504_230]
   let sourcesFile = dataDir.appendingPathComponent("slashdot-sources.txt").path
   if !FileManager.default.fileExists(atPath: sourcesFile) {
@@ -305,9 +324,10 @@ func orchestrate(_ args: [String]) throws {
                     peer("networkx", "pagerank", plain, repeat: 1)], expected: slashdotSize)
   printTable(title: "Burt's constraint, unweighted", rows: [mine("constraint", file: plain), peer("igraph", "constraint", plain)],
              expected: slashdotSize)
+  }
 
   // The command a user runs, end to end (process start, gzip, all views, summary).
-  if FileManager.default.isExecutableFile(atPath: tiemapCLI) {
+  if want("cli") && FileManager.default.isExecutableFile(atPath: tiemapCLI) {
     var cli: [Double] = []
     var rss = 0
     for _ in 0..<3 {

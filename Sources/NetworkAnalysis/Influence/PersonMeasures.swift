@@ -65,7 +65,7 @@ extension GraphView {
     if need.contains(.clustering) { v[.clustering] = clustering(weighted: weighted) }
     if need.contains(.core) { v[.core] = coreNumbers().map(Double.init) }
     if !need.isDisjoint(with: [.constraint, .effectiveSize, .efficiency, .hierarchy]) {
-      let h = structuralHoles(weighted: weighted)
+      let h = structuralHoles(weighted: weighted, includeHierarchy: need.contains(.hierarchy))
       v[.constraint] = h.constraint; v[.effectiveSize] = h.effectiveSize
       v[.efficiency] = h.efficiency; v[.hierarchy] = h.hierarchy
     }

