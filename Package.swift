@@ -49,7 +49,7 @@ let package = Package(
     .testTarget(name: "SocialGraphTests", dependencies: ["SocialGraph"]),
     .testTarget(name: "NetworkAnalysisTests", dependencies: ["NetworkAnalysis", "GraphFormats"]),
     .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats"]),
-    .testTarget(name: "StakeholderMapsTests", dependencies: ["StakeholderMaps", "GraphFormats"]),
+    .testTarget(name: "StakeholderMapsTests", dependencies: ["StakeholderMaps", "GraphFormats", "SocialGraph", "NetworkAnalysis"]),
     .testTarget(name: "TiemapCLITests", dependencies: ["GraphFormats"]),
   ],
   swiftLanguageModes: [.v6]

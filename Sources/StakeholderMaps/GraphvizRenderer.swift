@@ -7,9 +7,10 @@ public enum RenderFormat: String, Sendable, CaseIterable {
   case svg, png, pdf
 }
 
-/// Graphviz layout engines Tiemap uses: `dot` for hierarchies (org charts), `neato` and `sfdp` for networks.
+/// Graphviz layout engines Tiemap uses: `neato` and `sfdp` for networks, `nop2` to draw positions computed by
+/// Tiemap (the org charts; edges with a `pos` keep it), `dot` for plain hierarchies.
 public enum LayoutEngine: String, Sendable, CaseIterable {
-  case dot, neato, sfdp, fdp, circo
+  case dot, neato, sfdp, fdp, circo, nop2
 }
 
 /// A Graphviz failure, with the messages Graphviz printed.

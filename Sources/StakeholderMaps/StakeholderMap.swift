@@ -19,8 +19,10 @@ public struct MapOptions: Sendable {
   public var focus: NodeIndex?
   public var depth = 1
   /// Leaf reports stacked per column under their manager in the org layout.
-  public var stackColumn = 8
-  /// Draw social ties on the org map too (only the strong ones and the bridges, to keep it readable).
+  public var stackColumn = 10
+  /// The org layout wraps sub-teams onto a new row past this width (points; the legend comes on top of it).
+  public var maxWidth = 1_150.0
+  /// Draw social ties on the org map too (only bridges and strong ties across departments, to keep it readable).
   public var socialTiesOnOrg = true
   public var title: String?
   public init() {}
@@ -72,9 +74,9 @@ public enum StakeholderMap {
     let engine: LayoutEngine
     switch o.layout {
     case .org:
-      engine = .dot
-      base += [("rankdir", .keyword("TB")), ("nodesep", .number(0.25)), ("ranksep", .number(0.45)),
-               ("newrank", .keyword("true")), ("splines", .keyword("polyline"))]
+      // Positions come from OrgChartLayout; Graphviz draws them as given and routes only the social ties.
+      engine = .nop2
+      base += [("splines", .keyword("curved")), ("outputorder", .keyword("edgesfirst"))]
     case .network:
       engine = shown.count > 400 ? .sfdp : .neato
       base += [("overlap", .keyword("prism")), ("sep", .keyword("+8")), ("splines", .keyword("true")),
@@ -86,46 +88,17 @@ public enum StakeholderMap {
                         ("margin", .keyword("0.08,0.04"))]
     doc.edgeDefaults = [("arrowsize", .number(0.6)), ("color", .keyword("#9E9E9E"))]
 
-    // Clusters: departments (org layout only; neato and sfdp ignore clusters).
-    var clusterOf: [String: Int] = [:]
     var node = [Int](repeating: -1, count: g.count)
-    for v in shown {
-      let p = g.people[v]
-      var cluster: Int?
-      if o.layout == .org {
-        let name = p.isInternal ? "Our team" : (p.department ?? "No department")
-        cluster = clusterOf[name] ?? {
-          let c = doc.addCluster([("label", .text(name)), ("style", .keyword("rounded,filled")), ("color", .keyword("#BDBDBD")),
-                                  ("fillcolor", .keyword(p.isInternal ? "#F2F2F2" : "#FAFAFA")), ("fontname", .keyword("Helvetica-Bold")),
-                                  ("fontsize", .number(12)), ("labeljust", .keyword("l"))])
-          clusterOf[name] = c
-          return c
-        }()
-      }
-      node[v] = doc.addNode(attributes(of: v, g, m, o), cluster: cluster)
-    }
-
-    // Reports-to lines (and, in the org layout, the stacking of leaf reports).
-    var reports = [[Int]](repeating: [], count: g.count)
-    for v in shown { if let boss = g.manager(of: NodeIndex(v)), node[Int(boss)] >= 0 { reports[Int(boss)].append(v) } }
-    let reportsLine: [(String, DOTValue)] = [("color", .keyword("#424242")), ("penwidth", .number(1.2)), ("arrowhead", .keyword("none"))]
-    for boss in shown where !reports[boss].isEmpty {
-      let kids = reports[boss]
-      let leaves = o.layout == .org ? kids.filter { reports[$0].isEmpty } : []
-      let managers = o.layout == .org ? kids.filter { !reports[$0].isEmpty } : kids
-      for k in managers { doc.edges.append(.init(from: node[boss], to: node[k], attributes: reportsLine)) }
-      if leaves.count < 3 {
-        for k in leaves { doc.edges.append(.init(from: node[boss], to: node[k], attributes: reportsLine)) }
-        continue
-      }
-      // Org-chart stacking: leaves in columns of `stackColumn` under their manager, each column a chain of
-      // invisible edges; the visible line from the manager does not push ranks.
-      let columns = stride(from: 0, to: leaves.count, by: o.stackColumn).map { Array(leaves[$0..<min($0 + o.stackColumn, leaves.count)]) }
-      for column in columns {
-        doc.edges.append(.init(from: node[boss], to: node[column[0]], attributes: reportsLine))
-        for (a, b) in zip(column, column.dropFirst()) {
-          doc.edges.append(.init(from: node[a], to: node[b], attributes: [("style", .keyword("invis")), ("weight", .number(10))]))
-          doc.edges.append(.init(from: node[boss], to: node[b], attributes: reportsLine + [("constraint", .keyword("false"))]))
+    let labels = shown.map { personLabel($0, g, m) }
+    if o.layout == .org {
+      orgChart(shown, labels, g, m, o, into: &doc, node: &node)
+    } else {
+      for (k, v) in shown.enumerated() { node[v] = doc.addNode(attributes(of: v, label: labels[k], g, m, o)) }
+      // Reports-to lines.
+      let reportsLine: [(String, DOTValue)] = [("color", .keyword("#424242")), ("penwidth", .number(1.2)), ("arrowhead", .keyword("none"))]
+      for v in shown {
+        if let boss = g.manager(of: NodeIndex(v)), node[Int(boss)] >= 0 {
+          doc.edges.append(.init(from: node[Int(boss)], to: node[v], attributes: reportsLine))
         }
       }
     }
@@ -141,18 +114,20 @@ public enum StakeholderMap {
       let strong = m.ties.strengths.isStrong[e]
       let bridging = m.ties.isBridge[e] || m.ties.span[e] != nil
       if o.layout == .org {
-        guard o.socialTiesOnOrg, bridging || (strong && g.people[a].department != g.people[b].department) else { continue }
+        // The org map keeps what a strategist acts on and stays legible: bridges, and strong ties across
+        // departments between the account's people (our team's ties already show as proximity fills).
+        let crossing = strong && g.people[a].department != g.people[b].department && !g.people[a].isInternal && !g.people[b].isInternal
+        guard o.socialTiesOnOrg, m.ties.isBridge[e] || crossing else { continue }
       }
       var attrs: [(String, DOTValue)] = [("dir", .keyword("none")), ("penwidth", .number(0.6 + 3 * strength))]
       if !strong { attrs.append(("style", .keyword("dashed"))) }
       if bridging { attrs.append(("color", .keyword(bridgeColour))) }
-      if o.layout == .org { attrs.append(("constraint", .keyword("false"))) }
       var tip = "\(g.people[a].displayName) – \(g.people[b].displayName): strength \(Cell.fixed(strength, digits: 2))"
       if m.ties.isBridge[e] { tip += ", bridge" } else if m.ties.span[e] != nil { tip += ", local bridge" }
       attrs.append(("tooltip", .text(tip)))
       doc.edges.append(.init(from: node[a], to: node[b], attributes: attrs))
     }
-    doc.addNode(legend(o), cluster: nil)
+    if o.layout == .network { doc.addNode(legend(o).attributes, cluster: nil) }
     return (doc, engine)
   }
 
@@ -185,25 +160,50 @@ public enum StakeholderMap {
     return o.layout == .org ? "\(name): organisation and relationship coverage" : "\(name): relationship network"
   }
 
-  /// A person's box: name (size by declared influence), title, and a badge (P-level · role initials · ★).
-  static func attributes(of v: Int, _ g: SocialGraph, _ m: MapMeasures, _ o: MapOptions) -> [(String, DOTValue)] {
+  /// A person's box text: name (size by declared influence), title (wrapped), and a badge (P-level · role
+  /// initials · ★), with the size it needs.
+  struct PersonLabel {
+    var html = HTMLLabel()
+    var width = 0.0, height = 0.0
+  }
+
+  static func personLabel(_ v: Int, _ g: SocialGraph, _ m: MapMeasures) -> PersonLabel {
     let p = g.people[v]
-    var label = HTMLLabel()
-    let nameSize = 10 + 1.5 * Double((p.influence ?? 1) - 1)
-    let textColour = p.isInternal || p.proximity == .p1 || p.proximity == .p2 ? "#FFFFFF" : "#000000"
-    label.font(color: textColour, pointSize: nameSize)
-    label.tag("<b>"); label.text(p.displayName); label.tag("</b>")
-    label.tag("</font>")
-    if let t = p.title, !t.isEmpty {
-      label.tag("<br/>"); label.font(color: textColour, pointSize: 8.5); label.text(t); label.tag("</font>")
-    }
+    let colour = p.isInternal || p.proximity == .p1 || p.proximity == .p2 ? "#FFFFFF" : "#000000"
+    var lines: [(text: String, size: Double, bold: Bool)] = [(p.displayName, 10 + 1.5 * Double((p.influence ?? 1) - 1), true)]
+    if let t = p.title, !t.isEmpty { lines += TextMetrics.wrap(t, limit: 28).map { ($0, 8.5, false) } }
     var badge: [String] = []
     if p.isInternal { badge.append("our team") } else { badge.append(p.proximity?.label ?? "P?") }
     if let r = p.role { badge.append(r.initials) }
     if m.silent[v] { badge.append("★ silent influencer") }
-    label.tag("<br/>"); label.font(color: textColour, pointSize: 8); label.text(badge.joined(separator: " · ")); label.tag("</font>")
+    lines.append((badge.joined(separator: " · "), 8, false))
 
-    var a: [(String, DOTValue)] = [("label", .html(label)), ("id", .text("p\(v)"))]
+    var l = PersonLabel()
+    for (i, line) in lines.enumerated() {
+      if i > 0 { l.html.tag("<br/>") }
+      l.html.font(color: colour, pointSize: line.size)
+      if line.bold { l.html.tag("<b>") }
+      l.html.text(line.text)
+      if line.bold { l.html.tag("</b>") }
+      l.html.tag("</font>")
+      l.width = max(l.width, TextMetrics.width(line.text, size: line.size, bold: line.bold))
+      l.height += line.size * 1.2
+    }
+    // Room for the shape around the text: margins, and more for shapes whose corners are cut.
+    let (shape, _) = shape(p)
+    let grow: (Double, Double) = switch shape {
+    case "ellipse": (1.35, 1.4)
+    case "hexagon": (1.25, 1.15)
+    default: (1, 1)
+    }
+    l.width = l.width * grow.0 + 18 + (shape == "component" ? 10 : 0) + (p.role == .decisionMaker ? 8 : 0)
+    l.height = l.height * grow.1 + 10 + (p.role == .decisionMaker ? 8 : 0)
+    return l
+  }
+
+  static func attributes(of v: Int, label: PersonLabel, _ g: SocialGraph, _ m: MapMeasures, _ o: MapOptions) -> [(String, DOTValue)] {
+    let p = g.people[v]
+    var a: [(String, DOTValue)] = [("label", .html(label.html)), ("id", .text("p\(v)"))]
     let (shape, extra) = shape(p)
     a.append(("shape", .keyword(shape)))
     var style = ["filled"] + extra
@@ -231,6 +231,63 @@ public enum StakeholderMap {
     return a
   }
 
+  /// Where everyone goes on the org chart (boxes in `shown` order).
+  static func orgPlacement(_ shown: [Int], _ labels: [PersonLabel], _ g: SocialGraph, _ o: MapOptions,
+                           legend: (attributes: [(String, DOTValue)], width: Double, height: Double)) -> OrgChartLayout.Placement {
+    var position = [Int](repeating: -1, count: g.count)
+    for (k, v) in shown.enumerated() { position[v] = k }
+    let layout = OrgChartLayout(
+      sizes: labels.map { .init(width: $0.width, height: $0.height) },
+      manager: shown.map { v in g.manager(of: NodeIndex(v)).flatMap { position[Int($0)] >= 0 ? position[Int($0)] : nil } },
+      group: shown.map { g.people[$0].isInternal ? "Our team" : (g.people[$0].department ?? "No department") },
+      isTeam: shown.map { g.people[$0].isInternal },
+      stackColumn: o.stackColumn, maxWidth: o.maxWidth, extra: .init(width: legend.width, height: legend.height))
+    return layout.placement()
+  }
+
+  /// The org chart: positions from `OrgChartLayout`, department frames drawn first (under everything), then
+  /// people at their pinned places, then the reports-to connectors as the exact polylines of the layout.
+  static func orgChart(_ shown: [Int], _ labels: [PersonLabel], _ g: SocialGraph, _ m: MapMeasures, _ o: MapOptions,
+                       into doc: inout DOTDocument, node: inout [Int]) {
+    let legendBox = legend(o)
+    let place = orgPlacement(shown, labels, g, o, legend: legendBox)
+    func pos(_ p: OrgChartLayout.Point) -> String { "\(Cell.fixed(p.x, digits: 1)),\(Cell.fixed(p.y, digits: 1))" }
+    let inch = 72.0
+    for f in place.frames {
+      // Outlines only: edges are drawn first (under the people), so a filled frame would hide them.
+      doc.addNode([("label", .text("")), ("shape", .keyword("box")), ("style", .keyword(f.team ? "rounded,bold" : "rounded")),
+                   ("color", .keyword(f.team ? "#424242" : "#9E9E9E")),
+                   ("fixedsize", .keyword("true")), ("width", .number((f.maxX - f.minX) / inch)),
+                   ("height", .number((f.maxY - f.minY) / inch)),
+                   ("pos", .text(pos(.init(x: (f.minX + f.maxX) / 2, y: (f.minY + f.maxY) / 2)) + "!"))])
+    }
+    for (text, left) in place.frameLabels {
+      let w = TextMetrics.width(text, size: 11, bold: true) + 4
+      var h = HTMLLabel()
+      h.tag("<b>"); h.text(text); h.tag("</b>")
+      doc.addNode([("label", .html(h)), ("shape", .keyword("plaintext")), ("style", .keyword("solid")), ("fontname", .keyword("Helvetica")),
+                   ("fontsize", .number(11)), ("fontcolor", .keyword("#424242")), ("fixedsize", .keyword("true")),
+                   ("width", .number(w / inch)), ("height", .number(14 / inch)),
+                   ("pos", .text(pos(.init(x: left.x + w / 2, y: left.y)) + "!"))])
+    }
+    for (k, v) in shown.enumerated() {
+      guard let c = place.centres[k] else { continue }
+      node[v] = doc.addNode(attributes(of: v, label: labels[k], g, m, o) + [
+        ("width", .number(labels[k].width / inch)), ("height", .number(labels[k].height / inch)), ("fixedsize", .keyword("true")),
+        ("pos", .text(pos(c) + "!"))])
+    }
+    if let c = place.extraCentre { doc.addNode(legendBox.attributes + [("pos", .text(pos(c) + "!"))]) }
+    for c in place.connectors {
+      // A polyline as a cubic B-spline: each segment p → q as the control points p, q, q.
+      var points = [c.points[0]]
+      for q in c.points.dropFirst() { points += [points[points.count - 1], q, q] }
+      doc.edges.append(.init(from: node[shown[c.manager]], to: node[shown[c.report]], attributes: [
+        ("color", .keyword("#424242")), ("penwidth", .number(1.2)), ("arrowhead", .keyword("none")),
+        ("pos", .text(points.map(pos).joined(separator: " "))),
+        ("tooltip", .text("\(g.people[shown[c.report]].displayName) reports to \(g.people[shown[c.manager]].displayName)"))]))
+    }
+  }
+
   static func shape(_ p: Person) -> (String, [String]) {
     if p.isInternal { return ("box", ["rounded"]) }
     switch p.role {
@@ -243,9 +300,10 @@ public enum StakeholderMap {
     }
   }
 
-  /// The legend: one HTML table node explaining every encoding.
-  static func legend(_ o: MapOptions) -> [(String, DOTValue)] {
+  /// The legend: one HTML table node explaining every encoding, with its size.
+  static func legend(_ o: MapOptions) -> (attributes: [(String, DOTValue)], width: Double, height: Double) {
     var l = HTMLLabel()
+    var lines = 0
     l.tag("<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"4\" bgcolor=\"#FFFFFF\">")
     l.tag("<tr><td colspan=\"2\"><b>Legend</b></td></tr>")
     for (p, text) in [(Proximity.p1, "P1 close relationship"), (.p2, "P2 regular contact"), (.p3, "P3 known, occasional"), (.p4, "P4 not covered")] {
@@ -258,9 +316,14 @@ public enum StakeholderMap {
     l.tag("<font color=\"#E66101\">orange outline ★</font>: silent influencer<br align=\"left\"/>")
     l.tag("dark line: reports to · grey: social tie<br align=\"left\"/>wider: stronger · dashed: weak tie<br align=\"left\"/>")
     l.tag("<font color=\"#E66101\">orange line</font>: bridge or local bridge<br align=\"left\"/>")
-    if o.layout == .network { l.tag("outline colour: community<br align=\"left\"/>") }
+    lines = 9
+    if o.layout == .network { l.tag("outline colour: community<br align=\"left\"/>"); lines += 1 }
     l.tag("</td></tr></table>")
-    return [("label", .html(l)), ("shape", .keyword("plain")), ("style", .keyword("solid")), ("id", .text("legend"))]
+    // 11 pt: six table rows of one line, then the text cell; the widest line sets the width.
+    let width = TextMetrics.width("double box: decision maker · ellipse: influencer", size: 11) + 20
+    let height = 6 * 22 + Double(lines) * 13.5 + 10
+    return ([("label", .html(l)), ("shape", .keyword("plain")), ("style", .keyword("solid")), ("id", .text("legend")),
+             ("fontsize", .number(11))], width, height)
   }
 }
 

@@ -70,7 +70,7 @@ private func twoTriangles() throws -> SocialGraph {
     #expect(s[0] == 1)
     for i in 1..<5 { #expect(abs(s[i] - 0.375) < 1e-12) }      // (0 + 3) / 2 / 4
     #expect(StructuralInfluence.level(1) == 5 && StructuralInfluence.level(0.375) == 2)
-    // Declared influence 1 at level 5: a gap of 4 → silent influencer; the leaves (3 at level 2) are not.
+    // The centre: top tenth, declared 1 → silent influencer; the leaves (declared 3, score 0.375) are not.
     #expect(StructuralInfluence.silentInfluencers(score: s, graph: g) == [true, false, false, false, false])
   }
 }

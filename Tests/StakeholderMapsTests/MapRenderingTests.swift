@@ -7,6 +7,7 @@ import FoundationXML
 import Testing
 import GraphFormats
 import SocialGraph
+import NetworkAnalysis
 @testable import StakeholderMaps
 
 /// A small account whose names try to break every format they pass through.
@@ -75,18 +76,73 @@ func hostileAccount() throws -> SocialGraph {
     #expect((try? GraphvizRenderer.render(dot: "digraph { a -> b }", engine: .dot, format: .svg))?.isEmpty == false)
   }
 
-  // Twenty leaf reports under one manager: stacked in columns of 8 (3 columns), not one row of 20.
+  // Twenty leaf reports under one manager: two hanging columns of 10 under a bus, not one row of 20.
   @Test func wideTeamsAreStacked() throws {
     var b = SocialGraphBuilder()
     try b.addPerson(Person(id: "boss", name: "Boss", account: "A", department: "D"))
     for i in 0..<20 { try b.addPerson(Person(id: "r\(i)", name: "Report \(i)", account: "A", department: "D", reportsTo: "boss")) }
     let g = try b.build()
-    let (doc, engine) = StakeholderMap.document(graph: g, measures: MapMeasures(graph: g), options: MapOptions())
-    let invisible = doc.edges.filter { $0.attributes.contains { $0.0 == "style" && $0.1 == .keyword("invis") } }
-    #expect(invisible.count == 20 - 3)
+    let m = MapMeasures(graph: g)
+    let shown = Array(0..<g.count)
+    let place = StakeholderMap.orgPlacement(shown, shown.map { StakeholderMap.personLabel($0, g, m) }, g, MapOptions(),
+                                            legend: ([], 10, 10))
+    let xs = Set(place.centres[1...].map { $0!.x })
+    #expect(xs.count == 2)                                          // two columns
+    for x in xs { #expect(place.centres[1...].filter { $0!.x == x }.count == 10) }
+    #expect(place.connectors.count == 20 && place.connectors.allSatisfy { $0.manager == 0 })
+    let (doc, engine) = StakeholderMap.document(graph: g, measures: m, options: MapOptions())
     let svg = String(decoding: try GraphvizRenderer.render(dot: doc.text, engine: engine, format: .svg), as: UTF8.self)
-    // width="…pt" of the whole drawing: 3 columns stay narrow (20 side by side would be ~1,500 pt).
     let width = svg.firstMatch(of: /<svg width="(\d+)pt"/).map { Int($0.1)! } ?? .max
-    #expect(width < 1_100, "org map is \(width) pt wide")   // the legend takes about 250 pt
+    #expect(width < 700, "org map is \(width) pt wide")   // 20 side by side would be ~1,700 pt
+  }
+
+  // The sample account's org chart: everyone placed, no two boxes (or a box and a frame title) overlap, every
+  // connector is made of horizontal and vertical runs, and the drawing fits a 1920-pixel screen at 100 %
+  // (1,440 pt at 96 px per inch).
+  @Test func sampleOrgChartFitsAScreenWithoutOverlaps() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    func sample(_ f: String) -> String { root.appendingPathComponent("datasets/sample/\(f)").path }
+    let loaded = try InputLoader.loadAccount(contacts: sample("contacts.csv"), ties: sample("ties.csv"), interactions: sample("interactions.csv"))
+    let g = loaded.graph
+    let m = MapMeasures(graph: g, interactions: loaded.interactions)
+    let o = MapOptions()
+    let shown = StakeholderMap.people(g, o)
+    let labels = shown.map { StakeholderMap.personLabel($0, g, m) }
+    let legend = StakeholderMap.legend(o)
+    let place = StakeholderMap.orgPlacement(shown, labels, g, o, legend: legend)
+    #expect(shown.count == g.count && place.centres.allSatisfy { $0 != nil })
+    var boxes = shown.indices.map { k in
+      (place.centres[k]!.x - labels[k].width / 2, place.centres[k]!.y - labels[k].height / 2,
+       place.centres[k]!.x + labels[k].width / 2, place.centres[k]!.y + labels[k].height / 2)
+    }
+    for (text, left) in place.frameLabels {
+      boxes.append((left.x, left.y - 7, left.x + TextMetrics.width(text, size: 11, bold: true), left.y + 7))
+    }
+    if let c = place.extraCentre { boxes.append((c.x - legend.width / 2, c.y - legend.height / 2, c.x + legend.width / 2, c.y + legend.height / 2)) }
+    var overlaps: [String] = []
+    for i in boxes.indices {
+      for j in boxes.indices where j > i {
+        let (a, b) = (boxes[i], boxes[j])
+        if a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3 { overlaps.append("\(i)–\(j)") }
+      }
+    }
+    #expect(overlaps.isEmpty, "overlapping boxes: \(overlaps.prefix(10))")
+    for c in place.connectors {
+      for (p, q) in zip(c.points, c.points.dropFirst()) { #expect(p.x == q.x || p.y == q.y) }
+    }
+    #expect(place.connectors.count == shown.filter { g.manager(of: NodeIndex($0)) != nil }.count)
+    let (doc, engine) = StakeholderMap.document(graph: g, measures: m, options: o)
+    let svg = String(decoding: try GraphvizRenderer.render(dot: doc.text, engine: engine, format: .svg), as: UTF8.self)
+    let width = svg.firstMatch(of: /<svg width="(\d+)pt"/).map { Int($0.1)! } ?? .max
+    #expect(width <= 1_440, "org map is \(width) pt wide")
+  }
+
+  // A reports-to cycle (a → b → c → a) with a report hanging off it: everyone is still placed.
+  @Test func reportsToCyclesAreCutNotDropped() {
+    let layout = OrgChartLayout(sizes: Array(repeating: .init(width: 50, height: 20), count: 4), manager: [1, 2, 0, 0],
+                                group: Array(repeating: "D", count: 4), isTeam: Array(repeating: false, count: 4))
+    let place = layout.placement()
+    #expect(place.centres.allSatisfy { $0 != nil })
+    #expect(place.connectors.count == 3)
   }
 }
