@@ -175,7 +175,7 @@ public struct HTMLLabel: Sendable, Equatable {
 
 /// User text for Graphviz with `replacement` applied per scalar; carriage returns and tabs become spaces and
 /// other control characters are dropped (they would break the DOT text or the SVG).
-private func escapingUserText(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+func escapingUserText(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
   var out = ""
   for ch in s.unicodeScalars {
     if let r = replacement(ch) { out += r; continue }

@@ -4,6 +4,7 @@ import SocialGraph
 import StakeholderMaps
 
 extension MapLayout: ExpressibleByArgument {}
+extension Chart: ExpressibleByArgument {}
 
 struct Map: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -33,6 +34,9 @@ struct Map: ParsableCommand {
   @Option(help: "With --focus: how many ties away to include.")
   var depth = 1
 
+  @Option(help: ArgumentHelp("Draw an account chart instead of a map (SVG): proximity (contacts per P1–P4), matrix (proximity × influence heat map) or grid (power/interest).", valueName: "chart"))
+  var chart: Chart?
+
   @Option(help: ArgumentHelp("Title above the map (default: the account and the kind of map).", valueName: "text"))
   var title: String?
 
@@ -44,6 +48,8 @@ struct Map: ParsableCommand {
   func validate() throws {
     guard fileExtension == "dot" || RenderFormat(rawValue: fileExtension) != nil else { throw ValidationError("-o: give a file ending in .svg, .png, .pdf or .dot.") }
     guard depth >= 1 else { throw ValidationError("--depth must be at least 1.") }
+    if chart != nil && fileExtension != "svg" { throw ValidationError("--chart writes SVG: give -o a file ending in .svg.") }
+    if chart != nil && focus != nil { throw ValidationError("--chart describes a whole account; it takes no --focus.") }
   }
 
   func run() throws {
@@ -62,7 +68,9 @@ struct Map: ParsableCommand {
       let names = Set(g.people.compactMap(\.account)).sorted()
       throw RunError("--account: no contact in account '\(account)'. Accounts here: \(names.joined(separator: ", ")).")
     }
-    let (doc, engine) = StakeholderMap.document(graph: g, measures: MapMeasures(graph: g, interactions: loaded.interactions), options: o)
+    let measures = MapMeasures(graph: g, interactions: loaded.interactions)
+    if let chart { return try AtomicFile.write(chart.svg(graph: g, measures: measures, account: account), to: output) }
+    let (doc, engine) = StakeholderMap.document(graph: g, measures: measures, options: o)
     guard let format = RenderFormat(rawValue: fileExtension) else { return try AtomicFile.write(doc.text, to: output) }  // .dot
     try AtomicFile.write(try GraphvizRenderer.render(dot: doc.text, engine: engine, format: format), to: output)
   }

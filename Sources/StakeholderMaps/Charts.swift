@@ -1,0 +1,219 @@
+import GraphFormats
+import NetworkAnalysis
+import SocialGraph
+
+/// The account charts, as SVG: the proximity distribution, the proximity × influence matrix and the
+/// power/interest grid. Each takes the account's contacts (our team excluded).
+public enum Chart: String, Sendable, CaseIterable {
+  case proximity, matrix, grid
+
+  /// The chart for `options.account` (or every account) as a standalone SVG file.
+  public func svg(graph g: SocialGraph, measures m: MapMeasures, account: String?) -> String {
+    render(graph: g, measures: m, account: account).text()
+  }
+
+  func render(graph g: SocialGraph, measures m: MapMeasures, account: String?) -> SVGDocument {
+    let contacts = g.people.indices.filter { !g.people[$0].isInternal && (account == nil || g.people[$0].account == account) }
+    let name = account ?? Chart.accountName(g)
+    switch self {
+    case .proximity: return Chart.proximityDistribution(g, contacts, name)
+    case .matrix: return Chart.proximityInfluence(g, contacts, name)
+    case .grid: return Chart.powerInterest(g, m, contacts, name)
+    }
+  }
+
+  static func accountName(_ g: SocialGraph) -> String {
+    let accounts = Set(g.people.filter { !$0.isInternal }.compactMap(\.account)).sorted()
+    return accounts.count == 1 ? accounts[0] : "All accounts"
+  }
+
+  static let ink = "#212121", muted = "#616161", rule = "#E0E0E0"
+  static let levels: [(Proximity?, String)] = [(.p1, "P1"), (.p2, "P2"), (.p3, "P3"), (.p4, "P4"), (nil, "Unknown")]
+
+  static func percent(_ part: Int, _ whole: Int) -> String {
+    whole == 0 ? "–" : "\(Int((100 * Double(part) / Double(whole)).rounded()))%"
+  }
+
+  /// Contacts per proximity level: bars with count and share, and the covered share (P1–P2) in the subtitle.
+  static func proximityDistribution(_ g: SocialGraph, _ contacts: [Int], _ name: String) -> SVGDocument {
+    var s = SVGDocument(width: 640, height: 380)
+    let counts = levels.map { level in contacts.filter { g.people[$0].proximity == level.0 }.count }
+    let total = contacts.count
+    let covered = counts[0] + counts[1]
+    s.text("Proximity distribution", 24, 34, size: 18, bold: true)
+    s.text("\(name): \(total) contacts · covered at P1–P2: \(covered) (\(percent(covered, total)))", 24, 56, size: 12, fill: muted)
+    let (left, top, bottom, right) = (64.0, 84.0, 320.0, 616.0)
+    let peak = max(1, counts.max() ?? 1)
+    let step = niceStep(Double(peak) / 5)
+    let axisMax = (Double(peak) / step).rounded(.up) * step
+    var t = 0.0
+    while t <= axisMax + 1e-9 {
+      let y = bottom - (bottom - top) * t / axisMax
+      s.line(left, y, right, y, stroke: rule)
+      s.text(Cell.fixed(t, digits: 0), left - 8, y + 4, size: 11, anchor: .end, fill: muted)
+      t += step
+    }
+    let slot = (right - left) / Double(levels.count)
+    for (i, level) in levels.enumerated() {
+      let h = (bottom - top) * Double(counts[i]) / axisMax
+      let x = left + Double(i) * slot + slot * 0.18, w = slot * 0.64
+      let fill = level.0.map { StakeholderMap.proximityFill[$0]! } ?? "#F5F5F5"
+      let outline = level.0 == .p4 || level.0 == nil ? "#757575" : fill
+      s.rect(x, bottom - h, w, h, fill: fill, stroke: outline, dash: level.0 == .p4 || level.0 == nil,
+             title: "\(level.1): \(counts[i]) contacts (\(percent(counts[i], total)))")
+      s.text("\(counts[i])", x + w / 2, bottom - h - 18, size: 13, bold: true, anchor: .middle)
+      s.text(percent(counts[i], total), x + w / 2, bottom - h - 5, size: 11, anchor: .middle, fill: muted)
+      s.text(level.1, x + w / 2, bottom + 18, size: 12, bold: true, anchor: .middle)
+      s.text(caption(level.0), x + w / 2, bottom + 33, size: 10, anchor: .middle, fill: muted)
+    }
+    s.line(left, bottom, right, bottom, stroke: ink)
+    return s
+  }
+
+  static func caption(_ p: Proximity?) -> String {
+    switch p {
+    case .p1: "close"
+    case .p2: "regular"
+    case .p3: "occasional"
+    case .p4: "not covered"
+    case nil: "not assessed"
+    }
+  }
+
+  /// 1, 2 or 5 times a power of ten, at least `x`.
+  static func niceStep(_ x: Double) -> Double {
+    guard x > 0 else { return 1 }
+    var p = 1.0
+    while p * 10 <= x { p *= 10 }
+    for m in [1.0, 2, 5, 10] where m * p >= x { return max(1, m * p) }
+    return max(1, 10 * p)
+  }
+
+  /// Contacts by proximity (rows) and declared influence (columns): a heat map with counts and totals; cells where
+  /// influence is high (4–5) but proximity low (P3–P4, unknown) are outlined: the coverage gaps.
+  static func proximityInfluence(_ g: SocialGraph, _ contacts: [Int], _ name: String) -> SVGDocument {
+    let columns: [Int?] = [1, 2, 3, 4, 5, nil]
+    var count = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: levels.count)
+    for v in contacts {
+      let p = g.people[v]
+      let r = levels.firstIndex { $0.0 == p.proximity }!
+      let c = columns.firstIndex { $0 == p.influence } ?? columns.count - 1
+      count[r][c] += 1
+    }
+    let cell = 64.0, left = 150.0, top = 110.0
+    var s = SVGDocument(width: left + cell * Double(columns.count + 1) + 40, height: top + cell * Double(levels.count + 1) + 70)
+    s.text("Proximity × influence", 24, 34, size: 18, bold: true)
+    s.text("\(name): \(contacts.count) contacts by how close we are (rows) and their declared influence (columns)", 24, 56, size: 12, fill: muted)
+    s.text("declared influence →", left + cell * 3, top - 34, size: 11, anchor: .middle, fill: muted)
+    let peak = max(1, count.flatMap { $0 }.max() ?? 1)
+    for (c, col) in columns.enumerated() {
+      s.text(col.map { "\($0)" } ?? "?", left + cell * (Double(c) + 0.5), top - 10, size: 13, bold: true, anchor: .middle)
+    }
+    s.text("total", left + cell * (Double(columns.count) + 0.5), top - 10, size: 12, bold: true, anchor: .middle, fill: muted)
+    for (r, level) in levels.enumerated() {
+      let y = top + cell * Double(r)
+      s.text(level.1, 24, y + cell / 2 - 2, size: 13, bold: true)
+      s.text(caption(level.0), 24, y + cell / 2 + 13, size: 10, fill: muted)
+      for c in columns.indices {
+        let x = left + cell * Double(c)
+        let k = count[r][c]
+        // sequential blue: white for 0, darkest at the largest count
+        let shade = k == 0 ? "#FFFFFF" : blend(Double(k) / Double(peak))
+        let gap = (level.0 == nil || level.0! >= .p3) && (columns[c] ?? 0) >= 4 && k > 0
+        s.rect(x + 1, y + 1, cell - 2, cell - 2, fill: shade, stroke: gap ? StakeholderMap.bridgeColour : rule,
+               strokeWidth: gap ? 3 : 1,
+               title: "\(level.1), influence \(columns[c].map { "\($0)" } ?? "not declared"): \(k) contacts" + (gap ? " (coverage gap)" : ""))
+        if k > 0 {
+          s.text("\(k)", x + cell / 2, y + cell / 2 + 5, size: 15, bold: true, anchor: .middle,
+                 fill: Double(k) / Double(peak) > 0.55 ? "#FFFFFF" : ink)
+        }
+      }
+      let rowTotal = count[r].reduce(0, +)
+      s.text("\(rowTotal)", left + cell * (Double(columns.count) + 0.5), y + cell / 2 + 5, size: 13, anchor: .middle, fill: muted)
+    }
+    let yTotal = top + cell * Double(levels.count)
+    s.text("total", 24, yTotal + cell / 2 + 4, size: 12, bold: true, fill: muted)
+    for c in columns.indices {
+      s.text("\(count.map { $0[c] }.reduce(0, +))", left + cell * (Double(c) + 0.5), yTotal + cell / 2 + 4, size: 13, anchor: .middle, fill: muted)
+    }
+    s.text("\(contacts.count)", left + cell * (Double(columns.count) + 0.5), yTotal + cell / 2 + 4, size: 13, bold: true, anchor: .middle)
+    s.rect(24, yTotal + cell + 10, 16, 16, fill: "#FFFFFF", stroke: StakeholderMap.bridgeColour, strokeWidth: 3)
+    s.text("coverage gap: influence 4–5 held at P3, P4 or unknown", 48, yTotal + cell + 23, size: 11, fill: muted)
+    return s
+  }
+
+  /// White → P1 blue, by `t` in 0…1 (light enough at the low end to read black numbers).
+  static func blend(_ t: Double) -> String {
+    let (r0, g0, b0) = (0xDE, 0xEB, 0xF7), (r1, g1, b1) = (0x08, 0x51, 0x9C)
+    func mix(_ a: Int, _ b: Int) -> Int { Int((Double(a) + (Double(b) - Double(a)) * t).rounded()) }
+    let hex = Array("0123456789ABCDEF")
+    return "#" + [mix(r0, r1), mix(g0, g1), mix(b0, b1)].map { String([hex[$0 >> 4], hex[$0 & 15]]) }.joined()
+  }
+
+  /// Mendelow's grid: four quadrants with their strategy and the names in each (highest power first).
+  static func powerInterest(_ g: SocialGraph, _ m: MapMeasures, _ contacts: [Int], _ name: String) -> SVGDocument {
+    let pi = PowerInterest(graph: g, influence: m.influence, silent: m.silent)
+    let (left, top, size) = (70.0, 96.0, 380.0)
+    var s = SVGDocument(width: left + 2 * size + 30, height: top + 2 * size + 80)
+    s.text("Power / interest grid", 24, 34, size: 18, bold: true)
+    s.text("\(name): power is declared influence (★ silent influencers count as high), interest is declared interest", 24, 56, size: 12, fill: muted)
+    s.text("high ≥ 4 on the 1–5 scales (Mendelow 1991)", 24, 72, size: 12, fill: muted)
+    let cells: [(Quadrant, Double, Double, String)] = [
+      (.keepSatisfied, 0, 0, "#FFF3E0"), (.manageClosely, 1, 0, "#FDE0DD"), (.monitor, 0, 1, "#F5F5F5"), (.keepInformed, 1, 1, "#E3F2FD"),
+    ]
+    let perColumn = 11
+    for (q, cx, cy, fill) in cells {
+      let x = left + cx * size, y = top + cy * size
+      s.rect(x + 2, y + 2, size - 4, size - 4, fill: fill, stroke: "#BDBDBD", rx: 6)
+      let people = contacts.filter { pi.quadrant[$0] == q }.sorted {
+        (pi.power[$0]!, m.influence[$0], -$0) > (pi.power[$1]!, m.influence[$1], -$1)
+      }
+      s.text("\(q.title) · \(people.count)", x + 14, y + 24, size: 14, bold: true)
+      for (i, line) in TextMetrics.wrap(q.strategy, limit: 58).prefix(2).enumerated() {
+        s.text(line, x + 14, y + 42 + 14 * Double(i), size: 10.5, fill: muted)
+      }
+      let shown = people.prefix(2 * perColumn - (people.count > 2 * perColumn ? 1 : 0))
+      for (i, v) in shown.enumerated() {
+        let col = Double(i / perColumn), row = Double(i % perColumn)
+        let px = x + 14 + col * (size / 2 - 6), py = y + 88 + row * 25
+        let p = g.people[v]
+        let chip = p.proximity.map { StakeholderMap.proximityFill[$0]! } ?? "#FFFFFF"
+        s.rect(px, py - 11, 24, 15, fill: chip, stroke: "#757575", strokeWidth: 0.8, dash: p.proximity == .p4 || p.proximity == nil, rx: 3)
+        s.text(p.proximity?.label ?? "?", px + 12, py, size: 9, bold: true, anchor: .middle,
+               fill: p.proximity == .p1 || p.proximity == .p2 ? "#FFFFFF" : ink)
+        let label = clipped(p.displayName + (m.silent[v] ? " ★" : ""), width: size / 2 - 46, size: 11)
+        var tip = p.displayName
+        if let t = p.title { tip += " — " + t }
+        tip += " · power \(pi.power[v]!), interest \(pi.interest[v]!)"
+        if let r = p.role { tip += " · " + r.engagementStrategy }
+        s.text(label, px + 30, py, size: 11, fill: m.silent[v] ? StakeholderMap.silentColour : ink, title: tip)
+      }
+      if people.count > shown.count {
+        let i = shown.count
+        s.text("+ \(people.count - shown.count) more", x + 14 + Double(i / perColumn) * (size / 2 - 6) + 30,
+               y + 88 + Double(i % perColumn) * 25, size: 11, fill: muted)
+      }
+    }
+    // axes
+    s.text("interest →", left + size, top + 2 * size + 26, size: 12, anchor: .middle, fill: muted)
+    s.text("low", left + size / 2, top + 2 * size + 26, size: 11, anchor: .middle, fill: muted)
+    s.text("high", left + 1.5 * size, top + 2 * size + 26, size: 11, anchor: .middle, fill: muted)
+    s.text("high", left - 10, top + size / 2, size: 11, anchor: .end, fill: muted)
+    s.text("low", left - 10, top + 1.5 * size, size: 11, anchor: .end, fill: muted)
+    s.text("power ↑", left - 10, top + size + 4, size: 12, anchor: .end, fill: muted)
+    let unplaced = contacts.filter { pi.quadrant[$0] == nil }.count
+    if unplaced > 0 {
+      s.text("Not placed: \(unplaced) contact\(unplaced == 1 ? "" : "s") without declared interest or influence.",
+             left, top + 2 * size + 50, size: 11, fill: muted)
+    }
+    return s
+  }
+
+  /// `text` cut with an ellipsis to fit `width` points.
+  static func clipped(_ text: String, width: Double, size: Double) -> String {
+    guard TextMetrics.width(text, size: size) > width else { return text }
+    var t = text
+    while !t.isEmpty && TextMetrics.width(t + "…", size: size) > width { t.removeLast() }
+    return t + "…"
+  }
+}
