@@ -3,6 +3,7 @@
 #   scripts/setup.sh          build + test + demo needs: Swift (checked), pkg-config, zlib, Graphviz
 #   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
 #   scripts/setup.sh oracle   also NetworkX, NumPy and SciPy for `make oracle` (the test fixtures)
+#   scripts/setup.sh browser  also Chromium, for `make check-report` (the report in a real headless browser)
 set -euo pipefail
 
 need_apt=()
@@ -11,6 +12,9 @@ for pkg in pkg-config zlib1g-dev libgraphviz-dev graphviz; do
 done
 if [ "${1:-}" = bench ]; then
   command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
+fi
+if [ "${1:-}" = browser ]; then
+  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

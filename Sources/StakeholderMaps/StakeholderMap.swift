@@ -98,7 +98,7 @@ public enum StakeholderMap {
       let reportsLine: [(String, DOTValue)] = [("color", .keyword("#424242")), ("penwidth", .number(1.2)), ("arrowhead", .keyword("none"))]
       for v in shown {
         if let boss = g.manager(of: NodeIndex(v)), node[Int(boss)] >= 0 {
-          doc.edges.append(.init(from: node[Int(boss)], to: node[v], attributes: reportsLine))
+          doc.edges.append(.init(from: node[Int(boss)], to: node[v], attributes: reportsLine + [("id", .text("r\(boss)-\(v)"))]))
         }
       }
     }
@@ -125,6 +125,7 @@ public enum StakeholderMap {
       var tip = "\(g.people[a].displayName) – \(g.people[b].displayName): strength \(Cell.fixed(strength, digits: 2))"
       if m.ties.isBridge[e] { tip += ", bridge" } else if m.ties.span[e] != nil { tip += ", local bridge" }
       attrs.append(("tooltip", .text(tip)))
+      attrs.append(("id", .text("t\(a)-\(b)")))   // the report's script highlights a person's ties by these ids
       doc.edges.append(.init(from: node[a], to: node[b], attributes: attrs))
     }
     if o.layout == .network { doc.addNode(legend(o).attributes, cluster: nil) }
@@ -284,7 +285,8 @@ public enum StakeholderMap {
       doc.edges.append(.init(from: node[shown[c.manager]], to: node[shown[c.report]], attributes: [
         ("color", .keyword("#424242")), ("penwidth", .number(1.2)), ("arrowhead", .keyword("none")),
         ("pos", .text(points.map(pos).joined(separator: " "))),
-        ("tooltip", .text("\(g.people[shown[c.report]].displayName) reports to \(g.people[shown[c.manager]].displayName)"))]))
+        ("tooltip", .text("\(g.people[shown[c.report]].displayName) reports to \(g.people[shown[c.manager]].displayName)")),
+        ("id", .text("r\(shown[c.manager])-\(shown[c.report])"))]))
     }
   }
 

@@ -146,3 +146,53 @@ func hostileAccount() throws -> SocialGraph {
     #expect(place.connectors.count == 3)
   }
 }
+
+// The report and the charts with hostile names: no markup or script from a name survives, the embedded data is
+// valid JSON that cannot close its script element, and the charts are well-formed SVG.
+@Suite(.serialized) struct ReportTests {
+  @Test func hostileNamesStayTextInTheReport() throws {
+    let g = try hostileAccount()
+    let html = try HTMLReport.render(graph: g)
+    // Exactly our two script elements (the data block and the page script); no name opened a third.
+    #expect(html.components(separatedBy: "<script").count - 1 == 2)
+    #expect(!html.contains("<script>alert"))
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(html.contains("Tom &amp; Jerry &gt; Co"))
+    #expect(html.contains("王小明") && html.contains("عبد الله") && html.contains("Zoë 😀 Łukasz"))
+    // The data block: valid JSON, with < > & as \u escapes, and every name back intact once parsed.
+    let start = try #require(html.range(of: "<script type=\"application/json\" id=\"people-data\">"))
+    let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+    let json = String(html[start.upperBound..<end.lowerBound])
+    #expect(!json.contains("<") && !json.contains(">"))
+    let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String: Any]])
+    let names = Set(data.values.compactMap { $0["name"] as? String })
+    #expect(names.isSuperset(of: g.people.map(\.displayName)))
+    // No request outside the file: only fragment and data: references.
+    #expect(html.firstMatch(of: /(src|href)="(?!#|data:)/) == nil)
+    for chart in Chart.allCases {
+      let svg = chart.svg(graph: g, measures: MapMeasures(graph: g), account: nil)
+      #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(chart) chart is not well-formed")
+      #expect(!svg.contains("<script"))
+    }
+  }
+
+  @Test func jsonStringsCannotCloseTheScript() {
+    #expect(HTMLReport.jsonString("</script><b>\"&\\\u{2028}\n") == "\"\\u003c/script\\u003e\\u003cb\\u003e\\\"\\u0026\\\\\\u2028\\u000a\"")
+  }
+
+  // The proximity distribution counts each level from the people, and the grid places everyone with power and
+  // interest in exactly one quadrant.
+  @Test func chartsCountEveryContactOnce() throws {
+    let g = try hostileAccount()
+    let m = MapMeasures(graph: g)
+    let svg = Chart.proximity.svg(graph: g, measures: m, account: nil)
+    for level in Proximity.allCases {
+      let n = g.people.filter { $0.proximity == level }.count
+      #expect(svg.contains("<title>\(level.label): \(n) contacts"))
+    }
+    let pi = PowerInterest(graph: g, influence: m.influence, silent: m.silent)
+    for v in g.people.indices {
+      #expect((pi.quadrant[v] != nil) == (g.people[v].interest != nil && pi.power[v] != nil))
+    }
+  }
+}

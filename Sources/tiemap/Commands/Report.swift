@@ -1,0 +1,38 @@
+import ArgumentParser
+import GraphFormats
+import SocialGraph
+import StakeholderMaps
+
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write the account report: one self-contained HTML file with the maps, charts and tables.",
+    discussion: """
+      The file needs no network access: SVG, CSS, data and a small script are inline. With scripts the maps pan \
+      and zoom, hovering a person shows their card, the search box finds people, clicking a person highlights \
+      their ties and tables sort by column; without scripts it is a static page that prints well.
+      """)
+
+  @OptionGroup var input: InputOptions
+
+  @Option(name: .short, help: ArgumentHelp("The report file (.html).", valueName: "file"))
+  var output: String
+
+  @Option(help: ArgumentHelp("Only this account's contacts (our team is kept).", valueName: "name"))
+  var account: String?
+
+  func validate() throws {
+    guard output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") else {
+      throw ValidationError("-o: give a file ending in .html.")
+    }
+  }
+
+  func run() throws {
+    let loaded = try input.load()
+    let g = loaded.graph
+    if let account, !g.people.contains(where: { $0.account == account }) {
+      let names = Set(g.people.compactMap(\.account)).sorted()
+      throw RunError("--account: no contact in account '\(account)'. Accounts here: \(names.joined(separator: ", ")).")
+    }
+    try AtomicFile.write(try HTMLReport.render(graph: g, interactions: loaded.interactions, account: account), to: output)
+  }
+}
