@@ -5,7 +5,7 @@ SAMPLE_IN  := --contacts $(SAMPLE)/contacts.csv --ties $(SAMPLE)/ties.csv --inte
 RELEASE    := .build/release/tiemap
 OUT        := out
 
-.PHONY: setup build release test demo bench sample oracle clean
+.PHONY: setup build release test demo check-report bench sample oracle clean
 
 setup:
 	@scripts/setup.sh
@@ -16,9 +16,11 @@ build: setup
 release: setup
 	$(SWIFT) build -c release --product tiemap
 
+# The unit and CLI tests, then the demo's report in a real headless browser (check-report).
 test: setup
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) check-report
 
 demo: release
 	@mkdir -p $(OUT)
@@ -30,7 +32,23 @@ demo: release
 	$(RELEASE) ties $(SAMPLE_IN) --format csv -o $(OUT)/ties.csv
 	$(RELEASE) brokers $(SAMPLE_IN) --group-by department --format csv -o $(OUT)/brokers.csv
 	$(RELEASE) brokers $(SAMPLE_IN) --group-by department --weak-ties --format table
-	@echo "wrote $(OUT)/summary.json, metrics.csv, metrics-advice.csv, ties.csv, brokers.csv"
+	$(RELEASE) map $(SAMPLE_IN) -o $(OUT)/org-map.svg
+	$(RELEASE) map $(SAMPLE_IN) -o $(OUT)/org-map.png
+	$(RELEASE) map $(SAMPLE_IN) --layout network -o $(OUT)/network-map.svg
+	$(RELEASE) map $(SAMPLE_IN) --layout network -o $(OUT)/network-map.png
+	$(RELEASE) map $(SAMPLE_IN) --focus NL-035 --depth 1 -o $(OUT)/focus-NL-035.svg
+	$(RELEASE) map $(SAMPLE_IN) --chart proximity -o $(OUT)/chart-proximity.svg
+	$(RELEASE) map $(SAMPLE_IN) --chart matrix -o $(OUT)/chart-matrix.svg
+	$(RELEASE) map $(SAMPLE_IN) --chart grid -o $(OUT)/chart-grid.svg
+	$(RELEASE) report $(SAMPLE_IN) -o $(OUT)/report.html
+	@echo "wrote $(OUT)/: summary.json, metrics.csv, metrics-advice.csv, ties.csv, brokers.csv, org-map.svg/.png,"
+	@echo "  network-map.svg/.png, focus-NL-035.svg, chart-proximity.svg, chart-matrix.svg, chart-grid.svg, report.html"
+
+# Open the demo's report in headless Chromium: the script runs with no error, nothing external is requested,
+# and out/report.png is the screenshot to look at.
+check-report: demo
+	@scripts/setup.sh browser
+	scripts/check-report.sh $(OUT)/report.html $(OUT)/report.png
 
 bench: release
 	@scripts/setup.sh bench

@@ -12,6 +12,7 @@ let package = Package(
         .product(name: "GraphFormats", package: "Tiemap"),
         .product(name: "SocialGraph", package: "Tiemap"),
         .product(name: "NetworkAnalysis", package: "Tiemap"),
+        .product(name: "StakeholderMaps", package: "Tiemap"),
       ]),
   ],
   swiftLanguageModes: [.v6]

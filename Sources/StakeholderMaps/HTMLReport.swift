@@ -292,15 +292,16 @@ public enum HTMLReport {
         map.isDrag = function () { return drag && drag.moved; };
 
         // Cards on hover, ties on click.
+        // A person is a box (id p12) and, on the org chart, its text lines (p12-0, p12-1…).
         map.querySelectorAll('g.node').forEach(function (n) {
-          var p = people[n.id];
+          var id = n.id.split('-')[0], p = people[id];
           if (!p) return;
           n.querySelectorAll('title').forEach(function (t) { t.remove(); });
           n.querySelectorAll('a').forEach(function (a) { a.removeAttribute('xlink:title'); a.removeAttribute('title'); });
           n.addEventListener('mouseenter', function (e) { show(p, e); });
           n.addEventListener('mousemove', function (e) { place(e); });
           n.addEventListener('mouseleave', function () { card.hidden = true; });
-          n.addEventListener('click', function (e) { if (!map.isDrag()) { e.preventDefault(); highlight(map, n.id); } });
+          n.addEventListener('click', function (e) { if (!map.isDrag()) { e.preventDefault(); highlight(map, id); } });
         });
         map.addEventListener('click', function (e) { if (!e.target.closest('g.node') && !map.isDrag()) highlight(map, null); });
         map.fit();
@@ -328,13 +329,13 @@ public enum HTMLReport {
         if (!id) { map.classList.remove('focus'); return; }
         var v = id.slice(1);
         map.classList.add('focus');
-        var self = map.querySelector('[id="' + id + '"]');
-        if (self) self.classList.add('hit');
+        function mark(w) { map.querySelectorAll('[id="p' + w + '"], [id^="p' + w + '-"]').forEach(function (n) { n.classList.add('hit'); }); }
+        mark(v);
         map.querySelectorAll('g.edge').forEach(function (e) {
           var ends = e.id.slice(1).split('-');
           if (ends[0] === v || ends[1] === v) {
             e.classList.add('hit');
-            ends.forEach(function (w) { var n = map.querySelector('[id="p' + w + '"]'); if (n) n.classList.add('hit'); });
+            ends.forEach(mark);
           }
         });
       }

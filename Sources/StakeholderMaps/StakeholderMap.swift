@@ -165,6 +165,9 @@ public enum StakeholderMap {
   /// initials · ★), with the size it needs.
   struct PersonLabel {
     var html = HTMLLabel()
+    /// The same text as lines with their style, for maps that place text themselves (the org chart).
+    var lines: [(text: String, size: Double, bold: Bool)] = []
+    var colour = "#000000"
     var width = 0.0, height = 0.0
   }
 
@@ -180,6 +183,8 @@ public enum StakeholderMap {
     lines.append((badge.joined(separator: " · "), 8, false))
 
     var l = PersonLabel()
+    l.lines = lines
+    l.colour = colour
     for (i, line) in lines.enumerated() {
       if i > 0 { l.html.tag("<br/>") }
       l.html.font(color: colour, pointSize: line.size)
@@ -262,22 +267,71 @@ public enum StakeholderMap {
                    ("height", .number((f.maxY - f.minY) / inch)),
                    ("pos", .text(pos(.init(x: (f.minX + f.maxX) / 2, y: (f.minY + f.maxY) / 2)) + "!"))])
     }
+    // Plain-text labels only: Graphviz 2.42 leaks every HTML label it parses (htmlparse and the pango markup
+    // path, ~0.45 kB per label per render, measured with valgrind), which a process rendering maps again and
+    // again would pile up. The org chart places its text itself, so it needs none.
+    func textNode(_ text: String, at p: OrgChartLayout.Point, width w: Double, height h: Double, size: Double, bold: Bool,
+                  colour: String, id: String? = nil) {
+      var a: [(String, DOTValue)] = [("label", .text(text)), ("shape", .keyword("plaintext")), ("style", .keyword("solid")),
+                                     ("fontname", .keyword(bold ? "Helvetica-Bold" : "Helvetica")), ("fontsize", .number(size)),
+                                     ("fontcolor", .keyword(colour)), ("fixedsize", .keyword("true")), ("margin", .keyword("0")),
+                                     ("width", .number(w / inch)), ("height", .number(h / inch)), ("pos", .text(pos(p) + "!"))]
+      if let id { a.append(("id", .text(id))) }
+      doc.addNode(a)
+    }
     for (text, left) in place.frameLabels {
       let w = TextMetrics.width(text, size: 11, bold: true) + 4
-      var h = HTMLLabel()
-      h.tag("<b>"); h.text(text); h.tag("</b>")
-      doc.addNode([("label", .html(h)), ("shape", .keyword("plaintext")), ("style", .keyword("solid")), ("fontname", .keyword("Helvetica")),
-                   ("fontsize", .number(11)), ("fontcolor", .keyword("#424242")), ("fixedsize", .keyword("true")),
-                   ("width", .number(w / inch)), ("height", .number(14 / inch)),
-                   ("pos", .text(pos(.init(x: left.x + w / 2, y: left.y)) + "!"))])
+      textNode(text, at: .init(x: left.x + w / 2, y: left.y), width: w, height: 14, size: 11, bold: true, colour: "#424242")
     }
     for (k, v) in shown.enumerated() {
       guard let c = place.centres[k] else { continue }
-      node[v] = doc.addNode(attributes(of: v, label: labels[k], g, m, o) + [
-        ("width", .number(labels[k].width / inch)), ("height", .number(labels[k].height / inch)), ("fixedsize", .keyword("true")),
-        ("pos", .text(pos(c) + "!"))])
+      var box = attributes(of: v, label: labels[k], g, m, o)
+      box.removeAll { $0.0 == "label" }
+      node[v] = doc.addNode(box + [
+        ("label", .text("")), ("width", .number(labels[k].width / inch)), ("height", .number(labels[k].height / inch)),
+        ("fixedsize", .keyword("true")), ("pos", .text(pos(c) + "!"))])
+      // the text, line by line from the top of the block, centred on the box (y grows upwards here)
+      let block = labels[k].lines.reduce(0) { $0 + $1.size * 1.2 }
+      var y = c.y + block / 2
+      for (i, line) in labels[k].lines.enumerated() {
+        let h = line.size * 1.2
+        textNode(line.text, at: .init(x: c.x, y: y - h / 2), width: labels[k].width - 6, height: h, size: line.size,
+                 bold: line.bold, colour: labels[k].colour, id: "p\(v)-\(i)")
+        y -= h
+      }
     }
-    if let c = place.extraCentre { doc.addNode(legendBox.attributes + [("pos", .text(pos(c) + "!"))]) }
+    if let c = place.extraCentre {
+      // The legend from plain nodes too: a frame, the swatches and one text node per line.
+      let (w, h) = (legendBox.width, legendBox.height)
+      let (left, top) = (c.x - w / 2, c.y + h / 2)
+      doc.addNode([("label", .text("")), ("shape", .keyword("box")), ("style", .keyword("solid")), ("color", .keyword("#757575")),
+                   ("fixedsize", .keyword("true")), ("width", .number(w / inch)), ("height", .number(h / inch)),
+                   ("pos", .text(pos(c) + "!")), ("id", .text("legend"))])
+      textNode("Legend", at: .init(x: c.x, y: top - 12), width: w - 8, height: 16, size: 12, bold: true, colour: "#212121")
+      var y = top - 34
+      let rows: [(String, String, Bool)] = [(proximityFill[.p1]!, "P1 close relationship", false), (proximityFill[.p2]!, "P2 regular contact", false),
+                                            (proximityFill[.p3]!, "P3 known, occasional", false), ("#FFFFFF", "P4 not covered", true),
+                                            (teamFill, "our team", false)]
+      for (fill, text, dashed) in rows {
+        doc.addNode([("label", .text("")), ("shape", .keyword("box")), ("style", .keyword(dashed ? "filled,dashed" : "filled")),
+                     ("fillcolor", .keyword(fill)), ("color", .keyword("#616161")), ("fixedsize", .keyword("true")),
+                     ("width", .number(26 / inch)), ("height", .number(14 / inch)), ("pos", .text(pos(.init(x: left + 22, y: y)) + "!"))])
+        let tw = TextMetrics.width(text, size: 11) + 4
+        textNode(text, at: .init(x: left + 44 + tw / 2, y: y), width: tw, height: 14, size: 11, bold: false, colour: "#212121")
+        y -= 22
+      }
+      y -= 2
+      var lines = ["double box: decision maker · ellipse: influencer", "rounded: end user · hexagon: gatekeeper",
+                   "component: technical expert", "larger name: higher declared influence", "orange outline ★: silent influencer",
+                   "dark line: reports to · grey: social tie", "wider: stronger · dashed: weak tie", "orange line: bridge or local bridge"]
+      if o.layout == .network { lines.append("outline colour: community") }
+      for line in lines {
+        let tw = TextMetrics.width(line, size: 11) + 4
+        textNode(line, at: .init(x: left + 10 + tw / 2, y: y), width: tw, height: 13.5, size: 11, bold: false,
+                 colour: line.hasPrefix("orange") ? silentColour : "#212121")
+        y -= 13.5
+      }
+    }
     for c in place.connectors {
       // A polyline as a cubic B-spline: each segment p → q as the control points p, q, q.
       var points = [c.points[0]]

@@ -46,9 +46,12 @@ func hostileAccount() throws -> SocialGraph {
     #expect(text.contains("王小明") && text.contains("عبد الله") && text.contains("Zoë 😀 Łukasz"))
     // Backslashes are literal, not Graphviz escapes (\N would print the node name "n1").
     #expect(text.contains("Back\\slash \\N \\G \\l"))
-    // The DOT text has one node statement per person plus the legend: the injected "] ; n0 -> n1" made none.
-    let statements = doc.text.split(separator: "\n").filter { $0.contains(" [label=<") }
-    #expect(statements.count == g.count + 1)
+    // The DOT text has one box per person (id "p<index>"): the injected "] ; n0 -> n1" made no node or edge.
+    let boxes = doc.text.split(separator: "\n").filter { $0.firstMatch(of: /id="p\d+"[,\]]/) != nil }
+    #expect(boxes.count == g.count)
+    // …and no extra edge: one edge statement per edge of the document (a quoted "n0 -> n1" stays inside its string).
+    let edgeStatements = doc.text.split(separator: "\n").filter { $0.firstMatch(of: /^  n\d+ -> n\d+/) != nil }
+    #expect(edgeStatements.count == doc.edges.count)
   }
 
   @Test func quotingEscapesEverythingGraphvizWouldInterpret() {

@@ -12,6 +12,7 @@ import Foundation
 import GraphFormats
 import NetworkAnalysis
 import SocialGraph
+import StakeholderMaps
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -327,6 +328,13 @@ func orchestrate(_ args: [String]) throws {
   }
 
   // The command a user runs, end to end (process start, gzip, all views, summary).
+  if want("render") {
+    // In a child process, so its RSS is the renders' own.
+    let sample = benchDir.deletingLastPathComponent().appendingPathComponent("datasets/sample").path
+    let r = spawn([me, "render", sample, "200"])
+    precondition(r.status == 0, "render benchmark failed")
+    print(r.stdout, terminator: "")
+  }
   if want("cli") && FileManager.default.isExecutableFile(atPath: tiemapCLI) {
     var cli: [Double] = []
     var rss = 0
@@ -347,8 +355,59 @@ func orchestrate(_ args: [String]) throws {
   }
 }
 
+/// Resident memory of this process now (VmRSS), in bytes.
+func currentRSS() -> Int {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+        let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+  return kb * 1024
+}
+
+/// Renders the sample's org map `count` times in this process (DOT built once), reporting the time per render
+/// and the resident memory after the first 20 renders and after all of them: a leak in the Graphviz calls
+/// (graph, layout or render buffer not freed) shows as RSS growing with the count. Also times the same DOT through
+/// the Graphviz program (`nop2` is `neato -n2`), one process per render, as a user shelling out would.
+func renderBench(sample: String, count: Int) throws {
+  let loaded = try InputLoader.loadAccount(contacts: sample + "/contacts.csv", ties: sample + "/ties.csv",
+                                           interactions: sample + "/interactions.csv")
+  let g = loaded.graph
+  let (doc, engine) = StakeholderMap.document(graph: g, measures: MapMeasures(graph: g, interactions: loaded.interactions), options: MapOptions())
+  let dot = doc.text
+  var times: [Double] = []
+  var rssAfter20 = 0
+  var bytes = 0
+  for i in 0..<count {
+    let t = now()
+    let svg = try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg)
+    times.append(now() - t)
+    bytes = svg.count
+    if i == 19 { rssAfter20 = currentRSS() }
+  }
+  let rssEnd = currentRSS()
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-org-\(getpid()).dot").path
+  try dot.write(toFile: path, atomically: true, encoding: .utf8)
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  var programTimes: [Double] = []
+  for _ in 0..<min(count, 30) {
+    let t = now()
+    let r = spawn(["/usr/bin/neato", "-n2", "-Tsvg", path])
+    programTimes.append(now() - t)
+    precondition(r.status == 0 && r.stdout.contains("</svg>"), "neato -n2 failed")
+  }
+  let inProcess = median(times), program = median(programTimes)
+  say("\nOrg map of the sample account (\(g.count) people), SVG \(bytes / 1024) kB; DOT built once.")
+  say(pad("", 34) + pad("median", 10, right: true) + pad("runs", 7, right: true) + pad("time vs in-process", 20, right: true))
+  say(String(repeating: "─", count: 71))
+  say(pad("in-process (libgvc, nop2)", 34) + pad(fmtTime(inProcess), 10, right: true) + pad("\(times.count)", 7, right: true) + pad("1.00×", 20, right: true))
+  say(pad("`neato -n2 -Tsvg` program", 34) + pad(fmtTime(program), 10, right: true) + pad("\(programTimes.count)", 7, right: true)
+      + pad(String(format: "%.2f×", program / inProcess), 20, right: true))
+  say("Resident memory after 20 renders: \(fmtMB(rssAfter20)); after \(count): \(fmtMB(rssEnd)) "
+      + "(growth \(String(format: "%.1f", Double(rssEnd - rssAfter20) / 1_048_576)) MB over \(count - 20) renders).")
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
 if args.first == "worker" { try worker(Array(args.dropFirst())) }
+else if args.first == "render", args.count == 3 { try renderBench(sample: args[1], count: Int(args[2])!) }
 else if args.first == "generate", args.count == 2 { try writeSocialGraph(people: 20_000, ties: 100_000, to: args[1]) }
 else if args.first == "sources", args.count == 3 {   // 1,000 seeded betweenness sources of a graph, as ids
   let g = try InputLoader.loadGraph(args[1]).graph
