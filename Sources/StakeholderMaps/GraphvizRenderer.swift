@@ -29,9 +29,15 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible {
 public enum GraphvizRenderer {
   private struct Session: ~Copyable {
     let context: OpaquePointer
+    let leaksNopNodeList: Bool
   }
 
-  private static let session = Mutex(Session(context: gvContext()))
+  private static let session: Mutex<Session> = {
+    let context = gvContext()!
+    // Graphviz 2.42 and 2.43 (Debian 12's) leak the node list of every nop layout; see `tiemap_free_nop_node_list`.
+    let version = gvcVersion(context).map { String(cString: $0) } ?? ""
+    return Mutex(Session(context: context, leaksNopNodeList: version.hasPrefix("2.42") || version.hasPrefix("2.43")))
+  }()
 
   /// Messages Graphviz reports while a call runs; only touched under `session`'s lock.
   nonisolated(unsafe) private static var messages: [String] = []
@@ -53,7 +59,10 @@ public enum GraphvizRenderer {
       }
       defer { agclose(g) }
       guard gvLayout(s.context, g, engine.rawValue) == 0 else { throw GraphvizError(call: "gvLayout", messages: messages) }
-      defer { gvFreeLayout(s.context, g) }
+      defer {
+        if engine == .nop2 && s.leaksNopNodeList { tiemap_free_nop_node_list(g) }
+        gvFreeLayout(s.context, g)
+      }
       var data: UnsafeMutablePointer<CChar>?
       var length: UInt32 = 0
       guard gvRenderData(s.context, g, format.rawValue, &data, &length) == 0, let data else {
