@@ -97,12 +97,12 @@ struct OrgChartLayout {
     for v in 0..<n where manager[v] == nil && !isTeam[v] {
       let b = tree(v, reports)
       let mixed = reports[v].contains { group[$0] != group[v] }
-      top.append(mixed ? b : framed(b, label: group[v], team: false))
+      top.append(mixed ? b : framed(b, label: group[v], team: false, incoming: false))
     }
     let teamRoots = (0..<n).filter { manager[$0] == nil && isTeam[$0] }
     if !teamRoots.isEmpty {
       let row = rows(teamRoots.map { tree($0, reports) }, parentCentre: nil)
-      top.append(framed(row.block, label: "Our team", team: true))
+      top.append(framed(row.block, label: "Our team", team: true, incoming: false))
     }
     if let extra {
       var b = Block(width: extra.width, height: extra.height)
@@ -245,17 +245,24 @@ struct OrgChartLayout {
 
   private func entryTop(_ b: Block) -> Double { b.entries.first?.tail.first?.y ?? .infinity }
 
-  /// A block inside a rounded frame with its department's name on the top strip.
-  private func framed(_ inner: Block, label: String, team: Bool) -> Block {
+  /// A block inside a rounded frame with its department's name on the top strip, at the left. When a manager's
+  /// line comes in (`incoming`) and would cross the name, the content moves right to clear it.
+  private func framed(_ inner: Block, label: String, team: Bool, incoming: Bool = true) -> Block {
     var b = inner
-    b.shift(Self.framePad, Self.frameLabel)
-    b.width = inner.width + 2 * Self.framePad
+    let textWidth = TextMetrics.width(label, size: 11, bold: true)
+    // At least as wide as its name; narrower content is centred.
+    var width = max(inner.width + 2 * Self.framePad, textWidth + 2 * Self.framePad + 4)
+    var dx = (width - inner.width) / 2
+    let clear = Self.framePad + textWidth + 8   // the line must arrive right of the name
+    if incoming && inner.anchorX + dx < clear {
+      dx = clear - inner.anchorX
+      width = max(width, dx + inner.width + Self.framePad)
+    }
+    b.shift(dx, Self.frameLabel)
+    b.width = width
     b.height = inner.height + Self.frameLabel + Self.framePad
     b.frames.insert(Frame(label: label, minX: 0, minY: 0, maxX: b.width, maxY: b.height, team: team), at: 0)
-    // The name on the left of the incoming line, or on its right when it would cross it.
-    let textWidth = TextMetrics.width(label, size: 11, bold: true)
-    let leftFits = Self.framePad + textWidth + 6 < b.anchorX
-    b.labels.append((label, Point(x: leftFits ? Self.framePad : b.anchorX + 6, y: Self.frameLabel / 2 + 1)))
+    b.labels.append((label, Point(x: Self.framePad, y: Self.frameLabel / 2 + 1)))
     b.entries = b.entries.map { ($0.person, [Point(x: $0.tail[0].x, y: 0)] + $0.tail) }
     return b
   }

@@ -117,7 +117,9 @@ public enum StakeholderMap {
         // The org map keeps what a strategist acts on and stays legible: bridges, and strong ties across
         // departments between the account's people (our team's ties already show as proximity fills).
         let crossing = strong && g.people[a].department != g.people[b].department && !g.people[a].isInternal && !g.people[b].isInternal
-        guard o.socialTiesOnOrg, m.ties.isBridge[e] || crossing else { continue }
+        // On an ego map every tie of the person in focus is the point of the map.
+        let egoTie = o.focus.map { Int($0) == a || Int($0) == b } ?? false
+        guard o.socialTiesOnOrg, m.ties.isBridge[e] || crossing || egoTie else { continue }
       }
       var attrs: [(String, DOTValue)] = [("dir", .keyword("none")), ("penwidth", .number(0.6 + 3 * strength))]
       if !strong { attrs.append(("style", .keyword("dashed"))) }
@@ -327,7 +329,7 @@ public enum StakeholderMap {
       if o.layout == .network { lines.append("outline colour: community") }
       for line in lines {
         let tw = TextMetrics.width(line, size: 11) + 4
-        textNode(line, at: .init(x: left + 10 + tw / 2, y: y), width: tw, height: 13.5, size: 11, bold: false,
+        textNode(line, at: .init(x: left + 14 + tw / 2, y: y), width: tw, height: 13.5, size: 11, bold: false,
                  colour: line.hasPrefix("orange") ? silentColour : "#212121")
         y -= 13.5
       }
@@ -376,7 +378,7 @@ public enum StakeholderMap {
     if o.layout == .network { l.tag("outline colour: community<br align=\"left\"/>"); lines += 1 }
     l.tag("</td></tr></table>")
     // 11 pt: six table rows of one line, then the text cell; the widest line sets the width.
-    let width = TextMetrics.width("double box: decision maker · ellipse: influencer", size: 11) + 20
+    let width = TextMetrics.width("double box: decision maker · ellipse: influencer", size: 11) + 36
     let height = 6 * 22 + Double(lines) * 13.5 + 10
     return ([("label", .html(l)), ("shape", .keyword("plain")), ("style", .keyword("solid")), ("id", .text("legend")),
              ("fontsize", .number(11))], width, height)
