@@ -12,9 +12,10 @@ flags=(--headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$pr
        --window-size=1440,2200 --virtual-time-budget=5000 --enable-logging=stderr --v=0)
 
 # 1. Nothing external: every src/href in the file is a fragment or data: URL (SVG's xmlns are names, not requests).
-if grep -oE '(src|href)="[^"#][^"]*"' "$report" | grep -vE '="data:' | grep -q .; then
+outside=$(grep -oE '(src|href)="[^"#][^"]*"' "$report" | grep -vE '="data:' || true)
+if [ -n "$outside" ]; then
   echo "check-report: $report refers to outside resources:" >&2
-  grep -oE '(src|href)="[^"#][^"]*"' "$report" | grep -vE '="data:' | head >&2
+  head <<<"$outside" >&2
   exit 1
 fi
 

@@ -13,13 +13,18 @@ public enum Chart: String, Sendable, CaseIterable {
   }
 
   func render(graph g: SocialGraph, measures m: MapMeasures, account: String?) -> SVGDocument {
-    let contacts = g.people.indices.filter { !g.people[$0].isInternal && (account == nil || g.people[$0].account == account) }
+    let contacts = Chart.contacts(of: g, account: account)
     let name = account ?? Chart.accountName(g)
     switch self {
     case .proximity: return Chart.proximityDistribution(g, contacts, name)
     case .matrix: return Chart.proximityInfluence(g, contacts, name)
     case .grid: return Chart.powerInterest(g, m, contacts, name)
     }
+  }
+
+  /// The account's contacts (every account's when nil), our team excluded, in person order.
+  static func contacts(of g: SocialGraph, account: String?) -> [Int] {
+    g.people.indices.filter { !g.people[$0].isInternal && (account == nil || g.people[$0].account == account) }
   }
 
   static func accountName(_ g: SocialGraph) -> String {

@@ -16,7 +16,7 @@ public enum HTMLReport {
     var o = MapOptions()
     o.account = account
     let name = account ?? Chart.accountName(g)
-    let contacts = g.people.indices.filter { !g.people[$0].isInternal && (account == nil || g.people[$0].account == account) }
+    let contacts = Chart.contacts(of: g, account: account)
     let team = g.people.indices.filter { g.people[$0].isInternal }
 
     o.layout = .org
@@ -26,7 +26,6 @@ public enum HTMLReport {
     let (netDoc, netEngine) = StakeholderMap.document(graph: g, measures: m, options: o)
     let netSVG = inlineSVG(try GraphvizRenderer.render(dot: netDoc.text, engine: netEngine, format: .svg))
 
-    let pm = g.social.personMeasures([.degree, .betweenness, .pagerank, .constraint], weighted: false)
     let pi = PowerInterest(graph: g, influence: m.influence, silent: m.silent)
     let shown = Set(StakeholderMap.people(g, o))
 
@@ -91,17 +90,18 @@ public enum HTMLReport {
           ["Name", "Title", "Department", "Role", "Proximity", "Declared influence", "Structural influence", "Betweenness", "PageRank"],
           ranked.prefix(15).map { v in
             person(v) + [.number(Double(g.people[v].influence ?? 0), digits: 0, blankIfZero: true), .number(m.influence[v], digits: 2),
-                         .number(pm.values[.betweenness]![v], digits: 4), .number(pm.values[.pagerank]![v], digits: 4)]
+                         .number(m.person[.betweenness]![v], digits: 4), .number(m.person[.pagerank]![v], digits: 4)]
           })
     table("silent", "Silent influencers", "Top tenth of structural influence, declared influence 1–2: meet them before they block or carry a deal.",
           ["Name", "Title", "Department", "Role", "Proximity", "Declared influence", "Structural influence", "Constraint"],
           silent.sorted { (m.influence[$0], -$0) > (m.influence[$1], -$1) }.map { v in
             person(v) + [.number(Double(g.people[v].influence ?? 0), digits: 0, blankIfZero: true), .number(m.influence[v], digits: 2),
-                         .number(pm.values[.constraint]![v], digits: 3)]
+                         .number(m.person[.constraint]![v], digits: 3)]
           })
     let departmentsGroup = try GroupsReader.fromColumn("department", graph: g)
+    let isContact = Set(contacts)
     let brokers = g.weakTieBrokers(group: departmentsGroup.group, isStrong: m.ties.strengths.isStrong, embeddedness: m.ties.neighbourhoods.embeddedness)
-      .filter { contacts.contains(Int($0.person)) }
+      .filter { isContact.contains(Int($0.person)) }
     table("brokers", "Weak-tie brokers", "Weak ties into other departments (Granovetter): who carries news and introductions between groups.",
           ["Name", "Title", "Department", "Role", "Proximity", "Weak ties out", "Departments reached", "Local bridges"],
           brokers.prefix(15).map { b in
@@ -129,9 +129,9 @@ public enum HTMLReport {
                                         ("proximity", jsonString(p.isInternal ? "" : (p.proximity?.label ?? "unknown")))]
       fields.append(("influence", p.influence.map { "\($0)" } ?? "null"))
       fields.append(("structural", Cell.fixed(m.influence[v], digits: 3)))
-      fields.append(("betweenness", Cell.fixed(pm.values[.betweenness]![v], digits: 4)))
-      fields.append(("pagerank", Cell.fixed(pm.values[.pagerank]![v], digits: 4)))
-      fields.append(("degree", Cell.fixed(pm.values[.degree]![v], digits: 0)))
+      fields.append(("betweenness", Cell.fixed(m.person[.betweenness]![v], digits: 4)))
+      fields.append(("pagerank", Cell.fixed(m.person[.pagerank]![v], digits: 4)))
+      fields.append(("degree", Cell.fixed(m.person[.degree]![v], digits: 0)))
       fields.append(("silent", m.silent[v] ? "true" : "false"))
       fields.append(("quadrant", jsonString(pi.quadrant[v]?.title ?? "")))
       return "\"p\(v)\":{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
@@ -147,7 +147,7 @@ public enum HTMLReport {
       guard bytes.count >= n.count else { return nil }
       var i = from
       while i + n.count <= bytes.count {
-        if bytes[i] == n[0] && Array(bytes[i..<i + n.count]) == n { return i }
+        if bytes[i..<i + n.count].elementsEqual(n) { return i }
         i += 1
       }
       return nil

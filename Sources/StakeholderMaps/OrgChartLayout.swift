@@ -101,7 +101,7 @@ struct OrgChartLayout {
     }
     let teamRoots = (0..<n).filter { manager[$0] == nil && isTeam[$0] }
     if !teamRoots.isEmpty {
-      let row = rows(teamRoots.map { tree($0, reports) }, parentCentre: nil)
+      let row = rows(teamRoots.map { tree($0, reports) }, under: nil)
       top.append(framed(row.block, label: "Our team", team: true, incoming: false))
     }
     if let extra {
@@ -109,7 +109,7 @@ struct OrgChartLayout {
       b.extra = Point(x: extra.width / 2, y: extra.height / 2)
       top.append(b)
     }
-    let all = rows(top, parentCentre: nil).block
+    let all = rows(top, under: nil).block
 
     var centres = [Point?](repeating: nil, count: n)
     let flip = { (p: Point) in Point(x: p.x, y: all.height - p.y) }
@@ -151,7 +151,7 @@ struct OrgChartLayout {
       let t = tree(m, reports)
       subs.append(group[m] != group[v] ? framed(t, label: group[m], team: isTeam[m]) : t)
     }
-    var (b, centreX) = rows(subs, parentCentre: v, parentSize: s)
+    var (b, centreX) = rows(subs, under: v, parentSize: s)
     b.centres.append((v, Point(x: centreX, y: s.height / 2)))
     b.entries = [(v, [Point(x: centreX, y: 0)])]
     b.anchorX = centreX
@@ -177,7 +177,7 @@ struct OrgChartLayout {
   /// `blocks` side by side, wrapped onto rows no wider than `maxWidth`; with a parent, its box on top and a bus
   /// per row (rows after the first are fed by a trunk down the left gutter). Returns the block and the parent's
   /// centre x.
-  private func rows(_ blocks: [Block], parentCentre parent: Int?, parentSize: Size = Size(width: 0, height: 0)) -> (block: Block, centreX: Double) {
+  private func rows(_ blocks: [Block], under parent: Int?, parentSize: Size = Size(width: 0, height: 0)) -> (block: Block, centreX: Double) {
     // Greedy rows, each at most maxWidth (a wider block stands alone).
     var grouped: [[Block]] = [[]]
     var width = 0.0
@@ -191,8 +191,11 @@ struct OrgChartLayout {
     let multi = grouped.count > 1 && parent != nil
     let gutter = multi ? Self.hGap : 0
     var out = Block()
+    // Under a manager, each row hangs from a bus busDrop above it.
+    let rowGap = parent == nil ? 2 * Self.hGap : 2 * Self.busDrop + Self.hGap
     var y = parent == nil ? 0 : parentSize.height + 2 * Self.busDrop
     var placed: [[Block]] = []
+    var rowTops: [Double] = []
     for row in grouped {
       var x = gutter
       var r: [Block] = []
@@ -205,9 +208,10 @@ struct OrgChartLayout {
       }
       out.width = max(out.width, x - Self.hGap)
       placed.append(r)
-      y += rowHeight + (parent == nil ? 2 * Self.hGap : 2 * Self.busDrop + Self.hGap)
+      rowTops.append(y)
+      y += rowHeight + rowGap
     }
-    out.height = y - (parent == nil ? 2 * Self.hGap : 2 * Self.busDrop + Self.hGap)
+    out.height = y - rowGap
     guard let parent else {
       for r in placed { for b in r { out.absorb(b) } }
       return (out, 0)
@@ -225,11 +229,9 @@ struct OrgChartLayout {
     }
     let from = Point(x: centreX, y: parentSize.height)
     let trunkX = gutter / 2
+    let firstBus = rowTops[0] - Self.busDrop
     for (k, r) in placed.enumerated() {
-      let rowTop = r.map { b in b.centres.map { $0.1.y }.min() ?? 0 }.min() ?? 0
-      let top = r.reduce(Double.infinity) { min($0, entryTop($1)) }
-      let busY = (top.isFinite ? top : rowTop) - Self.busDrop
-      let firstBus = parentSize.height + Self.busDrop
+      let busY = rowTops[k] - Self.busDrop
       for b in r {
         for (p, tail) in b.entries {
           var path = [from, Point(x: centreX, y: firstBus)]
@@ -242,8 +244,6 @@ struct OrgChartLayout {
     }
     return (out, centreX)
   }
-
-  private func entryTop(_ b: Block) -> Double { b.entries.first?.tail.first?.y ?? .infinity }
 
   /// A block inside a rounded frame with its department's name on the top strip, at the left. When a manager's
   /// line comes in (`incoming`) and would cross the name, the content moves right to clear it.

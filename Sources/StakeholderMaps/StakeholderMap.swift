@@ -34,9 +34,13 @@ public struct MapMeasures: Sendable {
   public var silent: [Bool]
   public var community: [Int]
   public var ties: TieMeasures
+  /// The person measures behind the maps' cards and the report's tables (degree, betweenness, PageRank,
+  /// constraint; influence needs the path sweep and PageRank anyway, so these come at almost no extra cost).
+  public var person: [PersonMeasure: [Double]]
 
   public init(graph g: SocialGraph, interactions: [Interaction] = []) {
-    let m = g.social.personMeasures([.influence, .community], weighted: false)
+    let m = g.social.personMeasures([.influence, .community, .degree, .betweenness, .pagerank, .constraint], weighted: false)
+    person = m.values
     influence = m.values[.influence]!
     community = m.values[.community]!.map { Int($0) }
     silent = StructuralInfluence.silentInfluencers(score: influence, graph: g)
@@ -93,7 +97,7 @@ public enum StakeholderMap {
     if o.layout == .org {
       orgChart(shown, labels, g, m, o, into: &doc, node: &node)
     } else {
-      for (k, v) in shown.enumerated() { node[v] = doc.addNode(attributes(of: v, label: labels[k], g, m, o)) }
+      for (k, v) in shown.enumerated() { node[v] = doc.addNode([("label", .html(labels[k].html))] + attributes(of: v, g, m, o)) }
       // Reports-to lines.
       let reportsLine: [(String, DOTValue)] = [("color", .keyword("#424242")), ("penwidth", .number(1.2)), ("arrowhead", .keyword("none"))]
       for v in shown {
@@ -166,34 +170,37 @@ public enum StakeholderMap {
   /// A person's box text: name (size by declared influence), title (wrapped), and a badge (P-level · role
   /// initials · ★), with the size it needs.
   struct PersonLabel {
-    var html = HTMLLabel()
-    /// The same text as lines with their style, for maps that place text themselves (the org chart).
+    /// The text as lines with their style: the org chart places them itself, the network map as one HTML label.
     var lines: [(text: String, size: Double, bold: Bool)] = []
     var colour = "#000000"
     var width = 0.0, height = 0.0
+
+    var html: HTMLLabel {
+      var h = HTMLLabel()
+      for (i, line) in lines.enumerated() {
+        if i > 0 { h.tag("<br/>") }
+        h.font(color: colour, pointSize: line.size)
+        if line.bold { h.tag("<b>") }
+        h.text(line.text)
+        if line.bold { h.tag("</b>") }
+        h.tag("</font>")
+      }
+      return h
+    }
   }
 
   static func personLabel(_ v: Int, _ g: SocialGraph, _ m: MapMeasures) -> PersonLabel {
     let p = g.people[v]
-    let colour = p.isInternal || p.proximity == .p1 || p.proximity == .p2 ? "#FFFFFF" : "#000000"
-    var lines: [(text: String, size: Double, bold: Bool)] = [(p.displayName, 10 + 1.5 * Double((p.influence ?? 1) - 1), true)]
-    if let t = p.title, !t.isEmpty { lines += TextMetrics.wrap(t, limit: 28).map { ($0, 8.5, false) } }
+    var l = PersonLabel()
+    l.colour = p.isInternal || p.proximity == .p1 || p.proximity == .p2 ? "#FFFFFF" : "#000000"
+    l.lines = [(p.displayName, 10 + 1.5 * Double((p.influence ?? 1) - 1), true)]
+    if let t = p.title, !t.isEmpty { l.lines += TextMetrics.wrap(t, limit: 28).map { ($0, 8.5, false) } }
     var badge: [String] = []
     if p.isInternal { badge.append("our team") } else { badge.append(p.proximity?.label ?? "P?") }
     if let r = p.role { badge.append(r.initials) }
     if m.silent[v] { badge.append("★ silent influencer") }
-    lines.append((badge.joined(separator: " · "), 8, false))
-
-    var l = PersonLabel()
-    l.lines = lines
-    l.colour = colour
-    for (i, line) in lines.enumerated() {
-      if i > 0 { l.html.tag("<br/>") }
-      l.html.font(color: colour, pointSize: line.size)
-      if line.bold { l.html.tag("<b>") }
-      l.html.text(line.text)
-      if line.bold { l.html.tag("</b>") }
-      l.html.tag("</font>")
+    l.lines.append((badge.joined(separator: " · "), 8, false))
+    for line in l.lines {
       l.width = max(l.width, TextMetrics.width(line.text, size: line.size, bold: line.bold))
       l.height += line.size * 1.2
     }
@@ -209,9 +216,10 @@ public enum StakeholderMap {
     return l
   }
 
-  static func attributes(of v: Int, label: PersonLabel, _ g: SocialGraph, _ m: MapMeasures, _ o: MapOptions) -> [(String, DOTValue)] {
+  /// A person's box without its text (the network map adds the HTML label; the org chart draws the text itself).
+  static func attributes(of v: Int, _ g: SocialGraph, _ m: MapMeasures, _ o: MapOptions) -> [(String, DOTValue)] {
     let p = g.people[v]
-    var a: [(String, DOTValue)] = [("label", .html(label.html)), ("id", .text("p\(v)"))]
+    var a: [(String, DOTValue)] = [("id", .text("p\(v)"))]
     let (shape, extra) = shape(p)
     a.append(("shape", .keyword(shape)))
     var style = ["filled"] + extra
@@ -287,9 +295,7 @@ public enum StakeholderMap {
     }
     for (k, v) in shown.enumerated() {
       guard let c = place.centres[k] else { continue }
-      var box = attributes(of: v, label: labels[k], g, m, o)
-      box.removeAll { $0.0 == "label" }
-      node[v] = doc.addNode(box + [
+      node[v] = doc.addNode(attributes(of: v, g, m, o) + [
         ("label", .text("")), ("width", .number(labels[k].width / inch)), ("height", .number(labels[k].height / inch)),
         ("fixedsize", .keyword("true")), ("pos", .text(pos(c) + "!"))])
       // the text, line by line from the top of the block, centred on the box (y grows upwards here)
@@ -311,10 +317,7 @@ public enum StakeholderMap {
                    ("pos", .text(pos(c) + "!")), ("id", .text("legend"))])
       textNode("Legend", at: .init(x: c.x, y: top - 12), width: w - 8, height: 16, size: 12, bold: true, colour: "#212121")
       var y = top - 34
-      let rows: [(String, String, Bool)] = [(proximityFill[.p1]!, "P1 close relationship", false), (proximityFill[.p2]!, "P2 regular contact", false),
-                                            (proximityFill[.p3]!, "P3 known, occasional", false), ("#FFFFFF", "P4 not covered", true),
-                                            (teamFill, "our team", false)]
-      for (fill, text, dashed) in rows {
+      for (fill, text, dashed) in legendSwatches {
         doc.addNode([("label", .text("")), ("shape", .keyword("box")), ("style", .keyword(dashed ? "filled,dashed" : "filled")),
                      ("fillcolor", .keyword(fill)), ("color", .keyword("#616161")), ("fixedsize", .keyword("true")),
                      ("width", .number(26 / inch)), ("height", .number(14 / inch)), ("pos", .text(pos(.init(x: left + 22, y: y)) + "!"))])
@@ -323,11 +326,7 @@ public enum StakeholderMap {
         y -= 22
       }
       y -= 2
-      var lines = ["double box: decision maker · ellipse: influencer", "rounded: end user · hexagon: gatekeeper",
-                   "component: technical expert", "larger name: higher declared influence", "orange outline ★: silent influencer",
-                   "dark line: reports to · grey: social tie", "wider: stronger · dashed: weak tie", "orange line: bridge or local bridge"]
-      if o.layout == .network { lines.append("outline colour: community") }
-      for line in lines {
+      for line in legendLines(o) {
         let tw = TextMetrics.width(line, size: 11) + 4
         textNode(line, at: .init(x: left + 14 + tw / 2, y: y), width: tw, height: 13.5, size: 11, bold: false,
                  colour: line.hasPrefix("orange") ? silentColour : "#212121")
@@ -358,28 +357,42 @@ public enum StakeholderMap {
     }
   }
 
-  /// The legend: one HTML table node explaining every encoding, with its size.
+  /// What the legend says, once for both of its drawings (an HTML table on the network map, positioned plain
+  /// nodes on the org chart): the fill swatches, then one line per other encoding.
+  static let legendSwatches: [(fill: String, text: String, dashed: Bool)] = [
+    (proximityFill[.p1]!, "P1 close relationship", false), (proximityFill[.p2]!, "P2 regular contact", false),
+    (proximityFill[.p3]!, "P3 known, occasional", false), (proximityFill[.p4]!, "P4 not covered", true), (teamFill, "our team", false),
+  ]
+
+  static func legendLines(_ o: MapOptions) -> [String] {
+    ["double box: decision maker · ellipse: influencer", "rounded: end user · hexagon: gatekeeper", "component: technical expert",
+     "larger name: higher declared influence", "orange outline ★: silent influencer", "dark line: reports to · grey: social tie",
+     "wider: stronger · dashed: weak tie", "orange line: bridge or local bridge"]
+      + (o.layout == .network ? ["outline colour: community"] : [])
+  }
+
+  /// The legend as one HTML table node, with the size the org layout reserves for it (11 pt: a title row and
+  /// the swatch rows, then the text lines and a line of margin; the widest line sets the width).
   static func legend(_ o: MapOptions) -> (attributes: [(String, DOTValue)], width: Double, height: Double) {
+    let lines = legendLines(o)
     var l = HTMLLabel()
-    var lines = 0
     l.tag("<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"4\" bgcolor=\"#FFFFFF\">")
     l.tag("<tr><td colspan=\"2\"><b>Legend</b></td></tr>")
-    for (p, text) in [(Proximity.p1, "P1 close relationship"), (.p2, "P2 regular contact"), (.p3, "P3 known, occasional"), (.p4, "P4 not covered")] {
-      l.tag("<tr><td bgcolor=\""); l.text(proximityFill[p]!); l.tag("\" width=\"18\"></td><td align=\"left\">"); l.text(text); l.tag("</td></tr>")
+    for (fill, text, _) in legendSwatches {
+      l.tag("<tr><td bgcolor=\""); l.text(fill); l.tag("\" width=\"18\"></td><td align=\"left\">"); l.text(text); l.tag("</td></tr>")
     }
-    l.tag("<tr><td bgcolor=\"#252525\"></td><td align=\"left\">our team</td></tr>")
-    l.tag("<tr><td colspan=\"2\" align=\"left\">double box: decision maker · ellipse: influencer<br align=\"left\"/>")
-    l.tag("rounded: end user · hexagon: gatekeeper<br align=\"left\"/>component: technical expert<br align=\"left\"/>")
-    l.tag("larger name: higher declared influence<br align=\"left\"/>")
-    l.tag("<font color=\"#E66101\">orange outline ★</font>: silent influencer<br align=\"left\"/>")
-    l.tag("dark line: reports to · grey: social tie<br align=\"left\"/>wider: stronger · dashed: weak tie<br align=\"left\"/>")
-    l.tag("<font color=\"#E66101\">orange line</font>: bridge or local bridge<br align=\"left\"/>")
-    lines = 9
-    if o.layout == .network { l.tag("outline colour: community<br align=\"left\"/>"); lines += 1 }
+    l.tag("<tr><td colspan=\"2\" align=\"left\">")
+    for line in lines {
+      if line.hasPrefix("orange"), let colon = line.firstIndex(of: ":") {
+        l.tag("<font color=\"#E66101\">"); l.text(String(line[..<colon])); l.tag("</font>"); l.text(String(line[colon...]))
+      } else {
+        l.text(line)
+      }
+      l.tag("<br align=\"left\"/>")
+    }
     l.tag("</td></tr></table>")
-    // 11 pt: six table rows of one line, then the text cell; the widest line sets the width.
-    let width = TextMetrics.width("double box: decision maker · ellipse: influencer", size: 11) + 36
-    let height = 6 * 22 + Double(lines) * 13.5 + 10
+    let width = TextMetrics.width(lines[0], size: 11) + 36
+    let height = Double(1 + legendSwatches.count) * 22 + Double(lines.count + 1) * 13.5 + 10
     return ([("label", .html(l)), ("shape", .keyword("plain")), ("style", .keyword("solid")), ("id", .text("legend")),
              ("fontsize", .number(11))], width, height)
   }

@@ -107,6 +107,13 @@ struct RunError: Error, CustomStringConvertible {
 }
 
 extension SocialGraph {
+  /// Checks an `--account NAME` option against the contacts, naming the accounts there when it matches none.
+  func requireAccount(_ account: String?) throws {
+    guard let account, !people.contains(where: { $0.account == account }) else { return }
+    let names = Set(people.compactMap(\.account)).sorted()
+    throw RunError("--account: no contact in account '\(account)'. Accounts here: \(names.joined(separator: ", ")).")
+  }
+
   /// The view a command runs on: the combined social view, or the layer of `kind` when given.
   func view(kind: String?) throws -> GraphView {
     guard let kind else { return social }

@@ -69,10 +69,7 @@ extension GraphView {
           for i in range {
             let row = Int(off[i])..<Int(off[i + 1])
             let k = Int32(row.count)
-            guard k > 1 else {
-              // one contact: no common neighbours, S0 = S1 = 0 (already)
-              continue
-            }
+            guard k > 1 else { continue }   // one contact: no common neighbours, S0 = S1 = 0 already
             for p in row {
               let q = Int(tgt[p]), wiq = weighted ? w[p] : 1
               marker[2 &* q] = wiq

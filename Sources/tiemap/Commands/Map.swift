@@ -64,10 +64,7 @@ struct Map: ParsableCommand {
       guard let v = g.index(of: focus) else { throw RunError("--focus: no person with id '\(focus)'.") }
       o.focus = v
     }
-    if let account, !g.people.contains(where: { $0.account == account }) {
-      let names = Set(g.people.compactMap(\.account)).sorted()
-      throw RunError("--account: no contact in account '\(account)'. Accounts here: \(names.joined(separator: ", ")).")
-    }
+    try g.requireAccount(account)
     let measures = MapMeasures(graph: g, interactions: loaded.interactions)
     if let chart { return try AtomicFile.write(chart.svg(graph: g, measures: measures, account: account), to: output) }
     let (doc, engine) = StakeholderMap.document(graph: g, measures: measures, options: o)

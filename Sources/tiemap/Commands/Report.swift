@@ -29,10 +29,7 @@ struct Report: ParsableCommand {
   func run() throws {
     let loaded = try input.load()
     let g = loaded.graph
-    if let account, !g.people.contains(where: { $0.account == account }) {
-      let names = Set(g.people.compactMap(\.account)).sorted()
-      throw RunError("--account: no contact in account '\(account)'. Accounts here: \(names.joined(separator: ", ")).")
-    }
+    try g.requireAccount(account)
     try AtomicFile.write(try HTMLReport.render(graph: g, interactions: loaded.interactions, account: account), to: output)
   }
 }
