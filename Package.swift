@@ -24,7 +24,7 @@ let package = Package(
       dependencies: [.product(name: "Collections", package: "swift-collections")]),
     .target(
       name: "NetworkAnalysis",
-      dependencies: ["SocialGraph"]),
+      dependencies: ["SocialGraph", .product(name: "HeapModule", package: "swift-collections")]),
     .systemLibrary(
       name: "CZlib", pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]),

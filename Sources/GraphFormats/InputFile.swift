@@ -7,6 +7,12 @@ import Darwin
 
 /// Reads whole input files into memory. Files ending in `.gz` are decompressed with zlib.
 public enum InputFile {
+  /// Whether `path` names an existing regular file (or anything that is not a directory).
+  public static func exists(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR
+  }
+
   /// The bytes of `path`, decompressed when it ends in `.gz`.
   /// - Throws: `InputError` (line 0) when the file cannot be opened or read, or the gzip stream is corrupt.
   public static func read(_ path: String) throws -> [UInt8] {

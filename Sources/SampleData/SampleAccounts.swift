@@ -50,11 +50,16 @@ struct SampleAccounts {
     var date: Day, person: Int, with: Int, channel: String, points: Double, cost: Double, kind: IncidentKind?
   }
 
+  struct GenSurvey { var person: Int, score: Int, date: Day }
+  struct GenReferral { var referrer: Int, referred: String, value: Double, cost: Double, date: Day }
+
   let options: Options
   var rng: SplitMix64
   var people: [Member] = []
   var ties: [GenTie] = []
   var history: [GenInteraction] = []
+  var surveys: [GenSurvey] = []
+  var referrals: [GenReferral] = []
   private var usedNames = Set<String>()
   private var pairKeys = Set<String>()
 
@@ -122,6 +127,46 @@ struct SampleAccounts {
     } }
     for k in 0..<options.accounts { generateAccount(k) }
     generateHistory()
+    // Surveys and referrals draw from their own stream, so the files above stay what they were.
+    let main = rng
+    rng = SplitMix64(seed: options.seed, stream: 7)
+    generateSurveysAndReferrals()
+    rng = main
+  }
+
+  /// Two Net Promoter waves (November 2025 and September 2026) sent to the contacts we know; answers follow our
+  /// proximity and drop after a cumulative incident. About a third of the promoters then referred one to three
+  /// companies, each worth a contribution margin and a referral cost.
+  mutating func generateSurveysAndReferrals() {
+    var incidents = Set<Int>()
+    for h in history where h.kind == .cumulative { incidents.insert(h.person) }
+    let waves = [Day(year: 2025, month: 11, day: 3)!, Day(year: 2026, month: 9, day: 7)!]
+    var lastScore: [Int: Int] = [:]
+    for (w, start) in waves.enumerated() {
+      for i in people.indices where !people[i].isInternal {
+        let prox = people[i].proximity
+        let rate: Double = switch prox { case .p1?: 0.8; case .p2?: 0.65; case .p3?: 0.45; case .p4?: 0.08; case nil: 0.2 }
+        guard chance(rate) else { continue }
+        let base: Double = switch prox { case .p1?: 9.2; case .p2?: 8.2; case .p3?: 7.0; default: 6.0 }
+        var score = base + uniform(-2.2, 1.6) - (incidents.contains(i) ? 2.5 : 0) + (w == 1 && lastScore[i] != nil ? 0.3 : 0)
+        score = max(0, min(10, score.rounded()))
+        surveys.append(GenSurvey(person: i, score: Int(score), date: start.adding(days: int(0...20))))
+        lastScore[i] = Int(score)
+      }
+    }
+    surveys.sort { ($0.date, people[$0.person].id) < ($1.date, people[$1.person].id) }
+    let suffixes = ["Logistics", "Freight", "Transport", "Shipping", "Cargo", "Distribution", "Supply Chain"]
+    var used = Set<String>()
+    for i in people.indices where (lastScore[i] ?? 0) >= 9 && chance(0.35) {
+      for _ in 0..<int(1...3) {
+        var company = ""
+        repeat { company = "\(pick(Vocabulary.lastNames)) \(pick(suffixes))" } while !used.insert(company).inserted
+        referrals.append(GenReferral(referrer: i, referred: company, value: (uniform(4_000, 60_000) / 100).rounded() * 100,
+                                     cost: (uniform(300, 2_500) / 50).rounded() * 50,
+                                     date: options.end.adding(days: -int(30...700))))
+      }
+    }
+    referrals.sort { ($0.date, $0.referred) < ($1.date, $1.referred) }
   }
 
   mutating func generateAccount(_ k: Int) {

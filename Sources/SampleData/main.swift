@@ -3,7 +3,7 @@ import Foundation
 import GraphFormats
 import SocialGraph
 
-/// `tiemap-sample`: writes the sample accounts (contacts.csv, ties.csv, interactions.csv) from a seed.
+/// `tiemap-sample`: writes the sample accounts (contacts.csv, ties.csv, interactions.csv, surveys.csv, referrals.csv) from a seed.
 /// `swift run tiemap-sample -o datasets/sample` regenerates the committed sample byte for byte.
 struct SampleCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -51,11 +51,19 @@ struct SampleCommand: ParsableCommand {
       history += CSVWriter.line([.text(h.date.description), .text(p[h.person].id), .text(p[h.with].id), .text(h.channel),
                                  .number(h.points), .number(h.cost), cell(h.kind?.rawValue)])
     }
+    var surveys = CSVWriter.line(["person", "score", "date"].map { .text($0) })
+    for s in gen.surveys { surveys += CSVWriter.line([.text(p[s.person].id), .int(s.score), .text(s.date.description)]) }
+    var referrals = CSVWriter.line(["referrer", "referred", "value", "cost", "date"].map { .text($0) })
+    for r in gen.referrals {
+      referrals += CSVWriter.line([.text(p[r.referrer].id), .text(r.referred), .number(r.value), .number(r.cost), .text(r.date.description)])
+    }
     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
     try AtomicFile.write(contacts, to: "\(output)/contacts.csv")
     try AtomicFile.write(ties, to: "\(output)/ties.csv")
     try AtomicFile.write(history, to: "\(output)/interactions.csv")
-    print("wrote \(output)/contacts.csv (\(p.count) people), ties.csv (\(gen.ties.count) ties), interactions.csv (\(gen.history.count) interactions)")
+    try AtomicFile.write(surveys, to: "\(output)/surveys.csv")
+    try AtomicFile.write(referrals, to: "\(output)/referrals.csv")
+    print("wrote \(output)/contacts.csv (\(p.count) people), ties.csv (\(gen.ties.count) ties), interactions.csv (\(gen.history.count) interactions), surveys.csv (\(gen.surveys.count) answers), referrals.csv (\(gen.referrals.count) referrals)")
   }
 }
 

@@ -87,4 +87,27 @@ public struct SocialGraph: Sendable {
   public var internalPeople: [NodeIndex] {
     people.indices.filter { people[$0].isInternal }.map { NodeIndex($0) }
   }
+
+  /// The combined undirected view over the ties of some kinds only, combined as `social` combines every kind
+  /// (a reciprocated directed pair once with the larger weight; kinds summed). The kinds are taken in layer order.
+  /// - Complexity: O(n + m) over the chosen layers.
+  public func combinedView(kinds selected: Set<KindIndex>) -> GraphView {
+    var entries = EntryList(capacity: 0)
+    for k in selected.sorted() { SocialGraphBuilder.appendSocialEntries(of: layers[Int(k)], to: &entries) }
+    return ViewConstruction.undirectedView(nodeCount: count, rows: ViewConstruction.compress(nodeCount: count, entries))
+  }
+
+  /// The kind of the strongest tie between u and v in either direction, with its weight (nil when none):
+  /// what an introduction from u to v would lean on.
+  public func strongestKind(between u: NodeIndex, and v: NodeIndex) -> (kind: TieKind, weight: Double)? {
+    var best: (TieKind, Double)?
+    for (k, layer) in layers.enumerated() {
+      for (a, b) in [(u, v), (v, u)] {
+        guard let s = layer.out.slot(from: a, to: b) else { continue }
+        let w = layer.out.weights[s]
+        if best == nil || w > best!.1 { best = (kinds[k], w) }
+      }
+    }
+    return best
+  }
 }

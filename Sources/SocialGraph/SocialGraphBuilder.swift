@@ -173,21 +173,13 @@ public struct SocialGraphBuilder: Sendable {
       let view: GraphView
       if directed {
         view = ViewConstruction.directedView(nodeCount: n, rows: rows)
-        // Social entries: merge each person's sorted out- and in-rows; a reciprocated pair counts once with
-        // the larger weight. Each person emits its own row, so the entries come out symmetric.
-        Self.appendSymmetrized(view, to: &socialEntries)
       } else {
         // Undirected compress doubled nothing but the reverse entries carry ties: 0, so the tie count of a
         // slot is the number of rows.
         rows.ties = Self.symmetricTieCounts(rows)
         view = ViewConstruction.undirectedView(nodeCount: n, rows: rows)
-        for e in 0..<view.edgeCount {
-          let u = view.edgeSources[e], v = view.edgeTargets[e]
-          let w = view.edgeWeights[e], tc = view.edgeTieCounts[e]
-          socialEntries.append(u, v, w, ties: tc, kinds: 1)
-          socialEntries.append(v, u, w, ties: tc, kinds: 1)
-        }
       }
+      Self.appendSocialEntries(of: view, to: &socialEntries)
       layers.append(view)
     }
     let social = ViewConstruction.undirectedView(
@@ -199,9 +191,21 @@ public struct SocialGraphBuilder: Sendable {
       selfLoopCount: selfLoops, derivedReportsToCount: derived)
   }
 
+  /// Appends a layer's entries for a combined undirected view: both directions of every edge of an undirected
+  /// layer; a directed layer symmetrized (`appendSymmetrized`).
+  static func appendSocialEntries(of view: GraphView, to entries: inout EntryList) {
+    if view.isDirected { appendSymmetrized(view, to: &entries); return }
+    for e in 0..<view.edgeCount {
+      let u = view.edgeSources[e], v = view.edgeTargets[e]
+      let w = view.edgeWeights[e], tc = view.edgeTieCounts[e]
+      entries.append(u, v, w, ties: tc, kinds: 1)
+      entries.append(v, u, w, ties: tc, kinds: 1)
+    }
+  }
+
   /// Appends, for every person u, one entry per neighbour v in out(u) ∪ in(u): weight max(w(u→v), w(v→u)),
   /// tie count the sum of both arcs'. Linear merge of two sorted rows: O(deg) per person.
-  private static func appendSymmetrized(_ view: GraphView, to entries: inout EntryList) {
+  static func appendSymmetrized(_ view: GraphView, to entries: inout EntryList) {
     let o = view.out, i = view.inbound
     for u in 0..<Int32(view.nodeCount) {
       var p = Int(o.offsets[Int(u)]), pe = Int(o.offsets[Int(u) + 1])

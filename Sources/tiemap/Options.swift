@@ -19,6 +19,12 @@ struct InputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Contact history (date, person, channel, points, cost).", valueName: "file"))
   var interactions: String?
 
+  @Option(help: ArgumentHelp("Net Promoter answers (person, score 0–10, date).", valueName: "file"))
+  var surveys: String?
+
+  @Option(help: ArgumentHelp("Referrals (referrer, referred, value, cost, period or date).", valueName: "file"))
+  var referrals: String?
+
   @Option(help: ArgumentHelp("A whole graph: SNAP-style or CSV edge list (.gz allowed).", valueName: "file"))
   var graph: String?
 
@@ -38,10 +44,10 @@ struct InputOptions: ParsableArguments {
   var skipZeroWeights = false
 
   func validate() throws {
-    if graph != nil && (contacts != nil || ties != nil || interactions != nil) {
-      throw ValidationError("Give either --graph FILE, or --contacts FILE with --ties/--interactions, not both.")
+    if graph != nil && (contacts != nil || ties != nil || interactions != nil || surveys != nil || referrals != nil) {
+      throw ValidationError("Give either --graph FILE, or --contacts FILE with --ties/--interactions/--surveys/--referrals, not both.")
     }
-    if graph == nil && contacts == nil {
+    if graph == nil && contacts == nil && !(interactions != nil && ties == nil && surveys == nil && referrals == nil) {
       if ties != nil {
         throw ValidationError("--ties needs --contacts FILE; for a ties file alone use --graph FILE (people are taken from the ties).")
       }
@@ -64,8 +70,11 @@ struct InputOptions: ParsableArguments {
     let input: LoadedInput
     if let graph {
       input = try InputLoader.loadGraph(graph, options: loadOptions)
+    } else if contacts == nil, let interactions {
+      input = try InputLoader.loadHistory(interactions, options: loadOptions)
     } else {
-      input = try InputLoader.loadAccount(contacts: contacts!, ties: ties, interactions: interactions, options: loadOptions)
+      input = try InputLoader.loadAccount(contacts: contacts!, ties: ties, interactions: interactions, surveys: surveys,
+                                          referrals: referrals, options: loadOptions)
     }
     for w in input.warnings { Terminal.warning(w.description) }
     return input

@@ -16,7 +16,7 @@ struct Tiemap: ParsableCommand {
       network (SNAP or CSV edge list, .gz allowed). Tables go to stdout; -o FILE writes a file atomically.
       """,
     version: "0.1.0",
-    subcommands: [Info.self, Metrics.self, Ties.self, Brokers.self, Map.self, Report.self])
+    subcommands: [Info.self, Metrics.self, Ties.self, Brokers.self, Path.self, Reach.self, Referrals.self, Account.self, Trust.self, Diff.self, Map.self, Report.self])
 
   static func main() {
     do {

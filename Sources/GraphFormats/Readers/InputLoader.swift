@@ -36,6 +36,10 @@ public struct LoadOptions: Sendable {
 public struct LoadedInput: Sendable {
   public var graph: SocialGraph
   public var interactions: [Interaction]
+  /// Net Promoter answers (`--surveys`), in file order.
+  public var surveys: [SurveyResponse] = []
+  /// Referrals (`--referrals`), in file order.
+  public var referrals: [Referral] = []
   public var warnings: [InputWarning]
   /// The files read, in order.
   public var files: [String]
@@ -44,9 +48,9 @@ public struct LoadedInput: Sendable {
 /// Reads the inputs of a command (`--contacts/--ties/--interactions`, or `--graph`) into a `SocialGraph`.
 /// Nothing partial is returned: the first bad row stops the load with an `InputError`.
 public enum InputLoader {
-  /// An account: contacts, then optional ties and contact history.
-  public static func loadAccount(contacts: String, ties: String?, interactions: String?,
-                                 options: LoadOptions = LoadOptions()) throws -> LoadedInput {
+  /// An account: contacts, then optional ties, contact history, survey answers and referrals.
+  public static func loadAccount(contacts: String, ties: String?, interactions: String?, surveys: String? = nil,
+                                 referrals: String? = nil, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
     let (people, lines) = try ContactsReader.read(try InputFile.read(contacts), file: contacts)
     var builder = SocialGraphBuilder(reservingPeople: people.count)
     for p in people { try builder.addPerson(p) }
@@ -89,6 +93,20 @@ public enum InputLoader {
       warnings += r.warnings
       files.append(interactions)
     }
+    var answers: [SurveyResponse] = []
+    if let surveys {
+      let r = try SurveysReader.read(try InputFile.read(surveys), file: surveys, builder: &builder, unknown: unknown)
+      answers = r.responses
+      warnings += r.warnings
+      files.append(surveys)
+    }
+    var referred: [Referral] = []
+    if let referrals {
+      let r = try ReferralsReader.read(try InputFile.read(referrals), file: referrals, builder: &builder, unknown: unknown)
+      referred = r.referrals
+      warnings += r.warnings
+      files.append(referrals)
+    }
     let graph = try build(builder, file: contacts)
     // Reporting cycles: a warning naming the cycle, at the line of its first member.
     for cycle in graph.reportsToHierarchy().cycles {
@@ -97,7 +115,15 @@ public enum InputLoader {
       let names = (cycle + [cycle[0]]).map { graph.people[Int($0)].id }.joined(separator: " → ")
       warnings.append(InputWarning(file: contacts, line: line, message: "reports-to cycle: \(names)"))
     }
-    return LoadedInput(graph: graph, interactions: history, warnings: warnings, files: files)
+    return LoadedInput(graph: graph, interactions: history, surveys: answers, referrals: referred, warnings: warnings, files: files)
+  }
+
+  /// A contact history alone: the people are the ids it names (no ties, no attributes).
+  public static func loadHistory(_ interactions: String, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
+    var builder = SocialGraphBuilder()
+    let r = try InteractionsReader.read(try InputFile.read(interactions), file: interactions, builder: &builder, unknown: .edgeList)
+    return LoadedInput(graph: try build(builder, file: interactions), interactions: r.interactions, warnings: r.warnings,
+                       files: [interactions])
   }
 
   /// A whole graph from an edge list (SNAP or CSV).

@@ -30,16 +30,9 @@ public enum InteractionsReader {
       throw InputError(file: file, line: 1, problem: "missing required column \"points\" (or \"outcome\")")
     }
     var out: [Interaction] = []
-    var added: [(String, Int)] = []
+    var refs = PersonReferences(unknown)
     func person(_ id: String, _ column: String) throws -> NodeIndex {
-      if let v = builder.index(of: id) { return v }
-      switch unknown {
-      case .reject(let contacts):
-        throw table.error("\(column) \(quoted(id)) is not in \(contacts) (add the person there, or pass --allow-unknown to add unknown people)")
-      case .add, .edgeList:
-        added.append((id, table.line))
-        return try builder.addPerson(Person(id: id))
-      }
+      try refs.resolve(id, column: column, in: table, builder: &builder)
     }
     while try table.next() {
       guard let d = table.value(.date) else { throw table.error("empty date") }
@@ -79,11 +72,7 @@ public enum InteractionsReader {
       out.append(Interaction(date: date, person: p, with: with, channel: table.value(.channel) ?? "unspecified",
                              points: points, cost: cost, kind: kind))
     }
-    var warnings: [InputWarning] = []
-    if let first = added.first {
-      warnings.append(InputWarning(file: file, line: first.1,
-        message: "added \(added.count) \(added.count == 1 ? "person" : "people") not in the contacts (first: \(quoted(first.0)))"))
-    }
+    let warnings = refs.warnings(file: file)
     return (out, warnings)
   }
 }

@@ -57,7 +57,8 @@ public enum Cell: Sendable, Equatable {
     return "\(sign)\(intPart).\(fracText)"
   }
 
-  static func grouped(_ i: Int) -> String {
+  /// `i` with thousands separators (12,345).
+  public static func grouped(_ i: Int) -> String {
     let s = String(abs(i))
     guard s.count > 3 else { return String(i) }
     var out = ""

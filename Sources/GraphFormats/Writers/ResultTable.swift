@@ -18,12 +18,14 @@ public struct ResultTable: Sendable {
     CSVWriter.table(header: columns, rows: rows.map { $0.map(Self.defined) })
   }
 
+  /// The rows as a JSON array of objects `{column: value, …}` (NaN as null).
+  public var jsonRows: JSONValue {
+    .array(rows.map { row in .object(zip(columns, row).map { ($0.0, JSONValue(Self.defined($0.1))) }) })
+  }
+
   /// `{meta…, "<rowsKey>": [{column: value, …}, …]}`.
   public func json(meta: [(String, JSONValue)] = [], rowsKey: String) -> String {
-    let items: [JSONValue] = rows.map { row in
-      .object(zip(columns, row).map { ($0.0, JSONValue(Self.defined($0.1))) })
-    }
-    return JSONValue.object(meta + [(rowsKey, .array(items))]).rendered()
+    JSONValue.object(meta + [(rowsKey, jsonRows)]).rendered()
   }
 
   /// The same table with its rows sorted by `key` of each row's index, largest first; equal keys keep input order

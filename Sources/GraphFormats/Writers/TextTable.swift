@@ -38,7 +38,8 @@ public enum TextTable {
     return w
   }
 
-  static func sanitize(_ s: String) -> String {
+  /// `s` with control characters shown escaped (a hostile name cannot move the cursor or break the layout).
+  public static func sanitize(_ s: String) -> String {
     guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }) else { return s }
     var out = ""
     for c in s.unicodeScalars {

@@ -30,15 +30,12 @@ public enum TiesReport {
     let weights: [(String, JSONValue)] = TieStrengthModel.Dimension.allCases.map { ($0.rawValue, .number(t.strengths.weights[$0] ?? 0)) }
     let tieRows = ties(t, graph: g)
     let personRows = people(t, graph: g)
-    func objects(_ table: ResultTable) -> JSONValue {
-      .array(table.rows.map { row in .object(zip(table.columns, row).map { ($0.0, JSONValue(ResultTable.defined($0.1))) }) })
-    }
     // span: JSON has no infinity, so "inf" stays a string there, as in the CSV.
     return JSONValue.object([
       ("as_of", t.strengths.asOf.map { .string($0.description) } ?? .null),
       ("strength_weights", .object(weights)),
-      ("ties", objects(tieRows)),
-      ("people", objects(personRows)),
+      ("ties", tieRows.jsonRows),
+      ("people", personRows.jsonRows),
     ]).rendered()
   }
 }

@@ -1,0 +1,55 @@
+import ArgumentParser
+import GraphFormats
+import NetworkAnalysis
+import SocialGraph
+
+struct Account: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Where we stand in each account: coverage, matrices, grid, risks and the next relationships to build.",
+    discussion: """
+      Per account: proximity P1–P4 (declared, else derived from our ties and history: strength ≥ 0.7 P1, \
+      ≥ 0.4 P2, else P3; met but no tie P3; nothing P4) and the proximity × influence matrix; Mendelow's \
+      power/interest grid with the strategy per quadrant and role; decision-circuit coverage (decision makers and \
+      influencers at P1/P2) with single-threaded risks; silent influencers and weak-tie brokers into uncovered \
+      departments; departure impact (warm reach lost); prioritised recommendations with the introduction path \
+      and expected gain; P1 contacts per owner against Dunbar's limit. JSON as DESIGN.md; CSV is one row per contact.
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var out: OutputOptions
+
+  @Option(help: ArgumentHelp("Only this account.", valueName: "name"))
+  var account: String?
+
+  @Option(help: "Influence and interest from this value up are high (power/interest grid).")
+  var high = 4
+
+  @Option(help: "P1 relationships one owner can hold (Dunbar's number).")
+  var dunbarLimit = 148
+
+  @Option(help: "Recommendations per account.")
+  var recommendations = 10
+
+  @Flag(help: "Leave missing proximities unknown instead of deriving them.")
+  var noDerive = false
+
+  func validate() throws {
+    guard (2...5).contains(high) else { throw ValidationError("--high must be from 2 to 5.") }
+    guard dunbarLimit >= 1 else { throw ValidationError("--dunbar-limit must be at least 1.") }
+    guard recommendations >= 0 else { throw ValidationError("--recommendations must be 0 or more.") }
+  }
+
+  func run() throws {
+    let loaded = try input.load()
+    let g = loaded.graph
+    try g.requireAccount(account)
+    var o = AccountOptions()
+    o.high = high; o.dunbarLimit = dunbarLimit; o.recommendations = recommendations; o.deriveProximity = !noDerive
+    let a = g.accountAnalysis(interactions: loaded.interactions, options: o, account: account)
+    switch out.resolvedFormat {
+    case .json: try out.emit(AccountReport.json(a, graph: g))
+    case .csv: try out.emit(AccountReport.contacts(a, graph: g).csv())
+    case .table: try out.emit(AccountReport.text(a, graph: g))
+    }
+  }
+}
