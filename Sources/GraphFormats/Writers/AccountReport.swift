@@ -62,6 +62,8 @@ public enum AccountReport {
       let recommendations: JSONValue = .array(acc.recommendations.enumerated().map { (i, r) in
         person(r.person, g, a, extra: [
           ("rank", .int(i + 1)), ("priority", .number(r.priority)), ("reasons", .array(r.reasons.map { .string($0) })),
+          ("declared_influence", g.people[Int(r.person)].influence.map { .int($0) } ?? .null),
+          ("structural_influence", .number(a.evidence.influence[Int(r.person)])),
           ("path", r.path.map { .string($0.people.map { g.people[Int($0)].id }.joined(separator: " > ")) } ?? .null),
           ("reliability", r.path.map { .number($0.reliability) } ?? .null),
           ("coverage_before", share(r.coverageBefore)), ("coverage_after", share(r.coverageAfter)),
@@ -74,6 +76,7 @@ public enum AccountReport {
         ("matrix", .object([("rows", .array(proximityKeys.map { .string($0) })), ("columns", .array(influenceKeys.map { .string($0) })),
                             ("counts", .array(acc.matrix.map { .array($0.map { .int($0) }) }))])),
         ("grid", grid), ("coverage", coverage), ("risks", risks), ("recommendations", recommendations),
+        ("largest_reach_gain", .number(acc.largestReachGain)),
       ])
     }
     return JSONValue.object([

@@ -117,6 +117,8 @@ public struct AccountAnalysis: Sendable {
     public var recommendations: [Recommendation]
     /// Σ over the contacts of our best introduction reliability.
     public var warmReach: Double
+    /// The largest reach gain among all the candidates (the scale of the recommendations' reach term).
+    public var largestReachGain: Double
   }
 
   public struct Owner: Sendable {
@@ -312,6 +314,6 @@ extension SocialGraph {
       name: name, contacts: contacts, proximityCounts: counts, matrix: matrix, grid: gridRows, coverage: coverage,
       singleThreaded: single, singleThreadedAccount: teamMembers.count <= 1, silentInfluencers: silent,
       uncoveredGroups: uncoveredGroups, brokers: brokers, departures: departures,
-      recommendations: recommendations, warmReach: warm)
+      recommendations: recommendations, warmReach: warm, largestReachGain: largestGain)
   }
 }
