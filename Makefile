@@ -2,6 +2,7 @@
 SWIFT      ?= swift
 SAMPLE     := datasets/sample
 SAMPLE_IN  := --contacts $(SAMPLE)/contacts.csv --ties $(SAMPLE)/ties.csv --interactions $(SAMPLE)/interactions.csv
+SAMPLE_REF := --surveys $(SAMPLE)/surveys.csv --referrals $(SAMPLE)/referrals.csv
 RELEASE    := .build/release/tiemap
 OUT        := out
 
@@ -40,9 +41,18 @@ demo: release
 	$(RELEASE) map $(SAMPLE_IN) --chart proximity -o $(OUT)/chart-proximity.svg
 	$(RELEASE) map $(SAMPLE_IN) --chart matrix -o $(OUT)/chart-matrix.svg
 	$(RELEASE) map $(SAMPLE_IN) --chart grid -o $(OUT)/chart-grid.svg
-	$(RELEASE) report $(SAMPLE_IN) -o $(OUT)/report.html
+	$(RELEASE) account $(SAMPLE_IN) --format table | head -60
+	$(RELEASE) account $(SAMPLE_IN) --format json -o $(OUT)/account.json
+	$(RELEASE) path $(SAMPLE_IN) --to NL-004 --format table
+	$(RELEASE) reach $(SAMPLE_IN) --best 5 --targets decision-circuit --format table
+	$(RELEASE) reach $(SAMPLE_IN) --from NL-035 --format json -o $(OUT)/reach-NL-035.json
+	$(RELEASE) referrals $(SAMPLE_IN) $(SAMPLE_REF) --format json -o $(OUT)/referrals.json
+	$(RELEASE) trust $(SAMPLE_IN) --format table --timeline $(OUT)/trust-timeline.csv
+	$(RELEASE) trust $(SAMPLE_IN) --audit --format csv -o $(OUT)/contact-audit.csv
+	$(RELEASE) report $(SAMPLE_IN) $(SAMPLE_REF) -o $(OUT)/report.html
 	@echo "wrote $(OUT)/: summary.json, metrics.csv, metrics-advice.csv, ties.csv, brokers.csv, org-map.svg/.png,"
-	@echo "  network-map.svg/.png, focus-NL-035.svg, chart-proximity.svg, chart-matrix.svg, chart-grid.svg, report.html"
+	@echo "  network-map.svg/.png, focus-NL-035.svg, chart-proximity.svg, chart-matrix.svg, chart-grid.svg,"
+	@echo "  account.json, reach-NL-035.json, referrals.json, trust-timeline.csv, contact-audit.csv, report.html"
 
 # Open the demo's report in headless Chromium: the script runs with no error, nothing external is requested,
 # and out/report.png is the screenshot to look at.

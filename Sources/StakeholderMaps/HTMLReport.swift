@@ -11,8 +11,12 @@ import SocialGraph
 /// Every piece of user text goes through `Markup.escaped` (HTML) or `jsonString` (the data block, which also
 /// escapes `<`, `>` and `&` so no name can close the script element).
 public enum HTMLReport {
-  public static func render(graph g: SocialGraph, interactions: [Interaction] = [], account: String? = nil) throws -> String {
+  public static func render(graph g: SocialGraph, interactions: [Interaction] = [], surveys: [SurveyResponse] = [],
+                            referrals: [Referral] = [], account: String? = nil) throws -> String {
     let m = MapMeasures(graph: g, interactions: interactions)
+    // Where we stand (tiemap account), on the measures the maps use.
+    let evidence = AccountEvidence(graph: g, interactions: interactions, influence: m.influence, silent: m.silent, ties: m.ties)
+    let analysis = g.accountAnalysis(interactions: interactions, evidence: evidence, account: account)
     var o = MapOptions()
     o.account = account
     let name = account ?? Chart.accountName(g)
@@ -38,9 +42,12 @@ public enum HTMLReport {
     h += "<header><h1>\(esc(name))</h1><p class=\"sub\">Relational capital report · Tiemap</p></header>\n"
 
     // Summary cards
-    let covered = contacts.filter { g.people[$0].proximity == .p1 || g.people[$0].proximity == .p2 }.count
+    func isCovered(_ v: Int) -> Bool { evidence.proximity[v].map { $0 <= .p2 } ?? false }
+    let covered = contacts.filter(isCovered).count
     let circuit = contacts.filter { [.decisionMaker, .influencer].contains(g.people[$0].role) }
-    let circuitCovered = circuit.filter { g.people[$0].proximity == .p1 || g.people[$0].proximity == .p2 }.count
+    let circuitCovered = circuit.filter(isCovered).count
+    let trust = interactions.isEmpty ? [] : g.toleranceCapital(interactions)
+    let shownTrust = trust.filter { Set(contacts).contains(Int($0.person)) }
     let silent = contacts.filter { m.silent[$0] }
     let departments = Set(contacts.compactMap { g.people[$0].department })
     h += "<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">\n"
@@ -48,7 +55,8 @@ public enum HTMLReport {
                            ("\(covered) (\(Chart.percent(covered, contacts.count)))", "contacts covered at P1–P2"),
                            ("\(circuitCovered) of \(circuit.count)", "decision makers and influencers at P1–P2"),
                            ("\(silent.count)", "silent influencers"),
-                           ("\(Set(contacts.map { m.community[$0] }).count)", "communities in the network")] {
+                           ("\(Set(contacts.map { m.community[$0] }).count)", "communities in the network")]
+                          + (shownTrust.isEmpty ? [] : [("\(shownTrust.filter { $0.status != .healthy }.count)", "relationships at risk (tolerance capital)")]) {
       h += "<div class=\"card\"><b>\(esc(value))</b><span>\(esc(label))</span></div>\n"
     }
     h += "</div></section>\n"
@@ -80,10 +88,15 @@ public enum HTMLReport {
       }
       h += "</tbody></table></section>\n"
     }
+    let derived = Set(evidence.derived.map { Int($0.person) })
+    func proximity(_ v: Int) -> String {
+      guard let level = evidence.proximity[v] else { return "" }
+      return derived.contains(v) ? "\(level.label) (derived)" : level.label
+    }
     func person(_ v: Int) -> [TableCell] {
       let p = g.people[v]
       return [.text(p.displayName), .text(p.title ?? ""), .text(p.department ?? ""), .text(p.role?.rawValue ?? ""),
-              .text(p.proximity?.label ?? "")]
+              .text(proximity(v))]
     }
     let ranked = contacts.sorted { (m.influence[$0], -$0) > (m.influence[$1], -$1) }
     table("influencers", "Top influencers", "Highest structural influence (PageRank, betweenness, eigenvector, effective size; percentile ranks).",
@@ -110,7 +123,7 @@ public enum HTMLReport {
           })
     let gaps = contacts.filter { v in
       let p = g.people[v]
-      let low = p.proximity == nil || p.proximity! >= .p3
+      let low = !isCovered(v)
       return low && ((p.influence ?? 0) >= 4 || p.role == .decisionMaker || p.role == .influencer || m.silent[v])
     }.sorted { (pi.power[$0] ?? 0, m.influence[$0], -$0) > (pi.power[$1] ?? 0, m.influence[$1], -$1) }
     table("gaps", "Coverage gaps", "Decision makers, influencers, influence 4–5 and silent influencers held at P3, P4 or not assessed; the quadrant says how to engage.",
@@ -120,13 +133,62 @@ public enum HTMLReport {
                          .text(g.people[v].role?.engagementStrategy ?? "")]
           })
 
+    func names(_ path: IntroductionPath?) -> String {
+      path.map { $0.people.map { g.people[Int($0)].displayName }.joined(separator: " → ") } ?? "no path from our team yet"
+    }
+    let recommendations = analysis.accounts.flatMap(\.recommendations)
+    table("next", "Next relationships to build", "Contacts not held at P1/P2, by priority = role weight × proximity gap × (declared and structural influence, warm reach gained); each with the introduction to ask for.",
+          ["Name", "Title", "Department", "Role", "Proximity", "Priority", "Why", "Introduction", "Reliability", "Reach gain"],
+          recommendations.map { r in
+            let v = Int(r.person)
+            return person(v) + [.number(r.priority, digits: 3), .text(r.reasons.joined(separator: "; ")), .text(names(r.path)),
+                                .number(r.path?.reliability ?? .nan, digits: 3), .number(r.reachGain, digits: 2)]
+          })
+    let single = analysis.accounts.flatMap(\.singleThreaded)
+    table("threads", "Single-threaded relationships", "Decision makers and influencers only one member of our team holds: one departure on either side and the thread is cut.",
+          ["Name", "Title", "Department", "Role", "Proximity", "Held only by"],
+          single.map { person(Int($0.person)) + [.text(g.people[Int($0.teamMember)].displayName)] })
+    let departures = analysis.accounts.flatMap { $0.departures.prefix(10) }
+    table("departures", "Departure impact", "What we lose if they leave: warm reach (Σ of our best introduction reliability over the account) and contacts cut off.",
+          ["Name", "Title", "Department", "Role", "Proximity", "Warm reach lost", "Cut off", "Decision circuit lost"],
+          departures.map { d in
+            person(Int(d.person)) + [.number(d.reachLost, digits: 2), .number(Double(d.cutOff), digits: 0), .number(Double(d.coverageLost), digits: 0)]
+          })
+    if !shownTrust.isEmpty {
+      table("trust", "Relationships at risk", "Tolerance capital (Kaufman): ruptured below 0, at risk within 5 of it now or in 30 days without contact.",
+            ["Name", "Title", "Department", "Role", "Proximity", "Status", "Balance", "Trend (90 days)", "Last contact"],
+            shownTrust.filter { $0.status != .healthy }.sorted { ($0.status, $0.state.balance) < ($1.status, $1.state.balance) }.map { a in
+              person(Int(a.person)) + [.text(a.status == .atRisk ? "at risk" : a.status.rawValue), .number(a.state.balance, digits: 1),
+                                       .number(a.trend, digits: 1), .text(a.lastContact.description)]
+            })
+    }
+    if !surveys.isEmpty || !referrals.isEmpty {
+      let nps = g.netPromoterScores(surveys) { $0.role?.rawValue }
+      let value = g.customerReferralValue(referrals, discountRate: 0.1)
+      let reach = g.social.diffusionNetwork(.tie).singletonReach(model: .independentCascade, samples: 20_000, seed: 2026)
+      let prescribers = g.expertPrescribers(latestScore: nps.latestScore, crv: value.crv(count: g.count), reach: reach)
+        .filter { Set(contacts).contains(Int($0.person)) }
+      let npsText = nps.overall.score.map { "NPS \(GraphFormats.Cell.fixed($0, digits: 0)) from \(nps.overall.responses) answers" } ?? "no survey answers"
+      table("prescribers", "Expert prescribers", "\(npsText). Ranked by 0.4 · answer/10 + 0.3 · percentile of Customer Referral Value (10 % discount) + 0.3 · percentile of referral reach.",
+            ["Name", "Title", "Department", "Role", "Proximity", "Answer", "Referral value", "Reach", "Score"],
+            prescribers.prefix(15).map { e in
+              person(Int(e.person)) + [.number(Double(e.score ?? -1), digits: 0).blankIfNegative, .number(e.crv, digits: 0, blankIfZero: true),
+                                       .number(e.reach, digits: 1), .number(e.prescriberScore, digits: 3)]
+            })
+    }
+    table("owners", "Owners and Dunbar's limit", "P1 relationships each member of our team holds, against Dunbar's 148 stable relationships.",
+          ["Owner", "Title", "Department", "Role", "Proximity", "P1 contacts", "Contacts owned", "Over the limit"],
+          analysis.owners.map { o in
+            person(Int(o.person)) + [.number(Double(o.p1), digits: 0), .number(Double(o.contacts), digits: 0), .text(o.overDunbar ? "yes" : "no")]
+          })
+
     // Data for the cards: one entry per person on the maps.
     h += "<script type=\"application/json\" id=\"people-data\">{"
     h += shown.sorted().map { v in
       let p = g.people[v]
       var fields: [(String, String)] = [("name", jsonString(p.displayName)), ("title", jsonString(p.title ?? "")),
                                         ("department", jsonString(p.department ?? "")), ("role", jsonString(p.role?.rawValue ?? (p.isInternal ? "our team" : ""))),
-                                        ("proximity", jsonString(p.isInternal ? "" : (p.proximity?.label ?? "unknown")))]
+                                        ("proximity", jsonString(p.isInternal ? "" : (proximity(v).isEmpty ? "unknown" : proximity(v))))]
       fields.append(("influence", p.influence.map { "\($0)" } ?? "null"))
       fields.append(("structural", Cell.fixed(m.influence[v], digits: 3)))
       fields.append(("betweenness", Cell.fixed(m.person[.betweenness]![v], digits: 4)))
@@ -193,6 +255,8 @@ public enum HTMLReport {
       return .value(x, GraphFormats.Cell.fixed(x, digits: digits))
     }
     var isNumber: Bool { if case .value = self { true } else { false } }
+    /// Blank for a negative number (a placeholder for "none").
+    var blankIfNegative: TableCell { if case .value(let x, _) = self, x < 0 { return .value(-.infinity, "") }; return self }
     var text: String {
       switch self {
       case .text(let s): s

@@ -2,7 +2,7 @@
 //
 //   tiemap-bench [--repeat N] [--tiemap PATH] [--only SECTIONS]   orchestrate the cases and print the tables;
 //                                                        SECTIONS: comma-separated from load, betweenness,
-//                                                        pagerank, constraint, slashdot, cli, render (default all)
+//                                                        pagerank, constraint, slashdot, reach, cli, render (default all)
 //   tiemap-bench worker load FILE REPEAT [--directed]    (internal) time Tiemap's load in this process
 //
 // Each (tool, case) runs in a fresh process so its peak RSS (wait4 ru_maxrss) is its own. Times are the
@@ -32,6 +32,7 @@ func median(_ xs: [Double]) -> Double {
 
 func worker(_ args: [String]) throws {
   guard args.count >= 3 else { fatalError("usage: worker TASK FILE REPEAT [--directed] [--weighted]") }
+  if args[0] == "reach-ic" || args[0] == "reach-imm" { return try reachWorker(args) }
   if args[0] != "load" { return try measureWorker(args) }
   let file = args[1], repeatCount = Int(args[2])!
   var options = LoadOptions()
@@ -81,6 +82,36 @@ func measureWorker(_ args: [String]) throws {
     if i > 0 || repeatCount == 0 { times.append(dt) }
   }
   say("{\"tool\": \"tiemap\", \"times\": \(times), \"check\": [\(check), \(view.edgeCount)], \"threads\": \(ProcessInfo.processInfo.activeProcessorCount)}")
+}
+
+/// Referral reach on an undirected graph, weighted-cascade probabilities. `reach-ic FILE RUNS`: Monte Carlo from the
+/// 10 busiest people. `reach-imm FILE K EPSILON`: IMM's best K seeds, then 10,000 fresh runs for them and for the K
+/// busiest people (the degree heuristic).
+func reachWorker(_ args: [String]) throws {
+  let g = try InputLoader.loadGraph(args[1]).graph
+  let view = g.social
+  let net = view.diffusionNetwork(.weightedCascade)
+  let byDegree = (0..<Int32(view.nodeCount)).sorted { (view.degree($0), -$0) > (view.degree($1), -$1) }
+  let threads = ProcessInfo.processInfo.activeProcessorCount
+  if args[0] == "reach-ic" {
+    let runs = Int(args[2])!
+    let t = now()
+    let e = net.simulate(from: Array(byDegree.prefix(10)), model: .independentCascade, runs: runs, seed: 2026)
+    let dt = now() - t
+    say("{\"time\": \(dt), \"reach\": \(e.expectedReach), \"stderr\": \(e.standardError), \"threads\": \(threads)}")
+    return
+  }
+  let k = Int(args[2])!, epsilon = Double(args[3])!
+  var o = SeedSelectionOptions(count: k)
+  o.method = .imm; o.epsilon = epsilon; o.seed = 2026
+  let t = now()
+  let s = net.bestSeeds(o)
+  let dt = now() - t
+  let imm = net.simulate(from: s.seeds, model: .independentCascade, runs: 10_000, seed: 99)
+  let degree = net.simulate(from: Array(byDegree.prefix(k)), model: .independentCascade, runs: 10_000, seed: 99)
+  say("{\"time\": \(dt), \"rr_sets\": \(s.samples), \"estimate\": \(s.estimatedReach), \"imm_reach\": \(imm.expectedReach), "
+      + "\"imm_stderr\": \(imm.standardError), \"degree_reach\": \(degree.expectedReach), \"degree_stderr\": \(degree.standardError), "
+      + "\"threads\": \(threads)}")
 }
 
 /// A seeded social graph with community structure: `people` people in groups of 50, each person with ties to
@@ -325,6 +356,35 @@ func orchestrate(_ args: [String]) throws {
                     peer("networkx", "pagerank", plain, repeat: 1)], expected: slashdotSize)
   printTable(title: "Burt's constraint, unweighted", rows: [mine("constraint", file: plain), peer("igraph", "constraint", plain)],
              expected: slashdotSize)
+  }
+
+  // Referral reach on the largest network: independent cascade with the weighted-cascade probabilities
+  // (p = 1 / degree of the receiver; Slashdot has no weights), each task in its own process for its peak RSS.
+  if want("reach") {
+    say("\nReferral reach on soc-Slashdot0902 as an undirected social view (82,168 people, 504,230 ties),")
+    say("independent cascade with weighted-cascade probabilities (p = 1 / degree of the receiver); graph loaded before timing.")
+    func run(_ argv: [String]) -> (json: [String: Any], rss: Int) {
+      let r = spawn([me, "worker"] + argv)
+      guard r.status == 0, let j = try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] else {
+        fatalError("reach worker \(argv) failed (exit \(r.status))")
+      }
+      return (j, r.rss)
+    }
+    let ic = run(["reach-ic", plain, "10000"])
+    let imm = run(["reach-imm", plain, "10", "0.1"])
+    func num(_ j: [String: Any], _ k: String) -> Double { (j[k] as? Double) ?? Double(j[k] as? Int ?? 0) }
+    say(pad("task", 46) + pad("time", 10, right: true) + pad("peak RSS", 11, right: true) + pad("threads", 9, right: true) + "  result")
+    say(String(repeating: "─", count: 110))
+    say(pad("10,000 IC runs from the 10 busiest people", 46) + pad(fmtTime(num(ic.json, "time")), 10, right: true)
+        + pad(fmtMB(ic.rss), 11, right: true) + pad("\(ic.json["threads"] ?? 1)", 9, right: true)
+        + "  expected reach \(String(format: "%.1f ± %.1f", num(ic.json, "reach"), num(ic.json, "stderr")))")
+    say(pad("IMM best 10 seeds (ε = 0.1, ℓ = 1)", 46) + pad(fmtTime(num(imm.json, "time")), 10, right: true)
+        + pad(fmtMB(imm.rss), 11, right: true) + pad("\(imm.json["threads"] ?? 1)", 9, right: true)
+        + "  \(imm.json["rr_sets"] ?? 0) RR sets, estimated reach \(String(format: "%.1f", num(imm.json, "estimate")))")
+    let immReach = num(imm.json, "imm_reach"), degreeReach = num(imm.json, "degree_reach")
+    say("Checked by 10,000 fresh IC runs each: IMM's seeds reach \(String(format: "%.1f ± %.1f", immReach, num(imm.json, "imm_stderr"))), "
+        + "the 10 highest-degree people \(String(format: "%.1f ± %.1f", degreeReach, num(imm.json, "degree_stderr"))) "
+        + "(IMM \(immReach >= degreeReach ? "≥" : "<") degree heuristic, \(String(format: "%.2f×", immReach / degreeReach))).")
   }
 
   // The command a user runs, end to end (process start, gzip, all views, summary).

@@ -25,12 +25,16 @@ public struct AccountEvidence: Sendable {
   public var proximity: [Proximity?]
   public var derived: [DerivedProximity]
 
-  public init(graph g: SocialGraph, interactions: [Interaction], options: AccountOptions = AccountOptions()) {
-    let m = g.social.personMeasures([.influence], weighted: false)
-    influence = m.values[.influence]!
-    silent = StructuralInfluence.silentInfluencers(score: influence, graph: g)
-    ties = g.tieMeasures(interactions: interactions)
-    (proximity, derived) = g.effectiveProximity(strength: ties.strengths.strength, interactions: interactions,
+  /// Computes what is not given: structural influence (`personMeasures([.influence])`), the silent influencers,
+  /// the tie measures (with the history), and each person's effective proximity.
+  public init(graph g: SocialGraph, interactions: [Interaction], options: AccountOptions = AccountOptions(),
+              influence: [Double]? = nil, silent: [Bool]? = nil, ties: TieMeasures? = nil) {
+    let score = influence ?? g.social.personMeasures([.influence], weighted: false).values[.influence]!
+    self.influence = score
+    self.silent = silent ?? StructuralInfluence.silentInfluencers(score: score, graph: g)
+    let t = ties ?? g.tieMeasures(interactions: interactions)
+    self.ties = t
+    (proximity, derived) = g.effectiveProximity(strength: t.strengths.strength, interactions: interactions,
                                                 bands: options.bands, derive: options.deriveProximity)
   }
 }

@@ -30,6 +30,7 @@ struct Report: ParsableCommand {
     let loaded = try input.load()
     let g = loaded.graph
     try g.requireAccount(account)
-    try AtomicFile.write(try HTMLReport.render(graph: g, interactions: loaded.interactions, account: account), to: output)
+    try AtomicFile.write(try HTMLReport.render(graph: g, interactions: loaded.interactions, surveys: loaded.surveys,
+                                               referrals: loaded.referrals, account: account), to: output)
   }
 }
