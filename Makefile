@@ -44,7 +44,7 @@ demo: release
 	$(RELEASE) account $(SAMPLE_IN) --format table | head -60
 	$(RELEASE) account $(SAMPLE_IN) --format json -o $(OUT)/account.json
 	$(RELEASE) path $(SAMPLE_IN) --to NL-004 --format table
-	$(RELEASE) reach $(SAMPLE_IN) --best 5 --targets decision-circuit --format table
+	$(RELEASE) reach $(SAMPLE_IN) --best 5 --targets decision-circuit --probability wc --format table
 	$(RELEASE) reach $(SAMPLE_IN) --from NL-035 --format json -o $(OUT)/reach-NL-035.json
 	$(RELEASE) referrals $(SAMPLE_IN) $(SAMPLE_REF) --format json -o $(OUT)/referrals.json
 	$(RELEASE) trust $(SAMPLE_IN) --format table --timeline $(OUT)/trust-timeline.csv

@@ -86,27 +86,17 @@ public enum InputLoader {
       warnings += try TiesReader.read(try InputFile.read(ties), file: ties, into: &builder, unknown: unknown)
       files.append(ties)
     }
-    var history: [Interaction] = []
-    if let interactions {
-      let r = try InteractionsReader.read(try InputFile.read(interactions), file: interactions, builder: &builder, unknown: unknown)
-      history = r.interactions
-      warnings += r.warnings
-      files.append(interactions)
+    // The per-person files: each resolves its ids against the people so far (adding them with --allow-unknown).
+    func read<T>(_ path: String?, _ reader: ([UInt8], String, inout SocialGraphBuilder) throws -> ([T], [InputWarning])) throws -> [T] {
+      guard let path else { return [] }
+      let (rows, found) = try reader(try InputFile.read(path), path, &builder)
+      warnings += found
+      files.append(path)
+      return rows
     }
-    var answers: [SurveyResponse] = []
-    if let surveys {
-      let r = try SurveysReader.read(try InputFile.read(surveys), file: surveys, builder: &builder, unknown: unknown)
-      answers = r.responses
-      warnings += r.warnings
-      files.append(surveys)
-    }
-    var referred: [Referral] = []
-    if let referrals {
-      let r = try ReferralsReader.read(try InputFile.read(referrals), file: referrals, builder: &builder, unknown: unknown)
-      referred = r.referrals
-      warnings += r.warnings
-      files.append(referrals)
-    }
+    let history = try read(interactions) { try InteractionsReader.read($0, file: $1, builder: &$2, unknown: unknown) }
+    let answers = try read(surveys) { try SurveysReader.read($0, file: $1, builder: &$2, unknown: unknown) }
+    let referred = try read(referrals) { try ReferralsReader.read($0, file: $1, builder: &$2, unknown: unknown) }
     let graph = try build(builder, file: contacts)
     // Reporting cycles: a warning naming the cycle, at the line of its first member.
     for cycle in graph.reportsToHierarchy().cycles {
