@@ -150,7 +150,8 @@ extension SocialGraph {
   /// - Brokers into uncovered groups: contacts whose weak ties (`TieStrengthModel`) reach departments with nobody
   ///   at P1/P2 — the way in, most such departments first, then the ones we are closest to.
   /// - Departure impact: for each contact, the warm reach lost if they leave (Σ over the account of our best
-  ///   introduction reliability, computed again without them), the contacts cut off, and coverage lost.
+  ///   introduction reliability, computed again without them — only for people others' best paths go through), the
+  ///   contacts cut off, and coverage lost.
   /// - Recommendations: contacts not held at P1/P2, by priority = role weight × proximity gap × value, with role
   ///   weights decision maker 1, influencer 0.85, gatekeeper 0.7, technical expert 0.6, end user 0.4, none 0.5;
   ///   gap 1 for P4 or unknown, 0.6 for P3; value = 0.5 · declared influence / 5 (the structural level when
@@ -168,7 +169,7 @@ extension SocialGraph {
     let probabilities = view.spreadProbabilities(.tie)
     let team = internalPeople
     let fromTeam = team.map { (person: $0, reliability: 1.0) }
-    let reliability = view.bestReliabilities(from: fromTeam, probabilities: probabilities)
+    let (reliability, parent) = view.reliabilityTree(from: fromTeam, probabilities: probabilities)
 
     // Accounts in order of first appearance; contacts without an account form the "" account.
     var names: [String] = []
@@ -180,7 +181,7 @@ extension SocialGraph {
       members[a, default: []].append(NodeIndex(v))
     }
     let accounts = names.map { name in
-      account(name, contacts: members[name]!, evidence: ev, grid: grid, team: team, reliability: reliability,
+      account(name, contacts: members[name]!, evidence: ev, grid: grid, team: team, reliability: reliability, parent: parent,
               probabilities: probabilities, options: o)
     }
     // Owners: every member of our team, with the P1 contacts they own.
@@ -194,7 +195,7 @@ extension SocialGraph {
   }
 
   private func account(_ name: String, contacts: [NodeIndex], evidence ev: AccountEvidence, grid: PowerInterest,
-                       team: [NodeIndex], reliability: [Double], probabilities: ContiguousArray<Double>,
+                       team: [NodeIndex], reliability: [Double], parent: [Int32], probabilities: ContiguousArray<Double>,
                        options o: AccountOptions) -> AccountAnalysis.Account {
     let view = social
     let inAccount = Set(contacts)
@@ -256,17 +257,24 @@ extension SocialGraph {
       return (a.uncoveredGroups.count, -pa, a.weakTies, -Int(a.person)) > (b.uncoveredGroups.count, -pb, b.weakTies, -Int(b.person))
     }
 
-    // Warm reach and departure impact.
+    // Warm reach and departure impact. Only someone with others below them in the tree of best paths can change
+    // anyone else's reliability by leaving; for the rest, the loss is their own reliability.
     let fromTeam = team.map { (person: $0, reliability: 1.0) }
     let warm = contacts.reduce(0) { $0 + reliability[Int($1)] }
+    var hasChildren = [Bool](repeating: false, count: count)
+    for p in parent where p >= 0 { hasChildren[Int(p)] = true }
     var departures = contacts.map { v -> AccountAnalysis.Departure in
-      let without = view.bestReliabilities(from: fromTeam, probabilities: probabilities, excluding: v)
-      var after = 0.0, cut = 0
-      for c in contacts where c != v {
-        after += without[Int(c)]
-        if reliability[Int(c)] > 0 && without[Int(c)] == 0 { cut += 1 }
+      var lost = reliability[Int(v)], cut = 0
+      if lost > 0 && hasChildren[Int(v)] {
+        let without = view.bestReliabilities(from: fromTeam, probabilities: probabilities, excluding: v)
+        var after = 0.0
+        for c in contacts where c != v {
+          after += without[Int(c)]
+          if reliability[Int(c)] > 0 && without[Int(c)] == 0 { cut += 1 }
+        }
+        lost = warm - after
       }
-      return .init(person: v, coverageLost: inCircuit(v) && isCovered(v) ? 1 : 0, reachLost: warm - after, cutOff: cut)
+      return .init(person: v, coverageLost: inCircuit(v) && isCovered(v) ? 1 : 0, reachLost: lost, cutOff: cut)
     }
     departures.sort { a, b in
       a.reachLost != b.reachLost ? a.reachLost > b.reachLost
@@ -275,9 +283,9 @@ extension SocialGraph {
 
     // Recommendations: the contacts worth building, with the way in and the gain.
     let candidates = contacts.filter { !isCovered($0) }
-    let gains = candidates.map { c -> Double in
-      let with = view.bestReliabilities(from: fromTeam + [(person: c, reliability: o.builtTieReliability)], probabilities: probabilities)
-      return contacts.reduce(0) { $0 + with[Int($1)] } - warm
+    let gains = candidates.map { c in
+      view.reliabilityGain(from: c, start: o.builtTieReliability, base: reliability, probabilities: probabilities,
+                           counted: { inAccount.contains($0) })
     }
     let largestGain = max(gains.max() ?? 0, 1e-12)
     let share = coverage.share

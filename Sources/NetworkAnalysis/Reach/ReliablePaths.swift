@@ -107,8 +107,16 @@ extension GraphView {
   /// - Complexity: O((n + m) log n).
   public func bestReliabilities(from starts: [(person: NodeIndex, reliability: Double)], probabilities: ContiguousArray<Double>,
                                 excluding: NodeIndex? = nil) -> [Double] {
+    reliabilityTree(from: starts, probabilities: probabilities, excluding: excluding).reliability
+  }
+
+  /// `bestReliabilities` with the tree of best paths: `parent[v]` is the person before v on their best path (−1 for
+  /// the starts and for people nothing reaches).
+  public func reliabilityTree(from starts: [(person: NodeIndex, reliability: Double)], probabilities: ContiguousArray<Double>,
+                              excluding: NodeIndex? = nil) -> (reliability: [Double], parent: [Int32]) {
     let n = nodeCount
     var dist = [Double](repeating: .infinity, count: n)
+    var parent = [Int32](repeating: -1, count: n)
     var heap = IndexedHeap()
     for (v, r) in starts where v != excluding && r > 0 {
       let d = -log(r)
@@ -122,10 +130,37 @@ extension GraphView {
         let v = tgt[p]
         guard v != excluding else { continue }
         let nd = d - log(probabilities[p])
-        if nd < dist[Int(v)] { dist[Int(v)] = nd; heap.push(nd, v) }
+        if nd < dist[Int(v)] { dist[Int(v)] = nd; parent[Int(v)] = u; heap.push(nd, v) }
       }
     }
-    return dist.map { $0 == .infinity ? 0 : exp(-$0) }
+    return (dist.map { $0 == .infinity ? 0 : exp(-$0) }, parent)
+  }
+
+  /// What one more start `from` with reliability `start` adds to `base` (the best reliabilities without it):
+  /// Σ over the people where it does better of (new − base), counting only `counted` people. A Dijkstra from
+  /// `from` that stops wherever it no longer beats `base`: past such a person nothing can improve (every path on
+  /// from there is at most base × p), so the search stays in the region the new start changes.
+  /// - Complexity: O((n' + m') log n') over the improved region.
+  public func reliabilityGain(from: NodeIndex, start: Double, base: [Double], probabilities: ContiguousArray<Double>,
+                              counted: (NodeIndex) -> Bool) -> Double {
+    var dist: [NodeIndex: Double] = [from: -log(start)]
+    var heap = IndexedHeap()
+    heap.push(-log(start), from)
+    var gain = 0.0
+    let off = out.offsets, tgt = out.targets
+    while !heap.isEmpty {
+      let (d, u) = heap.pop()
+      guard d == dist[u] else { continue }
+      let r = exp(-d)
+      guard r > base[Int(u)] else { continue }
+      if counted(u) { gain += r - base[Int(u)] }
+      for p in Int(off[Int(u)])..<Int(off[Int(u) + 1]) {
+        let v = tgt[p]
+        let nd = d - log(probabilities[p])
+        if nd < dist[v] ?? .infinity, exp(-nd) > base[Int(v)] { dist[v] = nd; heap.push(nd, v) }
+      }
+    }
+    return gain
   }
 }
 

@@ -102,6 +102,9 @@ extension DiffusionNetwork {
       samples = options.runs
     case .imm:
       let roots = options.targets.map { Array(Set($0)).sorted() } ?? (0..<NodeIndex(n)).map { $0 }
+      guard !roots.isEmpty, !candidates.isEmpty else {
+        return SeedSelection(seeds: [], gains: [], estimatedReach: 0, method: .imm, samples: 0, cost: 0)
+      }
       let sampler = ReverseSampler(net: self, model: options.model, roots: roots, seed: options.seed)
       let theta = immSampleSize(sampler: sampler, candidates: candidates, k: max(1, min(options.count, candidates.count)),
                                 epsilon: options.epsilon, ell: options.ell)
