@@ -233,12 +233,15 @@ struct WorldOracle: SpreadOracle {
   private let words: Int
   private var total = 0   // Σ over worlds of the committed reach (targets only, when given)
   private let blocks: [Range<Int>]
+  /// One walk per block of worlds, kept across evaluations (nothing is allocated per gain).
+  private var walks: [WorldWalk]
 
   init(net: DiffusionNetwork, model: DiffusionModel, runs: Int, seed: UInt64, targets: [Bool]?) {
     self.net = net; self.model = model; self.runs = runs; self.seed = seed; self.targets = targets
     words = (net.nodeCount + 63) / 64
     reached = [UInt64](repeating: 0, count: words * runs)
     blocks = BlockParallel.blocks(count: runs, maxBlocks: 16)
+    walks = blocks.map { _ in WorldWalk(nodeCount: net.nodeCount) }
   }
 
   var value: Double { Double(total) / Double(runs) }
@@ -283,15 +286,15 @@ struct WorldOracle: SpreadOracle {
     let blocks = self.blocks, parallel = self.parallel
     reached.withUnsafeMutableBufferPointer { rb in
     partial.withUnsafeMutableBufferPointer { pb in
-      let bits = DisjointSlots(rb), partS = DisjointSlots(pb)
+    walks.withUnsafeMutableBufferPointer { wb in
+      let bits = DisjointSlots(rb), partS = DisjointSlots(pb), walkS = DisjointSlots(wb)
       BlockParallel.run(blocks, parallel: parallel) { b, range in
-        var walk = WorldWalk(nodeCount: net.nodeCount)
         var sum = 0
         for r in range {
           let row = bits.base.baseAddress! + r * words
-          walk.begin()
-          walk.reach(v, in: net, model: model, coins: WorldCoins(seed: seed, run: r), blocked: row)
-          for u in walk.reached {
+          walkS.base[b].begin()
+          walkS.base[b].reach(v, in: net, model: model, coins: WorldCoins(seed: seed, run: r), blocked: row)
+          for u in walkS.base[b].reached {
             let u = Int(u)
             if targets?[u] ?? true { sum += 1 }
             if commit { row[u >> 6] |= 1 << UInt64(u & 63) }
@@ -299,7 +302,7 @@ struct WorldOracle: SpreadOracle {
         }
         partS.base[b] = sum
       }
-    }}
+    }}}
     return partial.reduce(0, +)
   }
 }
