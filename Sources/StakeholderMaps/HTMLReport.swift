@@ -177,9 +177,10 @@ public enum HTMLReport {
             })
     }
     table("owners", "Owners and Dunbar's limit", "P1 relationships each member of our team holds, against Dunbar's 148 stable relationships.",
-          ["Owner", "Title", "Department", "Role", "Proximity", "P1 contacts", "Contacts owned", "Over the limit"],
+          ["Owner", "Title", "Department", "P1 contacts", "Contacts owned", "Over the limit"],
           analysis.owners.map { o in
-            person(Int(o.person)) + [.number(Double(o.p1), digits: 0), .number(Double(o.contacts), digits: 0), .text(o.overDunbar ? "yes" : "no")]
+            Array(person(Int(o.person)).prefix(3)) + [.number(Double(o.p1), digits: 0), .number(Double(o.contacts), digits: 0),
+                                                      .text(o.overDunbar ? "yes" : "no")]
           })
 
     // Data for the cards: one entry per person on the maps.
