@@ -72,6 +72,7 @@ oracle:
 	python3 scripts/oracle.py brokerage
 	python3 scripts/oracle.py directed
 	python3 scripts/oracle.py sampled
+	python3 scripts/oracle.py leiden
 
 # Regenerate the committed sample account (byte-identical for the same seed).
 sample: setup

@@ -2,7 +2,7 @@
 # Installs what Tiemap needs to build, test and render, only when it is missing (Debian; run as root or with sudo).
 #   scripts/setup.sh          build + test + demo needs: Swift (checked), pkg-config, zlib, Graphviz
 #   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
-#   scripts/setup.sh oracle   also NetworkX, NumPy and SciPy for `make oracle` (the test fixtures)
+#   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy and igraph for `make oracle` (the test fixtures)
 #   scripts/setup.sh browser  also Chromium, for `make check-report` (the report in a real headless browser)
 set -euo pipefail
 
@@ -41,7 +41,7 @@ fi
 
 if [ "${1:-}" = oracle ]; then
   need_pip=()
-  for mod in networkx numpy scipy; do
+  for mod in networkx numpy scipy igraph; do
     python3 -c "import $mod" 2>/dev/null || need_pip+=("$mod")
   done
   if [ ${#need_pip[@]} -gt 0 ]; then

@@ -1,5 +1,6 @@
 // Hand-derived modularity values are worked out in the comments; fixture values come from NetworkX
 // (scripts/oracle.py: modularity of the "position mod 4" partition, and what networkx.louvain_communities reaches).
+import Foundation
 import Testing
 @testable import NetworkAnalysis
 import SocialGraph
@@ -48,6 +49,52 @@ private func twoTriangles() throws -> SocialGraph {
     let c = g.social.louvain(weighted: f.weighted)
     #expect(c.modularity >= f.scalars["louvain_modularity_networkx"]! - 0.02, "\(f.testDescription): \(c.modularity)")
     #expect(abs(c.modularity - g.social.modularity(of: c.community, weighted: f.weighted)) < 1e-12)
+  }
+}
+
+/// igraph's Leiden modularity per fixture (scripts/oracle.py leiden: best of 5 seeds, run until stable).
+private let leidenBar: [String: Double] = {
+  let url = Fixture.root.appendingPathComponent("Tests/Fixtures/communities/leiden.json")
+  let j = try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+  return (j["cases"] as! [String: NSNumber]).mapValues(\.doubleValue)
+}()
+
+/// Whether every community induces a connected subgraph of the view.
+private func communitiesAreConnected(_ view: GraphView, _ community: [Int]) -> Bool {
+  var seen = [Bool](repeating: false, count: view.nodeCount)
+  var started = Set<Int>()
+  for s in 0..<view.nodeCount where !seen[s] {
+    guard started.insert(community[s]).inserted else { return false }   // a second piece of the same community
+    seen[s] = true
+    var stack = [s]
+    while let u = stack.popLast() {
+      for v in view.out.neighbors(NodeIndex(u)).map(Int.init) where !seen[v] && community[v] == community[u] {
+        seen[v] = true; stack.append(v)
+      }
+    }
+  }
+  return true
+}
+
+@Suite struct LeidenTests {
+  @Test func leidenSplitsTheTwoTriangles() throws {
+    let c = try twoTriangles().social.leiden(weighted: false)
+    #expect(c.community == [0, 0, 0, 1, 1, 1])
+    #expect(abs(c.modularity - 5.0 / 14.0) < 1e-12)
+  }
+
+  /// Every community is connected (Traag et al. 2019, the point of Leiden), the modularity is at least igraph's
+  /// Leiden's less 0.01 and at least NetworkX's Louvain's less 0.02, and it is what the modularity function says.
+  @Test(arguments: Fixture.all)
+  func leidenIsConnectedAndAsGoodAsIgraph(_ f: Fixture) throws {
+    let g = try f.graph()
+    let c = g.social.leiden(weighted: f.weighted)
+    #expect(communitiesAreConnected(g.social, c.community), "\(f.testDescription)")
+    let bar = try #require(leidenBar["\(f.dataset)-\(f.weighted ? "weighted" : "unweighted")"])
+    #expect(c.modularity >= bar - 0.01, "\(f.testDescription): \(c.modularity) vs igraph \(bar)")
+    #expect(c.modularity >= f.scalars["louvain_modularity_networkx"]! - 0.02, "\(f.testDescription)")
+    #expect(abs(c.modularity - g.social.modularity(of: c.community, weighted: f.weighted)) < 1e-12)
+    #expect(c == g.social.leiden(weighted: f.weighted))   // same seed, same partition
   }
 }
 

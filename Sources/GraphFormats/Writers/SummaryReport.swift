@@ -84,7 +84,7 @@ public enum SummaryReport {
     let c = s.components
     out += "Components  \(Cell.grouped(c.count)) (largest \(Cell.grouped(c.largest)) people, \(Cell.grouped(c.isolated)) isolated)\n"
     if let m = s.communities {
-      out += "Communities \(Cell.grouped(m.count)) (Louvain), modularity \(Cell.fixed(m.modularity, digits: 3))\n"
+      out += "Communities \(Cell.grouped(m.count)) (\(s.communityMethod == .louvain ? "Louvain" : "Leiden")), modularity \(Cell.fixed(m.modularity, digits: 3))\n"
     }
     if s.interactions > 0 {
       out += "History     \(Cell.grouped(s.interactions)) interactions, \(s.firstInteraction!) → \(s.lastInteraction!)\n"

@@ -32,11 +32,12 @@ extension GraphView {
   /// Computes `wanted` on this view (`PersonMeasure.directed` are the measures defined for directed views), sharing work between measures: one shortest-path sweep for
   /// closeness, harmonic and betweenness; one structural-holes pass for constraint, effective size, efficiency
   /// and hierarchy. `influence` computes what it needs (PageRank, betweenness, eigenvector, effective size).
-  /// Communities use Louvain with `seed` and `resolution`.
+  /// Communities use `communityMethod` (Louvain by default, or Leiden) with `seed` and `resolution`.
   /// With `betweennessSamples` k, betweenness is estimated from k sources drawn with `seed`
   /// (`sampledBetweenness`) instead of all n.
   public func personMeasures(_ wanted: Set<PersonMeasure>, weighted: Bool, seed: UInt64 = 2026,
-                             resolution: Double = 1, betweennessSamples: Int? = nil) -> PersonMeasures {
+                             resolution: Double = 1, betweennessSamples: Int? = nil,
+                             communityMethod: CommunityMethod = .louvain) -> PersonMeasures {
     var need = wanted
     if need.contains(.influence) { need.formUnion([.pagerank, .betweenness, .eigenvector, .effectiveSize]) }
     var v: [PersonMeasure: [Double]] = [:]
@@ -71,7 +72,7 @@ extension GraphView {
     }
     var communities: Communities?
     if need.contains(.community) {
-      let c = louvain(weighted: weighted, resolution: resolution, seed: seed)
+      let c = self.communities(communityMethod, weighted: weighted, resolution: resolution, seed: seed)
       communities = c
       v[.community] = c.community.map(Double.init)
     }

@@ -34,8 +34,10 @@ public struct GraphSummary: Sendable {
   /// Density of the social view.
   public var density: Double
   public var components: ConnectedComponents
-  /// Louvain communities of the social view and their modularity (nil when not asked for, or without ties).
+  /// Communities of the social view and their modularity (nil when not asked for, or without ties).
   public var communities: Communities?
+  /// The search that found them.
+  public var communityMethod: CommunityMethod = .louvain
   /// Customer accounts (our own team left out), largest first, then by name; contacts without an account last.
   public var accounts: [AccountCount]
   public var roots: [Root]
@@ -46,10 +48,10 @@ public struct GraphSummary: Sendable {
 }
 
 extension SocialGraph {
-  /// The summary of `tiemap info`. O(n + m), plus a Louvain search of the social view when `communities`
+  /// The summary of `tiemap info`. O(n + m), plus a community search of the social view when `communities`
   /// gives its weighting and seed (the same search, hence the same partition, as `tiemap metrics`).
-  public func summary(interactions: [Interaction] = [],
-                      communities: (weighted: Bool, seed: UInt64)? = nil) -> GraphSummary {
+  public func summary(interactions: [Interaction] = [], communities: (weighted: Bool, seed: UInt64)? = nil,
+                      communityMethod: CommunityMethod = .louvain) -> GraphSummary {
     let counts = tieCountsByKind
     let kindCounts = kinds.indices.map {
       GraphSummary.KindCount(kind: kinds[$0], ties: counts[$0], pairs: layers[$0].edgeCount, directed: layers[$0].isDirected)
@@ -74,7 +76,10 @@ extension SocialGraph {
       people: count, internalPeople: people.lazy.filter(\.isInternal).count, ties: ties.count,
       selfLoops: selfLoopCount, derivedReportsTo: derivedReportsToCount, kinds: kindCounts,
       socialPairs: social.edgeCount, density: social.density, components: social.connectedComponents(),
-      communities: communities.flatMap { c in social.edgeCount > 0 ? social.louvain(weighted: c.weighted, seed: c.seed) : nil },
+      communities: communities.flatMap { c in
+        social.edgeCount > 0 ? social.communities(communityMethod, weighted: c.weighted, seed: c.seed) : nil
+      },
+      communityMethod: communityMethod,
       accounts: accounts, roots: roots, reportingCycles: h.cycles, interactions: interactions.count,
       firstInteraction: interactions.map(\.date).min(), lastInteraction: interactions.map(\.date).max())
   }

@@ -12,8 +12,11 @@ struct Info: ParsableCommand {
   @Flag(help: "Weight the community search (modularity) by tie weight, as `tiemap metrics --weighted`.")
   var weighted = false
 
-  @Option(help: "Seed of the community search (Louvain), as in `tiemap metrics`.")
+  @Option(help: "Seed of the community search, as in `tiemap metrics`.")
   var seed: UInt64 = 2026
+
+  @Option(help: "Community search: louvain or leiden, as in `tiemap metrics`.")
+  var communities: CommunityMethod = .louvain
 
   @Flag(help: "Skip the community search (faster on very large graphs).")
   var noCommunities = false
@@ -21,7 +24,8 @@ struct Info: ParsableCommand {
   func run() throws {
     let loaded = try input.load()
     let summary = loaded.graph.summary(interactions: loaded.interactions,
-                                       communities: noCommunities ? nil : (weighted: weighted, seed: seed))
+                                       communities: noCommunities ? nil : (weighted: weighted, seed: seed),
+                                       communityMethod: communities)
     switch out.resolvedFormat {
     case .csv: try out.emit(SummaryReport.csv(summary, graph: loaded.graph))
     case .json: try out.emit(SummaryReport.json(summary, graph: loaded.graph))

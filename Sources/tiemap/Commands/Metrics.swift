@@ -4,6 +4,7 @@ import NetworkAnalysis
 import SocialGraph
 
 extension PersonMeasure: ExpressibleByArgument {}
+extension CommunityMethod: ExpressibleByArgument {}
 
 struct Metrics: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -47,6 +48,9 @@ struct Metrics: ParsableCommand {
   @Option(help: "Resolution of the community search (1 = standard modularity; higher finds smaller communities).")
   var resolution: Double = 1
 
+  @Option(help: "Community search: louvain (Blondel et al. 2008) or leiden (Traag et al. 2019: connected communities).")
+  var communities: CommunityMethod = .louvain
+
   func validate() throws {
     guard resolution > 0, resolution.isFinite else { throw ValidationError("--resolution must be a number > 0.") }
     if let k = betweennessSamples, k < 1 { throw ValidationError("--betweenness-samples must be at least 1.") }
@@ -64,7 +68,7 @@ struct Metrics: ParsableCommand {
         : "'\(odd.rawValue)' needs a directed view such as --kind advice (measures here: \(defined.map(\.rawValue).joined(separator: ", "))).")
     }
     let m = view.personMeasures(Set(wanted), weighted: weighted, seed: seed, resolution: resolution,
-                                betweennessSamples: betweennessSamples)
+                                betweennessSamples: betweennessSamples, communityMethod: communities)
     var meta = [("kind", kind.map { JSONValue.string($0) } ?? .string("social")), ("directed", .bool(view.isDirected))]
       + MetricsReport.jsonMeta(m)
     if let k = betweennessSamples, wanted.contains(.betweenness) {
