@@ -30,21 +30,17 @@ extension GraphView {
       if next == community { break }
       community = next
     }
-    let count = (community.max() ?? -1) + 1
-    return Communities(community: community, count: count,
+    return Communities(community: community, count: (community.max() ?? -1) + 1,
                        modularity: modularity(of: community, weighted: weighted, resolution: gamma))
   }
 
   /// One run of Leiden from the partition `start`; the communities numbered by first member.
   private func leidenPass(weighted: Bool, gamma: Double, theta: Double, start: [Int], rng: inout SplitMix64) -> [Int] {
     let n = nodeCount
-    var offsets = out.offsets.map(Int.init)
-    var targets = out.targets.map(Int.init)
-    var weights = weighted ? Array(out.weights) : [Double](repeating: 1, count: out.slotCount)
-    var loops = [Double](repeating: 0, count: n)
+    var level = LevelGraph(self, weighted: weighted)
     var membership = Array(0..<n)          // person → node of the current level
     var part = start                       // node → community
-    let m = weights.reduce(0, +) / 2
+    let m = level.totalWeight
     guard m > 0 else { return Array(0..<n) }
     let scale = gamma / (2 * m)            // γ / 2m: the null model's weight per unit of degree product
 
@@ -55,9 +51,9 @@ extension GraphView {
     }
 
     for _ in 0..<100 {
-      let size = loops.count
-      var k = [Double](repeating: 0, count: size)
-      for v in 0..<size { k[v] = 2 * loops[v]; for p in offsets[v]..<offsets[v + 1] { k[v] += weights[p] } }
+      let size = level.size
+      let k = level.degrees()
+      let (offsets, targets, weights) = (level.offsets, level.targets, level.weights)
 
       // (1) Fast local moving.
       var tot = [Double](repeating: 0, count: size), members = [Int](repeating: 0, count: size)
@@ -160,35 +156,12 @@ extension GraphView {
 
       // (3) Aggregate the refined partition; its nodes start in their unrefined community.
       var newPart = [Int](repeating: 0, count: refinedCount)
-      var newLoops = [Double](repeating: 0, count: refinedCount)
-      var rows = [[Int: Double]](repeating: [:], count: refinedCount)
-      for v in 0..<size {
-        let a = refinedLabel[refined[v]]
-        newPart[a] = part[v]
-        newLoops[a] += loops[v]
-        for p in offsets[v]..<offsets[v + 1] {
-          let b = refinedLabel[refined[targets[p]]]
-          if a == b { newLoops[a] += weights[p] / 2 } else { rows[a][b, default: 0] += weights[p] }
-        }
-      }
+      for v in 0..<size { newPart[refinedLabel[refined[v]]] = part[v] }
       for i in 0..<n { membership[i] = refinedLabel[refined[membership[i]]] }
-      offsets = [0]; targets = []; weights = []
-      for a in 0..<refinedCount {
-        for (b, w) in rows[a].sorted(by: { $0.key < $1.key }) { targets.append(b); weights.append(w) }
-        offsets.append(targets.count)
-      }
-      loops = newLoops
+      level = level.aggregated(by: (0..<size).map { refinedLabel[refined[$0]] }, count: refinedCount)
       part = newPart
     }
-    // Stable numbering by first member in input order.
-    var label = [Int: Int]()
-    var community = [Int](repeating: 0, count: n)
-    for i in 0..<n {
-      let c = part[membership[i]]
-      if label[c] == nil { label[c] = label.count }
-      community[i] = label[c]!
-    }
-    return community
+    return numberedByFirstMember(membership.map { part[$0] }).community
   }
 }
 

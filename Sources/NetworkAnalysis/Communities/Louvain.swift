@@ -22,21 +22,16 @@ extension GraphView {
   /// - Complexity: about O(m) per pass; few levels in practice.
   public func louvain(weighted: Bool, resolution: Double = 1, seed: UInt64 = 2026, threshold: Double = 1e-7) -> Communities {
     let n = nodeCount
-    // Level graph: CSR without self slots, plus a self-loop weight per node (internal weight of merged groups).
-    var offsets = out.offsets.map(Int.init)
-    var targets = out.targets.map(Int.init)
-    var weights = weighted ? Array(out.weights) : [Double](repeating: 1, count: out.slotCount)
-    var loops = [Double](repeating: 0, count: n)
+    var level = LevelGraph(self, weighted: weighted)
     var membership = Array(0..<n)          // person → node of the current level
     var rng = SplitMix64(seed: seed)
-    let m = weights.reduce(0, +) / 2       // total tie weight
+    let m = level.totalWeight
     guard m > 0 else { return Communities(community: Array(0..<n), count: n, modularity: 0) }
 
     while true {
-      let size = loops.count
-      // degree k_i = Σ_j w_ij + 2 · loop_i
-      var k = [Double](repeating: 0, count: size)
-      for v in 0..<size { k[v] = 2 * loops[v]; for p in offsets[v]..<offsets[v + 1] { k[v] += weights[p] } }
+      let size = level.size
+      let k = level.degrees()
+      let (offsets, targets, weights) = (level.offsets, level.targets, level.weights)
       var comm = Array(0..<size)
       var tot = k                          // Σ_tot of each community
       var order = Array(0..<size)
@@ -82,32 +77,10 @@ extension GraphView {
       for v in 0..<size where label[comm[v]] < 0 { label[comm[v]] = next; next += 1 }
       for i in 0..<n { membership[i] = label[comm[membership[i]]] }
       if next == size { break }
-      var newLoops = [Double](repeating: 0, count: next)
-      var rows = [[Int: Double]](repeating: [:], count: next)
-      for v in 0..<size {
-        let a = label[comm[v]]
-        newLoops[a] += loops[v]
-        for p in offsets[v]..<offsets[v + 1] {
-          let b = label[comm[targets[p]]]
-          if a == b { newLoops[a] += weights[p] / 2 } else { rows[a][b, default: 0] += weights[p] }
-        }
-      }
-      offsets = [0]; targets = []; weights = []
-      for a in 0..<next {
-        for (b, w) in rows[a].sorted(by: { $0.key < $1.key }) { targets.append(b); weights.append(w) }
-        offsets.append(targets.count)
-      }
-      loops = newLoops
+      level = level.aggregated(by: (0..<size).map { label[comm[$0]] }, count: next)
     }
-    // Stable numbering by first member in input order.
-    var label = [Int: Int]()
-    var community = [Int](repeating: 0, count: n)
-    for i in 0..<n {
-      let c = membership[i]
-      if label[c] == nil { label[c] = label.count }
-      community[i] = label[c]!
-    }
-    return Communities(community: community, count: label.count,
+    let (community, count) = numberedByFirstMember(membership)
+    return Communities(community: community, count: count,
                        modularity: modularity(of: community, weighted: weighted, resolution: resolution))
   }
 }
