@@ -135,7 +135,8 @@ public enum AccountReport {
       ])
       let derivedHere = a.evidence.derived.filter { acc.contacts.contains($0.person) }
       if !derivedHere.isEmpty {
-        out += "derived (no declared proximity): " + derivedHere.map { "\(name($0.person)) \($0.level.label)" }.joined(separator: ", ") + "\n"
+        out += "derived (no declared proximity): " + derivedHere.prefix(limit).map { "\(name($0.person)) \($0.level.label)" }.joined(separator: ", ")
+          + (derivedHere.count > limit ? " and \(derivedHere.count - limit) more" : "") + "\n"
       }
       out += "\nProximity × declared influence\n"
       out += TextTable.render(header: ["proximity"] + influenceKeys.map { $0 == "unknown" ? "?" : "infl \($0)" },

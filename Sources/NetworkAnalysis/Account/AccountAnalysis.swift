@@ -146,7 +146,7 @@ extension SocialGraph {
   /// - Grid: Mendelow's quadrant per contact (`PowerInterest`; silent influencers count as high power).
   /// - Coverage: the decision circuit (decision makers and influencers) and the share held at P1/P2; who is
   ///   uncovered; *single-threaded* risk: a decision maker or influencer tied to one member of our team only, or
-  ///   an account only one member of our team reaches.
+  ///   an account exactly one member of our team reaches (none is no coverage at all, reported as such).
   /// - Brokers into uncovered groups: contacts whose weak ties (`TieStrengthModel`) reach departments with nobody
   ///   at P1/P2 — the way in, most such departments first, then the ones we are closest to.
   /// - Departure impact: for each contact, the warm reach lost if they leave (Σ over the account of our best
@@ -324,7 +324,7 @@ extension SocialGraph {
     }
     return AccountAnalysis.Account(
       name: name, contacts: contacts, proximityCounts: counts, matrix: matrix, grid: gridRows, coverage: coverage,
-      singleThreaded: single, singleThreadedAccount: teamMembers.count <= 1, silentInfluencers: silent,
+      singleThreaded: single, singleThreadedAccount: teamMembers.count == 1, silentInfluencers: silent,
       uncoveredGroups: uncoveredGroups, brokers: brokers, departures: departures,
       recommendations: recommendations, warmReach: warm, largestReachGain: largestGain)
   }
