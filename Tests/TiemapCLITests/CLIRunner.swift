@@ -16,9 +16,10 @@ enum CLI {
     return root.appendingPathComponent(".build/debug/tiemap").path
   }
 
-  static func run(_ args: [String], cwd: URL? = nil) throws -> CLIResult {
+  /// Runs `tiemap` (or `executable`, e.g. taskset wrapping it) with `args`.
+  static func run(_ args: [String], cwd: URL? = nil, executable: String? = nil) throws -> CLIResult {
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: binary)
+    p.executableURL = URL(fileURLWithPath: executable ?? binary)
     p.arguments = args
     if let cwd { p.currentDirectoryURL = cwd }
     let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-cli-\(UUID().uuidString)")

@@ -58,6 +58,18 @@ private let ties = "source,target,kind,weight\nt1,a,relationship,0.75\nt1,b,rela
     #expect(other.stdout != a.stdout)
   }
 
+  /// The same bytes on one core as on all of them: runs are split into blocks derived from their number, each run
+  /// draws from its own counters, and the per-block counts are integers added in block order.
+  @Test func sameOutputWhateverTheThreads() throws {
+    let args = ["reach"] + sample + ["--from", "NL-035", "NL-001", "--runs", "3000", "--probability", "wc", "--format", "json"]
+    let all = try CLI.run(args, cwd: CLI.root)
+    let one = try CLI.run(["-c", "0", CLI.binary] + args, cwd: CLI.root, executable: "/usr/bin/taskset")
+    #expect(all.status == 0 && one.status == 0 && !all.stdout.isEmpty)
+    #expect(all.stdout == one.stdout)
+    let best = ["reach"] + sample + ["--best", "3", "--runs", "500", "--probability", "wc", "--format", "csv"]
+    #expect(try CLI.run(best, cwd: CLI.root).stdout == CLI.run(["-c", "0", CLI.binary] + best, cwd: CLI.root, executable: "/usr/bin/taskset").stdout)
+  }
+
   @Test func hopsAndBestSeeds() throws {
     let ws = Workspace(files: ["contacts.csv": Array(contacts.utf8), "ties.csv": Array(ties.utf8)])
     let base = ["reach", "--contacts", "contacts.csv", "--ties", "ties.csv"]
