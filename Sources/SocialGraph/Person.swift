@@ -36,6 +36,9 @@ public struct Person: Sendable, Hashable {
     self.owner = owner; self.isInternal = isInternal; self.attributes = attributes
   }
 
+  /// Whether the person's role puts them in the decision circuit (`StakeholderRole.isInDecisionCircuit`).
+  public var isInDecisionCircuit: Bool { role?.isInDecisionCircuit ?? false }
+
   /// The name to show: `name` when present, else the id.
   public var displayName: String { name ?? id }
 

@@ -21,6 +21,9 @@ public enum StakeholderRole: String, Sendable, Hashable, CaseIterable, Comparabl
     }
   }
 
+  /// Decision makers and influencers form the decision circuit: the people a deal is won or lost with.
+  public var isInDecisionCircuit: Bool { self == .decisionMaker || self == .influencer }
+
   /// Human label ("decision maker").
   public var label: String { String(rawValue.map { $0 == "_" ? " " : $0 }) }
 

@@ -124,7 +124,7 @@ public enum HTMLReport {
     let gaps = contacts.filter { v in
       let p = g.people[v]
       let low = !isCovered(v)
-      return low && ((p.influence ?? 0) >= 4 || p.role == .decisionMaker || p.role == .influencer || m.silent[v])
+      return low && ((p.influence ?? 0) >= 4 || p.isInDecisionCircuit || m.silent[v])
     }.sorted { (pi.power[$0] ?? 0, m.influence[$0], -$0) > (pi.power[$1] ?? 0, m.influence[$1], -$1) }
     table("gaps", "Coverage gaps", "Decision makers, influencers, influence 4–5 and silent influencers held at P3, P4 or not assessed; the quadrant says how to engage.",
           ["Name", "Title", "Department", "Role", "Proximity", "Power", "Quadrant", "What they need"],

@@ -211,7 +211,7 @@ extension SocialGraph {
       AccountAnalysis.GridContact(person: v, power: grid.power[Int(v)], interest: grid.interest[Int(v)], quadrant: grid.quadrant[Int(v)])
     }
     func isCovered(_ v: NodeIndex) -> Bool { ev.proximity[Int(v)].map { $0 <= .p2 } ?? false }
-    func inCircuit(_ v: NodeIndex) -> Bool { people[Int(v)].role == .decisionMaker || people[Int(v)].role == .influencer }
+    func inCircuit(_ v: NodeIndex) -> Bool { people[Int(v)].isInDecisionCircuit }
     // Our team's threads into each contact: direct ties, and the declared owner.
     func threads(_ v: NodeIndex) -> [NodeIndex] {
       var t = Set(view.out.neighbors(v).filter { people[Int($0)].isInternal })

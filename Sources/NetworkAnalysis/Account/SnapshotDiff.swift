@@ -117,8 +117,7 @@ extension SocialGraph {
       for p in g.people where !p.isInternal {
         let a = p.account ?? ""
         var s = out[a] ?? (0, 0, [0, 0, 0, 0, 0])
-        let inCircuit = p.role == .decisionMaker || p.role == .influencer
-        if inCircuit { s.0 += 1; if let x = p.proximity, x <= .p2 { s.1 += 1 } }
+        if p.isInDecisionCircuit { s.0 += 1; if let x = p.proximity, x <= .p2 { s.1 += 1 } }
         s.2[p.proximity.map { $0.rawValue - 1 } ?? 4] += 1
         out[a] = s
       }

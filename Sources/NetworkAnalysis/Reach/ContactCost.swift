@@ -16,7 +16,7 @@ extension SocialGraph {
   public func decisionCircuit(account: String? = nil) -> [NodeIndex] {
     people.indices.filter { v in
       let p = people[v]
-      return !p.isInternal && (p.role == .decisionMaker || p.role == .influencer) && (account == nil || p.account == account)
+      return !p.isInternal && p.isInDecisionCircuit && (account == nil || p.account == account)
     }.map { NodeIndex($0) }
   }
 }
