@@ -41,19 +41,20 @@ public enum HTMLReport {
     h += "<title>\(esc(name)) — relational capital report</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
     h += "<header><h1>\(esc(name))</h1><p class=\"sub\">Relational capital report · Tiemap</p></header>\n"
 
-    // Summary cards
+    // Summary cards, from the account analysis (its accounts hold exactly these contacts).
     func isCovered(_ v: Int) -> Bool { evidence.proximity[v].map { $0 <= .p2 } ?? false }
-    let covered = contacts.filter(isCovered).count
-    let circuit = contacts.filter { [.decisionMaker, .influencer].contains(g.people[$0].role) }
-    let circuitCovered = circuit.filter(isCovered).count
+    let isContact = Set(contacts)
+    let covered = analysis.accounts.reduce(0) { $0 + $1.proximityCounts[0] + $1.proximityCounts[1] }
+    let circuit = analysis.accounts.reduce(0) { $0 + $1.coverage.decisionCircuit.count }
+    let circuitCovered = analysis.accounts.reduce(0) { $0 + $1.coverage.covered.count }
     let trust = interactions.isEmpty ? [] : g.toleranceCapital(interactions)
-    let shownTrust = trust.filter { Set(contacts).contains(Int($0.person)) }
+    let shownTrust = trust.filter { isContact.contains(Int($0.person)) }
     let silent = contacts.filter { m.silent[$0] }
     let departments = Set(contacts.compactMap { g.people[$0].department })
     h += "<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">\n"
     for (value, label) in [("\(contacts.count)", "contacts in \(departments.count) departments"), ("\(team.count)", "people in our team"),
                            ("\(covered) (\(Chart.percent(covered, contacts.count)))", "contacts covered at P1–P2"),
-                           ("\(circuitCovered) of \(circuit.count)", "decision makers and influencers at P1–P2"),
+                           ("\(circuitCovered) of \(circuit)", "decision makers and influencers at P1–P2"),
                            ("\(silent.count)", "silent influencers"),
                            ("\(Set(contacts.map { m.community[$0] }).count)", "communities in the network")]
                           + (shownTrust.isEmpty ? [] : [("\(shownTrust.filter { $0.status != .healthy }.count)", "relationships at risk (tolerance capital)")]) {
@@ -112,7 +113,6 @@ public enum HTMLReport {
                          .number(m.person[.constraint]![v], digits: 3)]
           })
     let departmentsGroup = try GroupsReader.fromColumn("department", graph: g)
-    let isContact = Set(contacts)
     let brokers = g.weakTieBrokers(group: departmentsGroup.group, isStrong: m.ties.strengths.isStrong, embeddedness: m.ties.neighbourhoods.embeddedness)
       .filter { isContact.contains(Int($0.person)) }
     table("brokers", "Weak-tie brokers", "Weak ties into other departments (Granovetter): who carries news and introductions between groups.",
@@ -167,7 +167,7 @@ public enum HTMLReport {
       let value = g.customerReferralValue(referrals, discountRate: 0.1)
       let reach = g.social.diffusionNetwork(.tie).singletonReach(model: .independentCascade, samples: 20_000, seed: 2026)
       let prescribers = g.expertPrescribers(latestScore: nps.latestScore, crv: value.crv(count: g.count), reach: reach)
-        .filter { Set(contacts).contains(Int($0.person)) }
+        .filter { isContact.contains(Int($0.person)) }
       let npsText = nps.overall.score.map { "NPS \(GraphFormats.Cell.fixed($0, digits: 0)) from \(nps.overall.responses) answers" } ?? "no survey answers"
       table("prescribers", "Expert prescribers", "\(npsText). Ranked by 0.4 · answer/10 + 0.3 · percentile of Customer Referral Value (10 % discount) + 0.3 · percentile of referral reach.",
             ["Name", "Title", "Department", "Role", "Proximity", "Answer", "Referral value", "Reach", "Score"],
