@@ -25,21 +25,17 @@ extension DiffusionNetwork {
   /// - Complexity: O(candidates · ball size) for the first round, plus the lazy re-evaluations.
   public func bestSeeds(count: Int, hops: Int, candidates: [NodeIndex]? = nil, targets: [NodeIndex]? = nil,
                         costs: [Double]? = nil, budget: Double? = nil) -> SeedSelection {
-    let n = nodeCount
-    let list = (candidates ?? (0..<NodeIndex(n)).map { $0 }).sorted()
-    var mask: [Bool]?
-    if let targets { var m = [Bool](repeating: false, count: n); for t in targets { m[Int(t)] = true }; mask = m }
-    let cost: (NodeIndex) -> Double = { costs?[Int($0)] ?? 1 }
-    var unit = BallOracle(net: self, hops: hops, targets: mask)
-    var result = lazyGreedy(&unit, candidates: list, count: count, cost: cost, budget: budget ?? .infinity, perCost: false)
-    var value = unit.value
-    if costs != nil {
-      var ratio = BallOracle(net: self, hops: hops, targets: mask)
-      let r = lazyGreedy(&ratio, candidates: list, count: count, cost: cost, budget: budget ?? .infinity, perCost: true)
-      if ratio.value > value { result = r; value = ratio.value }
+    let list = (candidates ?? (0..<NodeIndex(nodeCount)).map { $0 }).sorted()
+    let mask = membership(targets)
+    return selectSeeds(candidates: list, count: count, costs: costs, budget: budget, method: .celf, samples: 1) {
+      BallOracle(net: self, hops: hops, targets: mask)
     }
-    return SeedSelection(seeds: result.seeds, gains: result.gains, estimatedReach: value, method: .celf, samples: 1,
-                         cost: result.seeds.reduce(0) { $0 + cost($1) })
+  }
+
+  /// `hopDistances` as a reach: probability 1 within `hops` of the seeds, 0 beyond; one "run", no error.
+  public func hopReach(from seeds: [NodeIndex], hops: Int) -> ReachEstimate {
+    let reached = hopDistances(from: seeds, hops: hops).map { $0 >= 0 ? 1.0 : 0 }
+    return ReachEstimate(runs: 1, expectedReach: reached.reduce(0, +), standardError: 0, activation: reached)
   }
 }
 

@@ -78,28 +78,13 @@ extension DiffusionNetwork {
   public func bestSeeds(_ options: SeedSelectionOptions) -> SeedSelection {
     let n = nodeCount
     let candidates = (options.candidates ?? (0..<NodeIndex(n)).map { $0 }).sorted()
-    var targetMask: [Bool]?
-    if let t = options.targets {
-      var mask = [Bool](repeating: false, count: n)
-      for v in t { mask[Int(v)] = true }
-      targetMask = mask
-    }
-    let cost: (NodeIndex) -> Double = { v in options.costs?[Int(v)] ?? 1 }
-    let budget = options.budget ?? .infinity
-    func pick<O: SpreadOracle>(_ makeOracle: () -> O) -> (seeds: [NodeIndex], gains: [Double], value: Double) {
-      var unit = makeOracle()
-      let byGain = lazyGreedy(&unit, candidates: candidates, count: options.count, cost: cost, budget: budget, perCost: false)
-      guard options.costs != nil else { return (byGain.seeds, byGain.gains, unit.value) }
-      var ratio = makeOracle()
-      let byRatio = lazyGreedy(&ratio, candidates: candidates, count: options.count, cost: cost, budget: budget, perCost: true)
-      return ratio.value > unit.value ? (byRatio.seeds, byRatio.gains, ratio.value) : (byGain.seeds, byGain.gains, unit.value)
-    }
-    let chosen: (seeds: [NodeIndex], gains: [Double], value: Double)
-    let samples: Int
+    let targetMask = membership(options.targets)
     switch options.method {
     case .celf:
-      chosen = pick { WorldOracle(net: self, model: options.model, runs: options.runs, seed: options.seed, targets: targetMask) }
-      samples = options.runs
+      return selectSeeds(candidates: candidates, count: options.count, costs: options.costs, budget: options.budget,
+                         method: .celf, samples: options.runs) {
+        WorldOracle(net: self, model: options.model, runs: options.runs, seed: options.seed, targets: targetMask)
+      }
     case .imm:
       let roots = options.targets.map { Array(Set($0)).sorted() } ?? (0..<NodeIndex(n)).map { $0 }
       guard !roots.isEmpty, !candidates.isEmpty else {
@@ -109,11 +94,38 @@ extension DiffusionNetwork {
       let theta = immSampleSize(sampler: sampler, candidates: candidates, k: max(1, min(options.count, candidates.count)),
                                 epsilon: options.epsilon, ell: options.ell)
       let final = sampler.sets(count: theta, stream: 1)   // a fresh sample for the final selection (Chen 2018)
-      chosen = pick { CoverageOracle(sets: final, nodeCount: n, scale: Double(roots.count)) }
-      samples = theta
+      return selectSeeds(candidates: candidates, count: options.count, costs: options.costs, budget: options.budget,
+                         method: .imm, samples: theta) {
+        CoverageOracle(sets: final, nodeCount: n, scale: Double(roots.count))
+      }
     }
-    return SeedSelection(seeds: chosen.seeds, gains: chosen.gains, estimatedReach: chosen.value, method: options.method,
-                         samples: samples, cost: chosen.seeds.reduce(0) { $0 + cost($1) })
+  }
+
+  /// A flag per person: true for `people` (nil for nil, meaning "everyone").
+  public func membership(_ people: [NodeIndex]?) -> [Bool]? {
+    people.map { list in
+      var mask = [Bool](repeating: false, count: nodeCount)
+      for v in list { mask[Int(v)] = true }
+      return mask
+    }
+  }
+
+  /// The greedy on oracles from `makeOracle`: by gain; with costs, also by gain per cost, both within the budget,
+  /// the better of the two kept (Leskovec et al. 2007, §3.1).
+  func selectSeeds<O: SpreadOracle>(candidates: [NodeIndex], count: Int, costs: [Double]?, budget: Double?,
+                                    method: SeedSelectionOptions.Method, samples: Int, _ makeOracle: () -> O) -> SeedSelection {
+    let cost: (NodeIndex) -> Double = { costs?[Int($0)] ?? 1 }
+    let limit = budget ?? .infinity
+    var unit = makeOracle()
+    var chosen = lazyGreedy(&unit, candidates: candidates, count: count, cost: cost, budget: limit, perCost: false)
+    var value = unit.value
+    if costs != nil {
+      var ratio = makeOracle()
+      let byRatio = lazyGreedy(&ratio, candidates: candidates, count: count, cost: cost, budget: limit, perCost: true)
+      if ratio.value > value { chosen = byRatio; value = ratio.value }
+    }
+    return SeedSelection(seeds: chosen.seeds, gains: chosen.gains, estimatedReach: value, method: method, samples: samples,
+                         cost: chosen.seeds.reduce(0) { $0 + cost($1) })
   }
 
   /// IMM's sampling phase (Tang et al. 2015, Algorithm 2 with Chen's ℓ adjustment): doubles the sample until the

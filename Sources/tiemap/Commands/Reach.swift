@@ -5,6 +5,9 @@ import SocialGraph
 
 enum ReachModel: String, ExpressibleByArgument, CaseIterable {
   case ic, lt, hops
+
+  /// The diffusion model of `ic` and `lt` (hops has none).
+  var diffusion: DiffusionModel { self == .lt ? .linearThreshold : .independentCascade }
 }
 
 enum SelectionMethod: String, ExpressibleByArgument, CaseIterable {
@@ -121,12 +124,10 @@ struct Reach: ParsableCommand {
     var extra: [(String, JSONValue)] = []
     switch model {
     case .hops:
-      let d = net.hopDistances(from: seeds, hops: hops)
-      let reached = d.map { $0 >= 0 ? 1.0 : 0 }
-      estimate = ReachEstimate(runs: 1, expectedReach: reached.reduce(0, +), standardError: 0, activation: reached)
+      estimate = net.hopReach(from: seeds, hops: hops)
       extra.append(("hops", .int(hops)))
     case .ic, .lt:
-      estimate = net.simulate(from: seeds, model: model == .ic ? .independentCascade : .linearThreshold, runs: runs, seed: seed)
+      estimate = net.simulate(from: seeds, model: model.diffusion, runs: runs, seed: seed)
     }
     switch out.resolvedFormat {
     case .csv: try out.emit(ReachReport.people(estimate, graph: g).csv())
@@ -171,15 +172,14 @@ struct Reach: ParsableCommand {
       selection = net.bestSeeds(count: k, hops: hops, candidates: people, targets: targetList, costs: costList, budget: budget)
     case .ic, .lt:
       var o = SeedSelectionOptions(count: k)
-      o.model = model == .ic ? .independentCascade : .linearThreshold
+      o.model = model.diffusion
       o.method = method == .auto ? (g.count <= 5_000 ? .celf : .imm) : (method == .celf ? .celf : .imm)
       o.candidates = people; o.targets = targetList; o.costs = costList; o.budget = budget
       o.runs = runs; o.seed = seed; o.epsilon = epsilon
       selection = net.bestSeeds(o)
       // An independent check on fresh worlds: the selection's own estimate is biased up by choosing on it.
-      var mask: [Bool]?
-      if let targetList { var m = [Bool](repeating: false, count: g.count); for t in targetList { m[Int(t)] = true }; mask = m }
-      check = net.simulate(from: selection.seeds, model: o.model, runs: runs, seed: seed ^ 0xC4EC_C4EC, targets: mask)
+      check = net.simulate(from: selection.seeds, model: o.model, runs: runs, seed: seed ^ 0xC4EC_C4EC,
+                           targets: net.membership(targetList))
     }
     switch out.resolvedFormat {
     case .csv: try out.emit(ReachReport.seeds(selection, graph: g, costs: costList).csv())
