@@ -165,11 +165,7 @@ extension SocialGraph {
                               evidence: AccountEvidence? = nil, account only: String? = nil) -> AccountAnalysis {
     let ev = evidence ?? AccountEvidence(graph: self, interactions: interactions, options: o)
     let grid = PowerInterest(graph: self, influence: ev.influence, silent: ev.silent, high: o.high)
-    let view = social
-    let probabilities = view.spreadProbabilities(.tie)
-    let team = internalPeople
-    let fromTeam = team.map { (person: $0, reliability: 1.0) }
-    let (reliability, parent) = view.reliabilityTree(from: fromTeam, probabilities: probabilities)
+    let warm = WarmReach(graph: self)
 
     // Accounts in order of first appearance; contacts without an account form the "" account.
     var names: [String] = []
@@ -181,11 +177,10 @@ extension SocialGraph {
       members[a, default: []].append(NodeIndex(v))
     }
     let accounts = names.map { name in
-      account(name, contacts: members[name]!, evidence: ev, grid: grid, team: team, reliability: reliability, parent: parent,
-              probabilities: probabilities, options: o)
+      account(name, contacts: members[name]!, evidence: ev, grid: grid, warm: warm, options: o)
     }
     // Owners: every member of our team, with the P1 contacts they own.
-    let owners = team.map { t -> AccountAnalysis.Owner in
+    let owners = warm.team.map { t -> AccountAnalysis.Owner in
       let id = people[Int(t)].id
       let owned = people.indices.filter { !people[$0].isInternal && people[$0].owner == id }
       let p1 = owned.filter { ev.proximity[$0] == .p1 }.count
@@ -195,9 +190,9 @@ extension SocialGraph {
   }
 
   private func account(_ name: String, contacts: [NodeIndex], evidence ev: AccountEvidence, grid: PowerInterest,
-                       team: [NodeIndex], reliability: [Double], parent: [Int32], probabilities: ContiguousArray<Double>,
-                       options o: AccountOptions) -> AccountAnalysis.Account {
+                       warm w: WarmReach, options o: AccountOptions) -> AccountAnalysis.Account {
     let view = social
+    let (team, fromTeam, reliability, probabilities) = (w.team, w.fromTeam, w.reliability, w.probabilities)
     let inAccount = Set(contacts)
     func row(_ p: Proximity?) -> Int { p.map { $0.rawValue - 1 } ?? 4 }
     var counts = [Int](repeating: 0, count: 5)
@@ -218,15 +213,16 @@ extension SocialGraph {
       if let o = people[Int(v)].owner, let i = index(of: o), people[Int(i)].isInternal { t.insert(i) }
       return t.sorted()
     }
+    let threadsOf = Dictionary(uniqueKeysWithValues: contacts.map { ($0, threads($0)) })
     let circuit = contacts.filter(inCircuit)
     let covered = circuit.filter(isCovered)
-    let teamMembers = Set(contacts.flatMap(threads)).sorted()
+    let teamMembers = Set(threadsOf.values.joined()).sorted()
     let coverage = AccountAnalysis.Coverage(
       decisionCircuit: circuit, covered: covered, uncovered: circuit.filter { !isCovered($0) },
       decisionMakers: circuit.filter { people[Int($0)].role == .decisionMaker }.count,
       decisionMakersCovered: covered.filter { people[Int($0)].role == .decisionMaker }.count, teamMembers: teamMembers)
     let single = circuit.compactMap { v -> AccountAnalysis.SingleThread? in
-      let t = threads(v)
+      let t = threadsOf[v]!
       return t.count == 1 ? AccountAnalysis.SingleThread(person: v, teamMember: t[0]) : nil
     }
     let silent = contacts.filter { ev.silent[Int($0)] }
@@ -259,10 +255,8 @@ extension SocialGraph {
 
     // Warm reach and departure impact. Only someone with others below them in the tree of best paths can change
     // anyone else's reliability by leaving; for the rest, the loss is their own reliability.
-    let fromTeam = team.map { (person: $0, reliability: 1.0) }
     let warm = contacts.reduce(0) { $0 + reliability[Int($1)] }
-    var hasChildren = [Bool](repeating: false, count: count)
-    for p in parent where p >= 0 { hasChildren[Int(p)] = true }
+    let hasChildren = w.hasChildren
     var departures = contacts.map { v -> AccountAnalysis.Departure in
       var lost = reliability[Int(v)], cut = 0
       if lost > 0 && hasChildren[Int(v)] {
@@ -327,5 +321,28 @@ extension SocialGraph {
       singleThreaded: single, singleThreadedAccount: teamMembers.count == 1, silentInfluencers: silent,
       uncoveredGroups: uncoveredGroups, brokers: brokers, departures: departures,
       recommendations: recommendations, warmReach: warm, largestReachGain: largestGain)
+  }
+}
+
+/// Our team's best introduction reliability to everyone (`reliabilityTree` from every team member, tie
+/// probabilities by DESIGN.md's rule), computed once for every account: the basis of warm reach, departure impact
+/// and recommendation gains.
+private struct WarmReach {
+  let team: [NodeIndex]
+  let fromTeam: [(person: NodeIndex, reliability: Double)]
+  let probabilities: ContiguousArray<Double>
+  let reliability: [Double]
+  /// Whether someone's best path goes through the person (they have children in the tree of best paths).
+  let hasChildren: [Bool]
+
+  init(graph g: SocialGraph) {
+    team = g.internalPeople
+    fromTeam = team.map { (person: $0, reliability: 1.0) }
+    probabilities = g.social.spreadProbabilities(.tie)
+    let (reliability, parent) = g.social.reliabilityTree(from: fromTeam, probabilities: probabilities)
+    self.reliability = reliability
+    var children = [Bool](repeating: false, count: g.count)
+    for p in parent where p >= 0 { children[Int(p)] = true }
+    hasChildren = children
   }
 }

@@ -102,8 +102,6 @@ struct WorldWalk {
     reached.removeAll(keepingCapacity: true)
   }
 
-  func isReached(_ v: Int) -> Bool { stamp[v] == current }
-
   /// Adds everyone reachable from `s` along live arcs of the world of `coins`, except people whose bit is set in
   /// `blocked` (already convinced: they and what they reach are known).
   mutating func reach(_ s: NodeIndex, in net: DiffusionNetwork, model: DiffusionModel, coins: WorldCoins,

@@ -68,10 +68,10 @@ extension GraphView {
       let previous = accepted.last!
       // Spur "node" −1 is the virtual source (only worth trying with several sources).
       for i in (starts.count > 1 ? -1 : 0)..<(previous.count - 1) {
-        let root = Array(previous[0...max(0, i)].prefix(i + 1))   // empty for the virtual source
+        let root = Array(previous.prefix(i + 1))   // empty for the virtual source
         // Ties (or, at the virtual source, first people) that earlier paths with this root leave it by.
         var usedStarts: Set<NodeIndex> = []
-        for p in accepted where p.count > i + 1 && Array(p.prefix(i + 1)) == root {
+        for p in accepted where p.count > i + 1 && p.prefix(i + 1).elementsEqual(root) {
           if i < 0 { usedStarts.insert(p[0]) } else { search.blockEdge(p[i], p[i + 1]) }
         }
         for v in root.dropLast() { search.blockNode(v) }
