@@ -60,8 +60,10 @@ struct SampleAccounts {
   var history: [GenInteraction] = []
   var surveys: [GenSurvey] = []
   var referrals: [GenReferral] = []
-  private var usedNames = Set<String>()
+  var usedNames = Set<String>()
   private var pairKeys = Set<String>()
+  /// Our team members who serve the accounts generated next (indices into `people`); the first `teamSize` people.
+  var team: [Int] = []
 
   init(options: Options) {
     self.options = options
@@ -112,15 +114,8 @@ struct SampleAccounts {
   // MARK: generation
 
   mutating func generate() {
-    let teamLocations = ["Lyon", "Geneva", "Amsterdam", "Munich", "London", "Milan", "Barcelona", "Stockholm"]
-    for t in 0..<options.teamSize {
-      let role = Vocabulary.team[t % Vocabulary.team.count]
-      let name = newName()
-      people.append(Member(id: String.padded("T", t + 1), name: name, title: role.title, account: "",
-                           department: role.department, manager: nil, role: nil, proximity: nil, influence: nil,
-                           interest: nil, owner: nil, isInternal: true, level: 0, location: teamLocations[t % teamLocations.count],
-                           email: Self.emailLocal(name) + "@ourcompany.example", hired: Day(year: 2016 + t % 6, month: 1 + t, day: 1)!))
-    }
+    for t in 0..<options.teamSize { people.append(teamMember(t, id: String.padded("T", t + 1))) }
+    team = Array(0..<options.teamSize)
     // Our team works together.
     for a in 0..<options.teamSize { for b in (a + 1)..<options.teamSize where chance(0.6) {
       addTie(a, b, .collaboration, weight: round2(uniform(0.6, 1.0)), directed: false, since: people[b].hired)
@@ -132,6 +127,17 @@ struct SampleAccounts {
     rng = SplitMix64(seed: options.seed, stream: 7)
     generateSurveysAndReferrals()
     rng = main
+  }
+
+  /// Member `t` of our team (title and department by position in `Vocabulary.team`).
+  mutating func teamMember(_ t: Int, id: String) -> Member {
+    let teamLocations = ["Lyon", "Geneva", "Amsterdam", "Munich", "London", "Milan", "Barcelona", "Stockholm"]
+    let role = Vocabulary.team[t % Vocabulary.team.count]
+    let name = newName()
+    return Member(id: id, name: name, title: role.title, account: "",
+                  department: role.department, manager: nil, role: nil, proximity: nil, influence: nil,
+                  interest: nil, owner: nil, isInternal: true, level: 0, location: teamLocations[t % teamLocations.count],
+                  email: Self.emailLocal(name) + "@ourcompany.example", hired: Day(year: 2016 + t % 6, month: 1 + t % 12, day: 1)!)
   }
 
   /// Two Net Promoter waves (November 2025 and September 2026) sent to the contacts we know; answers follow our
@@ -169,14 +175,17 @@ struct SampleAccounts {
     referrals.sort { ($0.date, $0.referred) < ($1.date, $1.referred) }
   }
 
-  mutating func generateAccount(_ k: Int) {
+  /// One account of `size` contacts (default `peoplePerAccount`). From the second account on, names need only be
+  /// unique within the account (and differ from our team's), so large portfolios never run out of names.
+  mutating func generateAccount(_ k: Int, size: Int? = nil) {
+    if k > 0 { usedNames = Set(team.map { people[$0].name }) }
     let base = Vocabulary.accountNames[k % Vocabulary.accountNames.count]
     let account = k < Vocabulary.accountNames.count ? base : "\(base) \(k / Vocabulary.accountNames.count + 1)"
     let prefix = String(account.unicodeScalars.filter { ("A"..."Z").contains($0) }.prefix(2).map(Character.init))
       + (k < Vocabulary.accountNames.count ? "" : String(k / Vocabulary.accountNames.count + 1))
     let domain = Self.emailLocal(account).replacingDots() + ".example"
     let sites = ["Rotterdam", "Antwerp", "Hamburg", "Lyon", "Milan", "Gdańsk", "Valencia", "Gothenburg"]
-    let n = options.peoplePerAccount
+    let n = size ?? options.peoplePerAccount
     let first = people.count
     var serial = 0
     func nextID() -> String { serial += 1; return String.padded(prefix + "-", serial, width: 3) }
@@ -339,7 +348,6 @@ struct SampleAccounts {
   }
 
   mutating func generateOurRelationships(_ members: [Int]) {
-    let team = Array(0..<options.teamSize)
     guard !team.isEmpty else { return }
     for i in members {
       guard let p = people[i].proximity, p != .p4 else { continue }

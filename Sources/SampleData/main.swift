@@ -15,6 +15,9 @@ struct SampleCommand: ParsableCommand {
   @Option(help: "Members of our own team (relationship owners).") var team = 6
   @Option(help: "Months of interaction history.") var months = 18
   @Option(name: .short, help: "Output directory.") var output = "datasets/sample"
+  @Option(help: ArgumentHelp("A portfolio for batch scoring: this many contacts over --accounts accounts of heavy-tailed sizes (5 to 2,000 people); writes contacts, ties and interactions.", valueName: "n"))
+  var contacts: Int?
+  @Option(help: "Worker threads for --contacts (the files do not depend on it).") var threads = ProcessInfo.processInfo.activeProcessorCount
 
   func validate() throws {
     guard accounts >= 1, people >= 10, (1...Vocabulary.team.count).contains(team), months >= 6 else {
@@ -23,34 +26,27 @@ struct SampleCommand: ParsableCommand {
   }
 
   func run() throws {
+    if let contacts {
+      guard contacts >= accounts * 5, contacts <= accounts * 2_000 else {
+        throw ValidationError("--contacts must be between 5 and 2,000 per account (\(accounts * 5)–\(accounts * 2_000) for \(accounts) accounts).")
+      }
+      var p = PortfolioSample()
+      p.seed = seed; p.contacts = contacts; p.accounts = accounts; p.months = months
+      print(try p.write(to: output, threads: max(1, threads)))
+      return
+    }
     var o = SampleAccounts.Options()
     o.seed = seed; o.accounts = accounts; o.peoplePerAccount = people; o.teamSize = team; o.months = months
     var gen = SampleAccounts(options: o)
     gen.generate()
     let p = gen.people
-    func cell(_ s: String?) -> Cell { s.map { .text($0) } ?? .empty }
-    var contacts = CSVWriter.line(["id", "name", "title", "account", "department", "reports_to", "role", "proximity",
-                                   "influence", "interest", "owner", "internal", "location", "email"].map { .text($0) })
-    for m in p {
-      contacts += CSVWriter.line([
-        .text(m.id), .text(m.name), .text(m.title), cell(m.account.isEmpty ? nil : m.account), .text(m.department),
-        cell(m.manager.map { p[$0].id }), cell(m.role?.rawValue), cell(m.proximity?.label),
-        m.influence.map { .int($0) } ?? .empty, m.interest.map { .int($0) } ?? .empty,
-        cell(m.owner.map { p[$0].id }), .bool(m.isInternal), .text(m.location), .text(m.email),
-      ])
-    }
-    var ties = CSVWriter.line(["source", "target", "kind", "weight", "directed", "since", "last_contact", "interactions"].map { .text($0) })
-    for t in gen.ties {
-      ties += CSVWriter.line([
-        .text(p[t.a].id), .text(p[t.b].id), .text(t.kind.name), .number(t.weight), .bool(t.directed),
-        cell(t.since?.description), cell(t.last?.description), t.interactions.map { .int($0) } ?? .empty,
-      ])
-    }
-    var history = CSVWriter.line(["date", "person", "with", "channel", "points", "cost", "kind"].map { .text($0) })
-    for h in gen.history {
-      history += CSVWriter.line([.text(h.date.description), .text(p[h.person].id), .text(p[h.with].id), .text(h.channel),
-                                 .number(h.points), .number(h.cost), cell(h.kind?.rawValue)])
-    }
+    func id(_ i: Int) -> String { p[i].id }
+    var contacts = SampleFiles.contactsHeader
+    for m in p { contacts += SampleFiles.contact(m, id: id) }
+    var ties = SampleFiles.tiesHeader
+    for t in gen.ties { ties += SampleFiles.tie(t, id: id) }
+    var history = SampleFiles.historyHeader
+    for h in gen.history { history += SampleFiles.interaction(h, id: id) }
     var surveys = CSVWriter.line(["person", "score", "date"].map { .text($0) })
     for s in gen.surveys { surveys += CSVWriter.line([.text(p[s.person].id), .int(s.score), .text(s.date.description)]) }
     var referrals = CSVWriter.line(["referrer", "referred", "value", "cost", "date"].map { .text($0) })

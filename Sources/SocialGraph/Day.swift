@@ -28,7 +28,13 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Parses ISO 8601 `YYYY-MM-DD`, optionally followed by a time (`T…` or ` …`), which is ignored.
   public init?(iso text: some StringProtocol) {
-    let u = Array(text.utf8)
+    var probe = text.utf8.withContiguousStorageIfAvailable { Day.parseISO($0) }
+    if probe == nil { probe = Array(text.utf8).withUnsafeBufferPointer { Day.parseISO($0) } }
+    guard let day = probe! else { return nil }
+    self = day
+  }
+
+  private static func parseISO(_ u: UnsafeBufferPointer<UInt8>) -> Day? {
     guard u.count >= 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
     if u.count > 10, u[10] != UInt8(ascii: "T"), u[10] != UInt8(ascii: " ") { return nil }
     func num(_ r: Range<Int>) -> Int? {
@@ -40,9 +46,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
       }
       return v
     }
-    guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10),
-          let day = Day(year: y, month: m, day: d) else { return nil }
-    self = day
+    guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+    return Day(year: y, month: m, day: d)
   }
 
   /// (year, month, day) — Hinnant's `civil_from_days`.

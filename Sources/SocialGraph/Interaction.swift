@@ -3,6 +3,20 @@ public enum IncidentKind: String, Sendable, Hashable, CaseIterable {
   case transient, cumulative
 }
 
+/// Who started a touchpoint: we reached out (outbound) or the contact did (inbound).
+public enum InteractionDirection: String, Sendable, Hashable, CaseIterable {
+  case inbound, outbound
+
+  /// `inbound`/`in`/`incoming`/`received`/`reply`, `outbound`/`out`/`outgoing`/`sent` (any case).
+  public init?(parsing text: String) {
+    switch text.lowercased() {
+    case "inbound", "in", "incoming", "received", "reply", "replied": self = .inbound
+    case "outbound", "out", "outgoing", "sent": self = .outbound
+    default: return nil
+    }
+  }
+}
+
 /// One entry of the contact history (`interactions.csv`): a touchpoint with a contact on a date.
 public struct Interaction: Sendable, Hashable {
   public var date: Day
@@ -14,10 +28,12 @@ public struct Interaction: Sendable, Hashable {
   public var points: Double
   public var cost: Double
   public var kind: IncidentKind?
+  /// Who started it, when the history says (an optional `direction` column).
+  public var direction: InteractionDirection?
 
   public init(date: Day, person: NodeIndex, with: NodeIndex? = nil, channel: String, points: Double,
-              cost: Double = 0, kind: IncidentKind? = nil) {
+              cost: Double = 0, kind: IncidentKind? = nil, direction: InteractionDirection? = nil) {
     self.date = date; self.person = person; self.with = with; self.channel = channel
-    self.points = points; self.cost = cost; self.kind = kind
+    self.points = points; self.cost = cost; self.kind = kind; self.direction = direction
   }
 }

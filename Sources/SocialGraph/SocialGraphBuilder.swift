@@ -41,6 +41,10 @@ public struct SocialGraphBuilder: Sendable {
 
   public var count: Int { people.count }
   public var tieCount: Int { ties.count }
+  var inputTies: ContiguousArray<Tie> { ties }
+  var tieKinds: OrderedSet<TieKind> { kinds }
+  var declaredTieAttributes: [String] { tieAttributeNames }
+  var inputTieAttributeValues: ContiguousArray<String> { tieAttributeValues }
 
   public func index(of id: String) -> NodeIndex? { ids.firstIndex(of: id).map { NodeIndex($0) } }
 

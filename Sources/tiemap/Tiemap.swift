@@ -16,12 +16,14 @@ struct Tiemap: ParsableCommand {
       network (SNAP or CSV edge list, .gz allowed). Tables go to stdout; -o FILE writes a file atomically.
       """,
     version: "0.1.0",
-    subcommands: [Info.self, Metrics.self, Ties.self, Brokers.self, Path.self, Reach.self, Referrals.self, Account.self, Trust.self, Diff.self, Map.self, Report.self])
+    subcommands: [Info.self, Metrics.self, Ties.self, Brokers.self, Path.self, Reach.self, Referrals.self, Account.self, Trust.self, Diff.self, Score.self, Map.self, Report.self])
 
   static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let code as ExitCode {
+      exit(withError: code)   // a status the command chose (score's 3: rows rejected)
     } catch where error is InputError || error is RunError || error is OutputError {
       Terminal.error(String(describing: error))   // their descriptions name file, line and problem
       exit(withError: ExitCode(1))

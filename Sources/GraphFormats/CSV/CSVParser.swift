@@ -101,7 +101,7 @@ public struct CSVParser {
         else if b == 0x0D { if !(pos + 1 < n && bytes[pos + 1] == 0x0A) { line += 1 } }
         pos += 1
       }
-      let value = try makeString(scratch, line: openLine)
+      let value = try scratch.withUnsafeBufferPointer { try makeString($0, line: openLine) }
       // After the closing quote: separator, line end or end of input.
       guard pos < n else { return (value, true) }
       let b = bytes[pos]
@@ -128,8 +128,12 @@ public struct CSVParser {
     line += 1
   }
 
-  private func makeString<C: Collection<UInt8>>(_ b: C, line: Int) throws -> String {
+  /// The field's text: ASCII (the common case) is copied as is; anything else is validated as UTF-8.
+  private func makeString(_ b: UnsafeBufferPointer<UInt8>, line: Int) throws -> String {
     if b.isEmpty { return "" }
+    var high: UInt8 = 0
+    for c in b { high |= c }
+    if high < 0x80 { return String(decoding: b, as: UTF8.self) }
     guard let s = String(validating: b, as: UTF8.self) else {
       throw InputError(file: file, line: line, problem: "invalid UTF-8 (save the file as UTF-8)")
     }

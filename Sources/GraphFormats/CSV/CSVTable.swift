@@ -62,26 +62,38 @@ struct CSVTable<Field: Hashable> {
     self.line = headerLine
   }
 
-  /// Moves to the next row; false at the end. Throws when the row's field count differs from the header's.
-  mutating func next() throws -> Bool {
-    guard let l = try parser.next(into: &fields) else {
-      if rowCount == 0 {
-        throw InputError(file: file, line: line, problem: "no rows after the header")
+  /// Moves to the next row; false at the end. Throws when the row's field count differs from the header's —
+  /// or, with `rejects`, logs that row and moves on.
+  mutating func next(_ rejects: RejectLog? = nil) throws -> Bool {
+    while true {
+      guard let l = try parser.next(into: &fields) else {
+        if rowCount == 0 {
+          throw InputError(file: file, line: line, problem: "no rows after the header")
+        }
+        return false
       }
-      return false
+      line = l
+      rowCount += 1
+      if fields.count != header.count {
+        let e = InputError(file: file, line: l,
+                           problem: "row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(header.count)")
+        guard let rejects else { throw e }
+        rejects.add(e)
+        continue
+      }
+      return true
     }
-    line = l
-    rowCount += 1
-    if fields.count != header.count {
-      throw InputError(file: file, line: l,
-                       problem: "row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(header.count)")
-    }
-    return true
   }
 
   /// The trimmed value of `field` in the current row; nil when the column is absent or the cell is blank.
-  func value(_ field: Field) -> String? {
-    guard let i = columns[field] else { return nil }
+  func value(_ field: Field) -> String? { value(at: columns[field]) }
+
+  /// The column of `field`, for readers that look it up once, before their row loop (`value(at:)`).
+  func column(_ field: Field) -> Int? { columns[field] }
+
+  /// The trimmed value of column `i` in the current row; nil when `i` is nil or the cell is blank.
+  @inline(__always) func value(at i: Int?) -> String? {
+    guard let i else { return nil }
     let v = fields[i].trimmingBlanks()
     return v.isEmpty ? nil : v
   }
@@ -94,6 +106,10 @@ struct CSVTable<Field: Hashable> {
 extension String {
   /// Without leading and trailing spaces and tabs (not other characters: a quoted value keeps its inner spaces).
   func trimmingBlanks() -> String {
+    // Fast path: most cells have no blank at either end (O(1) on native strings).
+    let u = utf8
+    guard let f = u.first, let l = u.last else { return self }
+    if f != 0x20 && f != 0x09 && l != 0x20 && l != 0x09 { return self }
     var s = Substring(self)
     while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
     while let l = s.last, l == " " || l == "\t" { s.removeLast() }

@@ -35,12 +35,14 @@ public enum ContactsReader {
   /// - Throws: `InputError` for an empty file, a header with no rows, a missing `id` column, a row with the
   ///   wrong number of fields, an empty or duplicate id, or a bad role, proximity, influence, interest or
   ///   internal value.
-  public static func read(_ bytes: [UInt8], file: String) throws -> (people: [Person], lines: [Int]) {
+  /// - Parameter rejects: log bad rows there and go on (their ids are remembered as rejected) instead of throwing.
+  public static func read(_ bytes: [UInt8], file: String, rejects: RejectLog? = nil) throws -> (people: [Person], lines: [Int]) {
     var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.id], name: { $0.rawValue })
     var people: [Person] = []
     var lines: [Int] = []
     var firstLine: [String: Int] = [:]
-    while try table.next() {
+    while try table.next(rejects) {
+     do {
       guard let id = table.value(.id) else { throw table.error("empty id") }
       if let first = firstLine[id] { throw table.error("duplicate id \(quoted(id)) (first on line \(first))") }
       firstLine[id] = table.line
@@ -67,6 +69,11 @@ public enum ContactsReader {
       p.attributes = table.extraColumns.map { Attribute(name: $0.name, value: table.fields[$0.index].trimmingBlanks()) }
       people.append(p)
       lines.append(table.line)
+     } catch let e as InputError where rejects != nil {
+      let id = table.value(.id)
+      rejects!.add(e, account: table.value(.account), id: id)
+      if let id, firstLine[id] == nil { rejects!.rejectPerson(id, file: file, line: table.line) }
+     }
     }
     return (people, lines)
   }

@@ -108,6 +108,67 @@ public enum InputLoader {
     return LoadedInput(graph: graph, interactions: history, surveys: answers, referrals: referred, warnings: warnings, files: files)
   }
 
+  /// What batch scoring reads: the people and ties as given (no views built: `AccountPartition` cuts them into
+  /// accounts, and each account builds its own graph) and the contact history. With `rejects`, bad rows are
+  /// logged there and the read goes on: a contact whose manager or owner is not a valid row is rejected too
+  /// (repeatedly, until every kept contact's references resolve), and a tie or interaction naming a rejected
+  /// contact is rejected with that reason. Without it, the first bad row throws, as everywhere else.
+  public static func loadParts(contacts: String, ties: String?, interactions: String?, options: LoadOptions = LoadOptions(),
+                               rejects: RejectLog? = nil) throws -> (parts: SocialGraphParts, interactions: [Interaction],
+                                                                     warnings: [InputWarning], lines: [Int]) {
+    try loadParts(contactsSource: (contacts, { try InputFile.read(contacts) }), tiesSource: ties.map { t in (t, { try InputFile.read(t) }) },
+                  historySource: interactions.map { h in (h, { try InputFile.read(h) }) }, options: options, rejects: rejects)
+  }
+
+  /// A source of CSV bytes: its name (for messages) and how to get the bytes (read when needed, then let go).
+  public typealias Source = (name: String, bytes: () throws -> [UInt8])
+
+  /// `loadParts` on sources that are not files (JSON lines accounts).
+  public static func loadParts(contactsSource source: Source, tiesSource: Source?, historySource: Source?,
+                               options: LoadOptions = LoadOptions(), rejects: RejectLog? = nil) throws
+    -> (parts: SocialGraphParts, interactions: [Interaction], warnings: [InputWarning], lines: [Int]) {
+    let contacts = source.name
+    var (people, lines) = try ContactsReader.read(try source.bytes(), file: contacts, rejects: rejects)
+    var warnings: [InputWarning] = []
+    // References: with rejects, drop (and log) the contacts whose manager or owner is not a kept row, until none.
+    while true {
+      let ids = Set(people.map(\.id))
+      var keep: [Bool] = []
+      for (i, p) in people.enumerated() {
+        var ok = true
+        for (column, ref) in [("reports_to", p.reportsTo), ("owner", p.owner)] {
+          guard let ref, !ids.contains(ref) else { continue }
+          let why = rejects?.reasonFor(rejected: ref, column: column)
+            ?? "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)"
+          let e = InputError(file: contacts, line: lines[i], problem: why)
+          guard let rejects else { throw e }
+          rejects.add(e, account: p.account, id: p.id)
+          rejects.rejectPerson(p.id, file: contacts, line: lines[i])
+          ok = false
+          break
+        }
+        keep.append(ok)
+      }
+      if keep.allSatisfy({ $0 }) { break }
+      people = zip(people, keep).filter(\.1).map(\.0)
+      lines = zip(lines, keep).filter(\.1).map(\.0)
+    }
+    var builder = SocialGraphBuilder(reservingPeople: people.count)
+    for p in people { try builder.addPerson(p) }
+    let unknown: TiesReader.UnknownPeople = options.allowUnknown ? .add : .reject(contactsFile: contacts)
+    if let tiesSource {
+      warnings += try TiesReader.read(try tiesSource.bytes(), file: tiesSource.name, into: &builder, unknown: unknown, rejects: rejects)
+    }
+    var history: [Interaction] = []
+    if let historySource {
+      let r = try InteractionsReader.read(try historySource.bytes(), file: historySource.name, builder: &builder,
+                                          unknown: unknown, rejects: rejects)
+      history = r.interactions
+      warnings += r.warnings
+    }
+    return (builder.parts, history, warnings, lines)
+  }
+
   /// A contact history alone: the people are the ids it names (no ties, no attributes).
   public static func loadHistory(_ interactions: String, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
     var builder = SocialGraphBuilder()

@@ -2,9 +2,10 @@ import SocialGraph
 
 /// Reads `interactions.csv`, the contact history (DESIGN.md, Inputs): `date`, `person` required; `with` (team
 /// member), `channel`, `points` (signed) or `outcome` (`positive` +1, `neutral` 0, `negative` −1, or a number),
-/// `cost` (≥ 0, default 0), `kind` (`transient` | `cumulative`).
+/// `cost` (≥ 0, default 0), `kind` (`transient` | `cumulative`), `direction` (`inbound` | `outbound`: who started it).
+/// An activity export's `Type` column (Call, Email) is not the incident kind: `type` is not an alias of `kind`.
 public enum InteractionsReader {
-  enum Field: String, CaseIterable { case date, person, with, channel, points, outcome, cost, kind }
+  enum Field: String, CaseIterable { case date, person, with, channel, points, outcome, cost, kind, direction }
 
   static let aliases: [String: Field] = {
     var a: [String: Field] = [:]
@@ -16,7 +17,8 @@ public enum InteractionsReader {
       (.points, ["points", "score", "influence", "delta"]),
       (.outcome, ["outcome", "result"]),
       (.cost, ["cost", "spend"]),
-      (.kind, ["kind", "incidentkind", "type"]),
+      (.kind, ["kind", "incidentkind"]),
+      (.direction, ["direction", "dir", "flow", "inbound"]),
     ]
     for (f, names) in table { for n in names { a[n] = f } }
     return a
@@ -24,7 +26,7 @@ public enum InteractionsReader {
 
   /// The interactions of `bytes`, in file order, resolved against the people already in `builder`.
   public static func read(_ bytes: [UInt8], file: String, builder: inout SocialGraphBuilder,
-                          unknown: TiesReader.UnknownPeople) throws -> (interactions: [Interaction], warnings: [InputWarning]) {
+                          unknown: TiesReader.UnknownPeople, rejects: RejectLog? = nil) throws -> (interactions: [Interaction], warnings: [InputWarning]) {
     var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.date, .person], name: { $0.rawValue })
     if !table.has(.points) && !table.has(.outcome) {
       throw InputError(file: file, line: 1, problem: "missing required column \"points\" (or \"outcome\")")
@@ -32,18 +34,24 @@ public enum InteractionsReader {
     var out: [Interaction] = []
     var refs = PersonReferences(unknown)
     func person(_ id: String, _ column: String) throws -> NodeIndex {
-      try refs.resolve(id, column: column, in: table, builder: &builder)
+      if builder.index(of: id) == nil, let reason = rejects?.reasonFor(rejected: id, column: column) { throw table.error(reason) }
+      return try refs.resolve(id, column: column, in: table, builder: &builder)
     }
-    while try table.next() {
-      guard let d = table.value(.date) else { throw table.error("empty date") }
+    let (cDate, cPerson, cWith, cPoints, cOutcome, cCost, cKind, cChannel) = (
+      table.column(.date), table.column(.person), table.column(.with), table.column(.points), table.column(.outcome),
+      table.column(.cost), table.column(.kind), table.column(.channel))
+    let cDirection = table.column(.direction)
+    while try table.next(rejects) {
+     do {
+      guard let d = table.value(at: cDate) else { throw table.error("empty date") }
       let date = try ValueParsing.day(d, column: "date").get(in: table)
-      guard let pid = table.value(.person) else { throw table.error("empty person") }
+      guard let pid = table.value(at: cPerson) else { throw table.error("empty person") }
       let p = try person(pid, "person")
-      let with = try table.value(.with).map { try person($0, "with") }
+      let with = try table.value(at: cWith).map { try person($0, "with") }
       var points = 0.0
-      if let v = table.value(.points) {
+      if let v = table.value(at: cPoints) {
         points = try ValueParsing.number(v, column: "points").get(in: table)
-      } else if let v = table.value(.outcome) {
+      } else if let v = table.value(at: cOutcome) {
         switch v.lowercased() {
         case "positive", "good", "won", "success": points = 1
         case "neutral", "none": points = 0
@@ -58,19 +66,29 @@ public enum InteractionsReader {
         throw table.error("no points or outcome")
       }
       var cost = 0.0
-      if let v = table.value(.cost) {
+      if let v = table.value(at: cCost) {
         cost = try ValueParsing.number(v, column: "cost").get(in: table)
         if cost < 0 { throw table.error("cost \(quoted(v)) must not be negative") }
       }
       var kind: IncidentKind?
-      if let v = table.value(.kind) {
+      if let v = table.value(at: cKind) {
         guard let k = IncidentKind(rawValue: v.lowercased()) else {
           throw table.error("kind \(quoted(v)) must be transient or cumulative")
         }
         kind = k
       }
-      out.append(Interaction(date: date, person: p, with: with, channel: table.value(.channel) ?? "unspecified",
-                             points: points, cost: cost, kind: kind))
+      var direction: InteractionDirection?
+      if let v = table.value(at: cDirection) {
+        guard let d = InteractionDirection(parsing: v) else {
+          throw table.error("direction \(quoted(v)) must be inbound or outbound")
+        }
+        direction = d
+      }
+      out.append(Interaction(date: date, person: p, with: with, channel: table.value(at: cChannel) ?? "unspecified",
+                             points: points, cost: cost, kind: kind, direction: direction))
+     } catch let e as InputError where rejects != nil {
+      rejects!.add(e, id: table.value(at: cPerson))
+     }
     }
     let warnings = refs.warnings(file: file)
     return (out, warnings)

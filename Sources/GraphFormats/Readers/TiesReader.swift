@@ -39,7 +39,7 @@ public enum TiesReader {
   /// Adds the ties of `bytes` to `builder`, returning warnings (people added, self-loops).
   /// - Parameter headerless: columns are `source, target[, weight]` by position and there is no header.
   public static func read(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder,
-                          unknown: UnknownPeople, defaultDirected: Bool? = nil) throws -> [InputWarning] {
+                          unknown: UnknownPeople, defaultDirected: Bool? = nil, rejects: RejectLog? = nil) throws -> [InputWarning] {
     var bytes = bytes
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     if case .edgeList = unknown, !hasHeader(bytes, file: file) {
@@ -54,7 +54,8 @@ public enum TiesReader {
       bytes = header + bytes
       return try readTable(bytes, file: file, into: &builder, unknown: unknown, defaultDirected: defaultDirected, lineOffset: -1)
     }
-    return try readTable(bytes, file: file, into: &builder, unknown: unknown, defaultDirected: defaultDirected, lineOffset: 0)
+    return try readTable(bytes, file: file, into: &builder, unknown: unknown, defaultDirected: defaultDirected, lineOffset: 0,
+                         rejects: rejects)
   }
 
   /// True when the first record names a source and a target column.
@@ -67,7 +68,8 @@ public enum TiesReader {
   }
 
   private static func readTable(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder,
-                                unknown: UnknownPeople, defaultDirected: Bool?, lineOffset: Int) throws -> [InputWarning] {
+                                unknown: UnknownPeople, defaultDirected: Bool?, lineOffset: Int,
+                                rejects: RejectLog? = nil) throws -> [InputWarning] {
     var table: CSVTable<Field>
     do {
       table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.source, .target], name: { $0.rawValue })
@@ -85,6 +87,7 @@ public enum TiesReader {
     func person(_ id: String?, _ end: String) throws -> NodeIndex {
       guard let id else { throw table.error("empty \(end)") }
       if let v = builder.index(of: id) { return v }
+      if let reason = rejects?.reasonFor(rejected: id, column: end) { throw table.error(reason) }
       switch unknown {
       case .reject(let contacts):
         throw table.error("\(end) \(quoted(id)) is not in \(contacts) (add the person there, or pass --allow-unknown to add unknown people)")
@@ -95,14 +98,18 @@ public enum TiesReader {
         return try builder.addPerson(Person(id: id))
       }
     }
+    let (cSource, cTarget, cWeight, cKind, cDirected, cSince, cLast, cCount) = (
+      table.column(.source), table.column(.target), table.column(.weight), table.column(.kind), table.column(.directed),
+      table.column(.since), table.column(.lastContact), table.column(.interactions))
     do {
-      while try table.next() {
+      while try table.next(rejects) {
+       do {
         let line = table.line + lineOffset
-        let s = try person(table.value(.source), "source")
-        let t = try person(table.value(.target), "target")
+        let s = try person(table.value(at: cSource), "source")
+        let t = try person(table.value(at: cTarget), "target")
         var weight = 1.0
-        if let w = table.value(.weight) { weight = try ValueParsing.weight(w).get(in: table) }
-        let kindName = table.value(.kind)
+        if let w = table.value(at: cWeight) { weight = try ValueParsing.weight(w).get(in: table) }
+        let kindName = table.value(at: cKind)
         let (k, kindDirected): (KindIndex, Bool)
         if let cached = kindCache[kindName ?? ""] { (k, kindDirected) = cached } else {
           let kind = kindName.map { TieKind($0) } ?? defaultKind
@@ -112,13 +119,13 @@ public enum TiesReader {
           (k, kindDirected) = entry
         }
         var directed = kindDirected
-        if let d = table.value(.directed) { directed = try ValueParsing.boolean(d, column: "directed").get(in: table) }
+        if let d = table.value(at: cDirected) { directed = try ValueParsing.boolean(d, column: "directed").get(in: table) }
         var tie = Tie(source: s, target: t, weight: weight, kind: k, isDirected: directed)
-        if let v = table.value(.since) { tie.since = try ValueParsing.day(v, column: "since").get(in: table) }
-        if let v = table.value(.lastContact) {
+        if let v = table.value(at: cSince) { tie.since = try ValueParsing.day(v, column: "since").get(in: table) }
+        if let v = table.value(at: cLast) {
           tie.lastContact = try ValueParsing.day(v, column: "last_contact").get(in: table)
         }
-        if let v = table.value(.interactions) {
+        if let v = table.value(at: cCount) {
           guard let c = Int32(v), c >= 0 else { throw table.error("interactions \(quoted(v)) must be a whole number ≥ 0") }
           tie.interactions = c
         }
@@ -131,6 +138,9 @@ public enum TiesReader {
         } else {
           try builder.addTie(tie, attributes: table.extraColumns.lazy.map { table.fields[$0.index] })
         }
+       } catch let e as InputError where rejects != nil {
+        rejects!.add(e, id: [table.value(at: cSource), table.value(at: cTarget)].compactMap { $0 }.joined(separator: " > "))
+       }
       }
     } catch var e as InputError {
       if e.line > 0 && lineOffset != 0 { e.line = max(1, e.line + lineOffset) }

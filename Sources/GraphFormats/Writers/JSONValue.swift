@@ -29,6 +29,32 @@ public indirect enum JSONValue: Sendable, Equatable {
     return out
   }
 
+  /// On one line, without spaces (JSON lines).
+  public func compact() -> String {
+    var out = ""
+    writeCompact(into: &out)
+    return out
+  }
+
+  private func writeCompact(into out: inout String) {
+    switch self {
+    case .array(let items):
+      out += "["
+      for (i, v) in items.enumerated() { if i > 0 { out += "," }; v.writeCompact(into: &out) }
+      out += "]"
+    case .object(let members):
+      out += "{"
+      for (i, (k, v)) in members.enumerated() {
+        if i > 0 { out += "," }
+        JSONValue.writeString(k, into: &out)
+        out += ":"
+        v.writeCompact(into: &out)
+      }
+      out += "}"
+    default: write(into: &out, indent: 0)
+    }
+  }
+
   private func write(into out: inout String, indent: Int) {
     switch self {
     case .null: out += "null"

@@ -119,6 +119,9 @@ public struct AccountAnalysis: Sendable {
     /// Everyone, most warm reach lost first.
     public var departures: [Departure]
     public var recommendations: [Recommendation]
+    /// The recommendation priority of every contact, parallel to `contacts`: nil for those held at P1/P2 (not
+    /// candidates); `recommendations` keeps the first `AccountOptions.recommendations` of them, with their paths.
+    public var priorities: [Double?]
     /// Σ over the contacts of our best introduction reliability.
     public var warmReach: Double
     /// The largest reach gain among all the candidates (the scale of the recommendations' reach term).
@@ -309,6 +312,9 @@ extension SocialGraph {
                    coverageBefore: before, coverageAfter: after, reachGain: gain)
     }
     recommendations.sort { $0.priority != $1.priority ? $0.priority > $1.priority : $0.person < $1.person }
+    var priorityOf: [NodeIndex: Double] = [:]
+    for r in recommendations { priorityOf[r.person] = r.priority }
+    let priorities = contacts.map { priorityOf[$0] }
     recommendations = Array(recommendations.prefix(o.recommendations))
     for i in recommendations.indices {   // the way in, for the ones kept
       let c = recommendations[i].person
@@ -320,7 +326,7 @@ extension SocialGraph {
       name: name, contacts: contacts, proximityCounts: counts, matrix: matrix, grid: gridRows, coverage: coverage,
       singleThreaded: single, singleThreadedAccount: teamMembers.count == 1, silentInfluencers: silent,
       uncoveredGroups: uncoveredGroups, brokers: brokers, departures: departures,
-      recommendations: recommendations, warmReach: warm, largestReachGain: largestGain)
+      recommendations: recommendations, priorities: priorities, warmReach: warm, largestReachGain: largestGain)
   }
 }
 

@@ -1,0 +1,73 @@
+import NetworkAnalysis
+import SocialGraph
+
+/// `tiemap score`: one row per contact (DESIGN.md's columns), one row per account (`--accounts-out`), and the
+/// rejected rows (`--rejects`).
+public enum ScoreReport {
+  public static let contactColumns = [
+    "id", "name", "account", "role", "proximity", "tie_strength", "declared_influence", "structural_influence",
+    "interest", "quadrant", "strategy", "silent_influencer", "risk", "priority", "proximity_source", "covered",
+    "single_threaded", "reach_lost", "trust_balance", "trust_status", "last_contact_days",
+  ]
+
+  /// The cells of each contact of `s`, with the contact's index in the portfolio (to put rows in input order).
+  public static func contactRows(_ s: AccountScore) -> [(person: NodeIndex, cells: [Cell])] {
+    let g = s.slice.graph
+    return s.contacts.map { c in
+      let p = g.people[Int(c.person)]
+      let cells: [Cell] = [
+        .text(p.id), .text(p.displayName), .text(s.slice.name), p.role.map { .text($0.rawValue) } ?? .empty,
+        c.proximity.map { .text($0.label) } ?? .empty, c.tieStrength.map { .number($0) } ?? .empty,
+        p.influence.map { .int($0) } ?? .empty, .number(c.structuralInfluence), p.interest.map { .int($0) } ?? .empty,
+        c.quadrant.map { .text($0.rawValue) } ?? .empty, c.quadrant.map { .text($0.strategy) } ?? .empty,
+        .bool(c.silentInfluencer), .text(c.risks.map(\.name).joined(separator: ";")),
+        c.priority.map { .number($0) } ?? .empty,
+        .text(c.proximity == nil ? "" : c.proximityDerived ? "derived" : "declared"), .bool(c.covered),
+        .bool(c.singleThreaded), .number(c.reachLost), c.trust.map { .number($0.state.balance) } ?? .empty,
+        c.trust.map { .text($0.status.rawValue) } ?? .empty, c.lastContactDays.map { .int($0) } ?? .empty,
+      ]
+      return (s.slice.people[Int(c.person)], cells)
+    }
+  }
+
+  public static let accountColumns = [
+    "account", "people", "p1", "p2", "p3", "p4", "unknown", "derived", "coverage", "decision_circuit",
+    "decision_circuit_covered", "decision_circuit_coverage", "decision_makers", "decision_makers_covered",
+    "team_members", "single_threaded", "silent_influencers", "mean_trust_balance", "trust_at_risk", "ruptured",
+    "buying_group_completeness", "missing_roles", "warnings", "warm_reach",
+  ]
+
+  /// The account's row: sizes, proximity counts, coverage (share of contacts held at P1/P2), the decision circuit,
+  /// threads, silent influencers, trust, buying-group completeness with the missing roles (`role=count more`),
+  /// and the warnings joined by `;`.
+  public static func accountRow(_ s: AccountScore) -> [Cell] {
+    let a = s.account
+    let n = a.contacts.count
+    let counts = a.proximityCounts
+    let cov = a.coverage
+    let derived = s.analysis.evidence.derived.count
+    return [
+      .text(a.name), .int(n)] + counts.map { .int($0) } + [.int(derived),
+      n == 0 ? .empty : .number(Double(counts[0] + counts[1]) / Double(n)),
+      .int(cov.decisionCircuit.count), .int(cov.covered.count), cov.share.map { .number($0) } ?? .empty,
+      .int(cov.decisionMakers), .int(cov.decisionMakersCovered), .int(cov.teamMembers.count),
+      .int(a.singleThreaded.count), .int(a.silentInfluencers.count),
+      s.meanTrustBalance.map { .number($0) } ?? .empty, .int(s.trustAtRisk), .int(s.ruptured),
+      .number(s.buyingGroup.share),
+      .text(s.buyingGroup.missing.map { "\($0.role.rawValue)=\($0.count)" }.joined(separator: ";")),
+      .text(s.warnings.map(\.name).joined(separator: ";")), .number(a.warmReach),
+    ]
+  }
+
+  public static let rejectColumns = ["file", "line", "account", "id", "reason"]
+
+  public static func rejectRow(_ e: RejectLog.Entry) -> [Cell] {
+    [.text(e.file), e.line > 0 ? .int(e.line) : .empty, e.account.map { .text($0) } ?? .empty,
+     e.id.map { .text($0) } ?? .empty, .text(e.reason)]
+  }
+
+  /// One JSON object on one line (JSON lines), keys in column order.
+  public static func jsonLine(columns: [String], cells: [Cell]) -> String {
+    JSONValue.object(zip(columns, cells).map { ($0, JSONValue($1)) }).compact() + "\n"
+  }
+}

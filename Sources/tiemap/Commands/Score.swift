@@ -1,0 +1,236 @@
+import ArgumentParser
+import GraphFormats
+import NetworkAnalysis
+import SocialGraph
+#if canImport(Glibc)
+import Glibc
+#endif
+
+enum ScoreInput: String, ExpressibleByArgument, CaseIterable { case csv, jsonl }
+enum ScoreFormat: String, ExpressibleByArgument, CaseIterable { case csv, jsonl }
+
+struct Score: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Batch scoring: one row per contact of every account, each account analysed on its own, in parallel.",
+    discussion: """
+      Columns: id, name, account, role, proximity, tie_strength, declared_influence, structural_influence, interest, \
+      quadrant, strategy, silent_influencer, risk, priority, proximity_source, covered, single_threaded, reach_lost, \
+      trust_balance, trust_status, last_contact_days — each the value `tiemap account`, `metrics` (influence) and \
+      `trust` give on that account alone. An account is its contacts, the ties among them, and our team's ties into \
+      them (with the ties among the team members engaged there); ties between two accounts count for neither. \
+      risk flags (joined by ';'): single_threaded_decision_maker, single_threaded_influencer, \
+      uncovered_decision_maker, uncovered_silent_influencer, trust_at_risk, ruptured, no_contact_<N>d (held at \
+      P1/P2 or in the decision circuit and not met for more than --silence-days, or never). priority is the \
+      recommendation priority (empty for contacts held at P1/P2). --accounts-out adds one row per account with the \
+      buying-group completeness and the warnings no_activity_<N>d, one_way_contact (from the history's direction \
+      column), fewer_than_<K>_held, no_decision_maker_held, champion_silent_<N>d. --shard K/N keeps the accounts \
+      whose FNV-1a hash of the name is K−1 mod N. --input jsonl reads one account per line on stdin. Bad input \
+      stops the run (exit 1) unless --rejects FILE is given: then bad rows and accounts go there and the run \
+      ends with exit status 3.
+      """)
+
+  @Option(help: ArgumentHelp("Contacts file (one row per person).", valueName: "file")) var contacts: String?
+  @Option(help: ArgumentHelp("Ties file.", valueName: "file")) var ties: String?
+  @Option(help: ArgumentHelp("Contact history.", valueName: "file")) var interactions: String?
+  @Flag(help: "Add people that ties or interactions name but the contacts lack, instead of failing.") var allowUnknown = false
+  @Option(help: "Where the accounts come from: the CSV files, or one JSON account per line on stdin.") var input: ScoreInput = .csv
+  @Option(name: .short, help: ArgumentHelp("Write the contact rows to this file (atomically) instead of stdout.", valueName: "file"))
+  var output: String?
+  @Option(help: "Output format: CSV, or JSON lines (one object per contact).") var format: ScoreFormat = .csv
+  @Option(help: ArgumentHelp("Also write one row per account (coverage, buying group, warnings) as CSV.", valueName: "file"))
+  var accountsOut: String?
+  @Option(help: ArgumentHelp("Go on past bad rows and accounts, writing them here (file, line, account, id, reason); exit status 3.", valueName: "file"))
+  var rejects: String?
+  @Option(help: ArgumentHelp("Score only the accounts of shard K of N (stable FNV-1a hash of the account name).", valueName: "K/N"))
+  var shard: String?
+  @Option(help: ArgumentHelp("Only this account.", valueName: "name")) var account: String?
+  @Option(help: "Worker threads (the output does not depend on it).") var threads = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+  @Option(help: ArgumentHelp("Evaluate trust and silences at this date (default: the latest interaction of the input; required with --input jsonl).", valueName: "date"))
+  var asOf: String?
+  @Option(help: ArgumentHelp("Buying-group template: role=count,… (default decision_maker=1,influencer=2,technical_expert=1,end_user=1,gatekeeper=1).", valueName: "template"))
+  var buyingGroup: String?
+  @Option(help: "Influence and interest from this value up are high (power/interest grid).") var high = 4
+  @Option(help: "no_contact flag: days without contact.") var silenceDays = 90
+  @Option(help: "no_activity warning: days without any interaction in the account.") var inactiveDays = 90
+  @Option(help: "fewer_than_K_held warning: contacts held at P1/P2.") var minHeld = 3
+  @Option(help: "champion_silent warning: days a P1 influencer has not been met.") var championDays = 60
+  @Option(help: "one_way_contact warning: outbound touchpoints with no inbound one in the --inactive-days window.") var oneWayMinimum = 5
+  @Option(help: "Largest account (contacts) scored; larger ones are refused.") var maxAccountSize = 50_000
+
+  func validate() throws {
+    switch input {
+    case .csv:
+      guard contacts != nil else { throw ValidationError("Missing input: give --contacts FILE [--ties FILE] [--interactions FILE], or --input jsonl.") }
+    case .jsonl:
+      guard contacts == nil, ties == nil, interactions == nil else { throw ValidationError("--input jsonl reads stdin: leave out --contacts, --ties and --interactions.") }
+      guard asOf != nil else { throw ValidationError("--input jsonl needs --as-of DATE, so that every line is scored at the same date.") }
+      guard accountsOut == nil else { throw ValidationError("--accounts-out is not available with --input jsonl (the rows stream to stdout).") }
+    }
+    if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD).") }
+    if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard '\(shard)' must be K/N with 1 ≤ K ≤ N.") }
+    if let buyingGroup, case .failure(let p) = BuyingGroupTemplate.parse(buyingGroup) { throw ValidationError("--buying-group: \(p)") }
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+    guard (2...5).contains(high) else { throw ValidationError("--high must be from 2 to 5.") }
+    for (name, v) in [("--silence-days", silenceDays), ("--inactive-days", inactiveDays), ("--min-held", minHeld),
+                      ("--champion-days", championDays), ("--one-way-minimum", oneWayMinimum)] where v < 0 {
+      throw ValidationError("\(name) must not be negative.")
+    }
+    guard maxAccountSize >= 1 else { throw ValidationError("--max-account-size must be at least 1.") }
+  }
+
+  func options(asOf day: Day) -> ScoreOptions {
+    var o = ScoreOptions()
+    o.asOf = day
+    o.account.high = high
+    if let buyingGroup, case .success(let t) = BuyingGroupTemplate.parse(buyingGroup) { o.buyingGroup = t }
+    o.silenceDays = silenceDays; o.inactiveDays = inactiveDays; o.minimumHeld = minHeld
+    o.championSilentDays = championDays; o.oneWayMinimum = oneWayMinimum
+    return o
+  }
+
+  func line(_ cells: [Cell]) -> String {
+    format == .csv ? CSVWriter.line(cells) : ScoreReport.jsonLine(columns: ScoreReport.contactColumns, cells: cells)
+  }
+
+  func run() throws {
+    if input == .jsonl { try runLines(); return }
+    let log = rejects == nil ? nil : RejectLog()
+    var load = LoadOptions()
+    load.allowUnknown = allowUnknown
+    let loaded = try InputLoader.loadParts(contacts: contacts!, ties: ties, interactions: interactions, options: load, rejects: log)
+    for w in loaded.warnings { Terminal.warning(w.description) }
+    let partition = AccountPartition(loaded.parts, interactions: loaded.interactions, only: account.map { a in { $0 == a } })
+    if let account, partition.count == 0 { throw RunError("--account: no contact in account '\(account)'.") }
+    if partition.crossAccountTies > 0 {
+      Terminal.warning("\(partition.crossAccountTies) ties join contacts of two different accounts; they count for neither account")
+    }
+    let day = asOf.flatMap { Day(iso: $0) } ?? loaded.interactions.map(\.date).max() ?? Day(year: 1970, month: 1, day: 1)!
+    let chosen = PortfolioScoring.accounts(of: partition, shard: shard.flatMap { Shard(parsing: $0) })
+    let progress = Progress(accounts: chosen.count, contacts: chosen.reduce(0) { $0 + partition.contacts[$1].count })
+    let fmt = format
+    let results = PortfolioScoring.score(partition, history: loaded.interactions, accounts: chosen, options: options(asOf: day),
+                                         maxContacts: maxAccountSize, threads: threads,
+                                         done: { k in progress.advance(contacts: partition.contacts[k].count) }) { k, r in
+      switch r {
+      case .success(let s):
+        let rows = ScoreReport.contactRows(s).map { ($0.person, fmt == .csv ? CSVWriter.line($0.cells) : ScoreReport.jsonLine(columns: ScoreReport.contactColumns, cells: $0.cells)) }
+        return AccountOutput(rows: rows, summary: CSVWriter.line(ScoreReport.accountRow(s)), refusal: nil)
+      case .failure(let why):
+        return AccountOutput(rows: [], summary: nil, refusal: why.description)
+      }
+    }
+    progress.finish()
+    // Contact rows in input order.
+    var byPerson = [String?](repeating: nil, count: loaded.parts.people.count)
+    var refused: [Int: String] = [:]
+    var summaries = CSVWriter.line(ScoreReport.accountColumns.map { .text($0) })
+    for (i, r) in results.enumerated() {
+      for (v, text) in r.rows { byPerson[Int(v)] = text }
+      if let s = r.summary { summaries += s }
+      if let why = r.refusal { refused[chosen[i]] = why }
+    }
+    if !refused.isEmpty {
+      guard let log else {
+        let (k, why) = refused.min { $0.key < $1.key }!
+        throw RunError("account '\(partition.names[k])' cannot be scored: \(why) (pass --rejects FILE to score the other accounts)")
+      }
+      for (k, why) in refused.sorted(by: { $0.key < $1.key }) {
+        for v in partition.contacts[k] {
+          let p = loaded.parts.people[Int(v)]
+          log.add(RejectLog.Entry(file: contacts!, line: loaded.lines[Int(v)], account: partition.names[k], id: p.id,
+                                  reason: "account '\(partition.names[k])' was not scored: \(why)"))
+        }
+      }
+    }
+    var out = format == .csv ? CSVWriter.line(ScoreReport.contactColumns.map { .text($0) }) : ""
+    out.reserveCapacity(byPerson.reduce(out.utf8.count) { $0 + ($1?.utf8.count ?? 0) })
+    for text in byPerson { if let text { out += text } }
+    var files: [(String, [UInt8])] = []
+    if let accountsOut { files.append((accountsOut, Array(summaries.utf8))) }
+    if let rejects, let log {
+      var text = CSVWriter.line(ScoreReport.rejectColumns.map { .text($0) })
+      for e in log.entries { text += CSVWriter.line(ScoreReport.rejectRow(e)) }
+      files.append((rejects, Array(text.utf8)))
+    }
+    if let output { files.insert((output, Array(out.utf8)), at: 0) }
+    try AtomicFile.writeAll(files)
+    if output == nil { Terminal.writeOut(out) }
+    if let log, !log.entries.isEmpty {
+      Terminal.warning("\(log.entries.count) rejected row\(log.entries.count == 1 ? "" : "s") written to \(rejects!)")
+      throw ExitCode(3)
+    }
+  }
+
+  /// `--input jsonl`: one account per line on stdin, one output line per contact on stdout, in line order.
+  func runLines() throws {
+    let day = Day(iso: asOf!)!
+    let o = options(asOf: day)
+    let log = rejects == nil ? nil : RejectLog()
+    let shardFilter = shard.flatMap { Shard(parsing: $0) }
+    var lineNumber = 0
+    var header = format == .csv
+    let batchSize = 256
+    var done = false
+    while !done {
+      var batch: [(Int, [UInt8])] = []
+      while batch.count < batchSize, let l = StandardInput.readLine() {
+        lineNumber += 1
+        if l.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+        batch.append((lineNumber, l))
+      }
+      if batch.count < batchSize { done = true }
+      let lines = batch
+      let fmt = format, maxContacts = maxAccountSize
+      let results = ParallelMap.map(batch.count, threads: threads) { i -> Result<String, InputError> in
+        let (number, text) = lines[i]
+        do {
+          let a = try AccountLinesReader.read(text, number: number)
+          if let shardFilter, !shardFilter.contains(account: a.name) { return .success("") }
+          let partition = AccountPartition(a.parts, interactions: a.interactions)
+          var out = ""
+          let rows = PortfolioScoring.score(partition, history: a.interactions, accounts: Array(0..<partition.count), options: o,
+                                            maxContacts: maxContacts, threads: 1) { _, r -> Result<[(NodeIndex, String)], PortfolioScoring.Refusal> in
+            r.map { s in ScoreReport.contactRows(s).map { ($0.person, fmt == .csv ? CSVWriter.line($0.cells) : ScoreReport.jsonLine(columns: ScoreReport.contactColumns, cells: $0.cells)) } }
+          }
+          var byPerson = [String?](repeating: nil, count: a.parts.people.count)
+          for r in rows {
+            switch r {
+            case .success(let list): for (v, t) in list { byPerson[Int(v)] = t }
+            case .failure(let why): throw InputError(file: "<stdin>", line: number, problem: "account '\(a.name)' was not scored: \(why)")
+            }
+          }
+          for t in byPerson { if let t { out += t } }
+          return .success(out)
+        } catch let e as InputError {
+          return .failure(e)
+        } catch {
+          return .failure(InputError(file: "<stdin>", line: number, problem: String(describing: error)))
+        }
+      }
+      for r in results {
+        switch r {
+        case .success(let text):
+          if header { Terminal.writeOut(CSVWriter.line(ScoreReport.contactColumns.map { .text($0) })); header = false }
+          Terminal.writeOut(text)
+        case .failure(let e):
+          guard let log else { throw e }
+          log.add(e)
+        }
+      }
+    }
+    if let rejects, let log {
+      var text = CSVWriter.line(ScoreReport.rejectColumns.map { .text($0) })
+      for e in log.entries { text += CSVWriter.line(ScoreReport.rejectRow(e)) }
+      try AtomicFile.write(text, to: rejects)
+      if !log.entries.isEmpty { throw ExitCode(3) }
+    }
+  }
+}
+
+/// What one account's worker hands back: its contact rows (portfolio index, formatted line), its summary row, or
+/// why it was not scored.
+struct AccountOutput: Sendable {
+  var rows: [(NodeIndex, String)]
+  var summary: String?
+  var refusal: String?
+}
