@@ -121,7 +121,7 @@ public enum InputLoader {
   }
 
   /// A source of CSV bytes: its name (for messages) and how to get the bytes (read when needed, then let go).
-  public typealias Source = (name: String, bytes: () throws -> [UInt8])
+  public typealias Source = (name: String, bytes: @Sendable () throws -> [UInt8])
 
   /// `loadParts` on sources that are not files (JSON lines accounts).
   public static func loadParts(contactsSource source: Source, tiesSource: Source?, historySource: Source?,
@@ -156,10 +156,32 @@ public enum InputLoader {
     var builder = SocialGraphBuilder(reservingPeople: people.count)
     for p in people { try builder.addPerson(p) }
     let unknown: TiesReader.UnknownPeople = options.allowUnknown ? .add : .reject(contactsFile: contacts)
+    var history: [Interaction] = []
+    if let tiesSource, let historySource, rejects == nil, !options.allowUnknown {
+      // Ties and history at once: both only look people up (nobody is added), so each reads its own copy.
+      let start = builder
+      let read = ParallelMap.map(2, threads: 2) { i -> Result<(SocialGraphBuilder, [Interaction], [InputWarning]), InputError> in
+        var b = start
+        do {
+          if i == 0 {
+            let w = try TiesReader.read(try tiesSource.bytes(), file: tiesSource.name, into: &b, unknown: unknown)
+            return .success((b, [], w))
+          }
+          let r = try InteractionsReader.read(try historySource.bytes(), file: historySource.name, builder: &b, unknown: unknown)
+          return .success((start, r.interactions, r.warnings))
+        } catch let e as InputError { return .failure(e) } catch {
+          return .failure(InputError(file: i == 0 ? tiesSource.name : historySource.name, line: 0, problem: String(describing: error)))
+        }
+      }
+      let ties = try read[0].get(), hist = try read[1].get()
+      builder = ties.0
+      warnings += ties.2 + hist.2
+      history = hist.1
+      return (builder.parts, history, warnings, lines)
+    }
     if let tiesSource {
       warnings += try TiesReader.read(try tiesSource.bytes(), file: tiesSource.name, into: &builder, unknown: unknown, rejects: rejects)
     }
-    var history: [Interaction] = []
     if let historySource {
       let r = try InteractionsReader.read(try historySource.bytes(), file: historySource.name, builder: &builder,
                                           unknown: unknown, rejects: rejects)

@@ -18,8 +18,30 @@ public enum AccountReport {
   /// DESIGN.md: `{"accounts": [{"name", "people", "proximity_counts": {"P1","P2","P3","P4","unknown"}, "matrix",
   /// "grid", "coverage", "risks", "recommendations"}], "owners": [{"id", "p1", "over_dunbar"}]}`, with the derived
   /// proximities listed under `derived_proximity`.
-  public static func json(_ a: AccountAnalysis, graph g: SocialGraph) -> String {
-    let accounts: [JSONValue] = a.accounts.map { acc in
+  public static func json(_ p: PortfolioAccounts) -> String {
+    let accounts: [JSONValue] = p.parts.flatMap { part in accountsJSON(part.analysis, graph: part.slice.graph) }
+    return JSONValue.object([
+      ("accounts", .array(accounts)),
+      ("owners", .array(p.owners.map { o in
+        .object([("id", .string(o.id)), ("name", .string(o.name)),
+                 ("p1", .int(o.p1)), ("contacts", .int(o.contacts)), ("over_dunbar", .bool(o.overDunbar))])
+      })),
+      ("dunbar_limit", .int(p.options.dunbarLimit)),
+      ("derived_proximity", .array(p.parts.flatMap { part in derivedJSON(part.analysis, graph: part.slice.graph) })),
+    ]).rendered()
+  }
+
+  static func derivedJSON(_ a: AccountAnalysis, graph g: SocialGraph) -> [JSONValue] {
+    a.evidence.derived.map { d in
+      .object([("id", .string(g.people[Int(d.person)].id)), ("proximity", .string(d.level.label)),
+               ("strength", d.strength.map { .number($0) } ?? .null),
+               ("team_member", d.teamMember.map { .string(g.people[Int($0)].id) } ?? .null),
+               ("interactions", .int(d.interactions))])
+    }
+  }
+
+  static func accountsJSON(_ a: AccountAnalysis, graph g: SocialGraph) -> [JSONValue] {
+    a.accounts.map { acc in
       let quadrantCounts = Quadrant.allCases.map { q in (q.rawValue, JSONValue.int(acc.grid.filter { $0.quadrant == q }.count)) }
       let grid: JSONValue = .object([
         ("high_from", .int(a.options.high)),
@@ -79,49 +101,50 @@ public enum AccountReport {
         ("largest_reach_gain", .number(acc.largestReachGain)),
       ])
     }
-    return JSONValue.object([
-      ("accounts", .array(accounts)),
-      ("owners", .array(a.owners.map { o in
-        .object([("id", .string(g.people[Int(o.person)].id)), ("name", .string(g.people[Int(o.person)].displayName)),
-                 ("p1", .int(o.p1)), ("contacts", .int(o.contacts)), ("over_dunbar", .bool(o.overDunbar))])
-      })),
-      ("dunbar_limit", .int(a.options.dunbarLimit)),
-      ("derived_proximity", .array(a.evidence.derived.map { d in
-        .object([("id", .string(g.people[Int(d.person)].id)), ("proximity", .string(d.level.label)),
-                 ("strength", d.strength.map { .number($0) } ?? .null),
-                 ("team_member", d.teamMember.map { .string(g.people[Int($0)].id) } ?? .null),
-                 ("interactions", .int(d.interactions))])
-      })),
-    ]).rendered()
   }
 
   /// CSV: one row per contact with where they stand (`id, name, account, role, proximity, proximity_source,
   /// influence, interest, power, quadrant, covered, single_threaded, silent_influencer, reach_lost, priority`).
-  public static func contacts(_ a: AccountAnalysis, graph g: SocialGraph) -> ResultTable {
+  public static func contacts(_ p: PortfolioAccounts) -> ResultTable {
+    var rows: [[Cell]] = []
+    for part in p.parts { rows += contactRows(part.analysis, graph: part.slice.graph) }
+    return ResultTable(columns: ["id", "name", "account", "role", "proximity", "proximity_source", "influence", "interest",
+                                 "power", "quadrant", "covered", "single_threaded", "silent_influencer", "reach_lost", "priority"],
+                       rows: rows)
+  }
+
+  /// `priority` is given for every contact not held at P1/P2 (the recommendations are the first of them).
+  static func contactRows(_ a: AccountAnalysis, graph g: SocialGraph) -> [[Cell]] {
     let derived = Set(a.evidence.derived.map(\.person))
     var rows: [[Cell]] = []
     for acc in a.accounts {
       let single = Set(acc.singleThreaded.map(\.person))
       let lost = Dictionary(uniqueKeysWithValues: acc.departures.map { ($0.person, $0.reachLost) })
-      let priority = Dictionary(uniqueKeysWithValues: acc.recommendations.map { ($0.person, $0.priority) })
-      for c in acc.grid {
+      for (i, c) in acc.grid.enumerated() {
         let v = c.person, p = g.people[Int(v)], prox = a.evidence.proximity[Int(v)]
         rows.append([
           .text(p.id), .text(p.displayName), .text(acc.name), p.role.map { .text($0.rawValue) } ?? .empty,
           prox.map { .text($0.label) } ?? .empty, .text(prox == nil ? "" : derived.contains(v) ? "derived" : "declared"),
           p.influence.map { .int($0) } ?? .empty, p.interest.map { .int($0) } ?? .empty, c.power.map { .int($0) } ?? .empty,
           c.quadrant.map { .text($0.rawValue) } ?? .empty, .bool(prox.map { $0 <= .p2 } ?? false), .bool(single.contains(v)),
-          .bool(a.evidence.silent[Int(v)]), .number(lost[v] ?? 0, digits: 3), priority[v].map { .number($0, digits: 3) } ?? .empty,
+          .bool(a.evidence.silent[Int(v)]), .number(lost[v] ?? 0, digits: 3), acc.priorities[i].map { .number($0, digits: 3) } ?? .empty,
         ])
       }
     }
-    return ResultTable(columns: ["id", "name", "account", "role", "proximity", "proximity_source", "influence", "interest",
-                                 "power", "quadrant", "covered", "single_threaded", "silent_influencer", "reach_lost", "priority"],
-                       rows: rows)
+    return rows
   }
 
   /// The terminal report: one block per account, then the owners.
-  public static func text(_ a: AccountAnalysis, graph g: SocialGraph, limit: Int = 10) -> String {
+  public static func text(_ p: PortfolioAccounts, limit: Int = 10) -> String {
+    var out = p.parts.map { text($0.analysis, graph: $0.slice.graph, limit: limit) }.joined()
+    out += "Owners (Dunbar's limit \(p.options.dunbarLimit) P1 relationships)\n"
+    out += TextTable.render(header: ["owner", "P1", "contacts", "over limit"], rows: p.owners.map { o in
+      [.text(TextTable.sanitize(o.name)), .int(o.p1), .int(o.contacts), .text(o.overDunbar ? "OVER" : "no")]
+    })
+    return out
+  }
+
+  static func text(_ a: AccountAnalysis, graph g: SocialGraph, limit: Int) -> String {
     func name(_ v: NodeIndex) -> String { TextTable.sanitize(g.people[Int(v)].displayName) }
     func pct(_ x: Double?) -> String { x.map { "\(Int(($0 * 100).rounded())) %" } ?? "—" }
     var out = ""
@@ -184,10 +207,6 @@ public enum AccountReport {
       }
       out += "\n"
     }
-    out += "Owners (Dunbar's limit \(a.options.dunbarLimit) P1 relationships)\n"
-    out += TextTable.render(header: ["owner", "P1", "contacts", "over limit"], rows: a.owners.map { o in
-      [.text(name(o.person)), .int(o.p1), .int(o.contacts), .text(o.overDunbar ? "OVER" : "no")]
-    })
     return out
   }
 }

@@ -21,7 +21,8 @@ public struct AccountEvidence: Sendable {
   /// Structural influence score per person (`StructuralInfluence`), and silent-influencer flags.
   public var influence: [Double]
   public var silent: [Bool]
-  public var ties: TieMeasures
+  /// Strength and class of every tie of the social view (all the analysis needs of the tie measures).
+  public var strengths: TieStrengths
   public var proximity: [Proximity?]
   public var derived: [DerivedProximity]
 
@@ -32,9 +33,9 @@ public struct AccountEvidence: Sendable {
     let score = influence ?? g.social.personMeasures([.influence], weighted: false).values[.influence]!
     self.influence = score
     self.silent = silent ?? StructuralInfluence.silentInfluencers(score: score, graph: g)
-    let t = ties ?? g.tieMeasures(interactions: interactions)
-    self.ties = t
-    (proximity, derived) = g.effectiveProximity(strength: t.strengths.strength, interactions: interactions,
+    let t = ties?.strengths ?? g.tieStrengths(interactions: interactions, overlap: g.social.tieNeighbourhoods().overlap)
+    self.strengths = t
+    (proximity, derived) = g.effectiveProximity(strength: t.strength, interactions: interactions,
                                                 bands: options.bands, derive: options.deriveProximity)
   }
 }
@@ -245,7 +246,7 @@ extension SocialGraph {
       var reached = Set<String>(), weak = 0
       for slot in view.out.slots(v) {
         let u = view.out.targets[slot]
-        guard inAccount.contains(u), !ev.ties.strengths.isStrong[Int(view.out.edgeIDs[slot])],
+        guard inAccount.contains(u), !ev.strengths.isStrong[Int(view.out.edgeIDs[slot])],
               let d = people[Int(u)].department, uncoveredSet.contains(d), d != people[Int(v)].department else { continue }
         reached.insert(d); weak += 1
       }
@@ -259,16 +260,21 @@ extension SocialGraph {
     // Warm reach and departure impact. Only someone with others below them in the tree of best paths can change
     // anyone else's reliability by leaving; for the rest, the loss is their own reliability.
     let warm = contacts.reduce(0) { $0 + reliability[Int($1)] }
-    let hasChildren = w.hasChildren
+    var scratch = ReliabilityScratch()
+    var changed = [Double](repeating: -1, count: count)   // a descendant's reliability without v (−1: unchanged)
     var departures = contacts.map { v -> AccountAnalysis.Departure in
       var lost = reliability[Int(v)], cut = 0
-      if lost > 0 && hasChildren[Int(v)] {
-        let without = view.bestReliabilities(from: fromTeam, probabilities: probabilities, excluding: v)
+      if lost > 0 && w.tree.hasChildren(v) {
+        // Only v's descendants in the tree of best paths can change (ReliabilityTree.descendantsWithout).
+        let moved = w.tree.descendantsWithout(v, view: view, probabilities: probabilities, scratch: &scratch)
+        for (d, r) in moved { changed[Int(d)] = r }
         var after = 0.0
         for c in contacts where c != v {
-          after += without[Int(c)]
-          if reliability[Int(c)] > 0 && without[Int(c)] == 0 { cut += 1 }
+          let r = changed[Int(c)] >= 0 ? changed[Int(c)] : reliability[Int(c)]
+          after += r
+          if reliability[Int(c)] > 0 && r == 0 { cut += 1 }
         }
+        for (d, _) in moved { changed[Int(d)] = -1 }
         lost = warm - after
       }
       return .init(person: v, coverageLost: inCircuit(v) && isCovered(v) ? 1 : 0, reachLost: lost, cutOff: cut)
@@ -338,17 +344,14 @@ private struct WarmReach {
   let fromTeam: [(person: NodeIndex, reliability: Double)]
   let probabilities: ContiguousArray<Double>
   let reliability: [Double]
-  /// Whether someone's best path goes through the person (they have children in the tree of best paths).
-  let hasChildren: [Bool]
+  /// The tree of best paths: who goes through whom.
+  let tree: ReliabilityTree
 
   init(graph g: SocialGraph) {
     team = g.internalPeople
     fromTeam = team.map { (person: $0, reliability: 1.0) }
     probabilities = g.social.spreadProbabilities(.tie)
-    let (reliability, parent) = g.social.reliabilityTree(from: fromTeam, probabilities: probabilities)
-    self.reliability = reliability
-    var children = [Bool](repeating: false, count: g.count)
-    for p in parent where p >= 0 { children[Int(p)] = true }
-    hasChildren = children
+    tree = ReliabilityTree(view: g.social, from: fromTeam, probabilities: probabilities)
+    reliability = tree.reliability
   }
 }

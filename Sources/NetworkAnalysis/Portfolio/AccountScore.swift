@@ -127,7 +127,7 @@ extension AccountSlice {
     }
     let derived = Set(ev.derived.map(\.person))
     let s = g.social
-    let strength = ev.ties.strengths.strength
+    let strength = ev.strengths.strength
     func strongestTeamTie(_ v: NodeIndex) -> Double? {
       var best: Double?
       for slot in s.out.slots(v) where g.people[Int(s.out.targets[slot])].isInternal {

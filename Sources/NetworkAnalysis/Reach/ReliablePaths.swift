@@ -114,6 +114,13 @@ extension GraphView {
   /// the starts and for people nothing reaches).
   public func reliabilityTree(from starts: [(person: NodeIndex, reliability: Double)], probabilities: ContiguousArray<Double>,
                               excluding: NodeIndex? = nil) -> (reliability: [Double], parent: [Int32]) {
+    let (dist, parent) = reliabilityLengths(from: starts, probabilities: probabilities, excluding: excluding)
+    return (dist.map { $0 == .infinity ? 0 : exp(-$0) }, parent)
+  }
+
+  /// `reliabilityTree` in lengths: −ln of the best reliability (+∞ where nothing reaches), and the parents.
+  func reliabilityLengths(from starts: [(person: NodeIndex, reliability: Double)], probabilities: ContiguousArray<Double>,
+                          excluding: NodeIndex?) -> (length: [Double], parent: [Int32]) {
     let n = nodeCount
     var dist = [Double](repeating: .infinity, count: n)
     var parent = [Int32](repeating: -1, count: n)
@@ -133,7 +140,7 @@ extension GraphView {
         if nd < dist[Int(v)] { dist[Int(v)] = nd; parent[Int(v)] = u; heap.push(nd, v) }
       }
     }
-    return (dist.map { $0 == .infinity ? 0 : exp(-$0) }, parent)
+    return (dist, parent)
   }
 
   /// What one more start `from` with reliability `start` adds to `base` (the best reliabilities without it):
@@ -274,5 +281,88 @@ private struct PathSearch {
       v = Int(p); path.append(NodeIndex(v)); h -= 1
     }
     return path.reversed()
+  }
+}
+
+/// The tree of best introduction paths (`GraphView.reliabilityTree`) kept with its lengths (−ln reliability) and
+/// its children, to answer "what if this person left?" without a new search over the whole network.
+public struct ReliabilityTree: Sendable {
+  /// −ln of the best reliability (+∞ where nothing reaches).
+  public let length: [Double]
+  public let reliability: [Double]
+  public let parent: [Int32]
+  /// Children of each person in the tree (CSR).
+  let childOffsets: [Int32]
+  let children: [Int32]
+
+  public init(view: GraphView, from starts: [(person: NodeIndex, reliability: Double)], probabilities: ContiguousArray<Double>) {
+    let (len, parent) = view.reliabilityLengths(from: starts, probabilities: probabilities, excluding: nil)
+    length = len
+    reliability = len.map { $0 == .infinity ? 0 : exp(-$0) }
+    self.parent = parent
+    var offsets = [Int32](repeating: 0, count: len.count + 1)
+    for p in parent where p >= 0 { offsets[Int(p) + 1] += 1 }
+    for i in 0..<len.count { offsets[i + 1] += offsets[i] }
+    var cursor = offsets
+    var kids = [Int32](repeating: 0, count: Int(offsets[len.count]))
+    for (v, p) in parent.enumerated() where p >= 0 { kids[Int(cursor[Int(p)])] = Int32(v); cursor[Int(p)] += 1 }
+    childOffsets = offsets; children = kids
+  }
+
+  public func hasChildren(_ v: NodeIndex) -> Bool { childOffsets[Int(v) + 1] > childOffsets[Int(v)] }
+
+  /// The best reliabilities of `v`'s descendants once `v` is gone (everyone else's best path avoids `v`, so only
+  /// they can change): a Dijkstra on −ln p over the descendants alone, started from their ties to the rest of the
+  /// network (whose lengths stand). The values equal `bestReliabilities(excluding: v)` on those people, bit for
+  /// bit, since both are the least fixed point of the same relaxations.
+  /// - Complexity: O((s + e) log s) for the s descendants and their e ties, instead of O((n + m) log n).
+  public func descendantsWithout(_ v: NodeIndex, view: GraphView, probabilities: ContiguousArray<Double>,
+                                 scratch: inout ReliabilityScratch) -> [(person: NodeIndex, reliability: Double)] {
+    scratch.prepare(count: length.count)
+    var members: [NodeIndex] = []
+    var stack: [Int32] = [v]
+    while let u = stack.popLast() {
+      for i in Int(childOffsets[Int(u)])..<Int(childOffsets[Int(u) + 1]) {
+        let c = children[i]
+        members.append(c); scratch.inside[Int(c)] = true; stack.append(c)
+      }
+    }
+    let off = view.out.offsets, tgt = view.out.targets
+    var heap = IndexedHeap()
+    for d in members {
+      var best = Double.infinity
+      for p in Int(off[Int(d)])..<Int(off[Int(d) + 1]) {
+        let u = tgt[p]
+        guard u != v, !scratch.inside[Int(u)], length[Int(u)] < .infinity else { continue }
+        // The probability of the slot u → d (undirected views: the same value on both slots).
+        let nd = length[Int(u)] - log(probabilities[p])
+        if nd < best { best = nd }
+      }
+      scratch.length[Int(d)] = best
+      if best < .infinity { heap.push(best, d) }
+    }
+    while !heap.isEmpty {
+      let (d, u) = heap.pop()
+      guard d == scratch.length[Int(u)] else { continue }
+      for p in Int(off[Int(u)])..<Int(off[Int(u) + 1]) {
+        let w = tgt[p]
+        guard scratch.inside[Int(w)] else { continue }
+        let nd = d - log(probabilities[p])
+        if nd < scratch.length[Int(w)] { scratch.length[Int(w)] = nd; heap.push(nd, w) }
+      }
+    }
+    let out = members.map { (person: $0, reliability: scratch.length[Int($0)] == .infinity ? 0 : exp(-scratch.length[Int($0)])) }
+    for d in members { scratch.inside[Int(d)] = false }
+    return out
+  }
+}
+
+/// Per-worker scratch of `ReliabilityTree.descendantsWithout`: only the entries it touched are reset.
+public struct ReliabilityScratch: Sendable {
+  var inside: [Bool] = []
+  var length: [Double] = []
+  public init() {}
+  mutating func prepare(count: Int) {
+    if inside.count != count { inside = [Bool](repeating: false, count: count); length = [Double](repeating: .infinity, count: count) }
   }
 }

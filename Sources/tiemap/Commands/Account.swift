@@ -2,6 +2,9 @@ import ArgumentParser
 import GraphFormats
 import NetworkAnalysis
 import SocialGraph
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct Account: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -45,11 +48,13 @@ struct Account: ParsableCommand {
     try g.requireAccount(account)
     var o = AccountOptions()
     o.high = high; o.dunbarLimit = dunbarLimit; o.recommendations = recommendations; o.deriveProximity = !noDerive
-    let a = g.accountAnalysis(interactions: loaded.interactions, options: o, account: account)
+    // Each account on its own graph (its contacts, their ties, our team's ties into them): see AccountPartition.
+    let a = try PortfolioAccounts(parts: g.parts, interactions: loaded.interactions, options: o, account: account,
+                                  threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     switch out.resolvedFormat {
-    case .json: try out.emit(AccountReport.json(a, graph: g))
-    case .csv: try out.emit(AccountReport.contacts(a, graph: g).csv())
-    case .table: try out.emit(AccountReport.text(a, graph: g))
+    case .json: try out.emit(AccountReport.json(a))
+    case .csv: try out.emit(AccountReport.contacts(a).csv())
+    case .table: try out.emit(AccountReport.text(a))
     }
   }
 }

@@ -97,13 +97,16 @@ struct Score: ParsableCommand {
     let log = rejects == nil ? nil : RejectLog()
     var load = LoadOptions()
     load.allowUnknown = allowUnknown
+    let timings = Timings()
     let loaded = try InputLoader.loadParts(contacts: contacts!, ties: ties, interactions: interactions, options: load, rejects: log)
+    timings.mark("read")
     for w in loaded.warnings { Terminal.warning(w.description) }
     let partition = AccountPartition(loaded.parts, interactions: loaded.interactions, only: account.map { a in { $0 == a } })
     if let account, partition.count == 0 { throw RunError("--account: no contact in account '\(account)'.") }
     if partition.crossAccountTies > 0 {
       Terminal.warning("\(partition.crossAccountTies) ties join contacts of two different accounts; they count for neither account")
     }
+    timings.mark("partition")
     let day = asOf.flatMap { Day(iso: $0) } ?? loaded.interactions.map(\.date).max() ?? Day(year: 1970, month: 1, day: 1)!
     let chosen = PortfolioScoring.accounts(of: partition, shard: shard.flatMap { Shard(parsing: $0) })
     let progress = Progress(accounts: chosen.count, contacts: chosen.reduce(0) { $0 + partition.contacts[$1].count })
@@ -120,6 +123,7 @@ struct Score: ParsableCommand {
       }
     }
     progress.finish()
+    timings.mark("score")
     // Contact rows in input order.
     var byPerson = [String?](repeating: nil, count: loaded.parts.people.count)
     var refused: [Int: String] = [:]
@@ -155,6 +159,7 @@ struct Score: ParsableCommand {
     if let output { files.insert((output, Array(out.utf8)), at: 0) }
     try AtomicFile.writeAll(files)
     if output == nil { Terminal.writeOut(out) }
+    timings.mark("write")
     if let log, !log.entries.isEmpty {
       Terminal.warning("\(log.entries.count) rejected row\(log.entries.count == 1 ? "" : "s") written to \(rejects!)")
       throw ExitCode(3)
@@ -233,4 +238,16 @@ struct AccountOutput: Sendable {
   var rows: [(NodeIndex, String)]
   var summary: String?
   var refusal: String?
+}
+
+/// Phase times on stderr when `TIEMAP_TIMINGS` is set (for the benchmark and profiling; off by default).
+final class Timings {
+  private var last = Progress.now()
+  private let enabled = getenv("TIEMAP_TIMINGS") != nil
+  func mark(_ phase: String) {
+    guard enabled else { return }
+    let t = Progress.now()
+    Terminal.write(STDERR_FILENO, "timing: \(phase) \(Int(((t - last) * 1000).rounded())) ms\n")
+    last = t
+  }
 }
