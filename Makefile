@@ -6,7 +6,7 @@ SAMPLE_REF := --surveys $(SAMPLE)/surveys.csv --referrals $(SAMPLE)/referrals.cs
 RELEASE    := .build/release/tiemap
 OUT        := out
 
-.PHONY: setup build release test demo check-report bench sample oracle clean
+.PHONY: setup build release test demo check-report bench sample oracle clean spark-test
 
 setup:
 	@scripts/setup.sh
@@ -50,15 +50,21 @@ demo: release
 	$(RELEASE) trust $(SAMPLE_IN) --format table --timeline $(OUT)/trust-timeline.csv
 	$(RELEASE) trust $(SAMPLE_IN) --audit --format csv -o $(OUT)/contact-audit.csv
 	$(RELEASE) report $(SAMPLE_IN) $(SAMPLE_REF) -o $(OUT)/report.html
+	$(RELEASE) score $(SAMPLE_IN) -o $(OUT)/scored.csv --accounts-out $(OUT)/accounts.csv
 	@echo "wrote $(OUT)/: summary.json, metrics.csv, metrics-advice.csv, ties.csv, brokers.csv, org-map.svg/.png,"
 	@echo "  network-map.svg/.png, focus-NL-035.svg, chart-proximity.svg, chart-matrix.svg, chart-grid.svg,"
-	@echo "  account.json, reach-NL-035.json, referrals.json, trust-timeline.csv, contact-audit.csv, report.html"
+	@echo "  account.json, reach-NL-035.json, referrals.json, trust-timeline.csv, contact-audit.csv, report.html,"
+	@echo "  scored.csv, accounts.csv"
 
 # Open the demo's report in headless Chromium: the script runs with no error, nothing external is requested,
 # and out/report.png is the screenshot to look at.
 check-report: demo
 	@scripts/setup.sh browser
 	scripts/check-report.sh $(OUT)/report.html $(OUT)/report.png
+
+# The Spark job (scripts/spark_score.py, local[2]) on a generated portfolio equals the single-process score run.
+spark-test: setup
+	scripts/spark-test.sh
 
 bench: release
 	@scripts/setup.sh bench

@@ -3,6 +3,7 @@
 #   scripts/setup.sh          build + test + demo needs: Swift (checked), pkg-config, zlib, Graphviz
 #   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
 #   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy and igraph for `make oracle` (the test fixtures)
+#   scripts/setup.sh spark    also PySpark (PyPI) and a Java 17 runtime (Debian) for `make spark-test`
 #   scripts/setup.sh browser  also Chromium, for `make check-report` (the report in a real headless browser)
 set -euo pipefail
 
@@ -12,6 +13,9 @@ for pkg in pkg-config zlib1g-dev libgraphviz-dev graphviz; do
 done
 if [ "${1:-}" = bench ]; then
   command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
+fi
+if [ "${1:-}" = spark ]; then
+  command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)
 fi
 if [ "${1:-}" = browser ]; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
@@ -37,6 +41,10 @@ if [ "${1:-}" = bench ]; then
     echo "setup: pip installing ${need_pip[*]}" >&2
     python3 -m pip install -q "${need_pip[@]}"
   fi
+fi
+
+if [ "${1:-}" = spark ]; then
+  python3 -c "import pyspark" 2>/dev/null || { echo "setup: pip installing pyspark" >&2; python3 -m pip install -q pyspark; }
 fi
 
 if [ "${1:-}" = oracle ]; then

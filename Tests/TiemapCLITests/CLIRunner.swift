@@ -17,7 +17,7 @@ enum CLI {
   }
 
   /// Runs `tiemap` (or `executable`, e.g. taskset wrapping it) with `args`.
-  static func run(_ args: [String], cwd: URL? = nil, executable: String? = nil) throws -> CLIResult {
+  static func run(_ args: [String], cwd: URL? = nil, executable: String? = nil, stdin: URL? = nil) throws -> CLIResult {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: executable ?? binary)
     p.arguments = args
@@ -30,7 +30,7 @@ enum CLI {
           FileManager.default.createFile(atPath: err.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
     p.standardOutput = try FileHandle(forWritingTo: out)
     p.standardError = try FileHandle(forWritingTo: err)
-    p.standardInput = FileHandle.nullDevice
+    p.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
     try p.run()
     p.waitUntilExit()
     return CLIResult(status: p.terminationStatus,
