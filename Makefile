@@ -69,7 +69,8 @@ spark-test: setup
 bench: release
 	@scripts/setup.sh bench
 	cd Benchmarks && $(SWIFT) build -c release
-	Benchmarks/.build/release/tiemap-bench --tiemap $(RELEASE)
+	$(SWIFT) build -c release --product tiemap-sample
+	Benchmarks/.build/release/tiemap-bench --tiemap $(RELEASE) $(if $(ONLY),--only $(ONLY))
 
 # Regenerate the committed NetworkX fixtures of Tests/Fixtures (scripts/oracle.py; minutes, mostly email-Eu-core).
 oracle:

@@ -37,6 +37,7 @@ if [ "${1:-}" = bench ]; then
   python3 -c "import networkx" 2>/dev/null || need_pip+=(networkx)
   python3 -c "import igraph" 2>/dev/null || need_pip+=(igraph)
   python3 -c "import networkit" 2>/dev/null || need_pip+=(networkit)
+  python3 -c "import pandas" 2>/dev/null || need_pip+=(pandas)
   if [ ${#need_pip[@]} -gt 0 ]; then
     echo "setup: pip installing ${need_pip[*]}" >&2
     python3 -m pip install -q "${need_pip[@]}"

@@ -7,8 +7,10 @@ import Testing
   @Test func csvQuotesAndNeutralisesFormulas() {
     #expect(CSVWriter.line([.text("plain"), .text("a,b"), .text("say \"hi\""), .text("two\nlines")])
             == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\"\n")
-    #expect(CSVWriter.line([.text("=HYPERLINK(\"x\")"), .text("+1"), .text("-2"), .text("@SUM(A1)")])
-            == "\"'=HYPERLINK(\"\"x\"\")\",'+1,'-2,'@SUM(A1)\n")
+    #expect(CSVWriter.line([.text("=HYPERLINK(\"x\")"), .text("+1-2"), .text("-2 Corp"), .text("@SUM(A1)")])
+            == "\"'=HYPERLINK(\"\"x\"\")\",'+1-2,'-2 Corp,'@SUM(A1)\n")
+    // A real number written as text stays a number (a spreadsheet reads it as one, not as a formula).
+    #expect(CSVWriter.line([.text("+1"), .text("-2"), .text("-2.5e3"), .text("-"), .text("-.")]) == "+1,-2,-2.5e3,'-,'-.\n")
     #expect(CSVWriter.line([.number(-2.5), .int(-3), .number(.infinity), .empty, .bool(true)]) == "-2.5,-3,inf,,true\n")
   }
 

@@ -395,6 +395,9 @@ func orchestrate(_ args: [String]) throws {
     precondition(r.status == 0, "render benchmark failed")
     print(r.stdout, terminator: "")
   }
+  if want("score") && FileManager.default.isExecutableFile(atPath: tiemapCLI) {
+    try scoreBench(tiemap: tiemapCLI, dataDir: dataDir, benchDir: benchDir)
+  }
   if want("cli") && FileManager.default.isExecutableFile(atPath: tiemapCLI) {
     var cli: [Double] = []
     var rss = 0
@@ -480,4 +483,51 @@ else { try orchestrate(args) }
 func say(_ text: String) {
   print(text)
   fflush(nil)
+}
+
+/// `--only score`: batch scoring of a generated portfolio of 1,000,000 contacts in 20,000 accounts (heavy-tailed
+/// sizes, 5 to 2,000), next to the I/O floor (a plain Python csv script reading the same three files and writing a
+/// row per contact) and the peer a user would write (pandas + NetworkX: degree, betweenness and PageRank per
+/// account) on a 50,000-contact subset, with Tiemap on the same subset: wall time, contacts/s, peak RSS, one run each.
+func scoreBench(tiemap: String, dataDir: URL, benchDir: URL) throws {
+  let dir = dataDir.appendingPathComponent("score-1m")
+  let sample = URL(fileURLWithPath: tiemap).deletingLastPathComponent().appendingPathComponent("tiemap-sample").path
+  if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("interactions.csv").path) {
+    let r = spawn([sample, "--contacts", "1000000", "--accounts", "20000", "-o", dir.path])
+    precondition(r.status == 0, "tiemap-sample failed: \(r.stdout)")
+  }
+  let files = ["contacts.csv", "ties.csv", "interactions.csv"].map { dir.appendingPathComponent($0).path }
+  let out = dataDir.appendingPathComponent("score-out.csv").path
+  func run(_ name: String, _ cmd: [String], contacts: Int) -> (String, Double, Int, Int) {
+    let t = now()
+    let r = spawn(cmd)
+    let dt = now() - t
+    precondition(r.status == 0, "\(name) failed")
+    return (name, dt, r.rss, contacts)
+  }
+  // The 50,000-contact subset: the first accounts of the file holding up to 50,000 contacts (as the peer takes them).
+  let subsetDir = dataDir.appendingPathComponent("score-50k")
+  if !FileManager.default.fileExists(atPath: subsetDir.appendingPathComponent("interactions.csv").path) {
+    let r = spawn(["python3", benchDir.appendingPathComponent("score/subset.py").path] + files + [subsetDir.path, "50000"])
+    precondition(r.status == 0, "subset failed")
+  }
+  let subset = ["contacts.csv", "ties.csv", "interactions.csv"].map { subsetDir.appendingPathComponent($0).path }
+  let subsetContacts = max(0, (try String(contentsOfFile: subset[0], encoding: .utf8)).split(separator: "\n").count - 1)
+  say("\nBatch scoring: 1,000,000 contacts in 20,000 accounts (sizes 5–2,000, heavy-tailed), one run each, same run.")
+  var rows: [(String, Double, Int, Int)] = []
+  rows.append(run("tiemap score", [tiemap, "score", "--contacts", files[0], "--ties", files[1], "--interactions", files[2],
+                                   "-o", out, "--accounts-out", out + ".accounts"], contacts: 1_000_000))
+  rows.append(run("I/O floor (python csv)", ["python3", benchDir.appendingPathComponent("score/io_floor.py").path] + files + [out + ".floor"],
+                  contacts: 1_000_000))
+  rows.append(run("tiemap score, 50k subset", [tiemap, "score", "--contacts", subset[0], "--ties", subset[1], "--interactions", subset[2],
+                                               "-o", out + ".50k"], contacts: subsetContacts))
+  rows.append(run("pandas + NetworkX, 50k subset", ["python3", benchDir.appendingPathComponent("score/networkx_peer.py").path]
+                  + subset + [out + ".nx"], contacts: subsetContacts))
+  say(pad("run", 32) + pad("wall", 10, right: true) + pad("contacts/s", 13, right: true) + pad("peak RSS", 11, right: true))
+  say(String(repeating: "─", count: 66))
+  for (name, t, rss, n) in rows {
+    say(pad(name, 32) + pad(fmtTime(t), 10, right: true) + pad("\(Int(Double(n) / t))", 13, right: true) + pad(fmtMB(rss), 11, right: true))
+  }
+  say(String(format: "tiemap score / I/O floor: %.2f× (≤ 1 is the goal); pandas + NetworkX / tiemap on the 50k subset: %.1f×",
+             rows[0].1 / rows[1].1, rows[3].1 / rows[2].1))
 }

@@ -72,7 +72,11 @@ public enum ContactsReader {
      } catch let e as InputError where rejects != nil {
       let id = table.value(.id)
       rejects!.add(e, account: table.value(.account), id: id)
-      if let id, firstLine[id] == nil { rejects!.rejectPerson(id, file: file, line: table.line) }
+      // A duplicate's first row stands; any other bad row makes its id a rejected person.
+      if let id, firstLine[id] == nil || firstLine[id] == table.line {
+        firstLine[id] = nil
+        rejects!.rejectPerson(id, file: file, line: table.line)
+      }
      }
     }
     return (people, lines)
