@@ -56,33 +56,3 @@ final class Progress: Sendable {
       + "  \(Cell.grouped(s.contacts))/\(Cell.grouped(totalContacts)) contacts  \(Cell.grouped(Int(rate))) contacts/s  ETA \(clock(left))"
   }
 }
-
-/// Lines of stdin as bytes (without the line end), for JSON lines input.
-enum StandardInput {
-  nonisolated(unsafe) private static var buffer: [UInt8] = []
-  nonisolated(unsafe) private static var position = 0
-  nonisolated(unsafe) private static var ended = false
-
-  /// The next line, or nil at the end of input. Only called from the main thread.
-  static func readLine() -> [UInt8]? {
-    while true {
-      if let nl = buffer[position...].firstIndex(of: 0x0A) {
-        let line = Array(buffer[position..<nl])
-        position = nl + 1
-        return line
-      }
-      if ended {
-        guard position < buffer.count else { return nil }
-        let line = Array(buffer[position...])
-        position = buffer.count
-        return line
-      }
-      buffer.removeFirst(position); position = 0
-      var chunk = [UInt8](repeating: 0, count: 1 << 16)
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
-      if n < 0 { if errno == EINTR { continue }; ended = true; continue }
-      if n == 0 { ended = true; continue }
-      buffer.append(contentsOf: chunk[0..<n])
-    }
-  }
-}

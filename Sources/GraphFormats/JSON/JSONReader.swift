@@ -75,9 +75,9 @@ public struct JSONReader {
   }
 
   private mutating func literal(_ word: String) throws(Problem) {
-    let w = Array(word.utf8)
-    guard i + w.count <= b.count, Array(b[i..<(i + w.count)]) == w else { throw fail("unexpected character") }
-    i += w.count
+    let n = word.utf8.count
+    guard i + n <= b.count, b[i..<(i + n)].elementsEqual(word.utf8) else { throw fail("unexpected character") }
+    i += n
   }
 
   private mutating func number() throws(Problem) -> JSONValue {

@@ -12,7 +12,6 @@ public enum AccountLinesReader {
     public var name: String
     public var parts: SocialGraphParts
     public var interactions: [Interaction]
-    public var contactCount: Int
   }
 
   /// The account on `line` (its text, without the line end), line number `number` of `file`.
@@ -41,9 +40,8 @@ public enum AccountLinesReader {
     }
     guard let name else { throw problem("missing \"account\"") }
     guard var contacts = tables["contacts"], !contacts.isEmpty else { throw problem("\"contacts\" is missing or empty") }
+    // (Our team's rows get it too: an account is only ever read for people not on our team.)
     for i in contacts.indices where !contacts[i].contains(where: { $0.0 == "account" }) {
-      let internalFlag = contacts[i].first { $0.0 == "internal" }?.1
-      if case .bool(true)? = internalFlag { continue }
       contacts[i].append(("account", .string(name)))
     }
     func source(_ key: String, _ rows: [[(String, JSONValue)]]) -> (InputLoader.Source, [Int]) {
@@ -55,8 +53,7 @@ public enum AccountLinesReader {
     let h = tables["interactions"].flatMap { $0.isEmpty ? nil : source("interactions", $0) }
     do {
       let r = try InputLoader.loadParts(contactsSource: c, tiesSource: t?.0, historySource: h?.0, options: options)
-      return Account(name: name, parts: r.parts, interactions: r.interactions,
-                     contactCount: r.parts.people.filter { !$0.isInternal }.count)
+      return Account(name: name, parts: r.parts, interactions: r.interactions)
     } catch let e as InputError {
       // Back from the generated CSV's lines to the line's rows.
       for (key, lines) in [("contacts", cLines), ("ties", t?.1 ?? []), ("interactions", h?.1 ?? [])] where e.file.hasSuffix(" \(key)") {

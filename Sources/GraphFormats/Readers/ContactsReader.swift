@@ -40,45 +40,48 @@ public enum ContactsReader {
     var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.id], name: { $0.rawValue })
     var people: [Person] = []
     var lines: [Int] = []
-    var firstLine: [String: Int] = [:]
+    var firstLine: [String: Int] = [:]   // the line of each accepted id
     while try table.next(rejects) {
-     do {
-      guard let id = table.value(.id) else { throw table.error("empty id") }
-      if let first = firstLine[id] { throw table.error("duplicate id \(quoted(id)) (first on line \(first))") }
-      firstLine[id] = table.line
-      var p = Person(id: id)
-      p.name = table.value(.name)
-      if p.name == nil {
-        let parts = [table.value(.firstName), table.value(.lastName)].compactMap { $0 }
-        if !parts.isEmpty { p.name = parts.joined(separator: " ") }
+      do {
+        let p = try person(in: table, seen: firstLine)
+        firstLine[p.id] = table.line
+        people.append(p)
+        lines.append(table.line)
+      } catch let e as InputError where rejects != nil {
+        let id = table.value(.id)
+        rejects!.add(e, account: table.value(.account), id: id)
+        // A duplicate leaves the first row standing; any other bad row makes its id a rejected person.
+        if let id, firstLine[id] == nil { rejects!.rejectPerson(id, file: file, line: table.line) }
       }
-      p.title = table.value(.title)
-      p.account = table.value(.account)
-      p.department = table.value(.department)
-      p.reportsTo = table.value(.reportsTo)
-      p.owner = table.value(.owner)
-      if let r = table.value(.role) { p.role = try ValueParsing.role(r).get(in: table) }
-      if let v = table.value(.proximity) { p.proximity = try ValueParsing.proximity(v).get(in: table) }
-      if let v = table.value(.influence) {
-        p.influence = try ValueParsing.integer(v, column: "influence", in: 1...5).get(in: table)
-      }
-      if let v = table.value(.interest) {
-        p.interest = try ValueParsing.integer(v, column: "interest", in: 1...5).get(in: table)
-      }
-      if let v = table.value(.internal) { p.isInternal = try ValueParsing.boolean(v, column: "internal").get(in: table) }
-      p.attributes = table.extraColumns.map { Attribute(name: $0.name, value: table.fields[$0.index].trimmingBlanks()) }
-      people.append(p)
-      lines.append(table.line)
-     } catch let e as InputError where rejects != nil {
-      let id = table.value(.id)
-      rejects!.add(e, account: table.value(.account), id: id)
-      // A duplicate's first row stands; any other bad row makes its id a rejected person.
-      if let id, firstLine[id] == nil || firstLine[id] == table.line {
-        firstLine[id] = nil
-        rejects!.rejectPerson(id, file: file, line: table.line)
-      }
-     }
     }
     return (people, lines)
+  }
+
+  /// The person of the table's current row; `seen` holds the ids already accepted, with their lines.
+  private static func person(in table: CSVTable<Field>, seen: [String: Int]) throws -> Person {
+    guard let id = table.value(.id) else { throw table.error("empty id") }
+    if let first = seen[id] { throw table.error("duplicate id \(quoted(id)) (first on line \(first))") }
+    var p = Person(id: id)
+    p.name = table.value(.name)
+    if p.name == nil {
+      let parts = [table.value(.firstName), table.value(.lastName)].compactMap { $0 }
+      if !parts.isEmpty { p.name = parts.joined(separator: " ") }
+    }
+    p.title = table.value(.title)
+    p.account = table.value(.account)
+    p.department = table.value(.department)
+    p.reportsTo = table.value(.reportsTo)
+    p.owner = table.value(.owner)
+    if let r = table.value(.role) { p.role = try ValueParsing.role(r).get(in: table) }
+    if let v = table.value(.proximity) { p.proximity = try ValueParsing.proximity(v).get(in: table) }
+    if let v = table.value(.influence) {
+      p.influence = try ValueParsing.integer(v, column: "influence", in: 1...5).get(in: table)
+    }
+    if let v = table.value(.interest) {
+      p.interest = try ValueParsing.integer(v, column: "interest", in: 1...5).get(in: table)
+    }
+    if let v = table.value(.internal) { p.isInternal = try ValueParsing.boolean(v, column: "internal").get(in: table) }
+    p.attributes = table.extraColumns.map { Attribute(name: $0.name, value: table.fields[$0.index].trimmingBlanks()) }
+    return p
   }
 }

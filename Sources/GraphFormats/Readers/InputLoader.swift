@@ -164,31 +164,39 @@ public enum InputLoader {
         var b = start
         do {
           if i == 0 {
-            let w = try TiesReader.read(try tiesSource.bytes(), file: tiesSource.name, into: &b, unknown: unknown)
+            let w = try readTies(tiesSource, into: &b, unknown: unknown, rejects: nil)
             return .success((b, [], w))
           }
-          let r = try InteractionsReader.read(try historySource.bytes(), file: historySource.name, builder: &b, unknown: unknown)
-          return .success((start, r.interactions, r.warnings))
+          let (rows, w) = try readHistory(historySource, builder: &b, unknown: unknown, rejects: nil)
+          return .success((start, rows, w))
         } catch let e as InputError { return .failure(e) } catch {
           return .failure(InputError(file: i == 0 ? tiesSource.name : historySource.name, line: 0, problem: String(describing: error)))
         }
       }
-      let ties = try read[0].get(), hist = try read[1].get()
+      let (ties, hist) = (try read[0].get(), try read[1].get())
       builder = ties.0
       warnings += ties.2 + hist.2
       history = hist.1
-      return (builder.parts, history, warnings, lines)
-    }
-    if let tiesSource {
-      warnings += try TiesReader.read(try tiesSource.bytes(), file: tiesSource.name, into: &builder, unknown: unknown, rejects: rejects)
-    }
-    if let historySource {
-      let r = try InteractionsReader.read(try historySource.bytes(), file: historySource.name, builder: &builder,
-                                          unknown: unknown, rejects: rejects)
-      history = r.interactions
-      warnings += r.warnings
+    } else {
+      if let tiesSource { warnings += try readTies(tiesSource, into: &builder, unknown: unknown, rejects: rejects) }
+      if let historySource {
+        let (rows, w) = try readHistory(historySource, builder: &builder, unknown: unknown, rejects: rejects)
+        history = rows
+        warnings += w
+      }
     }
     return (builder.parts, history, warnings, lines)
+  }
+
+  private static func readTies(_ source: Source, into builder: inout SocialGraphBuilder, unknown: TiesReader.UnknownPeople,
+                                rejects: RejectLog?) throws -> [InputWarning] {
+    try TiesReader.read(try source.bytes(), file: source.name, into: &builder, unknown: unknown, rejects: rejects)
+  }
+
+  private static func readHistory(_ source: Source, builder: inout SocialGraphBuilder, unknown: TiesReader.UnknownPeople,
+                                  rejects: RejectLog?) throws -> ([Interaction], [InputWarning]) {
+    let r = try InteractionsReader.read(try source.bytes(), file: source.name, builder: &builder, unknown: unknown, rejects: rejects)
+    return (r.interactions, r.warnings)
   }
 
   /// A contact history alone: the people are the ids it names (no ties, no attributes).

@@ -42,53 +42,53 @@ public enum InteractionsReader {
       table.column(.cost), table.column(.kind), table.column(.channel))
     let cDirection = table.column(.direction)
     while try table.next(rejects) {
-     do {
-      guard let d = table.value(at: cDate) else { throw table.error("empty date") }
-      let date = try ValueParsing.day(d, column: "date").get(in: table)
-      guard let pid = table.value(at: cPerson) else { throw table.error("empty person") }
-      let p = try person(pid, "person")
-      let with = try table.value(at: cWith).map { try person($0, "with") }
-      var points = 0.0
-      if let v = table.value(at: cPoints) {
-        points = try ValueParsing.number(v, column: "points").get(in: table)
-      } else if let v = table.value(at: cOutcome) {
-        switch v.lowercased() {
-        case "positive", "good", "won", "success": points = 1
-        case "neutral", "none": points = 0
-        case "negative", "bad", "lost", "incident", "complaint": points = -1
-        default:
-          guard let x = Double(v), x.isFinite else {
-            throw table.error("outcome \(quoted(v)) must be positive, neutral, negative or a number")
+      do {
+        guard let d = table.value(at: cDate) else { throw table.error("empty date") }
+        let date = try ValueParsing.day(d, column: "date").get(in: table)
+        guard let pid = table.value(at: cPerson) else { throw table.error("empty person") }
+        let p = try person(pid, "person")
+        let with = try table.value(at: cWith).map { try person($0, "with") }
+        var points = 0.0
+        if let v = table.value(at: cPoints) {
+          points = try ValueParsing.number(v, column: "points").get(in: table)
+        } else if let v = table.value(at: cOutcome) {
+          switch v.lowercased() {
+          case "positive", "good", "won", "success": points = 1
+          case "neutral", "none": points = 0
+          case "negative", "bad", "lost", "incident", "complaint": points = -1
+          default:
+            guard let x = Double(v), x.isFinite else {
+              throw table.error("outcome \(quoted(v)) must be positive, neutral, negative or a number")
+            }
+            points = x
           }
-          points = x
+        } else {
+          throw table.error("no points or outcome")
         }
-      } else {
-        throw table.error("no points or outcome")
-      }
-      var cost = 0.0
-      if let v = table.value(at: cCost) {
-        cost = try ValueParsing.number(v, column: "cost").get(in: table)
-        if cost < 0 { throw table.error("cost \(quoted(v)) must not be negative") }
-      }
-      var kind: IncidentKind?
-      if let v = table.value(at: cKind) {
-        guard let k = IncidentKind(rawValue: v.lowercased()) else {
-          throw table.error("kind \(quoted(v)) must be transient or cumulative")
+        var cost = 0.0
+        if let v = table.value(at: cCost) {
+          cost = try ValueParsing.number(v, column: "cost").get(in: table)
+          if cost < 0 { throw table.error("cost \(quoted(v)) must not be negative") }
         }
-        kind = k
-      }
-      var direction: InteractionDirection?
-      if let v = table.value(at: cDirection) {
-        guard let d = InteractionDirection(parsing: v) else {
-          throw table.error("direction \(quoted(v)) must be inbound or outbound")
+        var kind: IncidentKind?
+        if let v = table.value(at: cKind) {
+          guard let k = IncidentKind(rawValue: v.lowercased()) else {
+            throw table.error("kind \(quoted(v)) must be transient or cumulative")
+          }
+          kind = k
         }
-        direction = d
+        var direction: InteractionDirection?
+        if let v = table.value(at: cDirection) {
+          guard let d = InteractionDirection(parsing: v) else {
+            throw table.error("direction \(quoted(v)) must be inbound or outbound")
+          }
+          direction = d
+        }
+        out.append(Interaction(date: date, person: p, with: with, channel: table.value(at: cChannel) ?? "unspecified",
+                               points: points, cost: cost, kind: kind, direction: direction))
+      } catch let e as InputError where rejects != nil {
+        rejects!.add(e, id: table.value(at: cPerson))
       }
-      out.append(Interaction(date: date, person: p, with: with, channel: table.value(at: cChannel) ?? "unspecified",
-                             points: points, cost: cost, kind: kind, direction: direction))
-     } catch let e as InputError where rejects != nil {
-      rejects!.add(e, id: table.value(at: cPerson))
-     }
     }
     let warnings = refs.warnings(file: file)
     return (out, warnings)

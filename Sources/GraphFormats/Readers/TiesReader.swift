@@ -103,44 +103,44 @@ public enum TiesReader {
       table.column(.since), table.column(.lastContact), table.column(.interactions))
     do {
       while try table.next(rejects) {
-       do {
-        let line = table.line + lineOffset
-        let s = try person(table.value(at: cSource), "source")
-        let t = try person(table.value(at: cTarget), "target")
-        var weight = 1.0
-        if let w = table.value(at: cWeight) { weight = try ValueParsing.weight(w).get(in: table) }
-        let kindName = table.value(at: cKind)
-        let (k, kindDirected): (KindIndex, Bool)
-        if let cached = kindCache[kindName ?? ""] { (k, kindDirected) = cached } else {
-          let kind = kindName.map { TieKind($0) } ?? defaultKind
-          if kind.name.isEmpty { throw table.error("kind \(quoted(kindName ?? "")) is empty") }
-          let entry = (builder.kindIndex(for: kind), defaultDirected ?? kind.isDirectedByDefault)
-          kindCache[kindName ?? ""] = entry
-          (k, kindDirected) = entry
+        do {
+          let line = table.line + lineOffset
+          let s = try person(table.value(at: cSource), "source")
+          let t = try person(table.value(at: cTarget), "target")
+          var weight = 1.0
+          if let w = table.value(at: cWeight) { weight = try ValueParsing.weight(w).get(in: table) }
+          let kindName = table.value(at: cKind)
+          let (k, kindDirected): (KindIndex, Bool)
+          if let cached = kindCache[kindName ?? ""] { (k, kindDirected) = cached } else {
+            let kind = kindName.map { TieKind($0) } ?? defaultKind
+            if kind.name.isEmpty { throw table.error("kind \(quoted(kindName ?? "")) is empty") }
+            let entry = (builder.kindIndex(for: kind), defaultDirected ?? kind.isDirectedByDefault)
+            kindCache[kindName ?? ""] = entry
+            (k, kindDirected) = entry
+          }
+          var directed = kindDirected
+          if let d = table.value(at: cDirected) { directed = try ValueParsing.boolean(d, column: "directed").get(in: table) }
+          var tie = Tie(source: s, target: t, weight: weight, kind: k, isDirected: directed)
+          if let v = table.value(at: cSince) { tie.since = try ValueParsing.day(v, column: "since").get(in: table) }
+          if let v = table.value(at: cLast) {
+            tie.lastContact = try ValueParsing.day(v, column: "last_contact").get(in: table)
+          }
+          if let v = table.value(at: cCount) {
+            guard let c = Int32(v), c >= 0 else { throw table.error("interactions \(quoted(v)) must be a whole number ≥ 0") }
+            tie.interactions = c
+          }
+          if let a = tie.since, let b = tie.lastContact, b < a {
+            throw table.error("last_contact \(b) is before since \(a)")
+          }
+          if s == t { selfLoops.append(line) }
+          if table.extraColumns.isEmpty {
+            try builder.addTie(tie)
+          } else {
+            try builder.addTie(tie, attributes: table.extraColumns.lazy.map { table.fields[$0.index] })
+          }
+        } catch let e as InputError where rejects != nil {
+          rejects!.add(e, id: [table.value(at: cSource), table.value(at: cTarget)].compactMap { $0 }.joined(separator: " > "))
         }
-        var directed = kindDirected
-        if let d = table.value(at: cDirected) { directed = try ValueParsing.boolean(d, column: "directed").get(in: table) }
-        var tie = Tie(source: s, target: t, weight: weight, kind: k, isDirected: directed)
-        if let v = table.value(at: cSince) { tie.since = try ValueParsing.day(v, column: "since").get(in: table) }
-        if let v = table.value(at: cLast) {
-          tie.lastContact = try ValueParsing.day(v, column: "last_contact").get(in: table)
-        }
-        if let v = table.value(at: cCount) {
-          guard let c = Int32(v), c >= 0 else { throw table.error("interactions \(quoted(v)) must be a whole number ≥ 0") }
-          tie.interactions = c
-        }
-        if let a = tie.since, let b = tie.lastContact, b < a {
-          throw table.error("last_contact \(b) is before since \(a)")
-        }
-        if s == t { selfLoops.append(line) }
-        if table.extraColumns.isEmpty {
-          try builder.addTie(tie)
-        } else {
-          try builder.addTie(tie, attributes: table.extraColumns.lazy.map { table.fields[$0.index] })
-        }
-       } catch let e as InputError where rejects != nil {
-        rejects!.add(e, id: [table.value(at: cSource), table.value(at: cTarget)].compactMap { $0 }.joined(separator: " > "))
-       }
       }
     } catch var e as InputError {
       if e.line > 0 && lineOffset != 0 { e.line = max(1, e.line + lineOffset) }

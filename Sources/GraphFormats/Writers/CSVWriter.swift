@@ -21,8 +21,12 @@ public enum CSVWriter {
   public static func escape(_ text: String) -> String {
     var s = text
     if let f = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(f), !isPlainNumber(s) { s = "'" + s }
-    let needsQuotes = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-    guard needsQuotes else { return s }
+    return quoted(s)
+  }
+
+  /// `s`, in quotes with inner quotes doubled when it holds a separator, a quote or a line break.
+  static func quoted(_ s: String) -> String {
+    guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
     var q = "\""
     for ch in s.unicodeScalars {
       if ch == "\"" { q += "\"\"" } else { q.unicodeScalars.append(ch) }
@@ -49,16 +53,7 @@ public enum CSVWriter {
   /// A line of values as they are (quoted where needed, never neutralised): CSV to be read back, not opened in a
   /// spreadsheet.
   public static func rawLine(_ values: [String]) -> String {
-    var out = ""
-    for (i, v) in values.enumerated() {
-      if i > 0 { out.append(",") }
-      if v.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || v.hasPrefix(" ") || v.hasSuffix(" ") {
-        out += "\"" + v.replacingQuotes() + "\""
-      } else {
-        out += v
-      }
-    }
-    return out + "\n"
+    values.map(quoted).joined(separator: ",") + "\n"
   }
 
   /// A whole table: header line, then rows.
@@ -66,13 +61,5 @@ public enum CSVWriter {
     var out = line(header.map { .text($0) })
     for r in rows { out += line(r) }
     return out
-  }
-}
-
-extension String {
-  func replacingQuotes() -> String {
-    var q = ""
-    for ch in unicodeScalars { if ch == "\"" { q += "\"\"" } else { q.unicodeScalars.append(ch) } }
-    return q
   }
 }

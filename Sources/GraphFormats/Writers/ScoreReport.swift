@@ -4,6 +4,9 @@ import SocialGraph
 /// `tiemap score`: one row per contact (DESIGN.md's columns), one row per account (`--accounts-out`), and the
 /// rejected rows (`--rejects`).
 public enum ScoreReport {
+  /// How contact rows are written: CSV, or one JSON object per line (keys in column order).
+  public enum Format: String, Sendable, CaseIterable { case csv, jsonl }
+
   public static let contactColumns = [
     "id", "name", "account", "role", "proximity", "tie_strength", "declared_influence", "structural_influence",
     "interest", "quadrant", "strategy", "silent_influencer", "risk", "priority", "proximity_source", "covered",
@@ -28,6 +31,26 @@ public enum ScoreReport {
       ]
       return (s.slice.people[Int(c.person)], cells)
     }
+  }
+
+  /// The contact rows of `s` as lines of `format`, with each contact's index in the portfolio.
+  public static func contactLines(_ s: AccountScore, format: Format) -> [(person: NodeIndex, line: String)] {
+    contactRows(s).map { ($0.person, format == .csv ? CSVWriter.line($0.cells) : jsonLine(columns: contactColumns, cells: $0.cells)) }
+  }
+
+  /// What comes before the contact lines: the CSV header (nothing for JSON lines).
+  public static func header(_ format: Format) -> String {
+    format == .csv ? CSVWriter.line(contactColumns.map { .text($0) }) : ""
+  }
+
+  /// Contact lines of several accounts in input order (`people` is the number of people in the portfolio).
+  public static func inInputOrder(_ accounts: [[(person: NodeIndex, line: String)]], people: Int) -> String {
+    var byPerson = [String?](repeating: nil, count: people)
+    for list in accounts { for (v, line) in list { byPerson[Int(v)] = line } }
+    var out = ""
+    out.reserveCapacity(byPerson.reduce(0) { $0 + ($1?.utf8.count ?? 0) })
+    for line in byPerson { if let line { out += line } }
+    return out
   }
 
   public static let accountColumns = [
@@ -61,9 +84,12 @@ public enum ScoreReport {
 
   public static let rejectColumns = ["file", "line", "account", "id", "reason"]
 
-  public static func rejectRow(_ e: RejectLog.Entry) -> [Cell] {
-    [.text(e.file), e.line > 0 ? .int(e.line) : .empty, e.account.map { .text($0) } ?? .empty,
-     e.id.map { .text($0) } ?? .empty, .text(e.reason)]
+  /// The rejects file: a header and one row per rejected row or account contact.
+  public static func rejects(_ log: RejectLog) -> String {
+    CSVWriter.table(header: rejectColumns, rows: log.entries.map { e in
+      [.text(e.file), e.line > 0 ? .int(e.line) : .empty, e.account.map { .text($0) } ?? .empty,
+       e.id.map { .text($0) } ?? .empty, .text(e.reason)]
+    })
   }
 
   /// One JSON object on one line (JSON lines), keys in column order.

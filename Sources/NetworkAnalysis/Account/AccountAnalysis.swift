@@ -343,15 +343,14 @@ private struct WarmReach {
   let team: [NodeIndex]
   let fromTeam: [(person: NodeIndex, reliability: Double)]
   let probabilities: ContiguousArray<Double>
-  let reliability: [Double]
   /// The tree of best paths: who goes through whom.
   let tree: ReliabilityTree
+  var reliability: [Double] { tree.reliability }
 
   init(graph g: SocialGraph) {
     team = g.internalPeople
     fromTeam = team.map { (person: $0, reliability: 1.0) }
     probabilities = g.social.spreadProbabilities(.tie)
     tree = ReliabilityTree(view: g.social, from: fromTeam, probabilities: probabilities)
-    reliability = tree.reliability
   }
 }

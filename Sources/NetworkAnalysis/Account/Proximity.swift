@@ -36,23 +36,32 @@ extension SocialGraph {
     for i in interactions { count[Int(i.person)] += 1 }
     var levels: [Proximity?] = []
     var derived: [DerivedProximity] = []
-    let s = social
     for v in people.indices {
       let p = people[v]
       if p.isInternal { levels.append(nil); continue }
       if let declared = p.proximity { levels.append(declared); continue }
       guard derive else { levels.append(nil); continue }
-      var best: (Double, NodeIndex)?
-      for slot in s.out.slots(NodeIndex(v)) {
-        let u = s.out.targets[slot]
-        guard people[Int(u)].isInternal else { continue }
-        let st = strength[Int(s.out.edgeIDs[slot])]
-        if best == nil || st > best!.0 { best = (st, u) }
-      }
-      let level: Proximity = best.map { bands.level(strength: $0.0) } ?? (count[v] > 0 ? .p3 : .p4)
+      let best = strongestTeamTie(of: NodeIndex(v), strength: strength)
+      let level: Proximity = best.map { bands.level(strength: $0.strength) } ?? (count[v] > 0 ? .p3 : .p4)
       levels.append(level)
-      derived.append(DerivedProximity(person: NodeIndex(v), level: level, strength: best?.0, teamMember: best?.1, interactions: count[v]))
+      derived.append(DerivedProximity(person: NodeIndex(v), level: level, strength: best?.strength, teamMember: best?.member,
+                                      interactions: count[v]))
     }
     return (levels, derived)
+  }
+
+  /// The strongest tie of `v` with a member of our team (the first of equals, in row order) and whose it is;
+  /// nil without such a tie. `strength` per edge of the social view (`TieStrengths.strength`).
+  /// - Complexity: O(deg v).
+  public func strongestTeamTie(of v: NodeIndex, strength: [Double]) -> (strength: Double, member: NodeIndex)? {
+    let s = social
+    var best: (strength: Double, member: NodeIndex)?
+    for slot in s.out.slots(v) {
+      let u = s.out.targets[slot]
+      guard people[Int(u)].isInternal else { continue }
+      let st = strength[Int(s.out.edgeIDs[slot])]
+      if best == nil || st > best!.strength { best = (st, u) }
+    }
+    return best
   }
 }

@@ -25,8 +25,6 @@ public struct AccountPartition: Sendable {
   public let interactions: [[Int32]]
   /// Ties between contacts of two different accounts (kept by no account).
   public let crossAccountTies: Int
-  /// Interactions whose person is a member of our team (no account's contact).
-  public let teamInteractions: Int
   public let parts: SocialGraphParts
 
   public init(_ parts: SocialGraphParts, interactions history: [Interaction], only: ((String) -> Bool)? = nil) {
@@ -73,11 +71,9 @@ public struct AccountPartition: Sendable {
       for v in list { if let o = people[Int(v)].owner, let t = ids[o] { engaged[k].insert(t) } }
     }
     var rows = [[Int32]](repeating: [], count: count)
-    var teamRows = 0
     for (i, x) in history.enumerated() {
       let a = accountOf[Int(x.person)]
-      if people[Int(x.person)].isInternal { teamRows += 1; continue }
-      guard a >= 0 else { continue }
+      guard a >= 0 else { continue }   // our team's own rows, or an account left out
       rows[Int(a)].append(Int32(i))
       if let w = x.with, people[Int(w)].isInternal { engaged[Int(a)].insert(w) }
     }
@@ -108,13 +104,9 @@ public struct AccountPartition: Sendable {
     self.ties = ties
     self.interactions = rows
     self.crossAccountTies = cross
-    self.teamInteractions = teamRows
   }
 
   public var count: Int { names.count }
-
-  /// The index of the account named `name`.
-  public func index(of name: String) -> Int? { names.firstIndex(of: name) }
 
   /// Account `k` as a graph of its own (`SocialGraphParts.subgraph`): its people in input order (contacts and
   /// engaged team members interleaved as in the input), its ties, and its history re-indexed to that graph.
@@ -129,8 +121,7 @@ public struct AccountPartition: Sendable {
       x.with = x.with.flatMap { local[$0] }
       return x
     }
-    return AccountSlice(name: names[k], graph: graph, interactions: rows, people: members,
-                        contactCount: contacts[k].count)
+    return AccountSlice(name: names[k], graph: graph, interactions: rows, people: members)
   }
 }
 
@@ -143,10 +134,8 @@ public struct AccountSlice: Sendable {
   public var interactions: [Interaction]
   /// The global index (in the portfolio) of each person of `graph`.
   public var people: [NodeIndex]
-  public var contactCount: Int
 
-  public init(name: String, graph: SocialGraph, interactions: [Interaction], people: [NodeIndex], contactCount: Int) {
+  public init(name: String, graph: SocialGraph, interactions: [Interaction], people: [NodeIndex]) {
     self.name = name; self.graph = graph; self.interactions = interactions; self.people = people
-    self.contactCount = contactCount
   }
 }

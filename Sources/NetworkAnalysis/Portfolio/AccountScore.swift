@@ -77,7 +77,6 @@ public struct ContactScore: Sendable {
   /// Strength (Granovetter, `TieStrengthModel`) of the contact's strongest tie with our team; nil without one.
   public var tieStrength: Double?
   public var structuralInfluence: Double
-  public var power: Int?
   public var quadrant: Quadrant?
   public var silentInfluencer: Bool
   public var risks: [ContactRisk]
@@ -87,7 +86,7 @@ public struct ContactScore: Sendable {
   public var singleThreaded: Bool
   public var reachLost: Double
   public var trust: ToleranceAccount?
-  /// Days from the last interaction to the evaluation date; nil without any.
+  /// Days from the last interaction (up to the evaluation date) to the evaluation date; nil without any.
   public var lastContactDays: Int?
 }
 
@@ -121,21 +120,7 @@ extension AccountSlice {
     let trust = g.toleranceCapital(interactions, model: o.trust, asOf: o.asOf)
     var trustOf = [ToleranceAccount?](repeating: nil, count: g.count)
     for t in trust { trustOf[Int(t.person)] = t }
-    var last = [Day?](repeating: nil, count: g.count)
-    for x in interactions where x.date <= o.asOf {
-      if last[Int(x.person)].map({ x.date > $0 }) ?? true { last[Int(x.person)] = x.date }
-    }
     let derived = Set(ev.derived.map(\.person))
-    let s = g.social
-    let strength = ev.strengths.strength
-    func strongestTeamTie(_ v: NodeIndex) -> Double? {
-      var best: Double?
-      for slot in s.out.slots(v) where g.people[Int(s.out.targets[slot])].isInternal {
-        let x = strength[Int(s.out.edgeIDs[slot])]
-        if best.map({ x > $0 }) ?? true { best = x }
-      }
-      return best
-    }
     guard let acc = analysis.accounts.first else {
       return AccountScore(slice: self, analysis: analysis, contacts: [], buyingGroup: .init(template: o.buyingGroup, held: []),
                           warnings: [], meanTrustBalance: nil, trustAtRisk: 0, ruptured: 0)
@@ -150,7 +135,7 @@ extension AccountSlice {
       let p = g.people[Int(v)]
       let prox = ev.proximity[Int(v)]
       let covered = prox.map { $0 <= .p2 } ?? false
-      let days = last[Int(v)].map { asOf - Int($0.daysSinceEpoch) }
+      let days = trustOf[Int(v)].map { asOf - Int($0.lastContact.daysSinceEpoch) }
       var risks: [ContactRisk] = []
       if single.contains(v) { risks.append(p.role == .decisionMaker ? .singleThreadedDecisionMaker : .singleThreadedInfluencer) }
       if p.role == .decisionMaker && !covered { risks.append(.uncoveredDecisionMaker) }
@@ -162,8 +147,8 @@ extension AccountSlice {
         risks.append(.noContact(days: o.silenceDays))
       }
       rows.append(ContactScore(
-        person: v, proximity: prox, proximityDerived: derived.contains(v), tieStrength: strongestTeamTie(v),
-        structuralInfluence: ev.influence[Int(v)], power: acc.grid[i].power, quadrant: acc.grid[i].quadrant,
+        person: v, proximity: prox, proximityDerived: derived.contains(v), tieStrength: g.strongestTeamTie(of: v, strength: ev.strengths.strength)?.strength,
+        structuralInfluence: ev.influence[Int(v)], quadrant: acc.grid[i].quadrant,
         silentInfluencer: ev.silent[Int(v)], risks: risks, priority: acc.priorities[i], covered: covered,
         singleThreaded: single.contains(v), reachLost: lost[v] ?? 0, trust: trustOf[Int(v)], lastContactDays: days))
     }

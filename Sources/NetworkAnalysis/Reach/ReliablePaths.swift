@@ -319,16 +319,19 @@ public struct ReliabilityTree: Sendable {
   public func descendantsWithout(_ v: NodeIndex, view: GraphView, probabilities: ContiguousArray<Double>,
                                  scratch: inout ReliabilityScratch) -> [(person: NodeIndex, reliability: Double)] {
     scratch.prepare(count: length.count)
-    var members: [NodeIndex] = []
-    var stack: [Int32] = [v]
-    while let u = stack.popLast() {
+    // The descendants, by a walk down the tree (members doubles as the stack: each is visited once).
+    scratch.members.removeAll(keepingCapacity: true)
+    scratch.members.append(v)
+    var next = 0
+    while next < scratch.members.count {
+      let u = scratch.members[next]; next += 1
       for i in Int(childOffsets[Int(u)])..<Int(childOffsets[Int(u) + 1]) {
-        let c = children[i]
-        members.append(c); scratch.inside[Int(c)] = true; stack.append(c)
+        scratch.members.append(children[i]); scratch.inside[Int(children[i])] = true
       }
     }
+    let members = scratch.members.dropFirst()
     let off = view.out.offsets, tgt = view.out.targets
-    var heap = IndexedHeap()
+    scratch.heap.removeAll()
     for d in members {
       var best = Double.infinity
       for p in Int(off[Int(d)])..<Int(off[Int(d) + 1]) {
@@ -339,16 +342,16 @@ public struct ReliabilityTree: Sendable {
         if nd < best { best = nd }
       }
       scratch.length[Int(d)] = best
-      if best < .infinity { heap.push(best, d) }
+      if best < .infinity { scratch.heap.push(best, d) }
     }
-    while !heap.isEmpty {
-      let (d, u) = heap.pop()
+    while !scratch.heap.isEmpty {
+      let (d, u) = scratch.heap.pop()
       guard d == scratch.length[Int(u)] else { continue }
       for p in Int(off[Int(u)])..<Int(off[Int(u) + 1]) {
         let w = tgt[p]
         guard scratch.inside[Int(w)] else { continue }
         let nd = d - log(probabilities[p])
-        if nd < scratch.length[Int(w)] { scratch.length[Int(w)] = nd; heap.push(nd, w) }
+        if nd < scratch.length[Int(w)] { scratch.length[Int(w)] = nd; scratch.heap.push(nd, w) }
       }
     }
     let out = members.map { (person: $0, reliability: scratch.length[Int($0)] == .infinity ? 0 : exp(-scratch.length[Int($0)])) }
@@ -361,6 +364,8 @@ public struct ReliabilityTree: Sendable {
 public struct ReliabilityScratch: Sendable {
   var inside: [Bool] = []
   var length: [Double] = []
+  var members: [NodeIndex] = []
+  var heap = IndexedHeap()
   public init() {}
   mutating func prepare(count: Int) {
     if inside.count != count { inside = [Bool](repeating: false, count: count); length = [Double](repeating: .infinity, count: count) }

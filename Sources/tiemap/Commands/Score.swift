@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 enum ScoreInput: String, ExpressibleByArgument, CaseIterable { case csv, jsonl }
-enum ScoreFormat: String, ExpressibleByArgument, CaseIterable { case csv, jsonl }
+extension ScoreReport.Format: ExpressibleByArgument {}
 
 struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -36,7 +36,7 @@ struct Score: ParsableCommand {
   @Option(help: "Where the accounts come from: the CSV files, or one JSON account per line on stdin.") var input: ScoreInput = .csv
   @Option(name: .short, help: ArgumentHelp("Write the contact rows to this file (atomically) instead of stdout.", valueName: "file"))
   var output: String?
-  @Option(help: "Output format: CSV, or JSON lines (one object per contact).") var format: ScoreFormat = .csv
+  @Option(help: "Output format: CSV, or JSON lines (one object per contact).") var format: ScoreReport.Format = .csv
   @Option(help: ArgumentHelp("Also write one row per account (coverage, buying group, warnings) as CSV.", valueName: "file"))
   var accountsOut: String?
   @Option(help: ArgumentHelp("Go on past bad rows and accounts, writing them here (file, line, account, id, reason); exit status 3.", valueName: "file"))
@@ -88,10 +88,6 @@ struct Score: ParsableCommand {
     return o
   }
 
-  func line(_ cells: [Cell]) -> String {
-    format == .csv ? CSVWriter.line(cells) : ScoreReport.jsonLine(columns: ScoreReport.contactColumns, cells: cells)
-  }
-
   func run() throws {
     if input == .jsonl { try runLines(); return }
     let log = rejects == nil ? nil : RejectLog()
@@ -116,20 +112,16 @@ struct Score: ParsableCommand {
                                          done: { k in progress.advance(contacts: partition.contacts[k].count) }) { k, r in
       switch r {
       case .success(let s):
-        let rows = ScoreReport.contactRows(s).map { ($0.person, fmt == .csv ? CSVWriter.line($0.cells) : ScoreReport.jsonLine(columns: ScoreReport.contactColumns, cells: $0.cells)) }
-        return AccountOutput(rows: rows, summary: CSVWriter.line(ScoreReport.accountRow(s)), refusal: nil)
+        return AccountOutput(rows: ScoreReport.contactLines(s, format: fmt), summary: CSVWriter.line(ScoreReport.accountRow(s)), refusal: nil)
       case .failure(let why):
         return AccountOutput(rows: [], summary: nil, refusal: why.description)
       }
     }
     progress.finish()
     timings.mark("score")
-    // Contact rows in input order.
-    var byPerson = [String?](repeating: nil, count: loaded.parts.people.count)
     var refused: [Int: String] = [:]
     var summaries = CSVWriter.line(ScoreReport.accountColumns.map { .text($0) })
     for (i, r) in results.enumerated() {
-      for (v, text) in r.rows { byPerson[Int(v)] = text }
       if let s = r.summary { summaries += s }
       if let why = r.refusal { refused[chosen[i]] = why }
     }
@@ -146,16 +138,10 @@ struct Score: ParsableCommand {
         }
       }
     }
-    var out = format == .csv ? CSVWriter.line(ScoreReport.contactColumns.map { .text($0) }) : ""
-    out.reserveCapacity(byPerson.reduce(out.utf8.count) { $0 + ($1?.utf8.count ?? 0) })
-    for text in byPerson { if let text { out += text } }
+    let out = ScoreReport.header(format) + ScoreReport.inInputOrder(results.map(\.rows), people: loaded.parts.people.count)
     var files: [(String, [UInt8])] = []
     if let accountsOut { files.append((accountsOut, Array(summaries.utf8))) }
-    if let rejects, let log {
-      var text = CSVWriter.line(ScoreReport.rejectColumns.map { .text($0) })
-      for e in log.entries { text += CSVWriter.line(ScoreReport.rejectRow(e)) }
-      files.append((rejects, Array(text.utf8)))
-    }
+    if let rejects, let log { files.append((rejects, Array(ScoreReport.rejects(log).utf8))) }
     if let output { files.insert((output, Array(out.utf8)), at: 0) }
     try AtomicFile.writeAll(files)
     if output == nil { Terminal.writeOut(out) }
@@ -173,12 +159,12 @@ struct Score: ParsableCommand {
     let log = rejects == nil ? nil : RejectLog()
     let shardFilter = shard.flatMap { Shard(parsing: $0) }
     var lineNumber = 0
-    var header = format == .csv
+    var header = true
     let batchSize = 256
     var done = false
     while !done {
       var batch: [(Int, [UInt8])] = []
-      while batch.count < batchSize, let l = StandardInput.readLine() {
+      while batch.count < batchSize, let l = try StandardInput.readLine() {
         lineNumber += 1
         if l.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
         batch.append((lineNumber, l))
@@ -192,20 +178,12 @@ struct Score: ParsableCommand {
           let a = try AccountLinesReader.read(text, number: number)
           if let shardFilter, !shardFilter.contains(account: a.name) { return .success("") }
           let partition = AccountPartition(a.parts, interactions: a.interactions)
-          var out = ""
           let rows = PortfolioScoring.score(partition, history: a.interactions, accounts: Array(0..<partition.count), options: o,
-                                            maxContacts: maxContacts, threads: 1) { _, r -> Result<[(NodeIndex, String)], PortfolioScoring.Refusal> in
-            r.map { s in ScoreReport.contactRows(s).map { ($0.person, fmt == .csv ? CSVWriter.line($0.cells) : ScoreReport.jsonLine(columns: ScoreReport.contactColumns, cells: $0.cells)) } }
+                                            maxContacts: maxContacts, threads: 1) { _, r in r.map { ScoreReport.contactLines($0, format: fmt) } }
+          let lists = try rows.map { r in
+            try r.mapError { InputError(file: "<stdin>", line: number, problem: "account '\(a.name)' was not scored: \($0)") }.get()
           }
-          var byPerson = [String?](repeating: nil, count: a.parts.people.count)
-          for r in rows {
-            switch r {
-            case .success(let list): for (v, t) in list { byPerson[Int(v)] = t }
-            case .failure(let why): throw InputError(file: "<stdin>", line: number, problem: "account '\(a.name)' was not scored: \(why)")
-            }
-          }
-          for t in byPerson { if let t { out += t } }
-          return .success(out)
+          return .success(ScoreReport.inInputOrder(lists, people: a.parts.people.count))
         } catch let e as InputError {
           return .failure(e)
         } catch {
@@ -215,7 +193,7 @@ struct Score: ParsableCommand {
       for r in results {
         switch r {
         case .success(let text):
-          if header { Terminal.writeOut(CSVWriter.line(ScoreReport.contactColumns.map { .text($0) })); header = false }
+          if header { Terminal.writeOut(ScoreReport.header(format)); header = false }
           Terminal.writeOut(text)
         case .failure(let e):
           guard let log else { throw e }
@@ -224,9 +202,7 @@ struct Score: ParsableCommand {
       }
     }
     if let rejects, let log {
-      var text = CSVWriter.line(ScoreReport.rejectColumns.map { .text($0) })
-      for e in log.entries { text += CSVWriter.line(ScoreReport.rejectRow(e)) }
-      try AtomicFile.write(text, to: rejects)
+      try AtomicFile.write(ScoreReport.rejects(log), to: rejects)
       if !log.entries.isEmpty { throw ExitCode(3) }
     }
   }
@@ -235,7 +211,7 @@ struct Score: ParsableCommand {
 /// What one account's worker hands back: its contact rows (portfolio index, formatted line), its summary row, or
 /// why it was not scored.
 struct AccountOutput: Sendable {
-  var rows: [(NodeIndex, String)]
+  var rows: [(person: NodeIndex, line: String)]
   var summary: String?
   var refusal: String?
 }
