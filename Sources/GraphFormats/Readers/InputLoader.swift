@@ -238,3 +238,31 @@ public enum InputLoader {
     catch let e as SocialGraphError { throw InputError(file: file, line: 0, problem: e.description) }
   }
 }
+
+extension LoadedInput {
+  /// The input cut down to one account, as if read from files holding only it (`AccountPartition.slice`: its
+  /// contacts, their ties, our team's ties into them); its history, survey answers and referrals re-indexed. So
+  /// what a command computes for an account does not depend on the other accounts of the file, and costs what the
+  /// account costs.
+  /// - Throws: `InputError` when no contact is in that account (naming the accounts there).
+  public func account(_ name: String) throws -> LoadedInput {
+    let partition = AccountPartition(graph.parts, interactions: interactions, only: { $0 == name })
+    guard partition.count == 1 else {
+      let names = Set(graph.people.filter { !$0.isInternal }.compactMap(\.account)).sorted()
+      throw InputError(file: files.first ?? "", line: 0,
+                       problem: "--account: no contact in account \(quoted(name)). Accounts here: \(names.joined(separator: ", ")).")
+    }
+    let slice: AccountSlice
+    do { slice = try partition.slice(0, history: interactions) } catch {
+      throw InputError(file: files.first ?? "", line: 0, problem: "account \(quoted(name)): \(error)")
+    }
+    var local = [NodeIndex: NodeIndex](minimumCapacity: slice.people.count)
+    for (i, v) in slice.people.enumerated() { local[v] = NodeIndex(i) }
+    var out = self
+    out.graph = slice.graph
+    out.interactions = slice.interactions
+    out.surveys = surveys.compactMap { s in local[s.person].map { var s = s; s.person = $0; return s } }
+    out.referrals = referrals.compactMap { r in local[r.referrer].map { var r = r; r.referrer = $0; return r } }
+    return out
+  }
+}

@@ -25,7 +25,7 @@ struct Map: ParsableCommand {
   @Option(help: "org (reports-to hierarchy) or network (social ties).")
   var layout: MapLayout = .org
 
-  @Option(help: ArgumentHelp("Only this account's contacts (our team is kept).", valueName: "name"))
+  @Option(help: ArgumentHelp("Only this account: its contacts, their ties and our team's ties into them, analysed on their own.", valueName: "name"))
   var account: String?
 
   @Option(help: ArgumentHelp("An ego map around this person's id.", valueName: "id"))
@@ -53,7 +53,8 @@ struct Map: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load()
+    var loaded = try input.load()
+    if let account { try loaded.graph.requireAccount(account); loaded = try loaded.account(account) }
     let g = loaded.graph
     var o = MapOptions()
     o.layout = layout
@@ -64,7 +65,6 @@ struct Map: ParsableCommand {
       guard let v = g.index(of: focus) else { throw RunError("--focus: no person with id '\(focus)'.") }
       o.focus = v
     }
-    try g.requireAccount(account)
     let measures = MapMeasures(graph: g, interactions: loaded.interactions)
     if let chart { return try AtomicFile.write(chart.svg(graph: g, measures: measures, account: account), to: output) }
     let (doc, engine) = StakeholderMap.document(graph: g, measures: measures, options: o)

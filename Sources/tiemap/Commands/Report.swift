@@ -17,7 +17,7 @@ struct Report: ParsableCommand {
   @Option(name: .short, help: ArgumentHelp("The report file (.html).", valueName: "file"))
   var output: String
 
-  @Option(help: ArgumentHelp("Only this account's contacts (our team is kept).", valueName: "name"))
+  @Option(help: ArgumentHelp("Only this account: its contacts, their ties and our team's ties into them, analysed on their own.", valueName: "name"))
   var account: String?
 
   func validate() throws {
@@ -27,9 +27,9 @@ struct Report: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load()
+    var loaded = try input.load()
+    if let account { try loaded.graph.requireAccount(account); loaded = try loaded.account(account) }
     let g = loaded.graph
-    try g.requireAccount(account)
     try AtomicFile.write(try HTMLReport.render(graph: g, interactions: loaded.interactions, surveys: loaded.surveys,
                                                referrals: loaded.referrals, account: account), to: output)
   }
