@@ -2,11 +2,14 @@
 Usage: subset.py CONTACTS TIES INTERACTIONS OUTDIR N"""
 import csv
 import os
+import shutil
 import sys
 
 contacts, ties, interactions, outdir, n = sys.argv[1:6]
 n = int(n)
-os.makedirs(outdir, exist_ok=True)
+final, outdir = outdir, outdir + ".partial"   # renamed when complete: a killed run leaves no half subset
+shutil.rmtree(outdir, ignore_errors=True)
+os.makedirs(outdir)
 with open(contacts, newline="", encoding="utf-8") as f:
     rows = list(csv.reader(f))
 h = rows[0]
@@ -36,4 +39,6 @@ with open(os.path.join(outdir, "contacts.csv"), "w", newline="", encoding="utf-8
     w = csv.writer(g, lineterminator="\n"); w.writerow(h); w.writerows(kept)
 copy(ties, os.path.join(outdir, "ties.csv"), ["source", "target"], lambda v: v[0] in ids and v[1] in ids)
 copy(interactions, os.path.join(outdir, "interactions.csv"), ["person"], lambda v: v[0] in ids)
+shutil.rmtree(final, ignore_errors=True)
+os.rename(outdir, final)
 print(total)

@@ -91,9 +91,8 @@ struct PortfolioSample {
       for c in chunks { s += part(c) }
       return s
     }
-    try AtomicFile.write(join(\.contacts), to: "\(dir)/contacts.csv")
-    try AtomicFile.write(join(\.ties), to: "\(dir)/ties.csv")
-    try AtomicFile.write(join(\.history), to: "\(dir)/interactions.csv")
+    try AtomicFile.writeAll([("\(dir)/contacts.csv", .text(join(\.contacts))), ("\(dir)/ties.csv", .text(join(\.ties))),
+                             ("\(dir)/interactions.csv", .text(join(\.history)))])
     let ties = chunks.reduce(head.tieCount) { $0 + $1.tieCount }
     let history = chunks.reduce(0) { $0 + $1.historyCount }
     let sorted = sizes.sorted()

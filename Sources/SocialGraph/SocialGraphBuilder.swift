@@ -41,6 +41,9 @@ public struct SocialGraphBuilder: Sendable {
 
   public var count: Int { people.count }
   public var tieCount: Int { ties.count }
+
+  /// Makes room for `more` ties beyond those added (readers call it with their row count before reading).
+  public mutating func reserveTies(_ more: Int) { ties.reserveCapacity(ties.count + more) }
   var inputTies: ContiguousArray<Tie> { ties }
   var tieKinds: OrderedSet<TieKind> { kinds }
   var declaredTieAttributes: [String] { tieAttributeNames }

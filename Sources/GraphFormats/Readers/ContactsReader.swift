@@ -38,12 +38,19 @@ public enum ContactsReader {
   /// - Parameter rejects: log bad rows there and go on (their ids are remembered as rejected) instead of throwing.
   public static func read(_ bytes: [UInt8], file: String, rejects: RejectLog? = nil) throws -> (people: [Person], lines: [Int]) {
     var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.id], name: { $0.rawValue })
-    var people: [Person] = []
-    var lines: [Int] = []
+    var people: [Person] = [], lines: [Int] = []
+    let bound = CSVParser.recordBound(bytes)
+    people.reserveCapacity(bound); lines.reserveCapacity(bound)
     var firstLine: [String: Int] = [:]   // the line of each accepted id
+    var shared = SharedValues()
     while try table.next(rejects) {
       do {
-        let p = try person(in: table, seen: firstLine)
+        var p = try person(in: table, seen: firstLine)
+        // Accounts, departments and titles repeat across rows: one copy of each (a million contacts hold a few
+        // thousand distinct values).
+        p.account = p.account.map { shared.value($0) }
+        p.department = p.department.map { shared.value($0) }
+        p.title = p.title.map { shared.value($0) }
         firstLine[p.id] = table.line
         people.append(p)
         lines.append(table.line)
@@ -83,5 +90,15 @@ public enum ContactsReader {
     if let v = table.value(.internal) { p.isInternal = try ValueParsing.boolean(v, column: "internal").get(in: table) }
     p.attributes = table.extraColumns.map { Attribute(name: $0.name, value: table.fields[$0.index].trimmingBlanks()) }
     return p
+  }
+}
+
+/// One stored copy of each distinct value (later equal values share its storage).
+struct SharedValues {
+  private var values: Set<String> = []
+  mutating func value(_ s: String) -> String {
+    if let found = values.firstIndex(of: s) { return values[found] }
+    values.insert(s)
+    return s
   }
 }

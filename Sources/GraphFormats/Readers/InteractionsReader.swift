@@ -32,6 +32,7 @@ public enum InteractionsReader {
       throw InputError(file: file, line: 1, problem: "missing required column \"points\" (or \"outcome\")")
     }
     var out: [Interaction] = []
+    out.reserveCapacity(CSVParser.recordBound(bytes))
     var refs = PersonReferences(unknown)
     func person(_ id: String, _ column: String) throws -> NodeIndex {
       if builder.index(of: id) == nil, let reason = rejects?.reasonFor(rejected: id, column: column) { throw table.error(reason) }

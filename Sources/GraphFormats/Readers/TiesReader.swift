@@ -78,6 +78,7 @@ public enum TiesReader {
       throw e
     }
     if builder.tieCount == 0 { builder.declareTieAttributes(table.extraColumns.map(\.name)) }
+    builder.reserveTies(CSVParser.recordBound(bytes))
     var warnings: [InputWarning] = []
     var added: [(id: String, line: Int)] = []
     var selfLoops: [Int] = []

@@ -15,15 +15,42 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// over the destination. Readers never see a half-written file, and a failed write leaves the old file as it
 /// was (the temporary file is removed).
 public enum AtomicFile {
-  public static func write(_ bytes: [UInt8], to path: String) throws { try writeAll([(path, bytes)]) }
+  /// What a file holds: bytes (an image), text, or text in pieces written one after the other (large outputs:
+  /// never joined into one copy). Text is written as its UTF-8 without a copy.
+  public enum Contents: Sendable {
+    case bytes([UInt8])
+    case text(String)
+    case pieces([String])
+
+    /// Every byte in order, as one or more buffers.
+    func forEachBuffer(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+      switch self {
+      case .bytes(let b): try b.withUnsafeBytes(body)
+      case .text(var s): try s.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+      case .pieces(let list):
+        // Gathered into 1 MiB blocks, so that a million small lines are not a million writes.
+        var block: [UInt8] = []
+        block.reserveCapacity(1 << 20)
+        for var piece in list {
+          piece.withUTF8 { block.append(contentsOf: $0) }
+          if block.count >= 1 << 20 { try block.withUnsafeBytes(body); block.removeAll(keepingCapacity: true) }
+        }
+        if !block.isEmpty { try block.withUnsafeBytes(body) }
+      }
+    }
+  }
+
+  public static func write(_ bytes: [UInt8], to path: String) throws { try writeAll([(path, .bytes(bytes))]) }
+
+  public static func write(_ text: String, to path: String) throws { try writeAll([(path, .text(text))]) }
 
   /// Several files at once: every temporary file is written and synced first, and only when all succeeded are
   /// they renamed over their destinations, so a failure leaves every old file as it was.
-  public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws {
+  public static func writeAll(_ files: [(path: String, contents: Contents)]) throws {
     var temps: [String] = []
     var renamed = 0
     defer { for t in temps.dropFirst(renamed) { unlink(t) } }
-    for (path, bytes) in files { temps.append(try writeTemporary(bytes, for: path)) }
+    for (path, contents) in files { temps.append(try writeTemporary(contents, for: path)) }
     for (i, (path, _)) in files.enumerated() {
       guard rename(temps[i], path) == 0 else { throw OutputError(file: path, problem: errnoText()) }
       renamed += 1
@@ -31,7 +58,7 @@ public enum AtomicFile {
   }
 
   /// Writes `bytes` to a new temporary file beside `path`, synced; returns its path.
-  private static func writeTemporary(_ bytes: [UInt8], for path: String) throws -> String {
+  private static func writeTemporary(_ contents: Contents, for path: String) throws -> String {
     let slash = path.lastIndex(of: "/")
     let dir = slash.map { String(path[..<$0]) } ?? "."
     let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -43,14 +70,7 @@ public enum AtomicFile {
     var ok = false
     defer { if !ok { unlink(tmp) } }
     defer { close(fd) }
-    try bytes.withUnsafeBytes { raw in
-      var off = 0
-      while off < raw.count {
-        let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
-        if n < 0 { if errno == EINTR { continue }; throw OutputError(file: path, problem: errnoText()) }
-        off += n
-      }
-    }
+    try contents.forEachBuffer { raw in try writeAll(raw, to: fd, path: path) }
     // mkstemp makes the file 0600; give it the usual mode for new files (0666 less the umask).
     let mask = umask(0); umask(mask)
     fchmod(fd, 0o666 & ~mask)
@@ -59,7 +79,20 @@ public enum AtomicFile {
     return tmp
   }
 
-  public static func write(_ text: String, to path: String) throws { try write(Array(text.utf8), to: path) }
+  /// Writes every byte of `raw` to `fd`, retrying partial writes and EINTR.
+  static func writeAll(_ raw: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
+    var off = 0
+    while off < raw.count {
+      let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
+      if n < 0 { if errno == EINTR { continue }; throw OutputError(file: path, problem: errnoText()) }
+      off += n
+    }
+  }
+
+  /// `contents` on standard output (checked like a file).
+  public static func writeStandardOutput(_ contents: Contents) throws {
+    try contents.forEachBuffer { raw in try writeAll(raw, to: STDOUT_FILENO, path: "<stdout>") }
+  }
 
   static func errnoText() -> String { String(cString: strerror(errno)) }
 }

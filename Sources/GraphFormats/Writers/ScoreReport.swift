@@ -43,14 +43,12 @@ public enum ScoreReport {
     format == .csv ? CSVWriter.line(contactColumns.map { .text($0) }) : ""
   }
 
-  /// Contact lines of several accounts in input order (`people` is the number of people in the portfolio).
-  public static func inInputOrder(_ accounts: [[(person: NodeIndex, line: String)]], people: Int) -> String {
+  /// `header`, then the contact lines of several accounts in input order (`people` is the number of people in the
+  /// portfolio): the pieces of the output, sharing the accounts' lines (nothing is copied).
+  public static func inInputOrder(_ accounts: [[(person: NodeIndex, line: String)]], people: Int, header: String = "") -> [String] {
     var byPerson = [String?](repeating: nil, count: people)
     for list in accounts { for (v, line) in list { byPerson[Int(v)] = line } }
-    var out = ""
-    out.reserveCapacity(byPerson.reduce(0) { $0 + ($1?.utf8.count ?? 0) })
-    for line in byPerson { if let line { out += line } }
-    return out
+    return [header] + byPerson.compactMap { $0 }
   }
 
   public static let accountColumns = [

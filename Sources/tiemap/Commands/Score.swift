@@ -91,9 +91,27 @@ struct Score: ParsableCommand {
   func run() throws {
     if input == .jsonl { try runLines(); return }
     let log = rejects == nil ? nil : RejectLog()
+    let timings = Timings()
+    let scored = try scoreFiles(log: log, timings: timings)   // the inputs are gone once it returns
+    let out = AtomicFile.Contents.pieces(ScoreReport.inInputOrder(scored.rows, people: scored.people, header: ScoreReport.header(format)))
+    var files: [(path: String, contents: AtomicFile.Contents)] = []
+    if let output { files.append((output, out)) }
+    if let accountsOut { files.append((accountsOut, .text(scored.summaries))) }
+    if let rejects, let log { files.append((rejects, .text(ScoreReport.rejects(log)))) }
+    try AtomicFile.writeAll(files)
+    if output == nil { try AtomicFile.writeStandardOutput(out) }
+    timings.mark("write")
+    if let log, !log.entries.isEmpty {
+      Terminal.warning("\(log.entries.count) rejected row\(log.entries.count == 1 ? "" : "s") written to \(rejects!)")
+      throw ExitCode(3)
+    }
+  }
+
+  /// Reads the files, scores the accounts; returns each account's contact lines, the accounts file, and the number
+  /// of people read. Accounts that could not be scored go to `log` (or stop the run without one).
+  func scoreFiles(log: RejectLog?, timings: Timings) throws -> (rows: [[(person: NodeIndex, line: String)]], summaries: String, people: Int) {
     var load = LoadOptions()
     load.allowUnknown = allowUnknown
-    let timings = Timings()
     let loaded = try InputLoader.loadParts(contacts: contacts!, ties: ties, interactions: interactions, options: load, rejects: log)
     timings.mark("read")
     for w in loaded.warnings { Terminal.warning(w.description) }
@@ -138,18 +156,7 @@ struct Score: ParsableCommand {
         }
       }
     }
-    let out = ScoreReport.header(format) + ScoreReport.inInputOrder(results.map(\.rows), people: loaded.parts.people.count)
-    var files: [(String, [UInt8])] = []
-    if let accountsOut { files.append((accountsOut, Array(summaries.utf8))) }
-    if let rejects, let log { files.append((rejects, Array(ScoreReport.rejects(log).utf8))) }
-    if let output { files.insert((output, Array(out.utf8)), at: 0) }
-    try AtomicFile.writeAll(files)
-    if output == nil { Terminal.writeOut(out) }
-    timings.mark("write")
-    if let log, !log.entries.isEmpty {
-      Terminal.warning("\(log.entries.count) rejected row\(log.entries.count == 1 ? "" : "s") written to \(rejects!)")
-      throw ExitCode(3)
-    }
+    return (results.map(\.rows), summaries, loaded.parts.people.count)
   }
 
   /// `--input jsonl`: one account per line on stdin, one output line per contact on stdout, in line order.
@@ -183,7 +190,7 @@ struct Score: ParsableCommand {
           let lists = try rows.map { r in
             try r.mapError { InputError(file: "<stdin>", line: number, problem: "account '\(a.name)' was not scored: \($0)") }.get()
           }
-          return .success(ScoreReport.inInputOrder(lists, people: a.parts.people.count))
+          return .success(ScoreReport.inInputOrder(lists, people: a.parts.people.count).joined())
         } catch let e as InputError {
           return .failure(e)
         } catch {
@@ -193,8 +200,8 @@ struct Score: ParsableCommand {
       for r in results {
         switch r {
         case .success(let text):
-          if header { Terminal.writeOut(ScoreReport.header(format)); header = false }
-          Terminal.writeOut(text)
+          if header { try AtomicFile.writeStandardOutput(.text(ScoreReport.header(format))); header = false }
+          try AtomicFile.writeStandardOutput(.text(text))
         case .failure(let e):
           guard let log else { throw e }
           log.add(e)
