@@ -1,4 +1,5 @@
 import CZlib
+import SocialGraph
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,19 +24,31 @@ public enum InputFile {
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw InputError(file: path, line: 0, problem: "cannot read: \(errnoText())") }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, line: 0, problem: "is a directory, not a file") }
-    var bytes = [UInt8]()
-    var capacity = max(Int(st.st_size), 0) + 1
-    bytes.reserveCapacity(capacity)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if got < 0 {
-        if errno == EINTR { continue }
-        throw InputError(file: path, line: 0, problem: "cannot read: \(errnoText())")
+    // Read straight into an array of the file's size (no staging buffer, one copy from the page cache); a file
+    // that grows while being read goes on in chunks.
+    let size = max(Int(st.st_size), 0)
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+      count = 0
+      while count < buffer.count {
+        let got = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+        if got < 0 { if errno == EINTR { continue }; failure = errno; return }
+        if got == 0 { break }
+        count += got
       }
-      if got == 0 { break }
-      if bytes.count + got > capacity { capacity *= 2; bytes.reserveCapacity(capacity) }
-      bytes.append(contentsOf: chunk[0..<got])
+    }
+    if failure != 0 { errno = failure; throw InputError(file: path, line: 0, problem: "cannot read: \(errnoText())") }
+    if bytes.count == size + 1 {
+      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      while true {
+        let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        if got < 0 {
+          if errno == EINTR { continue }
+          throw InputError(file: path, line: 0, problem: "cannot read: \(errnoText())")
+        }
+        if got == 0 { break }
+        bytes.append(contentsOf: chunk[0..<got])
+      }
     }
     return bytes
   }

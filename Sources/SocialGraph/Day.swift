@@ -34,6 +34,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     self = day
   }
 
+  /// `init?(iso:)` on UTF-8 bytes (readers parse cells without making a `String`).
+  public init?(isoBytes: UnsafeBufferPointer<UInt8>) {
+    guard let day = Day.parseISO(isoBytes) else { return nil }
+    self = day
+  }
+
   private static func parseISO(_ u: UnsafeBufferPointer<UInt8>) -> Day? {
     guard u.count >= 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
     if u.count > 10, u[10] != UInt8(ascii: "T"), u[10] != UInt8(ascii: " ") { return nil }

@@ -39,11 +39,27 @@ public struct SocialGraphBuilder: Sendable {
     self.ties.reserveCapacity(ties)
   }
 
+  /// A builder holding `people`, in order: what `addPerson` on each gives, without copying them one by one.
+  /// - Throws: `SocialGraphError` for an empty or duplicate id.
+  public init(people: [Person]) throws {
+    guard people.count < Int(Int32.max) else { throw SocialGraphError.tooLarge("number of people") }
+    if let empty = people.firstIndex(where: { $0.id.isEmpty }) { _ = empty; throw SocialGraphError.emptyID }
+    ids = OrderedSet(people.lazy.map(\.id))
+    if ids.count != people.count {
+      var seen = Set<String>()
+      for p in people where !seen.insert(p.id).inserted { throw SocialGraphError.duplicateID(p.id) }
+    }
+    self.people = people
+  }
+
   public var count: Int { people.count }
   public var tieCount: Int { ties.count }
 
   /// Makes room for `more` ties beyond those added (readers call it with their row count before reading).
-  public mutating func reserveTies(_ more: Int) { ties.reserveCapacity(ties.count + more) }
+  public mutating func reserveTies(_ more: Int) {
+    ties.reserveCapacity(ties.count + more)
+    HugePages.advise(&ties)
+  }
   var inputTies: ContiguousArray<Tie> { ties }
   var tieKinds: OrderedSet<TieKind> { kinds }
   var declaredTieAttributes: [String] { tieAttributeNames }

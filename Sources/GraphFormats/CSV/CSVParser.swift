@@ -17,7 +17,6 @@ public struct CSVParser {
   private let bytes: [UInt8]
   private var pos: Int
   private var line = 1
-  private var scratch: [UInt8] = []
 
   public init(bytes: [UInt8], file: String, separator: UInt8? = nil) {
     self.bytes = bytes
@@ -66,7 +65,17 @@ public struct CSVParser {
   /// Reads the next record into `fields` (reusing its storage) and returns the line it starts on, or nil at the
   /// end of the input. Blank lines are skipped.
   public mutating func next(into fields: inout [String]) throws -> Int? {
-    fields.removeAll(keepingCapacity: true)
+    var record = CSVRecord()
+    guard let l = try next(into: &record) else { fields.removeAll(); return nil }
+    fields = (0..<record.count).map { record.string($0) }
+    return l
+  }
+
+  /// Reads the next record into `record` (reusing its storage: no allocation per row once it has grown) and
+  /// returns the line it starts on, or nil at the end of the input. Blank lines are skipped.
+  /// - Complexity: O(bytes of the record).
+  public mutating func next(into record: inout CSVRecord) throws -> Int? {
+    record.removeAll()
     let n = bytes.count
     // Skip blank lines.
     while pos < n {
@@ -78,20 +87,18 @@ public struct CSVParser {
     guard pos < n else { return nil }
     let recordLine = line
     while true {
-      let (field, ended) = try readField()
-      fields.append(field)
-      if ended { return recordLine }
+      if try readField(into: &record) { return recordLine }
     }
   }
 
-  /// Reads one field; `ended` is true when it closes the record (line end or end of input).
-  private mutating func readField() throws -> (String, Bool) {
+  /// Reads one field onto `record`; true when it closes the record (line end or end of input).
+  private mutating func readField(into record: inout CSVRecord) throws -> Bool {
     let n = bytes.count
     let sep = separator
     if pos < n && bytes[pos] == UInt8(ascii: "\"") {
       let openLine = line
       pos += 1
-      scratch.removeAll(keepingCapacity: true)
+      let fieldStart = record.bytes.count
       var runStart = pos
       while true {
         guard pos < n else {
@@ -99,9 +106,9 @@ public struct CSVParser {
         }
         let b = bytes[pos]
         if b == UInt8(ascii: "\"") {
-          scratch.append(contentsOf: bytes[runStart..<pos])
+          record.bytes.append(contentsOf: bytes[runStart..<pos])
           if pos + 1 < n && bytes[pos + 1] == UInt8(ascii: "\"") {
-            scratch.append(UInt8(ascii: "\"")); pos += 2; runStart = pos; continue
+            record.bytes.append(UInt8(ascii: "\"")); pos += 2; runStart = pos; continue
           }
           pos += 1
           break
@@ -110,26 +117,34 @@ public struct CSVParser {
         else if b == 0x0D { if !(pos + 1 < n && bytes[pos + 1] == 0x0A) { line += 1 } }
         pos += 1
       }
-      let value = try scratch.withUnsafeBufferPointer { try makeString($0, line: openLine) }
+      try record.bytes.withUnsafeBufferPointer { try validate(UnsafeBufferPointer(rebasing: $0[fieldStart...]), line: openLine) }
+      record.ends.append(record.bytes.count)
       // After the closing quote: separator, line end or end of input.
-      guard pos < n else { return (value, true) }
+      guard pos < n else { return true }
       let b = bytes[pos]
-      if b == sep { pos += 1; return (value, false) }
-      if b == 0x0A || b == 0x0D { consumeLineEnd(); return (value, true) }
+      if b == sep { pos += 1; return false }
+      if b == 0x0A || b == 0x0D { consumeLineEnd(); return true }
       throw InputError(file: file, line: line,
                        problem: "unexpected \(quoted(String(decoding: [b], as: UTF8.self))) after a closing quote (a quote inside a quoted field must be doubled)")
     }
     let start = pos
-    while pos < n {
-      let b = bytes[pos]
-      if b == sep || b == 0x0A || b == 0x0D { break }
-      pos += 1
+    try bytes.withUnsafeBufferPointer { all in
+      var high: UInt8 = 0
+      while pos < n {
+        let b = all[pos]
+        if b == sep || b == 0x0A || b == 0x0D { break }
+        high |= b
+        pos += 1
+      }
+      let field = UnsafeBufferPointer(rebasing: all[start..<pos])
+      if high >= 0x80 { try validate(field, line: line) }
+      record.bytes.append(contentsOf: field)
     }
-    let value = try bytes.withUnsafeBufferPointer { try makeString(UnsafeBufferPointer(rebasing: $0[start..<pos]), line: line) }
-    guard pos < n else { return (value, true) }
-    if bytes[pos] == sep { pos += 1; return (value, false) }
+    record.ends.append(record.bytes.count)
+    guard pos < n else { return true }
+    if bytes[pos] == sep { pos += 1; return false }
     consumeLineEnd()
-    return (value, true)
+    return true
   }
 
   private mutating func consumeLineEnd() {
@@ -137,15 +152,51 @@ public struct CSVParser {
     line += 1
   }
 
-  /// The field's text: ASCII (the common case) is copied as is; anything else is validated as UTF-8.
-  private func makeString(_ b: UnsafeBufferPointer<UInt8>, line: Int) throws -> String {
-    if b.isEmpty { return "" }
+  /// Checks that a field is UTF-8 (ASCII, the common case, is checked by the caller's scan).
+  private func validate(_ b: UnsafeBufferPointer<UInt8>, line: Int) throws {
     var high: UInt8 = 0
     for c in b { high |= c }
-    if high < 0x80 { return String(decoding: b, as: UTF8.self) }
-    guard let s = String(validating: b, as: UTF8.self) else {
+    if high < 0x80 { return }
+    guard String(validating: b, as: UTF8.self) != nil else {
       throw InputError(file: file, line: line, problem: "invalid UTF-8 (save the file as UTF-8)")
     }
-    return s
+  }
+}
+
+/// One CSV record: its fields' bytes (quotes removed, doubled quotes undone) one after another, and where each
+/// ends. Reused from row to row, so reading a million rows allocates nothing per row; fields become `String`s
+/// only when a reader asks (`string`), numbers and dates are parsed from the bytes.
+public struct CSVRecord {
+  public internal(set) var bytes: [UInt8] = []
+  /// The end of field `i` in `bytes`; field `i` starts where field `i − 1` ends.
+  public internal(set) var ends: [Int] = []
+
+  public init() {
+    bytes.reserveCapacity(256)
+    ends.reserveCapacity(32)
+  }
+
+  public var count: Int { ends.count }
+
+  mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
+  }
+
+  @inline(__always) func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+
+  /// Field `i` as it was written (validated UTF-8).
+  public func string(_ i: Int) -> String {
+    bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range(i)]), as: UTF8.self) }
+  }
+
+  /// Field `i` without leading and trailing spaces and tabs, passed to `body` as bytes.
+  @inline(__always) public func withTrimmedBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try bytes.withUnsafeBufferPointer { all in
+      var r = range(i)
+      while r.lowerBound < r.upperBound, all[r.lowerBound] == 0x20 || all[r.lowerBound] == 0x09 { r = (r.lowerBound + 1)..<r.upperBound }
+      while r.lowerBound < r.upperBound, all[r.upperBound - 1] == 0x20 || all[r.upperBound - 1] == 0x09 { r = r.lowerBound..<(r.upperBound - 1) }
+      return try body(UnsafeBufferPointer(rebasing: all[r]))
+    }
   }
 }

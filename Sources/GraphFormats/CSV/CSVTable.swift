@@ -1,3 +1,5 @@
+import SocialGraph
+
 /// Column names are compared after `normalizedColumnName`: lower case, letters and digits only, so `Reports To`,
 /// `reports_to`, `ReportsToId`-style names meet their aliases.
 func normalizedColumnName(_ s: String) -> String {
@@ -22,7 +24,8 @@ struct CSVTable<Field: Hashable> {
   let columns: [Field: Int]
   /// Columns that are not known fields, as (name, index), in file order.
   let extraColumns: [(name: String, index: Int)]
-  private(set) var fields: [String] = []
+  /// The current row.
+  private(set) var record = CSVRecord()
   /// Line of the current row.
   private(set) var line = 0
   private(set) var rowCount = 0
@@ -66,7 +69,7 @@ struct CSVTable<Field: Hashable> {
   /// or, with `rejects`, logs that row and moves on.
   mutating func next(_ rejects: RejectLog? = nil) throws -> Bool {
     while true {
-      guard let l = try parser.next(into: &fields) else {
+      guard let l = try parser.next(into: &record) else {
         if rowCount == 0 {
           throw InputError(file: file, line: line, problem: "no rows after the header")
         }
@@ -74,9 +77,9 @@ struct CSVTable<Field: Hashable> {
       }
       line = l
       rowCount += 1
-      if fields.count != header.count {
+      if record.count != header.count {
         let e = InputError(file: file, line: l,
-                           problem: "row has \(fields.count) field\(fields.count == 1 ? "" : "s") but the header has \(header.count)")
+                           problem: "row has \(record.count) field\(record.count == 1 ? "" : "s") but the header has \(header.count)")
         guard let rejects else { throw e }
         rejects.add(e)
         continue
@@ -94,8 +97,31 @@ struct CSVTable<Field: Hashable> {
   /// The trimmed value of column `i` in the current row; nil when `i` is nil or the cell is blank.
   @inline(__always) func value(at i: Int?) -> String? {
     guard let i else { return nil }
-    let v = fields[i].trimmingBlanks()
-    return v.isEmpty ? nil : v
+    return record.withTrimmedBytes(i) { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Column `i` of the current row as written (not trimmed).
+  func raw(at i: Int) -> String { record.string(i) }
+
+  /// `body` on the trimmed bytes of column `i`; nil when `i` is nil or the cell is blank. Lets readers parse
+  /// numbers, dates and ids without making a `String` per cell.
+  @inline(__always) func withBytes<R>(at i: Int?, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+    guard let i else { return nil }
+    return try record.withTrimmedBytes(i) { $0.isEmpty ? nil : try body($0) }
+  }
+
+  /// The number in column `i` (nil when blank); the error of `ValueParsing.number` when it is not one.
+  @inline(__always) func number(at i: Int?, column: String) throws -> Double? {
+    guard let parsed = withBytes(at: i, { ValueParsing.fastNumber($0) }) else { return nil }
+    if let v = parsed { return v }
+    return try ValueParsing.number(value(at: i)!, column: column).get(in: self)
+  }
+
+  /// The date in column `i` (nil when blank); the error of `ValueParsing.day` when it is not one.
+  @inline(__always) func day(at i: Int?, column: String) throws -> Day? {
+    guard let parsed = withBytes(at: i, { Day(isoBytes: $0) }) else { return nil }
+    if let d = parsed { return d }
+    return try ValueParsing.day(value(at: i)!, column: column).get(in: self)
   }
 
   func has(_ field: Field) -> Bool { columns[field] != nil }

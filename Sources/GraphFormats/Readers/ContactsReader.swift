@@ -41,64 +41,123 @@ public enum ContactsReader {
     var people: [Person] = [], lines: [Int] = []
     let bound = CSVParser.recordBound(bytes)
     people.reserveCapacity(bound); lines.reserveCapacity(bound)
-    var firstLine: [String: Int] = [:]   // the line of each accepted id
-    var shared = SharedValues()
+    var seen = SeenIDs()   // the line of each accepted id
+    var cells = RepeatedColumns()
+    let columns = Columns(table)
     while try table.next(rejects) {
       do {
-        var p = try person(in: table, seen: firstLine)
-        // Accounts, departments and titles repeat across rows: one copy of each (a million contacts hold a few
-        // thousand distinct values).
-        p.account = p.account.map { shared.value($0) }
-        p.department = p.department.map { shared.value($0) }
-        p.title = p.title.map { shared.value($0) }
-        firstLine[p.id] = table.line
+        let p = try person(in: table, columns, seen: &seen, cells: &cells)
         people.append(p)
         lines.append(table.line)
       } catch let e as InputError where rejects != nil {
-        let id = table.value(.id)
-        rejects!.add(e, account: table.value(.account), id: id)
+        let id = table.value(at: columns.id)
+        rejects!.add(e, account: table.value(at: columns.account), id: id)
         // A duplicate leaves the first row standing; any other bad row makes its id a rejected person.
-        if let id, firstLine[id] == nil { rejects!.rejectPerson(id, file: file, line: table.line) }
+        if let id, seen.line(of: id) == nil { rejects!.rejectPerson(id, file: file, line: table.line) }
       }
     }
     return (people, lines)
   }
 
-  /// The person of the table's current row; `seen` holds the ids already accepted, with their lines.
-  private static func person(in table: CSVTable<Field>, seen: [String: Int]) throws -> Person {
-    guard let id = table.value(.id) else { throw table.error("empty id") }
-    if let first = seen[id] { throw table.error("duplicate id \(quoted(id)) (first on line \(first))") }
+  /// The column of each known field, looked up once before the row loop.
+  struct Columns {
+    let id, name, firstName, lastName, title, account, department, reportsTo, role, proximity, influence, interest,
+        owner, isInternal: Int?
+    init(_ t: CSVTable<Field>) {
+      (id, name, firstName, lastName, title, account, department) = (t.column(.id), t.column(.name), t.column(.firstName),
+        t.column(.lastName), t.column(.title), t.column(.account), t.column(.department))
+      (reportsTo, role, proximity, influence, interest, owner, isInternal) = (t.column(.reportsTo), t.column(.role),
+        t.column(.proximity), t.column(.influence), t.column(.interest), t.column(.owner), t.column(.internal))
+    }
+  }
+
+  /// The ids accepted so far, with their lines: found by their bytes (no `String` hashing per row) while every id
+  /// is ASCII; from the first id that is not, by `String` equality as well — Swift's, which is Unicode canonical
+  /// equivalence, the one `SocialGraphBuilder` uses, so "é" written composed or decomposed is one id here too.
+  struct SeenIDs {
+    private var interner = IDInterner(expected: 1024)
+    private var lines: [Int] = []
+    private var byString: [String: Int]?
+
+    /// The line of the accepted id equal to `id`, or nil.
+    mutating func line(of id: String) -> Int? {
+      var id = id
+      if byString == nil && id.withUTF8({ $0.contains { $0 >= 0x80 } }) {
+        var all: [String: Int] = [:]
+        for i in 0..<interner.count { all[interner.string(i)] = lines[i] }
+        byString = all
+      }
+      if let byString { return byString[id] }
+      return id.withUTF8 { b in interner.find(b).map { lines[Int($0)] } }
+    }
+
+    /// Records an accepted id (after `line(of:)` found none equal to it).
+    mutating func add(_ id: String, line: Int) {
+      var id = id
+      _ = id.withUTF8 { interner.intern($0) }
+      lines.append(line)
+      byString?[id] = line
+    }
+  }
+
+  /// The columns whose values repeat from row to row: each distinct cell is converted once, and accounts,
+  /// departments and titles are stored once (a million contacts hold a few thousand distinct values).
+  struct RepeatedColumns {
+    var account = RepeatedCells<String>(), department = RepeatedCells<String>(), title = RepeatedCells<String>()
+    var role = RepeatedCells<StakeholderRole>(), proximity = RepeatedCells<Proximity>()
+    var influence = RepeatedCells<Int>(), interest = RepeatedCells<Int>(), isInternal = RepeatedCells<Bool>()
+  }
+
+  /// The person of the table's current row, recorded in `seen` when it is accepted.
+  private static func person(in table: CSVTable<Field>, _ c: Columns, seen: inout SeenIDs,
+                             cells: inout RepeatedColumns) throws -> Person {
+    guard let id = table.value(at: c.id) else { throw table.error("empty id") }
+    if let first = seen.line(of: id) { throw table.error("duplicate id \(quoted(id)) (first on line \(first))") }
     var p = Person(id: id)
-    p.name = table.value(.name)
+    p.name = table.value(at: c.name)
     if p.name == nil {
-      let parts = [table.value(.firstName), table.value(.lastName)].compactMap { $0 }
+      let parts = [table.value(at: c.firstName), table.value(at: c.lastName)].compactMap { $0 }
       if !parts.isEmpty { p.name = parts.joined(separator: " ") }
     }
-    p.title = table.value(.title)
-    p.account = table.value(.account)
-    p.department = table.value(.department)
-    p.reportsTo = table.value(.reportsTo)
-    p.owner = table.value(.owner)
-    if let r = table.value(.role) { p.role = try ValueParsing.role(r).get(in: table) }
-    if let v = table.value(.proximity) { p.proximity = try ValueParsing.proximity(v).get(in: table) }
-    if let v = table.value(.influence) {
-      p.influence = try ValueParsing.integer(v, column: "influence", in: 1...5).get(in: table)
+    func text(_ column: Int?, _ cache: inout RepeatedCells<String>) -> String? {
+      table.withBytes(at: column) { b in cache.value(b) { String(decoding: $0, as: UTF8.self) } }
     }
-    if let v = table.value(.interest) {
-      p.interest = try ValueParsing.integer(v, column: "interest", in: 1...5).get(in: table)
+    func parsed<T>(_ column: Int?, _ cache: inout RepeatedCells<T>, _ parse: (String) -> Result<T, CellProblem>) throws -> T? {
+      try table.withBytes(at: column) { b in try cache.value(b) { try parse(String(decoding: $0, as: UTF8.self)).get(in: table) } }
     }
-    if let v = table.value(.internal) { p.isInternal = try ValueParsing.boolean(v, column: "internal").get(in: table) }
-    p.attributes = table.extraColumns.map { Attribute(name: $0.name, value: table.fields[$0.index].trimmingBlanks()) }
+    p.title = text(c.title, &cells.title)
+    p.account = text(c.account, &cells.account)
+    p.department = text(c.department, &cells.department)
+    p.reportsTo = table.value(at: c.reportsTo)
+    p.owner = table.value(at: c.owner)
+    p.role = try parsed(c.role, &cells.role, ValueParsing.role)
+    p.proximity = try parsed(c.proximity, &cells.proximity, ValueParsing.proximity)
+    p.influence = try parsed(c.influence, &cells.influence) { ValueParsing.integer($0, column: "influence", in: 1...5) }
+    p.interest = try parsed(c.interest, &cells.interest) { ValueParsing.integer($0, column: "interest", in: 1...5) }
+    if let v = try parsed(c.isInternal, &cells.isInternal, { ValueParsing.boolean($0, column: "internal") }) { p.isInternal = v }
+    if !table.extraColumns.isEmpty {
+      p.attributes = table.extraColumns.map { Attribute(name: $0.name, value: table.value(at: $0.index) ?? "") }
+    }
+    seen.add(id, line: table.line)
     return p
   }
 }
 
-/// One stored copy of each distinct value (later equal values share its storage).
-struct SharedValues {
-  private var values: Set<String> = []
-  mutating func value(_ s: String) -> String {
-    if let found = values.firstIndex(of: s) { return values[found] }
-    values.insert(s)
-    return s
+/// The values of a column that repeats (accounts, roles…): each distinct cell is converted once, by its bytes,
+/// and every later row gets the stored value (one shared copy for strings). A cell whose conversion fails is
+/// not stored, so every row holding it fails the same way.
+struct RepeatedCells<Value> {
+  private var ids = IDInterner(expected: 256)
+  private var values: [Value] = []
+
+  init() {}
+
+  @inline(__always) mutating func value(_ bytes: UnsafeBufferPointer<UInt8>,
+                                        _ make: (UnsafeBufferPointer<UInt8>) throws -> Value) rethrows -> Value {
+    if let i = ids.find(bytes) { return values[Int(i)] }
+    let v = try make(bytes)
+    _ = ids.intern(bytes)
+    values.append(v)
+    return v
   }
 }

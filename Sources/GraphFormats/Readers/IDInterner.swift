@@ -62,6 +62,27 @@ struct IDInterner {
     return id
   }
 
+  /// The index of `bytes` when it was interned, else nil (nothing added).
+  func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    if bytes.count <= 7, let value = Self.canonicalNumber(bytes), value < Self.numericLimit {
+      guard value < numeric.count, numeric[value] > 0 else { return nil }
+      return numeric[value] - 1
+    }
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+    let fragment = h & 0xFFFF_FFFF_0000_0000
+    var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    while true {
+      let s = slots[i]
+      if s == 0 { return nil }
+      if s & 0xFFFF_FFFF_0000_0000 == fragment {
+        let id = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+        if equal(Int(id), bytes) { return id }
+      }
+      i = (i + 1) & mask
+    }
+  }
+
   /// The value of a canonical decimal (digits only, no leading zero unless the id is "0"), else nil.
   @inline(__always) static func canonicalNumber(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let first = b.first, first >= 48, first <= 57, first != 48 || b.count == 1 else { return nil }

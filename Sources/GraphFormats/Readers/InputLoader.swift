@@ -132,12 +132,15 @@ public enum InputLoader {
     var warnings: [InputWarning] = []
     // References: with rejects, drop (and log) the contacts whose manager or owner is not a kept row, until none.
     while true {
-      let ids = Set(people.map(\.id))
+      var ids = ContactsReader.SeenIDs()
+      for (i, p) in people.enumerated() { ids.add(p.id, line: i) }
       var keep: [Bool] = []
+      keep.reserveCapacity(people.count)
       for (i, p) in people.enumerated() {
         var ok = true
-        for (column, ref) in [("reports_to", p.reportsTo), ("owner", p.owner)] {
-          guard let ref, !ids.contains(ref) else { continue }
+        for k in 0..<2 {
+          let (column, ref) = k == 0 ? ("reports_to", p.reportsTo) : ("owner", p.owner)
+          guard let ref, ids.line(of: ref) == nil else { continue }
           let why = rejects?.reasonFor(rejected: ref, column: column)
             ?? "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)"
           let e = InputError(file: contacts, line: lines[i], problem: why)
@@ -153,8 +156,7 @@ public enum InputLoader {
       people = zip(people, keep).filter(\.1).map(\.0)
       lines = zip(lines, keep).filter(\.1).map(\.0)
     }
-    var builder = SocialGraphBuilder(reservingPeople: people.count)
-    for p in people { try builder.addPerson(p) }
+    var builder = try SocialGraphBuilder(people: people)
     let unknown: TiesReader.UnknownPeople = options.allowUnknown ? .add : .reject(contactsFile: contacts)
     var history: [Interaction] = []
     if let tiesSource, let historySource, rejects == nil, !options.allowUnknown {

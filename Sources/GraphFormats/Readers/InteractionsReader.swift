@@ -33,25 +33,32 @@ public enum InteractionsReader {
     }
     var out: [Interaction] = []
     out.reserveCapacity(CSVParser.recordBound(bytes))
+    HugePages.advise(&out)
     var refs = PersonReferences(unknown)
-    func person(_ id: String, _ column: String) throws -> NodeIndex {
-      if builder.index(of: id) == nil, let reason = rejects?.reasonFor(rejected: id, column: column) { throw table.error(reason) }
-      return try refs.resolve(id, column: column, in: table, builder: &builder)
+    var lookup = PersonLookup(builder)
+    func person(_ column: Int?, _ name: String) throws -> NodeIndex? {
+      if let found = table.withBytes(at: column, { lookup.index(of: $0) }), let v = found { return v }
+      guard let id = table.value(at: column) else { return nil }
+      if builder.index(of: id) == nil, let reason = rejects?.reasonFor(rejected: id, column: name) { throw table.error(reason) }
+      let v = try refs.resolve(id, column: name, in: table, builder: &builder)
+      lookup.added(id, at: v)
+      return v
     }
+    // Channels repeat: one String per distinct channel.
+    var channelIDs = IDInterner(expected: 64)
+    var channels: [String] = []
     let (cDate, cPerson, cWith, cPoints, cOutcome, cCost, cKind, cChannel) = (
       table.column(.date), table.column(.person), table.column(.with), table.column(.points), table.column(.outcome),
       table.column(.cost), table.column(.kind), table.column(.channel))
     let cDirection = table.column(.direction)
     while try table.next(rejects) {
       do {
-        guard let d = table.value(at: cDate) else { throw table.error("empty date") }
-        let date = try ValueParsing.day(d, column: "date").get(in: table)
-        guard let pid = table.value(at: cPerson) else { throw table.error("empty person") }
-        let p = try person(pid, "person")
-        let with = try table.value(at: cWith).map { try person($0, "with") }
+        guard let date = try table.day(at: cDate, column: "date") else { throw table.error("empty date") }
+        guard let p = try person(cPerson, "person") else { throw table.error("empty person") }
+        let with = try person(cWith, "with")
         var points = 0.0
-        if let v = table.value(at: cPoints) {
-          points = try ValueParsing.number(v, column: "points").get(in: table)
+        if let v = try table.number(at: cPoints, column: "points") {
+          points = v
         } else if let v = table.value(at: cOutcome) {
           switch v.lowercased() {
           case "positive", "good", "won", "success": points = 1
@@ -67,9 +74,9 @@ public enum InteractionsReader {
           throw table.error("no points or outcome")
         }
         var cost = 0.0
-        if let v = table.value(at: cCost) {
-          cost = try ValueParsing.number(v, column: "cost").get(in: table)
-          if cost < 0 { throw table.error("cost \(quoted(v)) must not be negative") }
+        if let v = try table.number(at: cCost, column: "cost") {
+          if v < 0 { throw table.error("cost \(quoted(table.value(at: cCost)!)) must not be negative") }
+          cost = v
         }
         var kind: IncidentKind?
         if let v = table.value(at: cKind) {
@@ -85,7 +92,12 @@ public enum InteractionsReader {
           }
           direction = d
         }
-        out.append(Interaction(date: date, person: p, with: with, channel: table.value(at: cChannel) ?? "unspecified",
+        let channel = table.withBytes(at: cChannel) { b -> String in
+          let i = Int(channelIDs.intern(b))
+          if i == channels.count { channels.append(String(decoding: b, as: UTF8.self)) }
+          return channels[i]
+        } ?? "unspecified"
+        out.append(Interaction(date: date, person: p, with: with, channel: channel,
                                points: points, cost: cost, kind: kind, direction: direction))
       } catch let e as InputError where rejects != nil {
         rejects!.add(e, id: table.value(at: cPerson))

@@ -30,3 +30,31 @@ struct PersonReferences {
       message: "added \(added.count) \(added.count == 1 ? "person" : "people") not in the contacts (first: \(quoted(first.id)))")]
   }
 }
+
+/// The people of a builder looked up by the bytes of their id, so a reader resolves a million ties or
+/// interactions without making a `String` per cell. A miss is not an answer: the reader then takes the `String`
+/// path (`builder.index(of:)`, which also finds ids equal under Unicode canonical equivalence, and adds or
+/// rejects unknown people), and tells the lookup about any person added (`added`), so indices stay the builder's.
+struct PersonLookup {
+  private var interner: IDInterner
+
+  init(_ builder: SocialGraphBuilder) {
+    interner = IDInterner(expected: builder.people.count)
+    for p in builder.people {
+      var id = p.id
+      _ = id.withUTF8 { interner.intern($0) }
+    }
+  }
+
+  /// The person with exactly these id bytes, or nil (then ask the builder).
+  @inline(__always) func index(of bytes: UnsafeBufferPointer<UInt8>) -> NodeIndex? {
+    interner.find(bytes).map { NodeIndex($0) }
+  }
+
+  /// Records that the builder just added person `index` with this id (a no-op for anyone else).
+  mutating func added(_ id: String, at index: NodeIndex) {
+    guard Int(index) == interner.count else { return }
+    var id = id
+    _ = id.withUTF8 { interner.intern($0) }
+  }
+}

@@ -83,21 +83,28 @@ public enum TiesReader {
     var added: [(id: String, line: Int)] = []
     var selfLoops: [Int] = []
     let defaultKind = TieKind.edge
-    var kindCache: [String: (KindIndex, Bool)] = [:]
+    // Kinds repeat: each distinct kind cell is resolved once.
+    var kindIDs = IDInterner(expected: 64)
+    var kindCache: [(KindIndex, Bool)?] = []
+    var lookup = PersonLookup(builder)
     // Errors carry the table's line (adjusted once, below); warnings carry the file's line.
-    func person(_ id: String?, _ end: String) throws -> NodeIndex {
-      guard let id else { throw table.error("empty \(end)") }
+    func person(_ column: Int?, _ end: String) throws -> NodeIndex {
+      if let found = table.withBytes(at: column, { lookup.index(of: $0) }), let v = found { return v }
+      guard let id = table.value(at: column) else { throw table.error("empty \(end)") }
       if let v = builder.index(of: id) { return v }
       if let reason = rejects?.reasonFor(rejected: id, column: end) { throw table.error(reason) }
+      let v: NodeIndex
       switch unknown {
       case .reject(let contacts):
         throw table.error("\(end) \(quoted(id)) is not in \(contacts) (add the person there, or pass --allow-unknown to add unknown people)")
       case .add:
         added.append((id, table.line + lineOffset))
-        return try builder.addPerson(Person(id: id))
+        v = try builder.addPerson(Person(id: id))
       case .edgeList:
-        return try builder.addPerson(Person(id: id))
+        v = try builder.addPerson(Person(id: id))
       }
+      lookup.added(id, at: v)
+      return v
     }
     let (cSource, cTarget, cWeight, cKind, cDirected, cSince, cLast, cCount) = (
       table.column(.source), table.column(.target), table.column(.weight), table.column(.kind), table.column(.directed),
@@ -106,28 +113,32 @@ public enum TiesReader {
       while try table.next(rejects) {
         do {
           let line = table.line + lineOffset
-          let s = try person(table.value(at: cSource), "source")
-          let t = try person(table.value(at: cTarget), "target")
+          let s = try person(cSource, "source")
+          let t = try person(cTarget, "target")
           var weight = 1.0
-          if let w = table.value(at: cWeight) { weight = try ValueParsing.weight(w).get(in: table) }
-          let kindName = table.value(at: cKind)
+          if let w = table.withBytes(at: cWeight, { ValueParsing.fastNumber($0) }) {
+            if let w, w > 0 { weight = w } else { weight = try ValueParsing.weight(table.value(at: cWeight)!).get(in: table) }
+          }
+          // Slot 0 is the blank kind; each distinct kind cell has the next one.
+          let slot = table.withBytes(at: cKind) { Int(kindIDs.intern($0)) + 1 } ?? 0
           let (k, kindDirected): (KindIndex, Bool)
-          if let cached = kindCache[kindName ?? ""] { (k, kindDirected) = cached } else {
+          if slot < kindCache.count, let cached = kindCache[slot] { (k, kindDirected) = cached } else {
+            let kindName = table.value(at: cKind)
             let kind = kindName.map { TieKind($0) } ?? defaultKind
             if kind.name.isEmpty { throw table.error("kind \(quoted(kindName ?? "")) is empty") }
-            let entry = (builder.kindIndex(for: kind), defaultDirected ?? kind.isDirectedByDefault)
-            kindCache[kindName ?? ""] = entry
-            (k, kindDirected) = entry
+            (k, kindDirected) = (builder.kindIndex(for: kind), defaultDirected ?? kind.isDirectedByDefault)
+            while kindCache.count <= slot { kindCache.append(nil) }
+            kindCache[slot] = (k, kindDirected)
           }
           var directed = kindDirected
-          if let d = table.value(at: cDirected) { directed = try ValueParsing.boolean(d, column: "directed").get(in: table) }
-          var tie = Tie(source: s, target: t, weight: weight, kind: k, isDirected: directed)
-          if let v = table.value(at: cSince) { tie.since = try ValueParsing.day(v, column: "since").get(in: table) }
-          if let v = table.value(at: cLast) {
-            tie.lastContact = try ValueParsing.day(v, column: "last_contact").get(in: table)
+          if let d = table.withBytes(at: cDirected, { ValueParsing.fastBoolean($0) }) {
+            directed = try d ?? ValueParsing.boolean(table.value(at: cDirected)!, column: "directed").get(in: table)
           }
-          if let v = table.value(at: cCount) {
-            guard let c = Int32(v), c >= 0 else { throw table.error("interactions \(quoted(v)) must be a whole number ≥ 0") }
+          var tie = Tie(source: s, target: t, weight: weight, kind: k, isDirected: directed)
+          tie.since = try table.day(at: cSince, column: "since")
+          tie.lastContact = try table.day(at: cLast, column: "last_contact")
+          if let v = table.withBytes(at: cCount, { ValueParsing.fastCount($0) }) {
+            guard let c = v else { throw table.error("interactions \(quoted(table.value(at: cCount)!)) must be a whole number ≥ 0") }
             tie.interactions = c
           }
           if let a = tie.since, let b = tie.lastContact, b < a {
@@ -137,7 +148,7 @@ public enum TiesReader {
           if table.extraColumns.isEmpty {
             try builder.addTie(tie)
           } else {
-            try builder.addTie(tie, attributes: table.extraColumns.lazy.map { table.fields[$0.index] })
+            try builder.addTie(tie, attributes: table.extraColumns.lazy.map { table.raw(at: $0.index) })
           }
         } catch let e as InputError where rejects != nil {
           rejects!.add(e, id: [table.value(at: cSource), table.value(at: cTarget)].compactMap { $0 }.joined(separator: " > "))

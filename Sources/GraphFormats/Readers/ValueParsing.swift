@@ -17,6 +17,62 @@ enum ValueParsing {
     return .success(v)
   }
 
+  /// The value of a plain decimal `-?digits[.digits]` with at most 15 significant digits — exactly what
+  /// `Double(String)` gives, without making the `String` — or nil for anything else (the caller then takes the
+  /// `String` path, which decides and words the error).
+  ///
+  /// Clinger's fast path: the digits form an integer m < 2^53 and the fraction has k ≤ 22 digits, so m and
+  /// 10^k are exact doubles and one IEEE division m / 10^k is correctly rounded, as `strtod` is.
+  /// - Reference: W. D. Clinger (1990), *How to read floating point numbers accurately*, PLDI '90.
+  /// - Complexity: O(digits).
+  @inline(__always) static func fastNumber(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+    var i = 0
+    let n = b.count
+    let negative = n > 0 && b[0] == UInt8(ascii: "-")
+    if negative { i = 1 }
+    guard i < n else { return nil }
+    var m: UInt64 = 0, digits = 0, fraction = 0, seenPoint = false, significant = 0
+    while i < n {
+      let c = b[i]
+      if c >= 48 && c <= 57 {
+        m = m &* 10 &+ UInt64(c &- 48)
+        digits += 1
+        if m != 0 { significant += 1 }
+        if seenPoint { fraction += 1 }
+      } else if c == UInt8(ascii: "."), !seenPoint, digits > 0 {
+        seenPoint = true
+      } else {
+        return nil
+      }
+      i += 1
+    }
+    guard digits > 0, significant <= 15, fraction <= 22, !(seenPoint && fraction == 0) else { return nil }
+    let v = Double(m) / powersOfTen[fraction]
+    return negative ? -v : v
+  }
+
+  /// `true`/`false` exactly as most exports write them, else nil (the caller takes `boolean`'s `String` path).
+  @inline(__always) static func fastBoolean(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+    if b.elementsEqual("true".utf8) { return true }
+    if b.elementsEqual("false".utf8) { return false }
+    return nil
+  }
+
+  /// A count `Int32(String)` accepts and that is ≥ 0, else nil. Digits only, at most 9 of them (below 2^31),
+  /// on the fast path; anything else goes through `Int32(String)` itself.
+  @inline(__always) static func fastCount(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
+    if b.count <= 9, !b.isEmpty {
+      var v: Int32 = 0
+      var plain = true
+      for c in b { if c >= 48 && c <= 57 { v = v &* 10 &+ Int32(c &- 48) } else { plain = false; break } }
+      if plain { return v }
+    }
+    guard let v = Int32(String(decoding: b, as: UTF8.self)), v >= 0 else { return nil }
+    return v
+  }
+
+  private static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { a, _ in a * 10 } }
+
   /// A whole number in `range`.
   static func integer(_ text: String, column: String, in range: ClosedRange<Int>) -> Result<Int, CellProblem> {
     guard let v = Int(text), range.contains(v) else {

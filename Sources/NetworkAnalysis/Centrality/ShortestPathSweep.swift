@@ -72,6 +72,8 @@ struct ShortestPathSweep: Sendable {
     let delta: UnsafeMutableBufferPointer<Double>
     let order: UnsafeMutableBufferPointer<Int32>
     let done: UnsafeMutableBufferPointer<Bool>
+    /// BFS only: hop counts (−1 unreached); `dist` is the weighted sweep's.
+    let hops: UnsafeMutableBufferPointer<Int32>
     /// BFS only: the successors of order[i] on the shortest-path DAG are succ[succEnd[i − 1] ..< succEnd[i]].
     let succ: UnsafeMutableBufferPointer<Int32>
     let succEnd: UnsafeMutableBufferPointer<Int32>
@@ -84,10 +86,12 @@ struct ShortestPathSweep: Sendable {
       delta = .allocate(capacity: n); delta.initialize(repeating: 0)
       order = .allocate(capacity: max(n, 1)); order.initialize(repeating: 0)
       done = .allocate(capacity: n); done.initialize(repeating: false)
+      hops = .allocate(capacity: max(n, 1)); hops.initialize(repeating: -1)
     }
     func release() {
       dist.deallocate(); sigma.deallocate(); delta.deallocate(); order.deallocate(); done.deallocate()
       succ.deallocate(); succEnd.deallocate()
+      hops.deallocate()
     }
   }
 
@@ -95,6 +99,7 @@ struct ShortestPathSweep: Sendable {
   /// `lengths` holds 1 / weight per slot of `forward` and `backLengths` per slot of `backward` (weighted only).
   func sweep(from s: Int32, _ sc: inout Scratch, lengths: UnsafeBufferPointer<Double>,
              backLengths: UnsafeBufferPointer<Double>, accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
+    if !weighted { return breadthFirst(from: s, sc, accumulate: accumulate) }
     let dist = sc.dist, sigma = sc.sigma, delta = sc.delta, order = sc.order, done = sc.done
     var count = 0
     forward.withBuffers { off, tgt, _ in
@@ -188,6 +193,82 @@ struct ShortestPathSweep: Sendable {
     // Reset only what this source touched: every node given a distance is eventually popped, so `order` lists them.
     for i in 0..<count {
       let v = Int(order[i]); dist[v] = -1; sigma[v] = 0; delta[v] = 0; done[v] = false
+    }
+    return (distanceSum, count, harmonic)
+  }
+
+  /// `sweep` without weights: BFS on `Int32` hop counts, with and without recording the shortest-path DAG as
+  /// separate loops (no per-edge branch on it), distance and harmonic sums by hop count. The same additions in
+  /// the same order as the general sweep, so the results are the same bits.
+  /// - Complexity: O(n + m) per source.
+  @inline(__always)
+  private func breadthFirst(from s: Int32, _ sc: Scratch, accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
+    let hops = sc.hops, sigma = sc.sigma, delta = sc.delta, order = sc.order
+    let succ = sc.succ, succEnd = sc.succEnd
+    var count = 0
+    forward.withBuffers { off, tgt, _ in
+      hops[Int(s)] = 0
+      sigma[Int(s)] = 1
+      order[0] = s; count = 1
+      var head = 0
+      if accumulate != nil {
+        // Each shortest-path DAG edge v → w is written to `succ`, grouped by v.
+        var ns = 0
+        while head < count {
+          let v = Int(order[head]); head += 1
+          let next = hops[v] + 1
+          let sv = sigma[v]
+          for p in Int(off[v])..<Int(off[v + 1]) {
+            let w = Int(tgt[p])
+            let hw = hops[w]
+            if hw < 0 {
+              hops[w] = next; sigma[w] = sv; order[count] = Int32(w); count += 1
+              succ[ns] = Int32(w); ns += 1
+            } else if hw == next {
+              sigma[w] += sv
+              succ[ns] = Int32(w); ns += 1
+            }
+          }
+          succEnd[head - 1] = Int32(ns)
+        }
+      } else {
+        while head < count {
+          let v = Int(order[head]); head += 1
+          let next = hops[v] + 1
+          let sv = sigma[v]
+          for p in Int(off[v])..<Int(off[v + 1]) {
+            let w = Int(tgt[p])
+            let hw = hops[w]
+            if hw < 0 {
+              hops[w] = next; sigma[w] = sv; order[count] = Int32(w); count += 1
+            } else if hw == next {
+              sigma[w] += sv
+            }
+          }
+        }
+      }
+    }
+    var distanceSum = 0.0, harmonic = 0.0
+    for i in 1..<max(count, 1) {
+      let d = Double(hops[Int(order[i])])
+      distanceSum += d
+      harmonic += 1 / d
+    }
+    if let acc = accumulate {
+      // δ(v) = σ(v) Σ_{w ∈ succ(v)} (1 + δ(w)) / σ(w), deepest first; `delta` keeps (1 + δ(w)) / σ(w) once w is done.
+      var i = count - 1
+      while i > 0 {
+        let v = Int(order[i])
+        var a = 0.0
+        for k in Int(succEnd[i - 1])..<Int(succEnd[i]) { a += delta[Int(succ[k])] }
+        let d = sigma[v] * a
+        acc[v] += d
+        delta[v] = (1 + d) / sigma[v]
+        i -= 1
+      }
+    }
+    for i in 0..<count {
+      let v = Int(order[i]); hops[v] = -1; sigma[v] = 0; delta[v] = 0
     }
     return (distanceSum, count, harmonic)
   }
