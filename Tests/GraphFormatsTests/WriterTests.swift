@@ -45,6 +45,41 @@ import Testing
     #expect(e?.description == "\(s.path("missing/dir/out.csv")): cannot write: No such file or directory")
   }
 
+  /// `-o /dev/null` or a pipe must not swap the special file for a regular one (a rename over it would): the
+  /// bytes go into it. A symbolic link is followed: the file it names is replaced, the link stays.
+  @Test func specialFilesAreWrittenInPlaceAndLinksFollowed() throws {
+    let s = Scratch()
+    let fifo = s.path("pipe")
+    #expect(mkfifo(fifo, 0o600) == 0)
+    final class Received: @unchecked Sendable { var bytes: [UInt8] = [] }
+    let received = Received()
+    let finished = DispatchSemaphore(value: 0)
+    let reader = Thread {
+      let fd = open(fifo, O_RDONLY)
+      var chunk = [UInt8](repeating: 0, count: 64)
+      while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 64) }
+        if n <= 0 { break }
+        received.bytes += chunk[0..<n]
+      }
+      close(fd)
+      finished.signal()
+    }
+    reader.start()
+    try AtomicFile.write("through the pipe\n", to: fifo)
+    finished.wait()
+    #expect(String(decoding: received.bytes, as: UTF8.self) == "through the pipe\n")
+    var st = stat()
+    #expect(lstat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO)
+
+    let target = s.write("real.csv", "old\n")
+    let link = s.path("link.csv")
+    #expect(symlink(target, link) == 0)
+    try AtomicFile.write("new\n", to: link)
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == "new\n")
+    #expect(lstat(link, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK)
+  }
+
   @Test func tableAlignsAndSanitises() {
     let t = TextTable.render(header: ["name", "n"], rows: [[.text("Ann"), .int(5)], [.text("Bo\u{1B}[2J"), .int(12_345)]])
     #expect(t == """

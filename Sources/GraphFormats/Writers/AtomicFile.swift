@@ -50,11 +50,42 @@ public enum AtomicFile {
     var temps: [String] = []
     var renamed = 0
     defer { for t in temps.dropFirst(renamed) { unlink(t) } }
-    for (path, contents) in files { temps.append(try writeTemporary(contents, for: path)) }
-    for (i, (path, _)) in files.enumerated() {
+    // What is not a regular file (/dev/null, a pipe, a terminal) cannot be replaced: it is written in place, after
+    // the files, and renaming over it would swap the device for a file. A symbolic link to a file is followed, so
+    // the file it names is replaced and the link stays.
+    var regular: [(path: String, contents: Contents)] = [], special: [(path: String, contents: Contents)] = []
+    for f in files {
+      switch destination(f.path) {
+      case .special: special.append(f)
+      case .file(let target): regular.append((target, f.contents))
+      }
+    }
+    for (path, contents) in regular { temps.append(try writeTemporary(contents, for: path)) }
+    for (i, (path, _)) in regular.enumerated() {
       guard rename(temps[i], path) == 0 else { throw OutputError(file: path, problem: errnoText()) }
       renamed += 1
     }
+    for (path, contents) in special {
+      let fd = open(path, O_WRONLY)
+      guard fd >= 0 else { throw OutputError(file: path, problem: errnoText()) }
+      defer { close(fd) }
+      try contents.forEachBuffer { raw in try writeAll(raw, to: fd, path: path) }
+    }
+  }
+
+  private enum Destination { case file(String), special }
+
+  /// Where `path`'s contents go: a regular file (itself, or the file a symbolic link names), or a special file.
+  private static func destination(_ path: String) -> Destination {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return .file(path) }   // new file (or a dangling link: replaced)
+    if (st.st_mode & S_IFMT) != S_IFREG { return (st.st_mode & S_IFMT) == S_IFDIR ? .file(path) : .special }
+    var lst = stat()
+    if lstat(path, &lst) == 0, (lst.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) {
+      defer { free(real) }
+      return .file(String(cString: real))
+    }
+    return .file(path)
   }
 
   /// Writes `bytes` to a new temporary file beside `path`, synced; returns its path.
