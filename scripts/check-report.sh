@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Opens the HTML report in headless Chromium (Debian's package) and checks that it loaded: the page's script ran
 # to its end (it marks <html data-ready="1">), no script error reached the console, and the report asks for
-# nothing outside itself. Saves a screenshot next to the report for a person to look at.
+# nothing outside itself; and that it prints: Chromium's PDF has a page per section and holds every department
+# frame of the org map, the last one included (a map clipped by its scroll box loses them). Saves a screenshot
+# and the PDF next to the report for a person to look at.
 #   scripts/check-report.sh REPORT.html [SCREENSHOT.png]
 set -euo pipefail
 report=$(realpath "$1")
@@ -36,4 +38,30 @@ grep -q 'class="js"' <<<"$dom" || { echo "check-report: the script did not start
 # 3. The screenshot.
 chromium "${flags[@]}" --screenshot="$shot" "file://$report" 2>/dev/null
 [ -s "$shot" ] || { echo "check-report: no screenshot" >&2; exit 1; }
-echo "check-report: $report loaded with no script error; screenshot $shot"
+# 4. Printed to PDF (how a strategist sends it): more than one page, and every department of the org map in
+#    the PDF's text. The departments are the org map's frame titles (bold 11 pt text in its SVG).
+pdf=${report%.html}.pdf
+chromium "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$pdf" "file://$report" 2>/dev/null
+[ -s "$pdf" ] || { echo "check-report: no PDF" >&2; exit 1; }
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
+pdftotext "$pdf" "$profile/report.txt"
+python3 - "$report" "$pages" "$profile/report.txt" <<'PY'
+import html, re, sys
+report, pages = open(sys.argv[1], encoding="utf-8").read(), int(sys.argv[2])
+text = open(sys.argv[3], encoding="utf-8").read()
+org = re.search(r'<div[^>]*id="map-org".*?</svg>', report, re.S)
+if not org:
+    sys.exit("check-report: no org map in the report")
+titles = [html.unescape(t) for t in re.findall(r'<text[^>]*font-weight="bold"[^>]*font-size="11\.00"[^>]*>([^<]+)</text>', org.group(0))]
+departments = [t for t in titles if t != "Legend"]
+if len(departments) < 2:
+    sys.exit(f"check-report: found {len(departments)} department frames in the org map's SVG")
+flat = " ".join(text.split())
+missing = [d for d in departments if d not in flat]
+if missing:
+    sys.exit(f"check-report: the printed PDF ({pages} pages) lacks the org map's departments {missing}")
+if pages < 4:
+    sys.exit(f"check-report: the printed PDF has {pages} pages (expected a page per section)")
+print(f"check-report: PDF of {pages} pages holds all {len(departments)} departments of the org map, the last, {departments[-1]!r}, included")
+PY
+echo "check-report: $report loaded with no script error; screenshot $shot; PDF $pdf"

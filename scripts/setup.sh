@@ -4,7 +4,8 @@
 #   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
 #   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy and igraph for `make oracle` (the test fixtures)
 #   scripts/setup.sh spark    also PySpark (PyPI) and a Java 17 runtime (Debian) for `make spark-test`
-#   scripts/setup.sh browser  also Chromium, for `make check-report` (the report in a real headless browser)
+#   scripts/setup.sh browser  also Chromium and poppler-utils, for `make check-report` (the report in a real
+#                             headless browser, and printed to PDF)
 set -euo pipefail
 
 need_apt=()
@@ -19,6 +20,7 @@ if [ "${1:-}" = spark ]; then
 fi
 if [ "${1:-}" = browser ]; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -303,9 +303,16 @@ public enum HTMLReport {
     .js table.sortable th[aria-sort=ascending]::after { content: " ▲"; } .js table.sortable th[aria-sort=descending]::after { content: " ▼"; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; }
     @media print {
+      /* Every map whole, scaled to one page (the script shows each map's whole drawing before printing), both
+         maps printed, no scrollbars, a page per section. */
       body { max-width: none; padding: 0; } .noprint, .personcard { display: none !important; }
-      .js .map { height: auto; overflow: visible; } .js .map svg { width: 100%; height: auto; } .js .map.alt { display: block; }
-      section { break-inside: avoid-page; } .map { break-before: page; }
+      .map, .js .map { max-height: none; height: auto; overflow: visible; border: 0; cursor: auto; }
+      .map svg, .js .map svg { width: 100%; height: auto; max-height: 24cm; }
+      .js .map.alt, .js .map.off { display: block; }
+      section { break-before: page; } section#summary { break-before: auto; }
+      .map { break-inside: avoid; } .map + .map { break-before: page; }
+      .charts figure { overflow: visible; break-inside: avoid; }
+      table.sortable th { position: static; } table.sortable tr { break-inside: avoid; }
     }
 
     """
@@ -334,6 +341,11 @@ public enum HTMLReport {
           var r = map.getBoundingClientRect();
           box.w = home.w; box.h = r.width > 0 ? home.w * r.height / r.width : home.h; box.x = home.x; box.y = home.y; apply();
         };
+        // Printing shows the whole drawing; the screen view comes back after.
+        window.addEventListener('beforeprint', function () {
+          svg.setAttribute('viewBox', home.x + ' ' + home.y + ' ' + home.w + ' ' + home.h);
+        });
+        window.addEventListener('afterprint', function () { apply(); });
         map.zoom = function (f, cx, cy) {
           var r = svg.getBoundingClientRect();
           var px = cx === undefined ? 0.5 : (cx - r.left) / r.width, py = cy === undefined ? 0.5 : (cy - r.top) / r.height;

@@ -24,6 +24,11 @@ public struct MapOptions: Sendable {
   public var maxWidth = 1_150.0
   /// Draw social ties on the org map too (only bridges and strong ties across departments, to keep it readable).
   public var socialTiesOnOrg = true
+  /// The network map draws every tie up to this many; beyond, only our team's ties, strong ties and the marked
+  /// bridges (and says on the map how many it left out).
+  public var tieBudget = 600
+  /// Bridges and local bridges marked in orange: the widest this many (`MapTies.rankedBridges`).
+  public var bridgesMarked = 10
   public var title: String?
   public init() {}
 }
@@ -82,10 +87,9 @@ public enum StakeholderMap {
       engine = .nop2
       base += [("splines", .keyword("curved")), ("outputorder", .keyword("edgesfirst"))]
     case .network:
-      engine = shown.count > 400 ? .sfdp : .neato
-      base += [("overlap", .keyword("prism")), ("sep", .keyword("+8")), ("splines", .keyword("true")),
-               ("outputorder", .keyword("edgesfirst"))]
-      if engine == .neato { base += [("mode", .keyword("major")), ("start", .keyword("2026"))] }
+      let plan = NetworkLayoutPlan(people: shown.count)
+      engine = plan.engine
+      base += plan.attributes
     }
     doc.graphAttributes = base
     doc.nodeDefaults = [("fontname", .keyword("Helvetica")), ("fontsize", .number(10)), ("style", .keyword("filled")),
@@ -107,24 +111,16 @@ public enum StakeholderMap {
       }
     }
 
-    // Social ties: all of them on the network map; on the org map only strong ties and bridges between people in
+    // Social ties: on the network map all of them up to the tie budget, else what matters (our team's ties,
+    // strong ties, the marked bridges); on the org map only the marked bridges and strong ties between people in
     // different departments (the ones a strategist acts on), without moving the hierarchy.
     let s = g.social
-    for e in 0..<s.edgeCount {
+    let ties = MapTies(g, m, shown: node.map { $0 >= 0 }, options: o)
+    for e in ties.drawn {
       let (a, b) = (Int(s.edgeSources[e]), Int(s.edgeTargets[e]))
-      guard node[a] >= 0, node[b] >= 0 else { continue }
-      if g.manager(of: NodeIndex(a)) == NodeIndex(b) || g.manager(of: NodeIndex(b)) == NodeIndex(a) { continue }  // drawn above
       let strength = m.ties.strengths.strength[e]
       let strong = m.ties.strengths.isStrong[e]
-      let bridging = m.ties.isBridge[e] || m.ties.span[e] != nil
-      if o.layout == .org {
-        // The org map keeps what a strategist acts on and stays legible: bridges, and strong ties across
-        // departments between the account's people (our team's ties already show as proximity fills).
-        let crossing = strong && g.people[a].department != g.people[b].department && !g.people[a].isInternal && !g.people[b].isInternal
-        // On an ego map every tie of the person in focus is the point of the map.
-        let egoTie = o.focus.map { Int($0) == a || Int($0) == b } ?? false
-        guard o.socialTiesOnOrg, m.ties.isBridge[e] || crossing || egoTie else { continue }
-      }
+      let bridging = ties.marked.contains(e)
       var attrs: [(String, DOTValue)] = [("dir", .keyword("none")), ("penwidth", .number(0.6 + 3 * strength))]
       if !strong { attrs.append(("style", .keyword("dashed"))) }
       if bridging { attrs.append(("color", .keyword(bridgeColour))) }
@@ -134,7 +130,7 @@ public enum StakeholderMap {
       attrs.append(("id", .text("t\(a)-\(b)")))   // the report's script highlights a person's ties by these ids
       doc.edges.append(.init(from: node[a], to: node[b], attributes: attrs))
     }
-    if o.layout == .network { doc.addNode(legend(o).attributes, cluster: nil) }
+    if o.layout == .network { doc.addNode(legend(o, note: ties.note).attributes, cluster: nil) }
     return (doc, engine)
   }
 
@@ -367,14 +363,14 @@ public enum StakeholderMap {
   static func legendLines(_ o: MapOptions) -> [String] {
     ["double box: decision maker · ellipse: influencer", "rounded: end user · hexagon: gatekeeper", "component: technical expert",
      "larger name: higher declared influence", "orange outline ★: silent influencer", "dark line: reports to · grey: social tie",
-     "wider: stronger · dashed: weak tie", "orange line: bridge or local bridge"]
+     "wider: stronger · dashed: weak tie", "orange line: one of the \(o.bridgesMarked) widest bridges"]
       + (o.layout == .network ? ["outline colour: community"] : [])
   }
 
   /// The legend as one HTML table node, with the size the org layout reserves for it (11 pt: a title row and
   /// the swatch rows, then the text lines and a line of margin; the widest line sets the width).
-  static func legend(_ o: MapOptions) -> (attributes: [(String, DOTValue)], width: Double, height: Double) {
-    let lines = legendLines(o)
+  static func legend(_ o: MapOptions, note: [String] = []) -> (attributes: [(String, DOTValue)], width: Double, height: Double) {
+    let lines = legendLines(o) + note
     var l = HTMLLabel()
     l.tag("<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"4\" bgcolor=\"#FFFFFF\">")
     l.tag("<tr><td colspan=\"2\"><b>Legend</b></td></tr>")

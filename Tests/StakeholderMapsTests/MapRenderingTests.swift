@@ -198,4 +198,40 @@ func hostileAccount() throws -> SocialGraph {
       #expect((pi.quadrant[v] != nil) == (g.people[v].interest != nil && pi.power[v] != nil))
     }
   }
+
+  /// The network map past its tie budget draws exactly our team's ties, strong ties and the marked bridges, and
+  /// says so; bridges marked are the widest `bridgesMarked`, never a tie to someone with no other tie.
+  @Test func networkMapThinsPastItsBudgetAndMarksFewBridges() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    func sample(_ f: String) -> String { root.appendingPathComponent("datasets/sample/\(f)").path }
+    let loaded = try InputLoader.loadAccount(contacts: sample("contacts.csv"), ties: sample("ties.csv"), interactions: sample("interactions.csv"))
+    let g = loaded.graph
+    let m = MapMeasures(graph: g, interactions: loaded.interactions)
+    var o = MapOptions(); o.layout = .network; o.tieBudget = 100; o.bridgesMarked = 5
+    let shown = [Bool](repeating: true, count: g.count)
+    let ties = MapTies(g, m, shown: shown, options: o)
+    let s = g.social
+    let candidates = (0..<s.edgeCount).filter { e in
+      let (a, b) = (s.edgeSources[e], s.edgeTargets[e])
+      return g.manager(of: a) != b && g.manager(of: b) != a
+    }
+    let team = { (e: Int) in g.people[Int(s.edgeSources[e])].isInternal || g.people[Int(s.edgeTargets[e])].isInternal }
+    #expect(candidates.count > 100)
+    #expect(ties.drawn == candidates.filter { team($0) || m.ties.strengths.isStrong[$0] || ties.marked.contains($0) })
+    #expect(ties.marked.count == 5)
+    for e in ties.marked {
+      #expect(m.ties.isBridge[e] || m.ties.span[e] != nil)
+      #expect(min(s.out.degree(s.edgeSources[e]), s.out.degree(s.edgeTargets[e])) > 1)
+    }
+    // The widest: no unmarked bridge has a larger span than a marked one.
+    let span = { (e: Int) in m.ties.span[e] ?? (m.ties.isBridge[e] ? .infinity : 0) }
+    let narrowestMarked = ties.marked.map(span).min()!
+    let ranked = MapTies.rankedBridges(candidates, g, m)
+    #expect(ranked.dropFirst(5).allSatisfy { span($0) <= narrowestMarked })
+    #expect(ties.note.joined(separator: " ").contains("Showing \(ties.drawn.count) of \(candidates.count) ties"))
+    // Under budget: every tie, no note.
+    o.tieBudget = 10_000
+    let all = MapTies(g, m, shown: shown, options: o)
+    #expect(all.drawn == candidates && all.note.isEmpty)
+  }
 }
