@@ -16,8 +16,8 @@ public enum Chart: String, Sendable, CaseIterable {
     let contacts = Chart.contacts(of: g, account: account)
     let name = account ?? Chart.accountName(g)
     switch self {
-    case .proximity: return Chart.proximityDistribution(g, contacts, name)
-    case .matrix: return Chart.proximityInfluence(g, contacts, name)
+    case .proximity: return Chart.proximityDistribution(g, m, contacts, name)
+    case .matrix: return Chart.proximityInfluence(g, m, contacts, name)
     case .grid: return Chart.powerInterest(g, m, contacts, name)
     }
   }
@@ -40,13 +40,18 @@ public enum Chart: String, Sendable, CaseIterable {
   }
 
   /// Contacts per proximity level: bars with count and share, and the covered share (P1–P2) in the subtitle.
-  static func proximityDistribution(_ g: SocialGraph, _ contacts: [Int], _ name: String) -> SVGDocument {
+  /// Proximity as the account analysis counts it (`MapMeasures.proximity`); the derived part of each bar is
+  /// hatched and counted in its label.
+  static func proximityDistribution(_ g: SocialGraph, _ m: MapMeasures, _ contacts: [Int], _ name: String) -> SVGDocument {
     var s = SVGDocument(width: 640, height: 380)
-    let counts = levels.map { level in contacts.filter { g.people[$0].proximity == level.0 }.count }
+    let counts = levels.map { level in contacts.filter { m.proximity[$0] == level.0 }.count }
+    let derivedCounts = levels.map { level in contacts.filter { m.proximity[$0] == level.0 && m.derived[$0] }.count }
     let total = contacts.count
     let covered = counts[0] + counts[1]
+    let derivedTotal = derivedCounts.reduce(0, +)
     s.text("Proximity distribution", 24, 34, size: 18, bold: true)
-    s.text("\(name): \(total) contacts · covered at P1–P2: \(covered) (\(percent(covered, total)))", 24, 56, size: 12, fill: muted)
+    s.text("\(name): \(total) contacts · covered at P1–P2: \(covered) (\(percent(covered, total)))"
+           + (derivedTotal > 0 ? " · \(derivedTotal) derived from ties and history (hatched)" : ""), 24, 56, size: 12, fill: muted)
     let (left, top, bottom, right) = (64.0, 84.0, 320.0, 616.0)
     let peak = max(1, counts.max() ?? 1)
     let step = niceStep(Double(peak) / 5)
@@ -66,7 +71,12 @@ public enum Chart: String, Sendable, CaseIterable {
       let outline = level.0 == .p4 || level.0 == nil ? "#757575" : fill
       s.rect(x, bottom - h, w, h, fill: fill, stroke: outline, dash: level.0 == .p4 || level.0 == nil,
              title: "\(level.1): \(counts[i]) contacts (\(percent(counts[i], total)))")
-      s.text("\(counts[i])", x + w / 2, bottom - h - 18, size: 13, bold: true, anchor: .middle)
+      if derivedCounts[i] > 0 {
+        let dh = (bottom - top) * Double(derivedCounts[i]) / axisMax
+        s.hatch(x, bottom - h, w, dh, title: "\(level.1): \(derivedCounts[i]) derived from ties and history")
+      }
+      s.text(derivedCounts[i] > 0 ? "\(counts[i]) (\(derivedCounts[i]) derived)" : "\(counts[i])", x + w / 2, bottom - h - 18,
+             size: 13, bold: true, anchor: .middle)
       s.text(percent(counts[i], total), x + w / 2, bottom - h - 5, size: 11, anchor: .middle, fill: muted)
       s.text(level.1, x + w / 2, bottom + 18, size: 12, bold: true, anchor: .middle)
       s.text(caption(level.0), x + w / 2, bottom + 33, size: 10, anchor: .middle, fill: muted)
@@ -96,12 +106,12 @@ public enum Chart: String, Sendable, CaseIterable {
 
   /// Contacts by proximity (rows) and declared influence (columns): a heat map with counts and totals; cells where
   /// influence is high (4–5) but proximity low (P3–P4, unknown) are outlined: the coverage gaps.
-  static func proximityInfluence(_ g: SocialGraph, _ contacts: [Int], _ name: String) -> SVGDocument {
+  static func proximityInfluence(_ g: SocialGraph, _ m: MapMeasures, _ contacts: [Int], _ name: String) -> SVGDocument {
     let columns: [Int?] = [1, 2, 3, 4, 5, nil]
     var count = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: levels.count)
     for v in contacts {
       let p = g.people[v]
-      let r = levels.firstIndex { $0.0 == p.proximity }!
+      let r = levels.firstIndex { $0.0 == m.proximity[v] }!
       let c = columns.firstIndex { $0 == p.influence } ?? columns.count - 1
       count[r][c] += 1
     }
@@ -182,10 +192,11 @@ public enum Chart: String, Sendable, CaseIterable {
         let col = Double(i / perColumn), row = Double(i % perColumn)
         let px = x + 14 + col * (size / 2 - 6), py = y + 88 + row * 25
         let p = g.people[v]
-        let chip = p.proximity.map { StakeholderMap.proximityFill[$0]! } ?? "#FFFFFF"
-        s.rect(px, py - 11, 24, 15, fill: chip, stroke: "#757575", strokeWidth: 0.8, dash: p.proximity == .p4 || p.proximity == nil, rx: 3)
-        s.text(p.proximity?.label ?? "?", px + 12, py, size: 9, bold: true, anchor: .middle,
-               fill: p.proximity == .p1 || p.proximity == .p2 ? "#FFFFFF" : ink)
+        let level = m.proximity[v]
+        let chip = level.map { StakeholderMap.proximityFill[$0]! } ?? "#FFFFFF"
+        s.rect(px, py - 11, 24, 15, fill: chip, stroke: "#757575", strokeWidth: 0.8, dash: level == .p4 || level == nil || m.derived[v], rx: 3)
+        s.text(level?.label ?? "?", px + 12, py, size: 9, bold: true, anchor: .middle,
+               fill: level == .p1 || level == .p2 ? "#FFFFFF" : ink)
         let label = clipped(p.displayName + (m.silent[v] ? " ★" : ""), width: size / 2 - 46, size: 11)
         var tip = p.displayName
         if let t = p.title { tip += " — " + t }

@@ -15,7 +15,7 @@ public enum HTMLReport {
                             referrals: [Referral] = [], account: String? = nil) throws -> String {
     let m = MapMeasures(graph: g, interactions: interactions)
     // Where we stand (tiemap account), on the measures the maps use.
-    let evidence = AccountEvidence(graph: g, interactions: interactions, influence: m.influence, silent: m.silent, ties: m.ties)
+    let evidence = m.evidence
     let analysis = g.accountAnalysis(interactions: interactions, evidence: evidence, account: account)
     var o = MapOptions()
     o.account = account

@@ -5,6 +5,7 @@ import GraphFormats
 struct SVGDocument {
   let width: Double, height: Double
   private var body = ""
+  private var usesHatch = false
 
   init(width: Double, height: Double) {
     self.width = width
@@ -20,6 +21,12 @@ struct SVGDocument {
     if dash { body += " stroke-dasharray=\"4 3\"" }
     if rx > 0 { body += " rx=\"\(Self.n(rx))\"" }
     if let title { body += "><title>\(Markup.escaped(title))</title></rect>\n" } else { body += "/>\n" }
+  }
+
+  /// A rectangle hatched with dark diagonal lines over what is under it (the derived part of a bar).
+  mutating func hatch(_ x: Double, _ y: Double, _ w: Double, _ h: Double, title: String? = nil) {
+    usesHatch = true
+    rect(x, y, w, h, fill: "url(#tiemap-hatch)", title: title)
   }
 
   mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, dash: Bool = false) {
@@ -46,6 +53,11 @@ struct SVGDocument {
     if let id { out += " id=\"\(id)\"" }
     out += " width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\""
     out += " font-family=\"Helvetica, Arial, 'Liberation Sans', sans-serif\" role=\"img\">\n"
+    if usesHatch {
+      // One definition per chart; charts inlined in one page define it identically.
+      out += "<defs><pattern id=\"tiemap-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+      out += "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#212121\" stroke-width=\"1.6\" stroke-opacity=\"0.55\"/></pattern></defs>\n"
+    }
     out += "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n" + body + "</svg>\n"
     return out
   }

@@ -43,13 +43,31 @@ public struct MapMeasures: Sendable {
   /// constraint; influence needs the path sweep and PageRank anyway, so these come at almost no extra cost).
   public var person: [PersonMeasure: [Double]]
 
-  public init(graph g: SocialGraph, interactions: [Interaction] = []) {
+  /// Each person's proximity as the account analysis counts it (`AccountEvidence`: declared, else derived from
+  /// our team's ties and the history), and whether it was derived: every map, chart and the report show these,
+  /// so their counts are the ones `tiemap account` gives.
+  public var proximity: [Proximity?]
+  public var derived: [Bool]
+  /// What the account analysis needs of these measures (the report runs it on them).
+  public var evidence: AccountEvidence
+
+  public init(graph g: SocialGraph, interactions: [Interaction] = [], options: AccountOptions = AccountOptions()) {
     let m = g.social.personMeasures([.influence, .community, .degree, .betweenness, .pagerank, .constraint], weighted: false)
     person = m.values
     influence = m.values[.influence]!
     community = m.values[.community]!.map { Int($0) }
     silent = StructuralInfluence.silentInfluencers(score: influence, graph: g)
     ties = g.tieMeasures(interactions: interactions)
+    evidence = AccountEvidence(graph: g, interactions: interactions, options: options, influence: influence, silent: silent, ties: ties)
+    proximity = evidence.proximity
+    derived = [Bool](repeating: false, count: g.count)
+    for d in evidence.derived { derived[Int(d.person)] = true }
+  }
+
+  /// A person's proximity as a badge: "P2", "P4 derived", "P unknown" (nobody assessed it and nothing shows it).
+  public func proximityBadge(_ v: Int) -> String {
+    guard let p = proximity[v] else { return "P unknown" }
+    return derived[v] ? "\(p.label) derived" : p.label
   }
 }
 
@@ -188,11 +206,11 @@ public enum StakeholderMap {
   static func personLabel(_ v: Int, _ g: SocialGraph, _ m: MapMeasures) -> PersonLabel {
     let p = g.people[v]
     var l = PersonLabel()
-    l.colour = p.isInternal || p.proximity == .p1 || p.proximity == .p2 ? "#FFFFFF" : "#000000"
+    l.colour = p.isInternal || m.proximity[v] == .p1 || m.proximity[v] == .p2 ? "#FFFFFF" : "#000000"
     l.lines = [(p.displayName, 10 + 1.5 * Double((p.influence ?? 1) - 1), true)]
     if let t = p.title, !t.isEmpty { l.lines += TextMetrics.wrap(t, limit: 28).map { ($0, 8.5, false) } }
     var badge: [String] = []
-    if p.isInternal { badge.append("our team") } else { badge.append(p.proximity?.label ?? "P?") }
+    if p.isInternal { badge.append("our team") } else { badge.append(m.proximityBadge(v)) }
     if let r = p.role { badge.append(r.initials) }
     if m.silent[v] { badge.append("★ silent influencer") }
     l.lines.append((badge.joined(separator: " · "), 8, false))
@@ -222,9 +240,10 @@ public enum StakeholderMap {
     if p.isInternal {
       a.append(("fillcolor", .keyword(teamFill)))
     } else {
-      a.append(("fillcolor", .keyword(p.proximity.map { proximityFill[$0]! } ?? "#FFFFFF")))
-      if p.proximity == .p4 { style.append("dashed") }
-      if p.proximity == nil { style.append("dotted") }
+      let level = m.proximity[v]
+      a.append(("fillcolor", .keyword(level.map { proximityFill[$0]! } ?? "#FFFFFF")))
+      if level == .p4 { style.append("dashed") }
+      if level == nil { style.append("dotted") }
     }
     a.append(("style", .keyword(style.joined(separator: ","))))
     if p.role == .decisionMaker { a.append(("peripheries", .number(2))) }
@@ -362,6 +381,7 @@ public enum StakeholderMap {
 
   static func legendLines(_ o: MapOptions) -> [String] {
     ["double box: decision maker · ellipse: influencer", "rounded: end user · hexagon: gatekeeper", "component: technical expert",
+     "badge: proximity · role (DM decision maker,", "IN influencer, EU end user, GK gatekeeper,", "TE technical expert); derived: from ties and history",
      "larger name: higher declared influence", "orange outline ★: silent influencer", "dark line: reports to · grey: social tie",
      "wider: stronger · dashed: weak tie", "orange line: one of the \(o.bridgesMarked) widest bridges"]
       + (o.layout == .network ? ["outline colour: community"] : [])
