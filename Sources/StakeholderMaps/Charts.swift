@@ -12,6 +12,12 @@ public enum Chart: String, Sendable, CaseIterable {
     render(graph: g, measures: m, account: account).text()
   }
 
+  /// The chart as SVG, PNG (192 dpi) or PDF (vector).
+  public func render(graph g: SocialGraph, measures m: MapMeasures, account: String?, format: RenderFormat) throws -> [UInt8] {
+    let doc = render(graph: g, measures: m, account: account)
+    return try GraphvizRenderer.render(svgDrawing: doc.text(), width: doc.width, height: doc.height, format: format)
+  }
+
   func render(graph g: SocialGraph, measures m: MapMeasures, account: String?) -> SVGDocument {
     let contacts = Chart.contacts(of: g, account: account)
     let name = account ?? Chart.accountName(g)
@@ -140,7 +146,7 @@ public enum Chart: String, Sendable, CaseIterable {
                title: "\(level.1), influence \(columns[c].map { "\($0)" } ?? "not declared"): \(k) contacts" + (gap ? " (coverage gap)" : ""))
         if k > 0 {
           s.text("\(k)", x + cell / 2, y + cell / 2 + 5, size: 15, bold: true, anchor: .middle,
-                 fill: Double(k) / Double(peak) > 0.55 ? "#FFFFFF" : ink)
+                 fill: Contrast.text(on: shade))
         }
       }
       let rowTotal = count[r].reduce(0, +)
@@ -195,8 +201,7 @@ public enum Chart: String, Sendable, CaseIterable {
         let level = m.proximity[v]
         let chip = level.map { StakeholderMap.proximityFill[$0]! } ?? "#FFFFFF"
         s.rect(px, py - 11, 24, 15, fill: chip, stroke: "#757575", strokeWidth: 0.8, dash: level == .p4 || level == nil || m.derived[v], rx: 3)
-        s.text(level?.label ?? "?", px + 12, py, size: 9, bold: true, anchor: .middle,
-               fill: level == .p1 || level == .p2 ? "#FFFFFF" : ink)
+        s.text(level?.label ?? "?", px + 12, py, size: 9, bold: true, anchor: .middle, fill: Contrast.text(on: chip))
         let label = clipped(p.displayName + (m.silent[v] ? " ★" : ""), width: size / 2 - 46, size: 11)
         var tip = p.displayName
         if let t = p.title { tip += " — " + t }

@@ -1,5 +1,6 @@
 // The only file that imports CGraphviz (STYLE.md §1, §11).
 import CGraphviz
+import Foundation
 import Synchronization
 
 /// Output formats Graphviz renders for Tiemap.
@@ -72,5 +73,29 @@ public enum GraphvizRenderer {
       guard length > 0 else { throw GraphvizError(call: "gvRenderData", messages: messages + ["empty \(format.rawValue) output"]) }
       return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
     }
+  }
+
+  /// A standalone SVG drawing (the charts) of `width` × `height` points as PNG or PDF: Graphviz draws it as the
+  /// image of a single node sized to it, its rsvg plugin drawing through cairo — vector in the PDF, rasterised
+  /// in the PNG at `pngScale` × Graphviz's 96 dpi (192 dpi by default: sharp on slides). The drawing goes through a private
+  /// temporary file (Graphviz loads images by path), removed afterwards.
+  public static func render(svgDrawing svg: String, width: Double, height: Double, format: RenderFormat,
+                            pngScale: Double = 2) throws -> [UInt8] {
+    if format == .svg { return Array(svg.utf8) }
+    var template = Array((FileManager.default.temporaryDirectory.path + "/tiemap-chart-XXXXXX.svg").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+    guard fd >= 0 else { throw GraphvizError(call: "mkstemps", messages: [String(cString: strerror(errno))]) }
+    let path = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    defer { unlink(path) }
+    let bytes = Array(svg.utf8)
+    let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    close(fd)
+    guard written == bytes.count else { throw GraphvizError(call: "write", messages: ["cannot write \(path)"]) }
+    let scale = format == .png ? pngScale : 1
+    let dot = """
+      digraph chart { graph [pad=0, margin=0, bgcolor="white"];
+        node [shape=none, label="", margin=0, fixedsize=true, imagescale=both, width=\(width * scale / 72), height=\(height * scale / 72), image="\(path)"]; chart }
+      """
+    return try render(dot: dot, engine: .dot, format: format)
   }
 }

@@ -206,7 +206,7 @@ public enum StakeholderMap {
   static func personLabel(_ v: Int, _ g: SocialGraph, _ m: MapMeasures) -> PersonLabel {
     let p = g.people[v]
     var l = PersonLabel()
-    l.colour = p.isInternal || m.proximity[v] == .p1 || m.proximity[v] == .p2 ? "#FFFFFF" : "#000000"
+    l.colour = Contrast.text(on: fill(of: v, g, m))
     l.lines = [(p.displayName, 10 + 1.5 * Double((p.influence ?? 1) - 1), true)]
     if let t = p.title, !t.isEmpty { l.lines += TextMetrics.wrap(t, limit: 28).map { ($0, 8.5, false) } }
     var badge: [String] = []
@@ -230,6 +230,11 @@ public enum StakeholderMap {
     return l
   }
 
+  /// A person's box fill: our team's dark grey, else the proximity colour (white when unknown).
+  static func fill(of v: Int, _ g: SocialGraph, _ m: MapMeasures) -> String {
+    g.people[v].isInternal ? teamFill : m.proximity[v].map { proximityFill[$0]! } ?? "#FFFFFF"
+  }
+
   /// A person's box without its text (the network map adds the HTML label; the org chart draws the text itself).
   static func attributes(of v: Int, _ g: SocialGraph, _ m: MapMeasures, _ o: MapOptions) -> [(String, DOTValue)] {
     let p = g.people[v]
@@ -241,7 +246,7 @@ public enum StakeholderMap {
       a.append(("fillcolor", .keyword(teamFill)))
     } else {
       let level = m.proximity[v]
-      a.append(("fillcolor", .keyword(level.map { proximityFill[$0]! } ?? "#FFFFFF")))
+      a.append(("fillcolor", .keyword(fill(of: v, g, m))))
       if level == .p4 { style.append("dashed") }
       if level == nil { style.append("dotted") }
     }

@@ -234,4 +234,40 @@ func hostileAccount() throws -> SocialGraph {
     let all = MapTies(g, m, shown: shown, options: o)
     #expect(all.drawn == candidates && all.note.isEmpty)
   }
+
+  /// WCAG 2.1 AA: text on every fill the maps and charts use contrasts at least 4.5:1 (white on P2 was 3.4:1).
+  /// Reference values from the W3C definition: black on white 21:1, white on #4292C6 3.4:1.
+  @Test func textOnEveryFillMeetsWCAGAA() {
+    #expect(abs(Contrast.ratio("#000000", "#FFFFFF") - 21) < 1e-9)
+    #expect(abs(Contrast.ratio("#FFFFFF", "#4292C6") - 3.4) < 0.05)
+    let fills = Array(StakeholderMap.proximityFill.values) + [StakeholderMap.teamFill] + (0...20).map { Chart.blend(Double($0) / 20) }
+    for fill in fills {
+      #expect(Contrast.ratio(Contrast.text(on: fill), fill) >= 4.5, "\(fill)")
+    }
+    // The sample's boxes: each label's colour on its own fill.
+    let g = try! hostileAccount()
+    let m = MapMeasures(graph: g)
+    for v in 0..<g.count {
+      let label = StakeholderMap.personLabel(v, g, m)
+      #expect(Contrast.ratio(label.colour, StakeholderMap.fill(of: v, g, m)) >= 4.5)
+    }
+  }
+
+  /// Charts come as PNG (twice Graphviz's 96 dpi: a 640-pt chart is about 1,707 px wide) and as one-page vector
+  /// PDF the size of the chart, not only SVG; the hostile names go through them too.
+  @Test func chartsRenderToPNGAndPDF() throws {
+    let g = try hostileAccount()
+    let m = MapMeasures(graph: g)
+    for chart in Chart.allCases {
+      let doc = chart.render(graph: g, measures: m, account: nil)
+      let png = try chart.render(graph: g, measures: m, account: nil, format: .png)
+      #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(chart)")
+      let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+      #expect(abs(Double(width) - doc.width * 96 / 72 * 2) <= 3, "\(chart): \(width) px for \(doc.width) pt")
+      #expect(abs(Double(height) - doc.height * 96 / 72 * 2) <= 3)
+      let pdf = try chart.render(graph: g, measures: m, account: nil, format: .pdf)
+      let text = String(decoding: pdf, as: UTF8.self)
+      #expect(pdf.starts(with: Array("%PDF".utf8)) && text.contains("/Type /Page") && !text.contains("/Type /Pages\n/Count 2"))
+    }
+  }
 }

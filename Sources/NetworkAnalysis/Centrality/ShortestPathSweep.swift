@@ -33,7 +33,10 @@ struct ShortestPathSweep: Sendable {
     var reached = [Int](repeating: 0, count: n)
     var harmonicSum = [Double](repeating: 0, count: n)
     let sourceList = only ?? []
-    let blocks = BlockParallel.blocks(count: only?.count ?? n)
+    // One block (one scratch, no partial sums) for graphs too small to share out: an account of a dozen people
+    // would otherwise allocate a dozen scratches for a dozen sources. Blocks depend on n only, never on threads.
+    let parallel = n >= 256
+    let blocks = BlockParallel.blocks(count: only?.count ?? n, maxBlocks: parallel ? 64 : 1)
     // Tie lengths 1 / weight, once per slot (the same Double NetworkX adds: 1.0 / weight).
     let lengths: [Double] = weighted ? forward.weights.map { 1 / $0 } : []
     let backLengths: [Double] = weighted ? backward.weights.map { 1 / $0 } : []
@@ -43,7 +46,7 @@ struct ShortestPathSweep: Sendable {
     harmonicSum.withUnsafeMutableBufferPointer { hs in
     partial.withUnsafeMutableBufferPointer { pb in
       let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs), pbS = DisjointSlots(pb)
-      BlockParallel.run(blocks, parallel: n >= 256) { b, range in
+      BlockParallel.run(blocks, parallel: parallel) { b, range in
         var scratch = Scratch(n: n, slots: betweenness && !weighted ? forward.slotCount : 0)
         defer { scratch.release() }
         let mine = betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil

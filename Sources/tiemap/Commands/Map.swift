@@ -34,7 +34,7 @@ struct Map: ParsableCommand {
   @Option(help: "With --focus: how many ties away to include.")
   var depth = 1
 
-  @Option(help: ArgumentHelp("Draw an account chart instead of a map (SVG): proximity (contacts per P1–P4), matrix (proximity × influence heat map) or grid (power/interest).", valueName: "chart"))
+  @Option(help: ArgumentHelp("Draw an account chart instead of a map (SVG, PNG or PDF): proximity (contacts per P1–P4), matrix (proximity × influence heat map) or grid (power/interest).", valueName: "chart"))
   var chart: Chart?
 
   @Option(help: ArgumentHelp("Title above the map (default: the account and the kind of map).", valueName: "text"))
@@ -48,7 +48,7 @@ struct Map: ParsableCommand {
   func validate() throws {
     guard fileExtension == "dot" || RenderFormat(rawValue: fileExtension) != nil else { throw ValidationError("-o: give a file ending in .svg, .png, .pdf or .dot.") }
     guard depth >= 1 else { throw ValidationError("--depth must be at least 1.") }
-    if chart != nil && fileExtension != "svg" { throw ValidationError("--chart writes SVG: give -o a file ending in .svg.") }
+    if chart != nil && RenderFormat(rawValue: fileExtension) == nil { throw ValidationError("--chart writes SVG, PNG or PDF: give -o a file ending in .svg, .png or .pdf.") }
     if chart != nil && focus != nil { throw ValidationError("--chart describes a whole account; it takes no --focus.") }
   }
 
@@ -66,7 +66,10 @@ struct Map: ParsableCommand {
       o.focus = v
     }
     let measures = MapMeasures(graph: g, interactions: loaded.interactions)
-    if let chart { return try AtomicFile.write(chart.svg(graph: g, measures: measures, account: account), to: output) }
+    if let chart {
+      return try AtomicFile.write(try chart.render(graph: g, measures: measures, account: account,
+                                                   format: RenderFormat(rawValue: fileExtension)!), to: output)
+    }
     let (doc, engine) = StakeholderMap.document(graph: g, measures: measures, options: o)
     guard let format = RenderFormat(rawValue: fileExtension) else { return try AtomicFile.write(doc.text, to: output) }  // .dot
     try AtomicFile.write(try GraphvizRenderer.render(dot: doc.text, engine: engine, format: format), to: output)
