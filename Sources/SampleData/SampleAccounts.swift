@@ -91,11 +91,28 @@ struct SampleAccounts {
     return w.count - 1
   }
 
+  /// A full name not used yet. Past `drawsBeforeNumbering` draws that are all taken (an account larger than the
+  /// vocabulary's first × last names), the last draw gets the smallest free number: "Anna Keller 2". Accounts
+  /// that never get there (the bundled sample) draw exactly as before.
   mutating func newName() -> String {
-    while true {
-      let n = "\(pick(Vocabulary.firstNames)) \(pick(Vocabulary.lastNames))"
-      if usedNames.insert(n).inserted { return n }
+    var used = Set<String>()
+    swap(&used, &usedNames)   // out of self while `unique` draws from self (no copy)
+    defer { swap(&used, &usedNames) }
+    return unique(&used) { g in "\(g.pick(Vocabulary.firstNames)) \(g.pick(Vocabulary.lastNames))" }
+  }
+
+  static let drawsBeforeNumbering = 64
+
+  /// `draw()` until it gives a value not in `used` (then inserted), numbering the last draw when too many collide.
+  mutating func unique(_ used: inout Set<String>, _ draw: (inout Self) -> String) -> String {
+    var n = ""
+    for _ in 0..<Self.drawsBeforeNumbering {
+      n = draw(&self)
+      if used.insert(n).inserted { return n }
     }
+    var k = 2
+    while !used.insert("\(n) \(k)").inserted { k += 1 }
+    return "\(n) \(k)"
   }
 
   static func emailLocal(_ name: String) -> String {
@@ -165,8 +182,7 @@ struct SampleAccounts {
     var used = Set<String>()
     for i in people.indices where (lastScore[i] ?? 0) >= 9 && chance(0.35) {
       for _ in 0..<int(1...3) {
-        var company = ""
-        repeat { company = "\(pick(Vocabulary.lastNames)) \(pick(suffixes))" } while !used.insert(company).inserted
+        let company = unique(&used) { g in "\(g.pick(Vocabulary.lastNames)) \(g.pick(suffixes))" }
         referrals.append(GenReferral(referrer: i, referred: company, value: (uniform(4_000, 60_000) / 100).rounded() * 100,
                                      cost: (uniform(300, 2_500) / 50).rounded() * 50,
                                      date: options.end.adding(days: -int(30...700))))
