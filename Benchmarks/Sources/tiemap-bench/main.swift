@@ -394,6 +394,7 @@ func orchestrate(_ args: [String]) throws {
     let r = spawn([me, "render", sample, "200"])
     precondition(r.status == 0, "render benchmark failed")
     print(r.stdout, terminator: "")
+    if FileManager.default.isExecutableFile(atPath: tiemapCLI) { try renderSizesBench(tiemap: tiemapCLI, sample: sample, dataDir: dataDir) }
   }
   if want("score") && FileManager.default.isExecutableFile(atPath: tiemapCLI) {
     try scoreBench(tiemap: tiemapCLI, dataDir: dataDir, benchDir: benchDir)
@@ -466,6 +467,64 @@ func renderBench(sample: String, count: Int) throws {
       + pad(String(format: "%.2f×", program / inProcess), 20, right: true))
   say("Resident memory after 20 renders: \(fmtMB(rssAfter20)); after \(count): \(fmtMB(rssEnd)) "
       + "(growth \(String(format: "%.1f", Double(rssEnd - rssAfter20) / 1_048_576)) MB over \(count - 20) renders).")
+}
+
+/// `--only render`, by account size: the sample (151 people) and generated accounts of 500, 1,500, 2,000 and
+/// 5,000 people (`tiemap-sample --people N`). For each, in fresh processes, one run each, same run: the org map,
+/// the network map (SVG) and the report as a user runs them, end to end, with peak RSS; and the Graphviz programs
+/// on the same DOT (`neato -n2` for the org map's pinned positions, neato or sfdp for the network as Tiemap picks),
+/// layout and render only. Then the goals of issue 14: network map of 500 people ≤ 2 s and of 2,000 ≤ 10 s, org map
+/// of 5,000 ≤ 10 s, report of 500 ≤ 3 s and of the sample ≤ 1 s.
+func renderSizesBench(tiemap: String, sample: String, dataDir: URL) throws {
+  let generator = URL(fileURLWithPath: tiemap).deletingLastPathComponent().appendingPathComponent("tiemap-sample").path
+  var accounts: [(Int, String)] = [(0, sample)]
+  for n in [500, 1_500, 2_000, 5_000] {
+    let dir = dataDir.appendingPathComponent("render-\(n)").path
+    if !FileManager.default.fileExists(atPath: dir + "/interactions.csv") {
+      let r = spawn([generator, "--people", "\(n)", "--team", "8", "-o", dir])
+      precondition(r.status == 0, "tiemap-sample --people \(n) failed")
+    }
+    accounts.append((n, dir))
+  }
+  func timed(_ argv: [String]) -> (Double, Int) {
+    let t = now()
+    let r = spawn(argv)
+    precondition(r.status == 0, "\(argv.joined(separator: " ")) failed")
+    return (now() - t, r.rss)
+  }
+  say("\nMaps and report by account size: end to end in a fresh process (read, measures, layout, render, write), one run each;")
+  say("the Graphviz programs on the DOT Tiemap writes for the same map (layout and render only).")
+  say(pad("account", 24) + pad("task", 15) + pad("tiemap", 10, right: true) + pad("peak RSS", 10, right: true)
+      + pad("graphviz", 26, right: true) + pad("time", 10, right: true))
+  say(String(repeating: "─", count: 95))
+  var results: [String: Double] = [:]
+  let out = dataDir.appendingPathComponent("render-out").path
+  try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+  for (n, dir) in accounts {
+    let input = ["--contacts", dir + "/contacts.csv", "--ties", dir + "/ties.csv", "--interactions", dir + "/interactions.csv"]
+    let people = try ContactsReader.read(try InputFile.read(dir + "/contacts.csv"), file: dir + "/contacts.csv").people.count
+    let ties = max(0, (try String(contentsOfFile: dir + "/ties.csv", encoding: .utf8)).split(separator: "\n").count - 1)
+    let name = (n == 0 ? "sample " : "") + "\(people) p, \(ties) ties"
+    for (task, layout) in [("org map", "org"), ("network map", "network")] {
+      let (t, rss) = timed([tiemap, "map"] + input + ["--layout", layout, "-o", "\(out)/\(n)-\(layout).svg"])
+      _ = timed([tiemap, "map"] + input + ["--layout", layout, "-o", "\(out)/\(n)-\(layout).dot"])
+      let program = layout == "org" ? ["neato", "-n2"] : [people > 400 ? "sfdp" : "neato"]
+      let (g, _) = timed(program + ["-Tsvg", "-o", "\(out)/\(n)-\(layout)-gv.svg", "\(out)/\(n)-\(layout).dot"])
+      say(pad(name, 24) + pad(task, 15) + pad(fmtTime(t), 10, right: true) + pad(fmtMB(rss), 10, right: true)
+          + pad("`\(program.joined(separator: " ")) -Tsvg`", 26, right: true) + pad(fmtTime(g), 10, right: true))
+      results["\(n) \(layout)"] = t
+    }
+    let (t, rss) = timed([tiemap, "report"] + input + ["-o", "\(out)/\(n)-report.html"])
+    say(pad(name, 24) + pad("report", 15) + pad(fmtTime(t), 10, right: true) + pad(fmtMB(rss), 10, right: true))
+    results["\(n) report"] = t
+  }
+  func goal(_ what: String, _ key: String, _ limit: Double) -> String {
+    let t = results[key] ?? .nan
+    return "\(what) \(fmtTime(t)) (goal ≤ \(Int(limit)) s: \(t <= limit ? "met" : "not met"))"
+  }
+  say([goal("network map, 500 people:", "500 network", 2), goal("network map, 2,000:", "2000 network", 10),
+       goal("org map, 5,000:", "5000 org", 10), goal("report, 500:", "500 report", 3), goal("report, sample:", "0 report", 1)]
+      .joined(separator: "; "))
 }
 
 let args = Array(CommandLine.arguments.dropFirst())
