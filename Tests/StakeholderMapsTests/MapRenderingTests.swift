@@ -270,4 +270,23 @@ func hostileAccount() throws -> SocialGraph {
       #expect(pdf.starts(with: Array("%PDF".utf8)) && text.contains("/Type /Page") && !text.contains("/Type /Pages\n/Count 2"))
     }
   }
+
+  /// A map past the cap is refused with what to do; one of several accounts at once, or past 1,000 people, is
+  /// drawn with a warning; one account of the sample's size is fine.
+  @Test func giantMapsAreRefusedAndLargeOnesWarned() throws {
+    func graph(people n: Int, accounts: Int) throws -> SocialGraph {
+      var b = SocialGraphBuilder()
+      for i in 0..<n { try b.addPerson(Person(id: "c\(i)", account: "A\(i % accounts)")) }
+      return try b.build()
+    }
+    let huge = try graph(people: MapSizeCheck.refuseAbove + 1, accounts: 3)
+    guard case .refuse(let why) = MapSizeCheck(graph: huge, options: MapOptions()) else { Issue.record("not refused"); return }
+    #expect(why.contains("10001 people") && why.contains("3 accounts") && why.contains("--account"))
+    var one = MapOptions(); one.account = "A1"
+    #expect(MapSizeCheck(graph: huge, options: one) == .warn("the map shows 3334 people; its text will need zooming to read."))
+    let two = try graph(people: 40, accounts: 2)
+    #expect(MapSizeCheck(graph: two, options: MapOptions())
+            == .warn("the map holds 2 accounts at once: pass --account NAME to draw one."))
+    #expect(MapSizeCheck(graph: try graph(people: 150, accounts: 1), options: MapOptions()) == .fine)
+  }
 }

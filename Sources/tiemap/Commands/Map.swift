@@ -65,6 +65,13 @@ struct Map: ParsableCommand {
       guard let v = g.index(of: focus) else { throw RunError("--focus: no person with id '\(focus)'.") }
       o.focus = v
     }
+    if chart == nil {
+      switch MapSizeCheck(graph: g, options: o) {
+      case .fine: break
+      case .warn(let message): Terminal.warning(message)
+      case .refuse(let message): throw RunError(message)
+      }
+    }
     let measures = MapMeasures(graph: g, interactions: loaded.interactions)
     if let chart {
       return try AtomicFile.write(try chart.render(graph: g, measures: measures, account: account,

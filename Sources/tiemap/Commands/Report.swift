@@ -30,6 +30,13 @@ struct Report: ParsableCommand {
     var loaded = try input.load()
     if let account { try loaded.graph.requireAccount(account); loaded = try loaded.account(account) }
     let g = loaded.graph
+    var o = MapOptions()
+    o.account = account
+    switch MapSizeCheck(graph: g, options: o) {   // the report draws both maps of what it covers
+    case .fine: break
+    case .warn(let message): Terminal.warning("report: " + message)
+    case .refuse(let message): throw RunError("report: " + message)
+    }
     try AtomicFile.write(try HTMLReport.render(graph: g, interactions: loaded.interactions, surveys: loaded.surveys,
                                                referrals: loaded.referrals, account: account), to: output)
   }
