@@ -210,8 +210,9 @@ public enum StakeholderMap {
     l.lines = [(p.displayName, 10 + 1.5 * Double((p.influence ?? 1) - 1), true)]
     if let t = p.title, !t.isEmpty { l.lines += TextMetrics.wrap(t, limit: 28).map { ($0, 8.5, false) } }
     var badge: [String] = []
-    if p.isInternal { badge.append("our team") } else { badge.append(m.proximityBadge(v)) }
+    if p.isInternal { badge.append("our team · \(initials(of: v, g))") } else { badge.append(m.proximityBadge(v)) }
     if let r = p.role { badge.append(r.initials) }
+    if !p.isInternal, let holder = holder(of: v, g, m) { badge.append("↔ \(initials(of: holder, g))") }
     if m.silent[v] { badge.append("★ silent influencer") }
     l.lines.append((badge.joined(separator: " · "), 8, false))
     for line in l.lines {
@@ -228,6 +229,25 @@ public enum StakeholderMap {
     l.width = l.width * grow.0 + 18 + (shape == "component" ? 10 : 0) + (p.role == .decisionMaker ? 8 : 0)
     l.height = l.height * grow.1 + 10 + (p.role == .decisionMaker ? 8 : 0)
     return l
+  }
+
+  /// Who on our team holds the relationship with `v`: the declared owner when they are on our team, else the
+  /// team member with the strongest tie to `v` (nil when nobody on our team is tied to them).
+  static func holder(of v: Int, _ g: SocialGraph, _ m: MapMeasures) -> Int? {
+    if let o = g.people[v].owner, let i = g.index(of: o), g.people[Int(i)].isInternal { return Int(i) }
+    return g.strongestTeamTie(of: NodeIndex(v), strength: m.ties.strengths.strength).map { Int($0.member) }
+  }
+
+  /// A team member's initials, as the badges of the contacts they hold show them ("Bruno Moreau" → "BM"); a
+  /// second member with the same initials gets a number ("BM2"), in person order, so each mark names one person.
+  static func initials(of v: Int, _ g: SocialGraph) -> String {
+    func base(_ i: Int) -> String {
+      let words = g.people[i].displayName.split(whereSeparator: { $0 == " " || $0 == "-" })
+      return String(words.prefix(3).compactMap(\.first)).uppercased()
+    }
+    let mine = base(v)
+    let before = (0..<v).filter { g.people[$0].isInternal && base($0) == mine }.count
+    return before == 0 ? mine : "\(mine)\(before + 1)"
   }
 
   /// A person's box fill: our team's dark grey, else the proximity colour (white when unknown).
@@ -387,6 +407,7 @@ public enum StakeholderMap {
   static func legendLines(_ o: MapOptions) -> [String] {
     ["double box: decision maker · ellipse: influencer", "rounded: end user · hexagon: gatekeeper", "component: technical expert",
      "badge: proximity · role (DM decision maker,", "IN influencer, EU end user, GK gatekeeper,", "TE technical expert); derived: from ties and history",
+     "↔ BM: held by our team member BM (owner,", "else the strongest tie; team boxes show initials)",
      "larger name: higher declared influence", "orange outline ★: silent influencer", "dark line: reports to · grey: social tie",
      "wider: stronger · dashed: weak tie", "orange line: one of the \(o.bridgesMarked) widest bridges"]
       + (o.layout == .network ? ["outline colour: community"] : [])
@@ -412,7 +433,7 @@ public enum StakeholderMap {
       l.tag("<br align=\"left\"/>")
     }
     l.tag("</td></tr></table>")
-    let width = TextMetrics.width(lines[0], size: 11) + 36
+    let width = (lines.map { TextMetrics.width($0, size: 11) }.max() ?? 0) + 36
     let height = Double(1 + legendSwatches.count) * 22 + Double(lines.count + 1) * 13.5 + 10
     return ([("label", .html(l)), ("shape", .keyword("plain")), ("style", .keyword("solid")), ("id", .text("legend")),
              ("fontsize", .number(11))], width, height)
