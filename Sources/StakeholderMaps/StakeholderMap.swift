@@ -29,6 +29,9 @@ public struct MapOptions: Sendable {
   public var tieBudget = 600
   /// Bridges and local bridges marked in orange: the widest this many (`MapTies.rankedBridges`).
   public var bridgesMarked = 10
+  /// Org map: fold everyone below this level of the reports-to tree (the top is level 0) into one summary box
+  /// per manager, decision makers and influencers kept (`OrgCollapse`).
+  public var collapseBelow: Int?
   public var title: String?
   public init() {}
 }
@@ -91,7 +94,8 @@ public enum StakeholderMap {
 
   /// The document and the engine to lay it out with.
   public static func document(graph g: SocialGraph, measures m: MapMeasures, options o: MapOptions) -> (DOTDocument, LayoutEngine) {
-    let shown = people(g, o)
+    let collapse = o.layout == .org && o.focus == nil ? o.collapseBelow.map { OrgCollapse(shown: people(g, o), graph: g, measures: m, below: $0) } : nil
+    let shown = collapse?.kept ?? people(g, o)
     var doc = DOTDocument(directed: true)
     let title = o.title ?? defaultTitle(g, o)
     var base: [(String, DOTValue)] = [
@@ -117,7 +121,7 @@ public enum StakeholderMap {
     var node = [Int](repeating: -1, count: g.count)
     let labels = shown.map { personLabel($0, g, m) }
     if o.layout == .org {
-      orgChart(shown, labels, g, m, o, into: &doc, node: &node)
+      orgChart(shown, labels, g, m, o, collapse: collapse, into: &doc, node: &node)
     } else {
       for (k, v) in shown.enumerated() { node[v] = doc.addNode([("label", .html(labels[k].html))] + attributes(of: v, g, m, o)) }
       // Reports-to lines.
@@ -288,25 +292,38 @@ public enum StakeholderMap {
   }
 
   /// Where everyone goes on the org chart (boxes in `shown` order).
+  /// Where everyone goes on the org chart (boxes in `shown` order, then the summary boxes of `summaries`, each
+  /// under the box of `manager`, a position in `shown`).
   static func orgPlacement(_ shown: [Int], _ labels: [PersonLabel], _ g: SocialGraph, _ o: MapOptions,
-                           legend: (attributes: [(String, DOTValue)], width: Double, height: Double)) -> OrgChartLayout.Placement {
+                           legend: (attributes: [(String, DOTValue)], width: Double, height: Double),
+                           summaries: [(manager: Int, size: OrgChartLayout.Size)] = []) -> OrgChartLayout.Placement {
     var position = [Int](repeating: -1, count: g.count)
     for (k, v) in shown.enumerated() { position[v] = k }
+    let groups = shown.map { g.people[$0].isInternal ? "Our team" : (g.people[$0].department ?? "No department") }
     let layout = OrgChartLayout(
-      sizes: labels.map { .init(width: $0.width, height: $0.height) },
-      manager: shown.map { v in g.manager(of: NodeIndex(v)).flatMap { position[Int($0)] >= 0 ? position[Int($0)] : nil } },
-      group: shown.map { g.people[$0].isInternal ? "Our team" : (g.people[$0].department ?? "No department") },
-      isTeam: shown.map { g.people[$0].isInternal },
+      sizes: labels.map { .init(width: $0.width, height: $0.height) } + summaries.map(\.size),
+      manager: shown.map { v in g.manager(of: NodeIndex(v)).flatMap { position[Int($0)] >= 0 ? position[Int($0)] : nil } }
+        + summaries.map { Optional($0.manager) },
+      group: groups + summaries.map { groups[$0.manager] },
+      isTeam: shown.map { g.people[$0].isInternal } + summaries.map { _ in false },
       stackColumn: o.stackColumn, maxWidth: o.maxWidth, extra: .init(width: legend.width, height: legend.height))
     return layout.placement()
+  }
+
+  /// The size of a summary box for `lines` (bold first line at 10 pt, then 8.5 pt).
+  static func summarySize(_ lines: [String]) -> OrgChartLayout.Size {
+    let w = max(TextMetrics.width(lines[0], size: 10, bold: true), lines.dropFirst().map { TextMetrics.width($0, size: 8.5) }.max() ?? 0)
+    return .init(width: w + 30, height: 12 + 10 * 1.2 + Double(lines.count - 1) * 8.5 * 1.2)
   }
 
   /// The org chart: positions from `OrgChartLayout`, department frames drawn first (under everything), then
   /// people at their pinned places, then the reports-to connectors as the exact polylines of the layout.
   static func orgChart(_ shown: [Int], _ labels: [PersonLabel], _ g: SocialGraph, _ m: MapMeasures, _ o: MapOptions,
-                       into doc: inout DOTDocument, node: inout [Int]) {
+                       collapse: OrgCollapse? = nil, into doc: inout DOTDocument, node: inout [Int]) {
     let legendBox = legend(o)
-    let place = orgPlacement(shown, labels, g, o, legend: legendBox)
+    let summaryLines = (0..<(collapse?.summaries.count ?? 0)).map { collapse!.lines($0) }
+    let summaries = zip(collapse?.summaries ?? [], summaryLines).map { (manager: $0.0.manager, size: summarySize($0.1)) }
+    let place = orgPlacement(shown, labels, g, o, legend: legendBox, summaries: summaries)
     func pos(_ p: OrgChartLayout.Point) -> String { "\(Cell.fixed(p.x, digits: 1)),\(Cell.fixed(p.y, digits: 1))" }
     let inch = 72.0
     for f in place.frames {
@@ -348,6 +365,26 @@ public enum StakeholderMap {
         y -= h
       }
     }
+    // Summary boxes of folded teams (dashed, white), after the people; their node ids follow `shown`'s.
+    var summaryNode: [Int] = []
+    for (i, lines) in summaryLines.enumerated() {
+      let k = shown.count + i
+      guard let c = place.centres[k] else { summaryNode.append(-1); continue }
+      let size = summaries[i].size
+      let folded = collapse!.summaries[i]
+      summaryNode.append(doc.addNode([
+        ("label", .text("")), ("shape", .keyword("box")), ("style", .keyword("rounded,dashed,filled")), ("fillcolor", .keyword("#FAFAFA")),
+        ("color", .keyword("#757575")), ("width", .number(size.width / inch)), ("height", .number(size.height / inch)),
+        ("fixedsize", .keyword("true")), ("pos", .text(pos(c) + "!")), ("id", .text("s\(i)")),
+        ("tooltip", .text("\(folded.people) people below level \(o.collapseBelow ?? 0) under \(g.people[shown[folded.manager]].displayName)"))]))
+      var y = c.y + (size.height - 12) / 2
+      for (j, line) in lines.enumerated() {
+        let (sz, bold) = j == 0 ? (10.0, true) : (8.5, false)
+        textNode(line, at: .init(x: c.x, y: y - sz * 0.6), width: size.width - 6, height: sz * 1.2, size: sz, bold: bold, colour: "#212121")
+        y -= sz * 1.2
+      }
+    }
+    func boxNode(_ k: Int) -> Int { k < shown.count ? node[shown[k]] : summaryNode[k - shown.count] }
     if let c = place.extraCentre {
       // The legend from plain nodes too: a frame, the swatches and one text node per line.
       let (w, h) = (legendBox.width, legendBox.height)
@@ -377,11 +414,12 @@ public enum StakeholderMap {
       // A polyline as a cubic B-spline: each segment p → q as the control points p, q, q.
       var points = [c.points[0]]
       for q in c.points.dropFirst() { points += [points[points.count - 1], q, q] }
-      doc.edges.append(.init(from: node[shown[c.manager]], to: node[shown[c.report]], attributes: [
+      let report = c.report < shown.count ? g.people[shown[c.report]].displayName : "\(collapse!.summaries[c.report - shown.count].people) people"
+      doc.edges.append(.init(from: boxNode(c.manager), to: boxNode(c.report), attributes: [
         ("color", .keyword("#424242")), ("penwidth", .number(1.2)), ("arrowhead", .keyword("none")),
         ("pos", .text(points.map(pos).joined(separator: " "))),
-        ("tooltip", .text("\(g.people[shown[c.report]].displayName) reports to \(g.people[shown[c.manager]].displayName)")),
-        ("id", .text("r\(shown[c.manager])-\(shown[c.report])"))]))
+        ("tooltip", .text("\(report) report\(c.report < shown.count ? "s" : "") to \(g.people[shown[c.manager]].displayName)")),
+        ("id", .text(c.report < shown.count ? "r\(shown[c.manager])-\(shown[c.report])" : "r\(shown[c.manager])-s\(c.report - shown.count)"))]))
     }
   }
 

@@ -289,4 +289,55 @@ func hostileAccount() throws -> SocialGraph {
             == .warn("the map holds 2 accounts at once: pass --account NAME to draw one."))
     #expect(MapSizeCheck(graph: try graph(people: 150, accounts: 1), options: MapOptions()) == .fine)
   }
+
+  /// `--collapse-below`: on a 5,000-person account (a seeded random reports-to tree, 8 levels deep) folded below
+  /// level 2, everyone is either shown or counted in exactly one summary box, every decision maker and influencer
+  /// is shown with the chain above them, no two boxes overlap and every box hangs from its manager.
+  @Test func collapsedFiveThousandPersonOrgChart() throws {
+    var rng = SplitMix64(seed: 14)
+    var b = SocialGraphBuilder()
+    var depth = [0]
+    try b.addPerson(Person(id: "p0", name: "Top", account: "Big", department: "Board", role: .decisionMaker, proximity: .p2))
+    for i in 1..<5_000 {
+      var boss = Int(rng.next() % UInt64(i))
+      while depth[boss] >= 7 { boss = Int(rng.next() % UInt64(i)) }
+      depth.append(depth[boss] + 1)
+      let role: StakeholderRole = rng.next() % 40 == 0 ? .decisionMaker : rng.next() % 25 == 0 ? .influencer : .endUser
+      try b.addPerson(Person(id: "p\(i)", name: "Person \(i)", account: "Big", department: "D\(i % 9)", reportsTo: "p\(boss)",
+                             role: role, proximity: Proximity(rawValue: 1 + Int(rng.next() % 4))))
+    }
+    let g = try b.build()
+    let m = MapMeasures(graph: g)
+    var o = MapOptions(); o.collapseBelow = 2
+    let shown = StakeholderMap.people(g, o)
+    let c = OrgCollapse(shown: shown, graph: g, measures: m, below: 2)
+    #expect(c.kept.count + c.summaries.reduce(0) { $0 + $1.people } == shown.count)
+    #expect(c.summaries.allSatisfy { $0.proximity.reduce(0, +) == $0.people })
+    let kept = Set(c.kept)
+    for v in shown where g.people[v].isInDecisionCircuit || depth[v] <= 2 {
+      #expect(kept.contains(v))
+      if let boss = g.manager(of: NodeIndex(v)) { #expect(kept.contains(Int(boss))) }
+    }
+    #expect(c.kept.count < shown.count / 2)
+    let labels = c.kept.map { StakeholderMap.personLabel($0, g, m) }
+    let summaries = c.summaries.indices.map { (manager: c.summaries[$0].manager, size: StakeholderMap.summarySize(c.lines($0))) }
+    let legend = StakeholderMap.legend(o)
+    let place = StakeholderMap.orgPlacement(c.kept, labels, g, o, legend: legend, summaries: summaries)
+    let sizes = labels.map { ($0.width, $0.height) } + summaries.map { ($0.size.width, $0.size.height) }
+    #expect(place.centres.count == sizes.count && place.centres.allSatisfy { $0 != nil })
+    // Overlaps by a sweep over x (boxes sorted by left edge).
+    let boxes = sizes.indices.map { k in
+      (place.centres[k]!.x - sizes[k].0 / 2, place.centres[k]!.y - sizes[k].1 / 2, place.centres[k]!.x + sizes[k].0 / 2, place.centres[k]!.y + sizes[k].1 / 2)
+    }.sorted { $0.0 < $1.0 }
+    var overlaps = 0
+    for i in boxes.indices {
+      var j = i + 1
+      while j < boxes.count && boxes[j].0 < boxes[i].2 {
+        if boxes[i].1 < boxes[j].3 && boxes[j].1 < boxes[i].3 { overlaps += 1 }
+        j += 1
+      }
+    }
+    #expect(overlaps == 0)
+    #expect(place.connectors.count == c.kept.filter { g.manager(of: NodeIndex($0)) != nil }.count + c.summaries.count)
+  }
 }

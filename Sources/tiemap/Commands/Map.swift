@@ -37,6 +37,9 @@ struct Map: ParsableCommand {
   @Option(help: ArgumentHelp("Draw an account chart instead of a map (SVG, PNG or PDF): proximity (contacts per P1–P4), matrix (proximity × influence heat map) or grid (power/interest).", valueName: "chart"))
   var chart: Chart?
 
+  @Option(help: ArgumentHelp("Org map: fold everyone below this level of the reports-to tree (the top is level 0) into one summary box per manager with their P1–P4 counts; decision makers and influencers stay visible.", valueName: "level"))
+  var collapseBelow: Int?
+
   @Option(help: ArgumentHelp("Title above the map (default: the account and the kind of map).", valueName: "text"))
   var title: String?
 
@@ -48,6 +51,10 @@ struct Map: ParsableCommand {
   func validate() throws {
     guard fileExtension == "dot" || RenderFormat(rawValue: fileExtension) != nil else { throw ValidationError("-o: give a file ending in .svg, .png, .pdf or .dot.") }
     guard depth >= 1 else { throw ValidationError("--depth must be at least 1.") }
+    if let c = collapseBelow, c < 0 { throw ValidationError("--collapse-below must be 0 or more.") }
+    if collapseBelow != nil && (layout != .org || chart != nil || focus != nil) {
+      throw ValidationError("--collapse-below folds the org map: it takes no --layout network, --chart or --focus.")
+    }
     if chart != nil && RenderFormat(rawValue: fileExtension) == nil { throw ValidationError("--chart writes SVG, PNG or PDF: give -o a file ending in .svg, .png or .pdf.") }
     if chart != nil && focus != nil { throw ValidationError("--chart describes a whole account; it takes no --focus.") }
   }
@@ -61,6 +68,7 @@ struct Map: ParsableCommand {
     o.account = account
     o.depth = depth
     o.title = title
+    o.collapseBelow = collapseBelow
     if let focus {
       guard let v = g.index(of: focus) else { throw RunError("--focus: no person with id '\(focus)'.") }
       o.focus = v
