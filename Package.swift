@@ -35,9 +35,12 @@ let package = Package(
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"])]),
+    .systemLibrary(
+      name: "CRsvg", pkgConfig: "librsvg-2.0",
+      providers: [.apt(["librsvg2-dev", "libcairo2-dev"])]),
     .target(
       name: "StakeholderMaps",
-      dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats", "CGraphviz"]),
+      dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats", "CGraphviz", "CRsvg"]),
     .executableTarget(
       name: "tiemap",
       dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats", "StakeholderMaps",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Tiemap needs to build, test and render, only when it is missing (Debian; run as root or with sudo).
-#   scripts/setup.sh          build + test + demo needs: Swift (checked), pkg-config, zlib, Graphviz
+#   scripts/setup.sh          build + test + demo needs: Swift (checked), pkg-config, zlib, Graphviz, librsvg and cairo
 #   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
 #   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy and igraph for `make oracle` (the test fixtures)
 #   scripts/setup.sh spark    also PySpark (PyPI) and a Java 17 runtime (Debian) for `make spark-test`
@@ -9,7 +9,7 @@
 set -euo pipefail
 
 need_apt=()
-for pkg in pkg-config zlib1g-dev libgraphviz-dev graphviz; do
+for pkg in pkg-config zlib1g-dev libgraphviz-dev graphviz librsvg2-dev libcairo2-dev; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ "${1:-}" = bench ]; then

@@ -32,6 +32,8 @@ public struct MapOptions: Sendable {
   /// Org map: fold everyone below this level of the reports-to tree (the top is level 0) into one summary box
   /// per manager, decision makers and influencers kept (`OrgCollapse`).
   public var collapseBelow: Int?
+  /// Only this department's contacts (a page of `--page-by department`; our team is left to the overview).
+  public var department: String?
   public var title: String?
   public init() {}
 }
@@ -174,11 +176,16 @@ public enum StakeholderMap {
     }
     return g.people.indices.filter { v in
       let p = g.people[v]
+      if let d = o.department { return !p.isInternal && (o.account == nil || p.account == o.account) && (p.department ?? "No department") == d }
       return p.isInternal || o.account == nil || p.account == o.account
     }
   }
 
   static func defaultTitle(_ g: SocialGraph, _ o: MapOptions) -> String {
+    if let d = o.department {
+      let name = o.account ?? Chart.accountName(g)
+      return "\(name) · \(d): organisation and relationship coverage"
+    }
     if let f = o.focus { return "\(g.people[Int(f)].displayName): \(o.depth == 1 ? "direct ties" : "ties within \(o.depth) steps")" }
     let accounts = Set(g.people.filter { !$0.isInternal }.compactMap(\.account)).sorted()
     let name = o.account ?? (accounts.count == 1 ? accounts[0] : "All accounts")

@@ -1,10 +1,14 @@
 import ArgumentParser
+import Foundation
 import GraphFormats
 import SocialGraph
 import StakeholderMaps
 
 extension MapLayout: ExpressibleByArgument {}
 extension Chart: ExpressibleByArgument {}
+
+/// What `--page-by` splits the org map by.
+enum PageBy: String, ExpressibleByArgument, CaseIterable { case department }
 
 struct Map: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -40,6 +44,9 @@ struct Map: ParsableCommand {
   @Option(help: ArgumentHelp("Org map: fold everyone below this level of the reports-to tree (the top is level 0) into one summary box per manager with their P1–P4 counts; decision makers and influencers stay visible.", valueName: "level"))
   var collapseBelow: Int?
 
+  @Option(name: .customLong("page-by"), help: ArgumentHelp("Org map as pages: an overview of the departments (head count, coverage, the ties between them), then one page per department. -o map.pdf writes one multi-page PDF; -o DIR/ writes an SVG and a PNG per page.", valueName: "department"))
+  var pageBy: PageBy?
+
   @Option(help: ArgumentHelp("Title above the map (default: the account and the kind of map).", valueName: "text"))
   var title: String?
 
@@ -48,7 +55,20 @@ struct Map: ParsableCommand {
     output.lastIndex(of: ".").map { output[output.index(after: $0)...].lowercased() } ?? ""
   }
 
+  /// `-o DIR/` (or an existing directory): the pages of `--page-by`.
+  var outputIsDirectory: Bool {
+    var isDir: ObjCBool = false
+    return output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isDir) && isDir.boolValue)
+  }
+
   func validate() throws {
+    if pageBy != nil {
+      guard outputIsDirectory || fileExtension == "pdf" else {
+        throw ValidationError("--page-by writes a multi-page PDF (-o map.pdf) or an SVG and a PNG per page (-o DIR/).")
+      }
+      guard layout == .org, chart == nil, focus == nil else { throw ValidationError("--page-by pages the org map: it takes no --layout network, --chart or --focus.") }
+      return
+    }
     guard fileExtension == "dot" || RenderFormat(rawValue: fileExtension) != nil else { throw ValidationError("-o: give a file ending in .svg, .png, .pdf or .dot.") }
     guard depth >= 1 else { throw ValidationError("--depth must be at least 1.") }
     if let c = collapseBelow, c < 0 { throw ValidationError("--collapse-below must be 0 or more.") }
@@ -85,8 +105,27 @@ struct Map: ParsableCommand {
       return try AtomicFile.write(try chart.render(graph: g, measures: measures, account: account,
                                                    format: RenderFormat(rawValue: fileExtension)!), to: output)
     }
+    if pageBy != nil { return try writePages(g, measures, o) }
     let (doc, engine) = StakeholderMap.document(graph: g, measures: measures, options: o)
     guard let format = RenderFormat(rawValue: fileExtension) else { return try AtomicFile.write(doc.text, to: output) }  // .dot
     try AtomicFile.write(try GraphvizRenderer.render(dot: doc.text, engine: engine, format: format), to: output)
+  }
+
+  /// `--page-by department`: every page rendered, then written together (a multi-page PDF, or per-page files).
+  func writePages(_ g: SocialGraph, _ m: MapMeasures, _ o: MapOptions) throws {
+    let pages = DepartmentPages.pages(graph: g, measures: m, options: o)
+    let svgs = try pages.map { try GraphvizRenderer.render(dot: $0.document.text, engine: $0.engine, format: .svg) }
+    guard outputIsDirectory else { return try AtomicFile.write(try PDFPages.render(svgs), to: output) }
+    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+    var files: [(path: String, contents: AtomicFile.Contents)] = []
+    for (i, page) in pages.enumerated() {
+      let slug = page.title.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()
+        .split(separator: "-").joined(separator: "-")
+      let base = (output.hasSuffix("/") ? output : output + "/") + String(format: "%02d-", i) + (slug.isEmpty ? "page" : slug)
+      files.append((base + ".svg", .bytes(svgs[i])))
+      files.append((base + ".png", .bytes(try GraphvizRenderer.render(dot: page.document.text, engine: page.engine, format: .png))))
+    }
+    try AtomicFile.writeAll(files)
+    print("wrote \(pages.count) pages to \(output): \(pages.map(\.title).joined(separator: ", "))")
   }
 }

@@ -1,0 +1,58 @@
+// The only file that imports CRsvg.
+import CRsvg
+import Foundation
+
+/// Several SVG drawings as one PDF, a page each at its own size (points): librsvg draws each onto cairo's PDF
+/// surface, vector throughout. The multi-page maps (`--page-by department`) go through it; Graphviz renders one
+/// graph per PDF, so it cannot.
+/// - Reference: librsvg 2.54 `rsvg_handle_render_document`; cairo 1.16 `cairo_pdf_surface_create_for_stream`.
+public enum PDFPages {
+  public struct RenderError: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// The PDF of `pages` (standalone SVG documents, as Graphviz or the charts write them).
+  public static func render(_ pages: [[UInt8]]) throws -> [UInt8] {
+    final class Sink { var bytes: [UInt8] = [] }
+    let sink = Sink()
+    let box = Unmanaged.passRetained(sink)
+    defer { box.release() }
+    let write: cairo_write_func_t = { closure, data, length in
+      let sink = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
+      sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+      return CAIRO_STATUS_SUCCESS
+    }
+    guard let surface = cairo_pdf_surface_create_for_stream(write, box.toOpaque(), 595, 842) else {
+      throw RenderError(description: "cairo could not create a PDF surface")
+    }
+    defer { cairo_surface_destroy(surface) }
+    guard let cr = cairo_create(surface) else { throw RenderError(description: "cairo could not create a context") }
+    defer { cairo_destroy(cr) }
+    for (i, svg) in pages.enumerated() {
+      var error: UnsafeMutablePointer<GError>?
+      guard let handle = svg.withUnsafeBufferPointer({ rsvg_handle_new_from_data($0.baseAddress, gsize($0.count), &error) }) else {
+        let message = error.map { String(cString: $0.pointee.message) } ?? "unreadable SVG"
+        if let error { g_error_free(error) }
+        throw RenderError(description: "page \(i + 1): \(message)")
+      }
+      defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
+      rsvg_handle_set_dpi(handle, 72)   // 1 px = 1 pt: Graphviz's "pt" sizes come out as points
+      var width = 0.0, height = 0.0
+      guard rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) != 0, width > 0, height > 0 else {
+        throw RenderError(description: "page \(i + 1): the SVG has no size")
+      }
+      cairo_pdf_surface_set_size(surface, width, height)
+      var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
+      guard rsvg_handle_render_document(handle, cr, &viewport, &error) != 0 else {
+        let message = error.map { String(cString: $0.pointee.message) } ?? "cannot draw"
+        if let error { g_error_free(error) }
+        throw RenderError(description: "page \(i + 1): \(message)")
+      }
+      cairo_show_page(cr)
+    }
+    cairo_surface_finish(surface)
+    let status = cairo_surface_status(surface)
+    guard status == CAIRO_STATUS_SUCCESS else { throw RenderError(description: String(cString: cairo_status_to_string(status))) }
+    return sink.bytes
+  }
+}
