@@ -226,19 +226,22 @@ public enum StakeholderMap {
     if !p.isInternal, let holder = holder(of: v, g, m) { badge.append("↔ \(initials(of: holder, g))") }
     if m.silent[v] { badge.append("★ silent influencer") }
     l.lines.append((badge.joined(separator: " · "), 8, false))
-    for line in l.lines {
-      l.width = max(l.width, TextMetrics.width(line.text, size: line.size, bold: line.bold))
-      l.height += line.size * 1.2
-    }
-    // Room for the shape around the text: margins, and more for shapes whose corners are cut.
+    let block = l.lines.reduce(0) { $0 + $1.size * 1.2 }
+    // Room for the shape around the text: taller for shapes whose corners are cut, then exactly as wide as the
+    // widest line needs at its height inside the shape (`ShapeFit`), so no text is clipped.
     let (shape, _) = shape(p)
-    let grow: (Double, Double) = switch shape {
-    case "ellipse": (1.35, 1.4)
-    case "hexagon": (1.25, 1.15)
-    default: (1, 1)
+    let ring = p.role == .decisionMaker ? 8.0 : 0   // the double outline
+    let tall: Double = switch shape { case "ellipse": 1.4; case "hexagon": 1.15; default: 1 }
+    l.height = block * tall + 10 + ring
+    var top = block / 2
+    var width = 0.0
+    for line in l.lines {
+      let h = line.size * 1.2
+      let text = TextMetrics.width(line.text, size: line.size, bold: line.bold)
+      width = max(width, ShapeFit.width(for: text, shape: shape, height: l.height - ring, lineCentre: top - h / 2, size: line.size))
+      top -= h
     }
-    l.width = l.width * grow.0 + 18 + (shape == "component" ? 10 : 0) + (p.role == .decisionMaker ? 8 : 0)
-    l.height = l.height * grow.1 + 10 + (p.role == .decisionMaker ? 8 : 0)
+    l.width = width + ring
     return l
   }
 

@@ -340,4 +340,31 @@ func hostileAccount() throws -> SocialGraph {
     #expect(overlaps == 0)
     #expect(place.connectors.count == c.kept.filter { g.manager(of: NodeIndex($0)) != nil }.count + c.summaries.count)
   }
+
+  /// No clipped text: on the sample's org map (and the hostile names), every line of every box is no wider than
+  /// the room its shape has at that line's height (an ellipse narrows towards its top and bottom, a hexagon's cut
+  /// corners take half its width at the edges), as the drawing places the lines.
+  @Test func everyLabelFitsItsShape() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    func sample(_ f: String) -> String { root.appendingPathComponent("datasets/sample/\(f)").path }
+    let loaded = try InputLoader.loadAccount(contacts: sample("contacts.csv"), ties: sample("ties.csv"), interactions: sample("interactions.csv"))
+    var checked = 0
+    for g in [loaded.graph, try hostileAccount()] {
+      let m = MapMeasures(graph: g, interactions: g.count == loaded.graph.count ? loaded.interactions : [])
+      for v in 0..<g.count {
+        let label = StakeholderMap.personLabel(v, g, m)
+        let (shape, _) = StakeholderMap.shape(g.people[v])
+        let ring = g.people[v].role == .decisionMaker ? 8.0 : 0
+        var top = label.lines.reduce(0) { $0 + $1.size * 1.2 } / 2
+        for line in label.lines {
+          let h = line.size * 1.2
+          let room = ShapeFit.room(shape: shape, width: label.width - ring, height: label.height - ring, lineCentre: top - h / 2, size: line.size)
+          #expect(TextMetrics.width(line.text, size: line.size, bold: line.bold) <= room + 1e-9, "\(line.text) in a \(shape)")
+          top -= h
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 400)
+  }
 }
