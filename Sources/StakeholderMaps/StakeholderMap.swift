@@ -348,8 +348,8 @@ public enum StakeholderMap {
     // path, ~0.45 kB per label per render, measured with valgrind), which a process rendering maps again and
     // again would pile up. The org chart places its text itself, so it needs none.
     func textNode(_ text: String, at p: OrgChartLayout.Point, width w: Double, height h: Double, size: Double, bold: Bool,
-                  colour: String, id: String? = nil) {
-      var a: [(String, DOTValue)] = [("label", .text(text)), ("shape", .keyword("plaintext")), ("style", .keyword("solid")),
+                  colour: String, id: String? = nil, leftAligned: Bool = false) {
+      var a: [(String, DOTValue)] = [("label", leftAligned ? .leftText(text) : .text(text)), ("shape", .keyword("plaintext")), ("style", .keyword("solid")),
                                      ("fontname", .keyword(bold ? "Helvetica-Bold" : "Helvetica")), ("fontsize", .number(size)),
                                      ("fontcolor", .keyword(colour)), ("fixedsize", .keyword("true")), ("margin", .keyword("0")),
                                      ("width", .number(w / inch)), ("height", .number(h / inch)), ("pos", .text(pos(p) + "!"))]
@@ -408,15 +408,14 @@ public enum StakeholderMap {
         doc.addNode([("label", .text("")), ("shape", .keyword("box")), ("style", .keyword(dashed ? "filled,dashed" : "filled")),
                      ("fillcolor", .keyword(fill)), ("color", .keyword("#616161")), ("fixedsize", .keyword("true")),
                      ("width", .number(26 / inch)), ("height", .number(14 / inch)), ("pos", .text(pos(.init(x: left + 22, y: y)) + "!"))])
-        let tw = TextMetrics.width(text, size: 11) + 4
-        textNode(text, at: .init(x: left + 44 + tw / 2, y: y), width: tw, height: 14, size: 11, bold: false, colour: "#212121")
+        textNode(text, at: .init(x: left + 44 + (w - 52) / 2, y: y), width: w - 52, height: 14, size: 11, bold: false,
+                 colour: "#212121", leftAligned: true)
         y -= 22
       }
       y -= 2
       for line in legendLines(o) {
-        let tw = TextMetrics.width(line, size: 11) + 4
-        textNode(line, at: .init(x: left + 14 + tw / 2, y: y), width: tw, height: 13.5, size: 11, bold: false,
-                 colour: line.hasPrefix("orange") ? silentColour : "#212121")
+        textNode(line, at: .init(x: left + 14 + (w - 22) / 2, y: y), width: w - 22, height: 13.5, size: 11, bold: false,
+                 colour: line.hasPrefix("orange") ? silentColour : "#212121", leftAligned: true)
         y -= 13.5
       }
     }
@@ -481,7 +480,7 @@ public enum StakeholderMap {
       l.tag("<br align=\"left\"/>")
     }
     l.tag("</td></tr></table>")
-    let width = (lines.map { TextMetrics.width($0, size: 11) }.max() ?? 0) + 36
+    let width = (lines.map { TextMetrics.width($0, size: 11) }.max() ?? 0) * 1.1 + 36   // room for the estimate's error
     let height = Double(1 + legendSwatches.count) * 22 + Double(lines.count + 1) * 13.5 + 10
     return ([("label", .html(l)), ("shape", .keyword("plain")), ("style", .keyword("solid")), ("id", .text("legend")),
              ("fontsize", .number(11))], width, height)

@@ -56,6 +56,10 @@ func hostileAccount() throws -> SocialGraph {
 
   @Test func quotingEscapesEverythingGraphvizWouldInterpret() {
     #expect(DOTValue.quoted("a\"b\\c\nd\u{7}e") == "\"a\\\"b\\\\\\\\c\\nde\"")
+    // Left-justified text: the same escaping, then Graphviz's \l line end.
+    var left = DOTDocument(directed: false)
+    _ = left.addNode([("label", .leftText("a\"b"))])
+    #expect(left.text.contains("label=\"a\\\"b\\l\""))
     var h = HTMLLabel()
     h.text("<b>&\"x\"\n\\N")
     #expect(h.markup == "&lt;b&gt;&amp;&quot;x&quot;<br/>\\\\N")

@@ -105,6 +105,8 @@ public struct DOTDocument: Sendable {
 /// Tiemap's own constants only (shapes, colours, numbers) and is checked to be a plain identifier.
 public enum DOTValue: Sendable, Equatable {
   case text(String)
+  /// User text drawn left-justified in its node (Graphviz's `\l` line end).
+  case leftText(String)
   case number(Double)
   case keyword(String)
   case html(HTMLLabel)
@@ -112,6 +114,7 @@ public enum DOTValue: Sendable, Equatable {
   var dot: String {
     switch self {
     case .text(let s): return DOTValue.quoted(s)
+    case .leftText(let s): return String(DOTValue.quoted(s).dropLast()) + "\\l\""
     case .number(let d): return Cell.fixed(d, digits: 3)
     case .keyword(let k):
       precondition(k.utf8.allSatisfy { $0 == 0x2B || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D || $0 == 0x23 || $0 == 0x2C
