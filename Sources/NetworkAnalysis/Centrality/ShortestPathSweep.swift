@@ -102,57 +102,39 @@ struct ShortestPathSweep: Sendable {
   /// `lengths` holds 1 / weight per slot of `forward` and `backLengths` per slot of `backward` (weighted only).
   func sweep(from s: Int32, _ sc: inout Scratch, lengths: UnsafeBufferPointer<Double>,
              backLengths: UnsafeBufferPointer<Double>, accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
-    if !weighted { return breadthFirst(from: s, sc, accumulate: accumulate) }
+    weighted ? dijkstra(from: s, &sc, lengths: lengths, backLengths: backLengths, accumulate: accumulate)
+             : breadthFirst(from: s, sc, accumulate: accumulate)
+  }
+
+  /// `sweep` with weights: Dijkstra from `s`, then the dependencies by rescanning each person's in-row for the
+  /// predecessors on a shortest path (exact `==` on lengths, as NetworkX).
+  /// - Complexity: O(m log n) per source.
+  private func dijkstra(from s: Int32, _ sc: inout Scratch, lengths: UnsafeBufferPointer<Double>,
+                        backLengths: UnsafeBufferPointer<Double>, accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
     let dist = sc.dist, sigma = sc.sigma, delta = sc.delta, order = sc.order, done = sc.done
     var count = 0
     forward.withBuffers { off, tgt, _ in
       dist[Int(s)] = 0
       sigma[Int(s)] = 1
-      if !weighted {
-        // BFS: `order` doubles as the queue.
-        // With `accumulate`, each shortest-path DAG edge v → w is also written to `succ`, grouped by v.
-        let succ = sc.succ, succEnd = sc.succEnd
-        let record = accumulate != nil
-        order[0] = s; count = 1
-        var head = 0, ns = 0
-        while head < count {
-          let v = Int(order[head]); head += 1
-          let dv1 = dist[v] + 1
-          let sv = sigma[v]
-          for p in Int(off[v])..<Int(off[v + 1]) {
-            let w = Int(tgt[p])
-            let dw = dist[w]
-            if dw < 0 {
-              dist[w] = dv1; sigma[w] = sv; order[count] = Int32(w); count += 1
-              if record { succ[ns] = Int32(w); ns += 1 }
-            } else if dw == dv1 {
-              sigma[w] += sv
-              if record { succ[ns] = Int32(w); ns += 1 }
-            }
-          }
-          if record { succEnd[head - 1] = Int32(ns) }
-        }
-      } else {
-        sc.heap.removeAll()
-        sc.heap.push(0, s)
-        while !sc.heap.isEmpty {
-          let (dv, vv) = sc.heap.pop()
-          let v = Int(vv)
-          if done[v] || dv > dist[v] { continue }   // finalised, or a stale entry
-          done[v] = true
-          order[count] = vv; count += 1
-          let sv = sigma[v]
-          for p in Int(off[v])..<Int(off[v + 1]) {
-            let w = Int(tgt[p])
-            if done[w] { continue }
-            let alt = dv + lengths[p]
-            let dw = dist[w]
-            if dw < 0 || alt < dw {
-              dist[w] = alt; sigma[w] = sv
-              sc.heap.push(alt, Int32(w))
-            } else if alt == dw {
-              sigma[w] += sv
-            }
+      sc.heap.removeAll()
+      sc.heap.push(0, s)
+      while !sc.heap.isEmpty {
+        let (dv, vv) = sc.heap.pop()
+        let v = Int(vv)
+        if done[v] || dv > dist[v] { continue }   // finalised, or a stale entry
+        done[v] = true
+        order[count] = vv; count += 1
+        let sv = sigma[v]
+        for p in Int(off[v])..<Int(off[v + 1]) {
+          let w = Int(tgt[p])
+          if done[w] { continue }
+          let alt = dv + lengths[p]
+          let dw = dist[w]
+          if dw < 0 || alt < dw {
+            dist[w] = alt; sigma[w] = sv
+            sc.heap.push(alt, Int32(w))
+          } else if alt == dw {
+            sigma[w] += sv
           }
         }
       }
@@ -163,20 +145,7 @@ struct ShortestPathSweep: Sendable {
       distanceSum += d
       harmonic += 1 / d
     }
-    if let acc = accumulate, !weighted {
-      // δ(v) = σ(v) Σ_{w ∈ succ(v)} (1 + δ(w)) / σ(w), deepest first; `delta` keeps (1 + δ(w)) / σ(w) once w is done.
-      let succ = sc.succ, succEnd = sc.succEnd
-      var i = count - 1
-      while i > 0 {
-        let v = Int(order[i])
-        var a = 0.0
-        for k in Int(succEnd[i - 1])..<Int(succEnd[i]) { a += delta[Int(succ[k])] }
-        let d = sigma[v] * a
-        acc[v] += d
-        delta[v] = (1 + d) / sigma[v]
-        i -= 1
-      }
-    } else if let acc = accumulate {
+    if let acc = accumulate {
       backward.withBuffers { off, tgt, _ in
         var i = count - 1
         while i > 0 {
@@ -187,7 +156,7 @@ struct ShortestPathSweep: Sendable {
             let v = Int(tgt[p])
             let dv = dist[v]
             guard dv >= 0 else { continue }
-            if (weighted ? dv + backLengths[p] : dv + 1) == dw { delta[v] += sigma[v] * coeff }
+            if dv + backLengths[p] == dw { delta[v] += sigma[v] * coeff }
           }
           acc[w] += delta[w]
         }
@@ -200,55 +169,37 @@ struct ShortestPathSweep: Sendable {
     return (distanceSum, count, harmonic)
   }
 
-  /// `sweep` without weights: BFS on `Int32` hop counts, with and without recording the shortest-path DAG as
-  /// separate loops (no per-edge branch on it), distance and harmonic sums by hop count. The same additions in
-  /// the same order as the general sweep, so the results are the same bits.
+  /// `sweep` without weights: BFS on `Int32` hop counts (`order` doubles as the queue), distance and harmonic
+  /// sums by hop count. With `accumulate`, each shortest-path DAG edge v → w is also written to `succ`, grouped
+  /// by v, for the dependency pass. The same additions in the same order as a BFS on `Double` distances.
   /// - Complexity: O(n + m) per source.
   @inline(__always)
   private func breadthFirst(from s: Int32, _ sc: Scratch, accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
     let hops = sc.hops, sigma = sc.sigma, delta = sc.delta, order = sc.order
     let succ = sc.succ, succEnd = sc.succEnd
+    let record = accumulate != nil
     var count = 0
     forward.withBuffers { off, tgt, _ in
       hops[Int(s)] = 0
       sigma[Int(s)] = 1
       order[0] = s; count = 1
-      var head = 0
-      if accumulate != nil {
-        // Each shortest-path DAG edge v → w is written to `succ`, grouped by v.
-        var ns = 0
-        while head < count {
-          let v = Int(order[head]); head += 1
-          let next = hops[v] + 1
-          let sv = sigma[v]
-          for p in Int(off[v])..<Int(off[v + 1]) {
-            let w = Int(tgt[p])
-            let hw = hops[w]
-            if hw < 0 {
-              hops[w] = next; sigma[w] = sv; order[count] = Int32(w); count += 1
-              succ[ns] = Int32(w); ns += 1
-            } else if hw == next {
-              sigma[w] += sv
-              succ[ns] = Int32(w); ns += 1
-            }
-          }
-          succEnd[head - 1] = Int32(ns)
-        }
-      } else {
-        while head < count {
-          let v = Int(order[head]); head += 1
-          let next = hops[v] + 1
-          let sv = sigma[v]
-          for p in Int(off[v])..<Int(off[v + 1]) {
-            let w = Int(tgt[p])
-            let hw = hops[w]
-            if hw < 0 {
-              hops[w] = next; sigma[w] = sv; order[count] = Int32(w); count += 1
-            } else if hw == next {
-              sigma[w] += sv
-            }
+      var head = 0, ns = 0
+      while head < count {
+        let v = Int(order[head]); head += 1
+        let next = hops[v] + 1
+        let sv = sigma[v]
+        for p in Int(off[v])..<Int(off[v + 1]) {
+          let w = Int(tgt[p])
+          let hw = hops[w]
+          if hw < 0 {
+            hops[w] = next; sigma[w] = sv; order[count] = Int32(w); count += 1
+            if record { succ[ns] = Int32(w); ns += 1 }
+          } else if hw == next {
+            sigma[w] += sv
+            if record { succ[ns] = Int32(w); ns += 1 }
           }
         }
+        if record { succEnd[head - 1] = Int32(ns) }
       }
     }
     var distanceSum = 0.0, harmonic = 0.0
