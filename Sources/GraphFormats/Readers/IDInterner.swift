@@ -40,21 +40,10 @@ struct IDInterner {
       starts.append(Int32(arena.count))
       return id
     }
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-    let fragment = h & 0xFFFF_FFFF_0000_0000
-    var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-    while true {
-      let s = slots[i]
-      if s == 0 { break }
-      if s & 0xFFFF_FFFF_0000_0000 == fragment {
-        let id = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
-        if equal(Int(id), bytes) { return id }
-      }
-      i = (i + 1) & mask
-    }
+    let (found, h, i) = probe(bytes)
+    if let found { return found }
     let id = Int32(count)
-    slots[i] = fragment | UInt64(UInt32(id) + 1)
+    slots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(id) + 1)
     hashes.append(h)
     arena.append(contentsOf: bytes)
     starts.append(Int32(arena.count))
@@ -68,16 +57,22 @@ struct IDInterner {
       guard value < numeric.count, numeric[value] > 0 else { return nil }
       return numeric[value] - 1
     }
+    return probe(bytes).found
+  }
+
+  /// The hash-table lookup both share: the index of `bytes` if present, its FNV-1a hash, and the slot where the
+  /// probe stopped (the empty slot to fill when it is absent).
+  @inline(__always) private func probe(_ bytes: UnsafeBufferPointer<UInt8>) -> (found: Int32?, hash: UInt64, slot: Int) {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
     let fragment = h & 0xFFFF_FFFF_0000_0000
     var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
     while true {
       let s = slots[i]
-      if s == 0 { return nil }
+      if s == 0 { return (nil, h, i) }
       if s & 0xFFFF_FFFF_0000_0000 == fragment {
         let id = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
-        if equal(Int(id), bytes) { return id }
+        if equal(Int(id), bytes) { return (id, h, i) }
       }
       i = (i + 1) & mask
     }

@@ -157,19 +157,21 @@ public enum InputLoader {
       lines = zip(lines, keep).filter(\.1).map(\.0)
     }
     var builder = try SocialGraphBuilder(people: people)
+    var lookup = PersonLookup(builder)   // once, for both readers
     let unknown: TiesReader.UnknownPeople = options.allowUnknown ? .add : .reject(contactsFile: contacts)
     var history: [Interaction] = []
     if let tiesSource, let historySource, rejects == nil, !options.allowUnknown {
-      // Ties and history at once: both only look people up (nobody is added), so each reads its own copy.
-      let start = builder
+      // Ties and history at once: both only look people up (nobody is added), so each reads its own copy of the
+      // builder and shares the lookup's storage.
+      let (start, startLookup) = (builder, lookup)
       let read = ParallelMap.map(2, threads: 2) { i -> Result<(SocialGraphBuilder, [Interaction], [InputWarning]), InputError> in
-        var b = start
+        var b = start, l = startLookup
         do {
           if i == 0 {
-            let w = try readTies(tiesSource, into: &b, unknown: unknown, rejects: nil)
+            let w = try readTies(tiesSource, into: &b, lookup: &l, unknown: unknown, rejects: nil)
             return .success((b, [], w))
           }
-          let (rows, w) = try readHistory(historySource, builder: &b, unknown: unknown, rejects: nil)
+          let (rows, w) = try readHistory(historySource, builder: &b, lookup: &l, unknown: unknown, rejects: nil)
           return .success((start, rows, w))
         } catch let e as InputError { return .failure(e) } catch {
           return .failure(InputError(file: i == 0 ? tiesSource.name : historySource.name, line: 0, problem: String(describing: error)))
@@ -180,9 +182,9 @@ public enum InputLoader {
       warnings += ties.2 + hist.2
       history = hist.1
     } else {
-      if let tiesSource { warnings += try readTies(tiesSource, into: &builder, unknown: unknown, rejects: rejects) }
+      if let tiesSource { warnings += try readTies(tiesSource, into: &builder, lookup: &lookup, unknown: unknown, rejects: rejects) }
       if let historySource {
-        let (rows, w) = try readHistory(historySource, builder: &builder, unknown: unknown, rejects: rejects)
+        let (rows, w) = try readHistory(historySource, builder: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
         history = rows
         warnings += w
       }
@@ -190,14 +192,15 @@ public enum InputLoader {
     return (builder.parts, history, warnings, lines)
   }
 
-  private static func readTies(_ source: Source, into builder: inout SocialGraphBuilder, unknown: TiesReader.UnknownPeople,
-                                rejects: RejectLog?) throws -> [InputWarning] {
-    try TiesReader.read(try source.bytes(), file: source.name, into: &builder, unknown: unknown, rejects: rejects)
+  private static func readTies(_ source: Source, into builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
+                                unknown: TiesReader.UnknownPeople, rejects: RejectLog?) throws -> [InputWarning] {
+    try TiesReader.read(try source.bytes(), file: source.name, into: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
   }
 
-  private static func readHistory(_ source: Source, builder: inout SocialGraphBuilder, unknown: TiesReader.UnknownPeople,
-                                  rejects: RejectLog?) throws -> ([Interaction], [InputWarning]) {
-    let r = try InteractionsReader.read(try source.bytes(), file: source.name, builder: &builder, unknown: unknown, rejects: rejects)
+  private static func readHistory(_ source: Source, builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
+                                  unknown: TiesReader.UnknownPeople, rejects: RejectLog?) throws -> ([Interaction], [InputWarning]) {
+    let r = try InteractionsReader.read(try source.bytes(), file: source.name, builder: &builder, lookup: &lookup, unknown: unknown,
+                                        rejects: rejects)
     return (r.interactions, r.warnings)
   }
 

@@ -27,6 +27,14 @@ public enum InteractionsReader {
   /// The interactions of `bytes`, in file order, resolved against the people already in `builder`.
   public static func read(_ bytes: [UInt8], file: String, builder: inout SocialGraphBuilder,
                           unknown: TiesReader.UnknownPeople, rejects: RejectLog? = nil) throws -> (interactions: [Interaction], warnings: [InputWarning]) {
+    var lookup = PersonLookup(builder)
+    return try read(bytes, file: file, builder: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
+  }
+
+  /// `read` with the builder's people already in `lookup` (kept in step with the people it adds), so a loader
+  /// reading several files builds it once.
+  static func read(_ bytes: [UInt8], file: String, builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
+                   unknown: TiesReader.UnknownPeople, rejects: RejectLog?) throws -> (interactions: [Interaction], warnings: [InputWarning]) {
     var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.date, .person], name: { $0.rawValue })
     if !table.has(.points) && !table.has(.outcome) {
       throw InputError(file: file, line: 1, problem: "missing required column \"points\" (or \"outcome\")")
@@ -35,7 +43,6 @@ public enum InteractionsReader {
     out.reserveCapacity(CSVParser.recordBound(bytes))
     HugePages.advise(&out)
     var refs = PersonReferences(unknown)
-    var lookup = PersonLookup(builder)
     func person(_ column: Int?, _ name: String) throws -> NodeIndex? {
       if let found = table.withBytes(at: column, { lookup.index(of: $0) }), let v = found { return v }
       guard let id = table.value(at: column) else { return nil }
@@ -45,8 +52,7 @@ public enum InteractionsReader {
       return v
     }
     // Channels repeat: one String per distinct channel.
-    var channelIDs = IDInterner(expected: 64)
-    var channels: [String] = []
+    var channels = RepeatedCells<String>()
     let (cDate, cPerson, cWith, cPoints, cOutcome, cCost, cKind, cChannel) = (
       table.column(.date), table.column(.person), table.column(.with), table.column(.points), table.column(.outcome),
       table.column(.cost), table.column(.kind), table.column(.channel))
@@ -92,11 +98,7 @@ public enum InteractionsReader {
           }
           direction = d
         }
-        let channel = table.withBytes(at: cChannel) { b -> String in
-          let i = Int(channelIDs.intern(b))
-          if i == channels.count { channels.append(String(decoding: b, as: UTF8.self)) }
-          return channels[i]
-        } ?? "unspecified"
+        let channel = table.withBytes(at: cChannel) { b in channels.value(b) { String(decoding: $0, as: UTF8.self) } } ?? "unspecified"
         out.append(Interaction(date: date, person: p, with: with, channel: channel,
                                points: points, cost: cost, kind: kind, direction: direction))
       } catch let e as InputError where rejects != nil {

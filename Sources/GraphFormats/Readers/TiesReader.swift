@@ -52,10 +52,13 @@ public enum TiesReader {
       let header = Array((names.joined(separator: String(UnicodeScalar(sep))) + "\n").utf8)
       // lines shift by one: re-read with a line offset below.
       bytes = header + bytes
-      return try readTable(bytes, file: file, into: &builder, unknown: unknown, defaultDirected: defaultDirected, lineOffset: -1)
+      var lookup = PersonLookup(builder)
+      return try readTable(bytes, file: file, into: &builder, lookup: &lookup, unknown: unknown, defaultDirected: defaultDirected,
+                           lineOffset: -1)
     }
-    return try readTable(bytes, file: file, into: &builder, unknown: unknown, defaultDirected: defaultDirected, lineOffset: 0,
-                         rejects: rejects)
+    var lookup = PersonLookup(builder)
+    return try readTable(bytes, file: file, into: &builder, lookup: &lookup, unknown: unknown, defaultDirected: defaultDirected,
+                         lineOffset: 0, rejects: rejects)
   }
 
   /// True when the first record names a source and a target column.
@@ -67,7 +70,17 @@ public enum TiesReader {
     return fields.contains(.source) && fields.contains(.target)
   }
 
-  private static func readTable(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder,
+  /// A ties file with a header (`read`'s contacts-file path), the builder's people already in `lookup` (kept in
+  /// step with the people it adds), so a loader reading several files builds it once.
+  static func read(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
+                   unknown: UnknownPeople, rejects: RejectLog?) throws -> [InputWarning] {
+    var bytes = bytes
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    return try readTable(bytes, file: file, into: &builder, lookup: &lookup, unknown: unknown, defaultDirected: nil,
+                         lineOffset: 0, rejects: rejects)
+  }
+
+  private static func readTable(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
                                 unknown: UnknownPeople, defaultDirected: Bool?, lineOffset: Int,
                                 rejects: RejectLog? = nil) throws -> [InputWarning] {
     var table: CSVTable<Field>
@@ -84,9 +97,8 @@ public enum TiesReader {
     var selfLoops: [Int] = []
     let defaultKind = TieKind.edge
     // Kinds repeat: each distinct kind cell is resolved once.
-    var kindIDs = IDInterner(expected: 64)
-    var kindCache: [(KindIndex, Bool)?] = []
-    var lookup = PersonLookup(builder)
+    var kinds = RepeatedCells<(KindIndex, Bool)>()
+    var blankKind: (KindIndex, Bool)?
     // Errors carry the table's line (adjusted once, below); warnings carry the file's line.
     func person(_ column: Int?, _ end: String) throws -> NodeIndex {
       if let found = table.withBytes(at: column, { lookup.index(of: $0) }), let v = found { return v }
@@ -106,6 +118,12 @@ public enum TiesReader {
       lookup.added(id, at: v)
       return v
     }
+    // A kind cell's tie kind and whether its ties are directed by default (blank: the default kind).
+    func kind(_ name: String?) throws -> (KindIndex, Bool) {
+      let kind = name.map { TieKind($0) } ?? defaultKind
+      if kind.name.isEmpty { throw table.error("kind \(quoted(name ?? "")) is empty") }
+      return (builder.kindIndex(for: kind), defaultDirected ?? kind.isDirectedByDefault)
+    }
     let (cSource, cTarget, cWeight, cKind, cDirected, cSince, cLast, cCount) = (
       table.column(.source), table.column(.target), table.column(.weight), table.column(.kind), table.column(.directed),
       table.column(.since), table.column(.lastContact), table.column(.interactions))
@@ -119,17 +137,12 @@ public enum TiesReader {
           if let w = table.withBytes(at: cWeight, { ValueParsing.fastNumber($0) }) {
             if let w, w > 0 { weight = w } else { weight = try ValueParsing.weight(table.value(at: cWeight)!).get(in: table) }
           }
-          // Slot 0 is the blank kind; each distinct kind cell has the next one.
-          let slot = table.withBytes(at: cKind) { Int(kindIDs.intern($0)) + 1 } ?? 0
-          let (k, kindDirected): (KindIndex, Bool)
-          if slot < kindCache.count, let cached = kindCache[slot] { (k, kindDirected) = cached } else {
-            let kindName = table.value(at: cKind)
-            let kind = kindName.map { TieKind($0) } ?? defaultKind
-            if kind.name.isEmpty { throw table.error("kind \(quoted(kindName ?? "")) is empty") }
-            (k, kindDirected) = (builder.kindIndex(for: kind), defaultDirected ?? kind.isDirectedByDefault)
-            while kindCache.count <= slot { kindCache.append(nil) }
-            kindCache[slot] = (k, kindDirected)
-          }
+          let (k, kindDirected) = try table.withBytes(at: cKind) { b in
+            try kinds.value(b) { try kind(String(decoding: $0, as: UTF8.self)) }
+          } ?? {
+            if blankKind == nil { blankKind = try kind(nil) }
+            return blankKind!
+          }()
           var directed = kindDirected
           if let d = table.withBytes(at: cDirected, { ValueParsing.fastBoolean($0) }) {
             directed = try d ?? ValueParsing.boolean(table.value(at: cDirected)!, column: "directed").get(in: table)
