@@ -47,6 +47,11 @@ public enum GraphvizRenderer {
   /// - Throws: `GraphvizError` with Graphviz's own message when the DOT does not parse, the layout fails, or the
   ///   output is empty.
   public static func render(dot: String, engine: LayoutEngine, format: RenderFormat) throws -> [UInt8] {
+    try render(dot: dot, engine: engine, formats: [format])[0]
+  }
+
+  /// `dot` laid out once and rendered to each of `formats`, in order.
+  public static func render(dot: String, engine: LayoutEngine, formats: [RenderFormat]) throws -> [[UInt8]] {
     try session.withLock { s in
       messages.removeAll()
       _ = agreseterrors()
@@ -64,14 +69,16 @@ public enum GraphvizRenderer {
         if engine == .nop2 && s.leaksNopNodeList { tiemap_free_nop_node_list(g) }
         gvFreeLayout(s.context, g)
       }
-      var data: UnsafeMutablePointer<CChar>?
-      var length: UInt32 = 0
-      guard gvRenderData(s.context, g, format.rawValue, &data, &length) == 0, let data else {
-        throw GraphvizError(call: "gvRenderData", messages: messages)
+      return try formats.map { format in
+        var data: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        guard gvRenderData(s.context, g, format.rawValue, &data, &length) == 0, let data else {
+          throw GraphvizError(call: "gvRenderData", messages: messages)
+        }
+        defer { gvFreeRenderData(data) }
+        guard length > 0 else { throw GraphvizError(call: "gvRenderData", messages: messages + ["empty \(format.rawValue) output"]) }
+        return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
       }
-      defer { gvFreeRenderData(data) }
-      guard length > 0 else { throw GraphvizError(call: "gvRenderData", messages: messages + ["empty \(format.rawValue) output"]) }
-      return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
     }
   }
 

@@ -55,6 +55,8 @@ public struct MapMeasures: Sendable {
   public var derived: [Bool]
   /// What the account analysis needs of these measures (the report runs it on them).
   public var evidence: AccountEvidence
+  /// Our team members' initials, by person (`StakeholderMap.teamInitials`).
+  var teamInitials: [Int: String]
 
   public init(graph g: SocialGraph, interactions: [Interaction] = [], options: AccountOptions = AccountOptions()) {
     let m = g.social.personMeasures([.influence, .community, .degree, .betweenness, .pagerank, .constraint], weighted: false)
@@ -67,6 +69,7 @@ public struct MapMeasures: Sendable {
     proximity = evidence.proximity
     derived = [Bool](repeating: false, count: g.count)
     for d in evidence.derived { derived[Int(d.person)] = true }
+    teamInitials = StakeholderMap.teamInitials(g)
   }
 
   /// A person's proximity as a badge: "P2", "P4 derived", "P unknown" (nobody assessed it and nothing shows it).
@@ -221,9 +224,9 @@ public enum StakeholderMap {
     l.lines = [(p.displayName, 10 + 1.5 * Double((p.influence ?? 1) - 1), true)]
     if let t = p.title, !t.isEmpty { l.lines += TextMetrics.wrap(t, limit: 28).map { ($0, 8.5, false) } }
     var badge: [String] = []
-    if p.isInternal { badge.append("our team · \(initials(of: v, g))") } else { badge.append(m.proximityBadge(v)) }
+    if p.isInternal { badge.append("our team · \(m.teamInitials[v] ?? "")") } else { badge.append(m.proximityBadge(v)) }
     if let r = p.role { badge.append(r.initials) }
-    if !p.isInternal, let holder = holder(of: v, g, m) { badge.append("↔ \(initials(of: holder, g))") }
+    if !p.isInternal, let holder = holder(of: v, g, m) { badge.append("↔ \(m.teamInitials[holder] ?? "")") }
     if m.silent[v] { badge.append("★ silent influencer") }
     l.lines.append((badge.joined(separator: " · "), 8, false))
     let block = l.lines.reduce(0) { $0 + $1.size * 1.2 }
@@ -252,16 +255,18 @@ public enum StakeholderMap {
     return g.strongestTeamTie(of: NodeIndex(v), strength: m.ties.strengths.strength).map { Int($0.member) }
   }
 
-  /// A team member's initials, as the badges of the contacts they hold show them ("Bruno Moreau" → "BM"); a
+  /// Our team members' initials, as the badges of the contacts they hold show them ("Bruno Moreau" → "BM"); a
   /// second member with the same initials gets a number ("BM2"), in person order, so each mark names one person.
-  static func initials(of v: Int, _ g: SocialGraph) -> String {
-    func base(_ i: Int) -> String {
-      let words = g.people[i].displayName.split(whereSeparator: { $0 == " " || $0 == "-" })
-      return String(words.prefix(3).compactMap(\.first)).uppercased()
+  static func teamInitials(_ g: SocialGraph) -> [Int: String] {
+    var seen: [String: Int] = [:]
+    var out: [Int: String] = [:]
+    for v in g.people.indices where g.people[v].isInternal {
+      let words = g.people[v].displayName.split(whereSeparator: { $0 == " " || $0 == "-" })
+      let base = String(words.prefix(3).compactMap(\.first)).uppercased()
+      seen[base, default: 0] += 1
+      out[v] = seen[base]! == 1 ? base : "\(base)\(seen[base]!)"
     }
-    let mine = base(v)
-    let before = (0..<v).filter { g.people[$0].isInternal && base($0) == mine }.count
-    return before == 0 ? mine : "\(mine)\(before + 1)"
+    return out
   }
 
   /// A person's box fill: our team's dark grey, else the proximity colour (white when unknown).

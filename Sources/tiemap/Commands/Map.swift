@@ -114,16 +114,19 @@ struct Map: ParsableCommand {
   /// `--page-by department`: every page rendered, then written together (a multi-page PDF, or per-page files).
   func writePages(_ g: SocialGraph, _ m: MapMeasures, _ o: MapOptions) throws {
     let pages = DepartmentPages.pages(graph: g, measures: m, options: o)
-    let svgs = try pages.map { try GraphvizRenderer.render(dot: $0.document.text, engine: $0.engine, format: .svg) }
-    guard outputIsDirectory else { return try AtomicFile.write(try PDFPages.render(svgs), to: output) }
+    guard outputIsDirectory else {
+      let svgs = try pages.map { try GraphvizRenderer.render(dot: $0.document.text, engine: $0.engine, format: .svg) }
+      return try AtomicFile.write(try PDFPages.render(svgs), to: output)
+    }
     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
     var files: [(path: String, contents: AtomicFile.Contents)] = []
     for (i, page) in pages.enumerated() {
       let slug = page.title.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()
         .split(separator: "-").joined(separator: "-")
       let base = (output.hasSuffix("/") ? output : output + "/") + String(format: "%02d-", i) + (slug.isEmpty ? "page" : slug)
-      files.append((base + ".svg", .bytes(svgs[i])))
-      files.append((base + ".png", .bytes(try GraphvizRenderer.render(dot: page.document.text, engine: page.engine, format: .png))))
+      let rendered = try GraphvizRenderer.render(dot: page.document.text, engine: page.engine, formats: [.svg, .png])
+      files.append((base + ".svg", .bytes(rendered[0])))
+      files.append((base + ".png", .bytes(rendered[1])))
     }
     try AtomicFile.writeAll(files)
     print("wrote \(pages.count) pages to \(output): \(pages.map(\.title).joined(separator: ", "))")
