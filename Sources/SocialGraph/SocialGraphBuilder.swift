@@ -43,7 +43,7 @@ public struct SocialGraphBuilder: Sendable {
   /// - Throws: `SocialGraphError` for an empty or duplicate id.
   public init(people: [Person]) throws {
     guard people.count < Int(Int32.max) else { throw SocialGraphError.tooLarge("number of people") }
-    if let empty = people.firstIndex(where: { $0.id.isEmpty }) { _ = empty; throw SocialGraphError.emptyID }
+    if people.contains(where: { $0.id.isEmpty }) { throw SocialGraphError.emptyID }
     ids = OrderedSet(people.lazy.map(\.id))
     if ids.count != people.count {
       var seen = Set<String>()

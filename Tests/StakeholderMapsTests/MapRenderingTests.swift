@@ -29,6 +29,13 @@ func hostileAccount() throws -> SocialGraph {
   return try b.build()
 }
 
+/// The bundled sample account (datasets/sample), as `tiemap` reads it.
+func sampleAccount() throws -> LoadedInput {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  func sample(_ f: String) -> String { root.appendingPathComponent("datasets/sample/\(f)").path }
+  return try InputLoader.loadAccount(contacts: sample("contacts.csv"), ties: sample("ties.csv"), interactions: sample("interactions.csv"))
+}
+
 @Suite(.serialized) struct MapRenderingTests {
   @Test(arguments: MapLayout.allCases)
   func hostileNamesRenderToValidSVG(_ layout: MapLayout) throws {
@@ -107,9 +114,7 @@ func hostileAccount() throws -> SocialGraph {
   // connector is made of horizontal and vertical runs, and the drawing fits a 1920-pixel screen at 100 %
   // (1,440 pt at 96 px per inch).
   @Test func sampleOrgChartFitsAScreenWithoutOverlaps() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    func sample(_ f: String) -> String { root.appendingPathComponent("datasets/sample/\(f)").path }
-    let loaded = try InputLoader.loadAccount(contacts: sample("contacts.csv"), ties: sample("ties.csv"), interactions: sample("interactions.csv"))
+    let loaded = try sampleAccount()
     let g = loaded.graph
     let m = MapMeasures(graph: g, interactions: loaded.interactions)
     let o = MapOptions()
@@ -206,9 +211,7 @@ func hostileAccount() throws -> SocialGraph {
   /// The network map past its tie budget draws exactly our team's ties, strong ties and the marked bridges, and
   /// says so; bridges marked are the widest `bridgesMarked`, never a tie to someone with no other tie.
   @Test func networkMapThinsPastItsBudgetAndMarksFewBridges() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    func sample(_ f: String) -> String { root.appendingPathComponent("datasets/sample/\(f)").path }
-    let loaded = try InputLoader.loadAccount(contacts: sample("contacts.csv"), ties: sample("ties.csv"), interactions: sample("interactions.csv"))
+    let loaded = try sampleAccount()
     let g = loaded.graph
     let m = MapMeasures(graph: g, interactions: loaded.interactions)
     var o = MapOptions(); o.layout = .network; o.tieBudget = 100; o.bridgesMarked = 5
@@ -349,9 +352,7 @@ func hostileAccount() throws -> SocialGraph {
   /// the room its shape has at that line's height (an ellipse narrows towards its top and bottom, a hexagon's cut
   /// corners take half its width at the edges), as the drawing places the lines.
   @Test func everyLabelFitsItsShape() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    func sample(_ f: String) -> String { root.appendingPathComponent("datasets/sample/\(f)").path }
-    let loaded = try InputLoader.loadAccount(contacts: sample("contacts.csv"), ties: sample("ties.csv"), interactions: sample("interactions.csv"))
+    let loaded = try sampleAccount()
     var checked = 0
     for g in [loaded.graph, try hostileAccount()] {
       let m = MapMeasures(graph: g, interactions: g.count == loaded.graph.count ? loaded.interactions : [])
