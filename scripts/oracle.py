@@ -240,8 +240,8 @@ CLEAR_CACHES = memoise_structural_holes()
 def write_ties(name, G, weighted, source, directed):
     """Per-tie fixtures: one row per edge of the social view, as (source, target) ids."""
     bridges = {frozenset(e) for e in nx.bridges(G)}
-    spans = {frozenset((u, v)): span for u, v, span in
-             nx.local_bridges(G, with_span=True, weight="distance" if weighted else None)}
+    # Span counts ties (Granovetter's degree of a local bridge), weighted or not: DESIGN.md.
+    spans = {frozenset((u, v)): span for u, v, span in nx.local_bridges(G, with_span=True, weight=None)}
     rows = []
     for u, v in G.edges():
         common = len(list(nx.common_neighbors(G, u, v)))
@@ -249,7 +249,7 @@ def write_ties(name, G, weighted, source, directed):
         span = spans.get(frozenset((u, v)))
         rows.append({
             "source": u, "target": v, "embeddedness": common,
-            "overlap": common / denominator if denominator > 0 else 0.0,
+            "overlap": common / denominator if denominator > 0 else None,   # 0/0: undefined, an empty cell
             "bridge": frozenset((u, v)) in bridges,
             "span": None if span is None else encode(float(span)),
         })
@@ -371,9 +371,48 @@ def exact_hits(D, weighted):
             float(s[1] / s[0]))
 
 
+def directed_structural_holes(D, weight):
+    """Burt's measures on a DiGraph as NetworkX computes them: proportions from the mutual weight a_ij + a_ji
+    over all of i's neighbours (in or out; nx.all_neighbors), through NetworkX's own local_constraint and
+    normalized_mutual_weight. networkx.constraint and networkx.effective_size return NaN for a person with no
+    *outgoing* tie (they test len(G[v]), the successors), although Burt's sums are defined for anyone with a tie;
+    igraph computes them there. So the sums are taken here for every person with a neighbour, which equals
+    NetworkX's own result wherever NetworkX gives one (asserted), and NaN only for people without any tie.
+    Efficiency is effective size / the number of distinct neighbours; hierarchy as `hierarchy` on those."""
+    sh = nx.algorithms.structuralholes
+    nmw = sh.normalized_mutual_weight
+    nx_constraint = nx.constraint(D, weight=weight)
+    nx_effective = nx.effective_size(D, nodes=list(D), weight=weight)
+    out = {"constraint": {}, "effective_size": {}, "efficiency": {}, "hierarchy": {}}
+    for v in D:
+        nbrs = set(nx.all_neighbors(D, v))
+        if not nbrs:
+            for k in out:
+                out[k][v] = math.nan
+            continue
+        local = [sh.local_constraint(D, v, u, weight=weight) for u in nbrs]
+        c = sum(local)
+        e = sum(1 - sum(nmw(D, v, w, weight=weight) * nmw(D, u, w, norm=max, weight=weight) for w in nbrs)
+                for u in nbrs)
+        if len(D[v]) > 0:
+            assert abs(c - nx_constraint[v]) <= 1e-12 * max(1, abs(c)), (v, c, nx_constraint[v])
+            assert abs(e - nx_effective[v]) <= 1e-12 * max(1, abs(e)), (v, e, nx_effective[v])
+        k = len(nbrs)
+        out["constraint"][v] = c
+        out["effective_size"][v] = e
+        out["efficiency"][v] = e / k
+        if k < 2 or c == 0:
+            out["hierarchy"][v] = math.nan
+        else:
+            mean = c / k
+            out["hierarchy"][v] = sum((x / mean) * math.log(x / mean) for x in local if x > 0) / (k * math.log(k))
+    return out
+
+
 def directed_fixtures():
     """Measures of a directed view (`tiemap metrics --kind advice`): in/out degree and strength, closeness and
-    harmonic on incoming distances, betweenness, PageRank and HITS, all from NetworkX on the DiGraph."""
+    harmonic on incoming distances, betweenness, PageRank, HITS and Burt's directed structural holes, all from
+    NetworkX on the DiGraph (the last through `directed_structural_holes`)."""
     out_dir = os.path.join(ROOT, "Tests", "Fixtures", "directed")
     os.makedirs(out_dir, exist_ok=True)
     # A seeded random weighted digraph with reciprocated arcs and a few people who only receive or only send.
@@ -398,7 +437,12 @@ def directed_fixtures():
         for r in csv.DictReader(f):
             if r["kind"] == "advice":
                 advice.append((r["source"], r["target"], float(r["weight"] or 1)))
+    # The issue's digraph {0→1, 0→2, 1→0, 2→1}: constraint 1.003, 1.003, 1.389; effective size 1.167, 1.167, 1.
+    tiny = os.path.join(GRAPHS, "digraph-burt.csv")
+    with open(tiny, "w", encoding="utf-8") as f:
+        f.write("source,target\n0,1\n0,2\n1,0\n2,1\n")
     cases = [
+        ("digraph-burt", tiny, None, [False]),
         ("krackhardt-advice", os.path.join(SHARED, "krackhardt-hightech", "Krack-High-Tec-edgelist-Advice.txt"), None, [False]),
         ("email-eu-core", os.path.join(SHARED, "email-eu-core", "email-Eu-core.txt"), None, [False]),
         ("digraph-180", gen, None, [False, True]),
@@ -423,6 +467,8 @@ def directed_fixtures():
                 "hub": hubs,
                 "authority": auths,
             }
+            CLEAR_CACHES()
+            m.update(directed_structural_holes(D, w))
             source = os.path.relpath(path, os.path.dirname(ROOT)) if path.startswith(SHARED) else os.path.relpath(path, ROOT)
             doc = {"networkx": nx.__version__, "dataset": name, "source": source, "directed_input": True, "weighted": weighted,
                    "kind": "advice" if given else None, "singular_value_ratio": gap, "ids": ids,

@@ -31,7 +31,7 @@ struct InputOptions: ParsableArguments {
   @Option(help: "Format of --graph when its extension does not tell.")
   var inputFormat: InputFormatOption?
 
-  @Flag(help: "Treat the ties of --graph as directed.")
+  @Flag(help: "Treat the ties of --graph as directed: metrics, brokers and reach then measure the directed layer (the 'edge' kind), not the undirected social view.")
   var directed = false
 
   @Flag(help: "Add people that ties or interactions name but the contacts lack, instead of failing.")
@@ -54,6 +54,10 @@ struct InputOptions: ParsableArguments {
       throw ValidationError("Missing input: give --contacts FILE [--ties FILE] [--interactions FILE], or --graph FILE.")
     }
   }
+
+  /// The layer measured when no `--kind` is given: the directed `edge` layer of `--graph … --directed`, else
+  /// nil (the combined social view).
+  var defaultKind: String? { graph != nil && directed ? TieKind.edge.name : nil }
 
   var loadOptions: LoadOptions {
     var o = LoadOptions()

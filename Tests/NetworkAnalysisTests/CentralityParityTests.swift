@@ -63,7 +63,7 @@ import SocialGraph
 @Suite struct DirectedParityTests {
   @Test func fixturesAreThere() {
     #expect(Fixture.directed.map(\.testDescription) == [
-      "digraph-180 unweighted", "digraph-180 weighted", "email-eu-core unweighted", "krackhardt-advice unweighted",
+      "digraph-180 unweighted", "digraph-180 weighted", "digraph-burt unweighted", "email-eu-core unweighted", "krackhardt-advice unweighted",
       "sample-advice unweighted", "sample-advice weighted",
     ])
   }

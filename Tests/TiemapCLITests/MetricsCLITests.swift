@@ -30,20 +30,39 @@ import Testing
     let base = ["metrics", "--contacts", "datasets/sample/contacts.csv", "--ties", "datasets/sample/ties.csv"]
     let r = try CLI.run(base + ["--kind", "advice", "--format", "csv"], cwd: CLI.root)
     #expect(r.status == 0 && r.stderr == "")
-    #expect(r.stdout.hasPrefix("id,in_degree,out_degree,in_strength,out_strength,closeness,harmonic,betweenness,pagerank,hub,authority\n"))
+    #expect(r.stdout.hasPrefix("id,in_degree,out_degree,in_strength,out_strength,closeness,harmonic,betweenness,pagerank,hub,authority,constraint,effective_size,efficiency,hierarchy\n"))
     #expect(r.stdout.split(separator: "\n").count == 152)
     let json = try CLI.run(base + ["--kind", "advice", "--format", "json", "--measures", "hub"], cwd: CLI.root)
     let j = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
     #expect(j["kind"] as? String == "advice" && j["directed"] as? Bool == true)
     let hubs = (j["people"] as! [[String: Any]]).map { ($0["hub"] as! NSNumber).doubleValue }
     #expect(abs(hubs.reduce(0, +) - 1) < 1e-9)
-    let wrong = try CLI.run(base + ["--kind", "advice", "--measures", "constraint"], cwd: CLI.root)
-    #expect(wrong.status == 1 && wrong.stderr.contains("'constraint' is computed on undirected views; the 'advice' ties are directed"))
+    let wrong = try CLI.run(base + ["--kind", "advice", "--measures", "eigenvector"], cwd: CLI.root)
+    #expect(wrong.status == 1 && wrong.stderr.contains("'eigenvector' is computed on undirected views; the 'advice' ties are directed"))
     #expect(!wrong.stderr.contains("Usage"))
     let noHub = try CLI.run(base + ["--measures", "hub"], cwd: CLI.root)
     #expect(noHub.status == 1 && noHub.stderr.contains("'hub' needs a directed view such as --kind advice"))
     let noKind = try CLI.run(base + ["--kind", "gossip"], cwd: CLI.root)
     #expect(noKind.status == 1 && noKind.stderr.contains("No ties of kind 'gossip'. Kinds here: collaboration, reports_to, advice, friendship, relationship."))
+  }
+
+  // `--graph FILE --directed` measures the directed layer, as `--kind edge` does: the digraph
+  // {0→1, 0→2, 1→0, 2→1} has Burt's directed constraint 325/324, 325/324, 25/18 (NetworkX 1.003, 1.003, 1.389) and
+  // effective size 7/6, 7/6, 1; without --directed the same file is one undirected triangle.
+  @Test func directedGraphFileGivesDirectedColumns() throws {
+    let ws = Workspace(files: ["g.txt": Array("0 1\n0 2\n1 0\n2 1\n".utf8)])
+    let r = try CLI.run(["metrics", "--graph", "g.txt", "--directed", "--measures", "in_degree,constraint,effective_size", "--format", "csv"], cwd: ws.dir)
+    #expect(r.status == 0)
+    let rows = r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows.first == ["id", "in_degree", "constraint", "effective_size"])
+    let values = rows.dropFirst().map { $0.dropFirst().map { Double($0)! } }
+    let want: [[Double]] = [[1, 325.0 / 324, 7.0 / 6], [2, 325.0 / 324, 7.0 / 6], [1, 25.0 / 18, 1]]
+    #expect(values.count == 3)
+    for (got, w) in zip(values, want) { for (a, b) in zip(got, w) { #expect(abs(a - b) < 1e-12) } }
+    let same = try CLI.run(["metrics", "--graph", "g.txt", "--kind", "edge", "--directed", "--measures", "in_degree,constraint,effective_size", "--format", "csv"], cwd: ws.dir)
+    #expect(same.stdout == r.stdout)
+    let undirected = try CLI.run(["metrics", "--graph", "g.txt", "--measures", "degree,constraint", "--format", "csv"], cwd: ws.dir)
+    #expect(undirected.stdout == "id,degree,constraint\n0,2,1.125\n1,2,1.125\n2,2,1.125\n")
   }
 
   @Test func sampledBetweennessIsSeededAndExactWithEverySource() throws {

@@ -146,6 +146,11 @@ public enum EdgeListReader {
       }
       try builder.addPerson(Person(id: s))
     }
+    if !options.directed, let once = mirroredOnce(pendingTies) {
+      warnings.append(InputWarning(file: file, line: 0,
+        message: "every tie is listed in both directions (u v and v u, SNAP's layout for undirected graphs): read as \(once.count) tie\(once.count == 1 ? "" : "s"), not \(pendingTies.count) with doubled weights (give --directed to keep both arcs)"))
+      pendingTies = once
+    }
     for t in pendingTies { try builder.addTie(t) }
     for t in stampedTies { try builder.addTie(t) }
     if edges == 0 {
@@ -159,5 +164,33 @@ public enum EdgeListReader {
       warnings.append(InputWarning(file: file, line: firstSkipped, message: "skipped \(skipped) line\(skipped == 1 ? "" : "s") with weight 0 (--skip-zero-weights)"))
     }
     return warnings
+  }
+
+  /// When an undirected list holds every tie twice, once each way with the same weight (u v w and v u w: SNAP's
+  /// usual layout, e.g. Email-Enron), the ties with source < target (self-loops as listed); nil otherwise — a
+  /// list with any unmatched line, or a pair listed more than once in one direction, keeps its ties as they are
+  /// (parallel ties then add up, as documented).
+  /// - Complexity: O(m) expected (one hash table of ordered pairs).
+  static func mirroredOnce(_ ties: ContiguousArray<Tie>) -> ContiguousArray<Tie>? {
+    guard ties.count >= 2 else { return nil }
+    var slot: [UInt64: Int32] = [:]
+    slot.reserveCapacity(ties.count)
+    var loops = 0
+    for (i, t) in ties.enumerated() {
+      if t.source == t.target { loops += 1; continue }
+      let key = UInt64(UInt32(t.source)) << 32 | UInt64(UInt32(t.target))
+      guard slot.updateValue(Int32(i), forKey: key) == nil else { return nil }   // listed twice one way
+    }
+    let pairs = ties.count - loops
+    guard pairs > 0, pairs % 2 == 0 else { return nil }
+    var once = ContiguousArray<Tie>()
+    once.reserveCapacity(pairs / 2 + loops)
+    for t in ties {
+      if t.source == t.target { once.append(t); continue }
+      let reverse = UInt64(UInt32(t.target)) << 32 | UInt64(UInt32(t.source))
+      guard let j = slot[reverse], ties[Int(j)].weight == t.weight else { return nil }
+      if t.source < t.target { once.append(t) }
+    }
+    return once
   }
 }

@@ -15,6 +15,8 @@ public enum SummaryReport {
     e.append(("ties", "derived_reports_to", .int(s.derivedReportsTo)))
     for k in s.kinds { e.append(("pairs", k.kind.name, .int(k.pairs))) }
     e.append(("pairs", "social", .int(s.socialPairs)))
+    for k in s.kinds { e.append(("direction", k.kind.name, .text(k.directed ? "directed" : "undirected"))) }
+    for k in s.kinds { e.append(("density", k.kind.name, .number(k.density, digits: 4))) }
     e.append(("network", "density", .number(s.density, digits: 4)))
     e.append(("network", "components", .int(s.components.count)))
     e.append(("network", "largest_component", .int(s.components.largest)))
@@ -51,7 +53,8 @@ public enum SummaryReport {
         ("self_loops", .int(s.selfLoops)),
         ("derived_reports_to", .int(s.derivedReportsTo)),
         ("by_kind", .array(s.kinds.map { .object([("kind", .string($0.kind.name)), ("ties", .int($0.ties)),
-                                                   ("pairs", .int($0.pairs)), ("directed", .bool($0.directed))]) })),
+                                                   ("pairs", .int($0.pairs)), ("directed", .bool($0.directed)),
+                                                   ("density", .number($0.density))]) })),
       ])),
       ("social_pairs", .int(s.socialPairs)),
       ("density", .number(s.density)),
@@ -78,7 +81,7 @@ public enum SummaryReport {
     var out = "\(TextTable.sanitize(title))\n\n"
     let team = s.internalPeople == 1 ? "1 member of our team" : "\(Cell.grouped(s.internalPeople)) members of our team"
     out += "People      \(Cell.grouped(s.people)) (\(team))\n"
-    var tiesLine = "Ties        \(Cell.grouped(s.ties)) input ties → \(Cell.grouped(s.socialPairs)) connected pairs, density \(Cell.fixed(s.density, digits: 4))"
+    var tiesLine = "Ties        \(Cell.grouped(s.ties)) input ties → \(Cell.grouped(s.socialPairs)) connected pairs, density \(Cell.fixed(s.density, digits: 4)) (social view, undirected)"
     if s.selfLoops > 0 { tiesLine += ", \(Cell.grouped(s.selfLoops)) self-loops left out" }
     out += tiesLine + "\n"
     let c = s.components
@@ -90,8 +93,10 @@ public enum SummaryReport {
       out += "History     \(Cell.grouped(s.interactions)) interactions, \(s.firstInteraction!) → \(s.lastInteraction!)\n"
     }
     out += "\n"
-    out += TextTable.render(header: ["tie kind", "ties", "pairs", "direction"], rows: s.kinds.map {
-      [.text($0.kind.name), .int($0.ties), .int($0.pairs), .text($0.directed ? "directed" : "undirected")]
+    // A layer's density counts its own pairs: arcs over n (n − 1) when directed.
+    out += TextTable.render(header: ["tie kind", "ties", "pairs", "direction", "density"], rows: s.kinds.map {
+      [.text($0.kind.name), .int($0.ties), .int($0.pairs), .text($0.directed ? "directed" : "undirected"),
+       .number($0.density, digits: 4)]
     })
     if s.derivedReportsTo > 0 {
       out += "(\(Cell.grouped(s.derivedReportsTo)) reports_to ties come from the contacts' reports_to column)\n"

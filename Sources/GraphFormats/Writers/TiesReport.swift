@@ -14,7 +14,7 @@ public enum TiesReport {
         .text(g.people[Int(s.edgeSources[e])].id), .text(g.people[Int(s.edgeTargets[e])].id),
         .number(s.edgeWeights[e], digits: 4), .number(t.strengths.strength[e], digits: 4),
         .text(t.strengths.isStrong[e] ? "strong" : "weak"), .int(t.neighbourhoods.embeddedness[e]),
-        .number(t.neighbourhoods.overlap[e], digits: 4), .bool(t.isBridge[e]), .bool(t.span[e] != nil), span,
+        t.neighbourhoods.overlap[e].isNaN ? .empty : .number(t.neighbourhoods.overlap[e], digits: 4), .bool(t.isBridge[e]), .bool(t.span[e] != nil), span,
       ]
     }
     return ResultTable(columns: columns, rows: rows)

@@ -196,7 +196,7 @@ extension SocialGraph {
   private func account(_ name: String, contacts: [NodeIndex], evidence ev: AccountEvidence, grid: PowerInterest,
                        warm w: WarmReach, options o: AccountOptions) -> AccountAnalysis.Account {
     let view = social
-    let (team, fromTeam, reliability, probabilities) = (w.team, w.fromTeam, w.reliability, w.probabilities)
+    let (team, reliability, probabilities) = (w.team, w.reliability, w.probabilities)
     let inAccount = Set(contacts)
     func row(_ p: Proximity?) -> Int { p.map { $0.rawValue - 1 } ?? 4 }
     var counts = [Int](repeating: 0, count: 5)

@@ -15,9 +15,11 @@ public enum PersonMeasure: String, CaseIterable, Sendable, Hashable {
   ]
   /// The columns on a directed view (`--kind advice`): where ties point matters, so degree and strength split
   /// into in and out, closeness and harmonic count incoming distances, betweenness follows the arrows,
-  /// PageRank walks them, and HITS separates hubs (who asks) from authorities (who is asked).
+  /// PageRank walks them, HITS separates hubs (who asks) from authorities (who is asked), and the structural
+  /// holes follow Burt's directed definitions (mutual weight z_ij + z_ji; `structuralHoles`).
   public static let directed: [PersonMeasure] = [
     .inDegree, .outDegree, .inStrength, .outStrength, .closeness, .harmonic, .betweenness, .pagerank, .hub, .authority,
+    .constraint, .effectiveSize, .efficiency, .hierarchy,
   ]
 }
 

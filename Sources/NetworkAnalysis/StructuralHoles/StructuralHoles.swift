@@ -20,15 +20,21 @@ public struct StructuralHoles: Sendable {
 }
 
 extension GraphView {
-  /// Burt's constraint, effective size, efficiency and hierarchy (see `StructuralHoles`), on an undirected view.
+  /// Burt's constraint, effective size, efficiency and hierarchy (see `StructuralHoles`).
   /// p_ij is i's share of tie strength spent on j: w_ij / strength(i) (1 / k_i unweighted); m_jq = w_jq / the
-  /// largest weight of j's ties. With `weighted` false, every tie has weight 1. With `includeHierarchy` false,
+  /// largest weight of j's ties. With `weighted` false, every tie has weight 1. On a directed view, Burt's
+  /// directed definitions: the same formulas on the mutual weight z_ij + z_ji of every pair tied in either
+  /// direction (`GraphView.mutual`; an unweighted arc counts 1, so a reciprocated pair weighs 2), over all of
+  /// i's neighbours, in or out; efficiency divides by the number of those neighbours. NetworkX returns NaN for
+  /// a person whose ties all point to them (it tests the successors only); the sums are defined there, igraph
+  /// gives them, and so does Tiemap. With `includeHierarchy` false,
   /// `hierarchy` stays NaN: it is the only part that takes a logarithm per tie, and constraint alone does not need it.
   /// - Reference: R. S. Burt (1992), *Structural Holes: The Social Structure of Competition*, Harvard Univ.
   ///   Press, ch. 2; S. P. Borgatti (1997), "Structural holes: unpacking Burt's redundancy measures",
   ///   *Connections* 20(1):35–38.
   /// - Parity: networkx.constraint, networkx.effective_size (nodes=list(G)), 1e-6 relative; hierarchy and
-  ///   efficiency from those definitions (Tests/Fixtures, scripts/oracle.py).
+  ///   efficiency from those definitions (Tests/Fixtures, scripts/oracle.py); directed views against
+  ///   networkx.constraint / effective_size on the DiGraph (Tests/Fixtures/directed).
   /// - Method: both sums over q run over the common neighbours of i and j and reduce to two per-tie sums,
   ///   S0(ij) = Σ_q w_iq w_jq and S1(ij) = Σ_q w_iq w_jq / strength(q), symmetric in i and j:
   ///   Σ_q p_iq p_qj = S1 / strength(i) and Σ_q p_iq m_jq = S0 / (strength(i) · maxweight(j)). So each tie is
@@ -38,6 +44,7 @@ extension GraphView {
   ///   blocks' partial sums; parallel over people, one marker and one pair of partial arrays per block, added
   ///   in block order (blocks come from the data, so the bytes do not depend on the thread count).
   public func structuralHoles(weighted: Bool, includeHierarchy: Bool = true) -> StructuralHoles {
+    if isDirected { return mutual(weighted: weighted).structuralHoles(weighted: true, includeHierarchy: includeHierarchy) }
     let n = nodeCount
     let adj = out
     // strength and largest tie weight per person (unweighted: the degree and 1)

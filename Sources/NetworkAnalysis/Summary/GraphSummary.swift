@@ -10,6 +10,9 @@ public struct GraphSummary: Sendable {
     /// Distinct pairs (arcs when directed) after parallel ties combine.
     public var pairs: Int
     public var directed: Bool
+    /// Density of the layer over everyone: arcs / (n (n − 1)) when directed (the published density of a
+    /// directed network), pairs / (n (n − 1) / 2) when undirected.
+    public var density: Double
   }
   public struct AccountCount: Sendable, Equatable {
     /// Account name; nil for contacts with no account.
@@ -31,7 +34,7 @@ public struct GraphSummary: Sendable {
   public var kinds: [KindCount]
   /// Pairs of people with at least one tie (the social view).
   public var socialPairs: Int
-  /// Density of the social view.
+  /// Density of the social view: connected pairs / (n (n − 1) / 2), every tie undirected.
   public var density: Double
   public var components: ConnectedComponents
   /// Communities of the social view and their modularity (nil when not asked for, or without ties).
@@ -54,7 +57,8 @@ extension SocialGraph {
                       communityMethod: CommunityMethod = .louvain) -> GraphSummary {
     let counts = tieCountsByKind
     let kindCounts = kinds.indices.map {
-      GraphSummary.KindCount(kind: kinds[$0], ties: counts[$0], pairs: layers[$0].edgeCount, directed: layers[$0].isDirected)
+      GraphSummary.KindCount(kind: kinds[$0], ties: counts[$0], pairs: layers[$0].edgeCount, directed: layers[$0].isDirected,
+                             density: layers[$0].density)
     }
     var accountPeople: [String?: Int] = [:]
     var accountDepartments: [String?: Set<String>] = [:]

@@ -46,13 +46,16 @@ extension GraphView {
     return isBridge
   }
 
-  /// The span of each local bridge (an edge whose ends share no neighbour): the distance between its ends once
-  /// it is removed — in ties, or in lengths 1 / weight when `weighted` — or +∞ when nothing else joins them;
-  /// nil for edges that are not local bridges. Breadth-first (or Dijkstra) search from one end that never
-  /// uses the edge itself, stopping at the other end; parallel over local bridges, per-block scratch.
-  /// - Reference: D. Easley, J. Kleinberg (2010), *Networks, Crowds, and Markets*, §3.2; M. Granovetter (1973).
-  /// - Parity: networkx.local_bridges(with_span=True, weight).
-  public func localBridgeSpans(embeddedness: [Int], weighted: Bool) -> [Double?] {
+  /// The span of each local bridge (an edge whose ends share no neighbour): the number of ties on the shortest
+  /// other path between its ends once it is removed (Granovetter's degree of a local bridge: a count of ties,
+  /// whatever the weights), or +∞ when nothing else joins them; nil for edges that are not local bridges.
+  /// Breadth-first search from one end that never uses the edge itself, stopping at the other end; parallel
+  /// over local bridges, per-block scratch that resets only what it touched.
+  /// - Reference: M. Granovetter (1973), "The strength of weak ties", *Am. J. Sociol.* 78(6):1360–1380;
+  ///   D. Easley, J. Kleinberg (2010), *Networks, Crowds, and Markets*, §3.2.
+  /// - Parity: networkx.local_bridges(with_span=True) (unweighted).
+  /// - Complexity: O(n + m) per local bridge, in the worst case; usually far less (the search stops at the other end).
+  public func localBridgeSpans(embeddedness: [Int]) -> [Double?] {
     precondition(!isDirected, "local bridges are defined on undirected views")
     let candidates = (0..<edgeCount).filter { embeddedness[$0] == 0 }
     var spans = [Double](repeating: .nan, count: candidates.count)
@@ -60,47 +63,27 @@ extension GraphView {
     spans.withUnsafeMutableBufferPointer { sb in
       let sS = DisjointSlots(sb)
       BlockParallel.run(BlockParallel.blocks(count: candidates.count), parallel: candidates.count > 64) { _, range in
-        var dist = [Double](repeating: -1, count: n)
+        var hops = [Int32](repeating: -1, count: n)
         var touched: [Int32] = []
-        var heap = IndexedHeap()
-        adj.withBuffers { off, tgt, w in
+        adj.withBuffers { off, tgt, _ in
           for k in range {
             let e = candidates[k]
             let s = Int(src[e]), t = Int(dst[e])
             var found = Double.infinity
-            dist[s] = 0; touched.append(Int32(s))
-            if !weighted {
-              var head = 0
-              search: while head < touched.count {
-                let v = Int(touched[head]); head += 1
-                for p in Int(off[v])..<Int(off[v + 1]) {
-                  let x = Int(tgt[p])
-                  if v == s && x == t { continue }            // the bridge itself
-                  if dist[x] < 0 {
-                    dist[x] = dist[v] + 1; touched.append(Int32(x))
-                    if x == t { found = dist[x]; break search }
-                  }
-                }
-              }
-            } else {
-              heap.removeAll(); heap.push(0, Int32(s))
-              while !heap.isEmpty {
-                let (dv, vv) = heap.pop()
-                let v = Int(vv)
-                if dv > dist[v] { continue }
-                if v == t { found = dv; break }
-                for p in Int(off[v])..<Int(off[v + 1]) {
-                  let x = Int(tgt[p])
-                  if (v == s && x == t) || (v == t && x == s) { continue }
-                  let alt = dv + 1 / w[p]
-                  if dist[x] < 0 || alt < dist[x] {
-                    if dist[x] < 0 { touched.append(Int32(x)) }
-                    dist[x] = alt; heap.push(alt, Int32(x))
-                  }
+            hops[s] = 0; touched.append(Int32(s))
+            var head = 0
+            search: while head < touched.count {
+              let v = Int(touched[head]); head += 1
+              for p in Int(off[v])..<Int(off[v + 1]) {
+                let x = Int(tgt[p])
+                if v == s && x == t { continue }            // the bridge itself
+                if hops[x] < 0 {
+                  hops[x] = hops[v] + 1; touched.append(Int32(x))
+                  if x == t { found = Double(hops[x]); break search }
                 }
               }
             }
-            for v in touched { dist[Int(v)] = -1 }
+            for v in touched { hops[Int(v)] = -1 }
             touched.removeAll(keepingCapacity: true)
             sS.base[k] = found
           }

@@ -5,7 +5,8 @@ public struct TieNeighbourhoods: Sendable {
   /// n_ij: the number of people tied to both ends.
   public var embeddedness: [Int]
   /// Onnela's overlap O_ij = n_ij / ((k_i − 1) + (k_j − 1) − n_ij) = |N(i) ∩ N(j)| / |N(i) ∪ N(j) \ {i, j}|;
-  /// 0 when neither end has another contact. O_ij = 0 exactly when the tie is a local bridge.
+  /// NaN (undefined, 0/0) when neither end has another contact. O_ij = 0 exactly when the tie is a local bridge
+  /// whose ends have other contacts.
   public var overlap: [Double]
 }
 
@@ -38,7 +39,7 @@ extension GraphView {
             }
             let denominator = (pe - Int(off[i]) - 1) + (qe - Int(off[j]) - 1) - n
             cS.base[e] = n
-            oS.base[e] = denominator > 0 ? Double(n) / Double(denominator) : 0
+            oS.base[e] = denominator > 0 ? Double(n) / Double(denominator) : .nan
           }
         }
       }

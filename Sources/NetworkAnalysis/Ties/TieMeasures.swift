@@ -15,9 +15,8 @@ public struct TieMeasures: Sendable {
 
 extension SocialGraph {
   /// Strength, class, embeddedness, overlap, bridges and local bridges of every tie of the social view, and
-  /// each person's strong-triadic-closure violations. `weighted` measures spans in lengths 1 / weight.
-  public func tieMeasures(model: TieStrengthModel = TieStrengthModel(), interactions: [Interaction] = [],
-                          weighted: Bool = false) -> TieMeasures {
+  /// each person's strong-triadic-closure violations. Spans count ties (Granovetter), whatever the weights.
+  public func tieMeasures(model: TieStrengthModel = TieStrengthModel(), interactions: [Interaction] = []) -> TieMeasures {
     let s = social
     let nb = s.tieNeighbourhoods()
     let strengths = tieStrengths(model: model, interactions: interactions, overlap: nb.overlap)
@@ -28,7 +27,7 @@ extension SocialGraph {
       }
     }
     return TieMeasures(strengths: strengths, neighbourhoods: nb, isBridge: s.bridges(),
-                       span: s.localBridgeSpans(embeddedness: nb.embeddedness, weighted: weighted),
+                       span: s.localBridgeSpans(embeddedness: nb.embeddedness),
                        strongTies: strong, weakTies: weak,
                        stcViolations: s.strongTriadicClosureViolations(isStrong: strengths.isStrong))
   }

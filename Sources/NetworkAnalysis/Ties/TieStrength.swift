@@ -103,7 +103,7 @@ extension SocialGraph {
     }
     z[.reciprocity] = reciprocity
     z[.multiplexity] = s.edgeMultiplexity.map { 1 - 1 / Double($0) }
-    z[.structural] = overlap
+    z[.structural] = overlap.map { $0.isNaN ? 0 : $0 }   // 0/0 (no other contact at either end): no shared contact
     // Drop dimensions without information, renormalise the rest.
     var weights = model.weights
     let informative: [TieStrengthModel.Dimension: Bool] = [

@@ -49,7 +49,7 @@ struct Brokers: ParsableCommand {
       try emit(BrokersReport.weakTieBrokers(list, groups: grouping, graph: g), key: "brokers")
       return
     }
-    let view = try g.view(kind: kind)
+    let view = try g.view(kind: kind ?? input.defaultKind)
     let roles = view.brokerageRoles(group: grouping.group)
     var table = BrokersReport.roles(roles, groups: grouping, graph: g, withNames: out.resolvedFormat == .table)
     if out.resolvedFormat == .table {   // on a terminal, the busiest brokers first (input order among equals)

@@ -11,7 +11,11 @@ struct Metrics: ParsableCommand {
     abstract: "One row per person: centrality, structural holes, community and structural influence.",
     discussion: """
       Measures follow NetworkX's definitions (closeness with the Wasserman–Faust correction, normalised \
-      betweenness, unit-norm eigenvector, PageRank alpha 0.85) on the combined social view. With --weighted a \
+      betweenness, unit-norm eigenvector, PageRank alpha 0.85) on the combined social view: every tie undirected, \
+      a reciprocated pair once. On a directed layer (--kind advice, or --graph FILE --directed) the columns are \
+      \(PersonMeasure.directed.map(\.rawValue).joined(separator: ", ")): degree and strength split in and out, \
+      closeness and harmonic from incoming distances, betweenness and PageRank follow the arrows, and constraint, \
+      effective size, efficiency and hierarchy use Burt's mutual weight z_ij + z_ji. With --weighted a \
       tie's length is 1/weight for path measures and its weight a strength elsewhere. Columns: \
       \(PersonMeasure.allCases.map(\.rawValue).joined(separator: ", ")).
       """)
@@ -59,6 +63,7 @@ struct Metrics: ParsableCommand {
   func run() throws {
     let loaded = try input.load()
     let g = loaded.graph
+    let kind = self.kind ?? input.defaultKind
     let view = try g.view(kind: kind)
     let defined = view.isDirected ? PersonMeasure.directed : PersonMeasure.undirected
     let wanted = measures ?? defined

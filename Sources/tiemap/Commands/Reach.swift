@@ -112,7 +112,7 @@ struct Reach: ParsableCommand {
     let loaded = try input.load()
     let g = loaded.graph
     try g.requireAccount(account)
-    let view = try g.view(kind: kind)
+    let view = try g.view(kind: kind ?? input.defaultKind)
     let net = view.diffusionNetwork(probability.rule)
     let modelName = model.rawValue
     if let k = best {

@@ -11,15 +11,17 @@ struct Ties: ParsableCommand {
     discussion: """
       strength = Σ w_d · z_d over intensity, frequency, recency, duration, reciprocity, multiplexity and \
       structural overlap (Granovetter 1973; Marsden & Campbell 1984); dimensions the input says nothing about are \
-      dropped and the others rescaled. overlap is Onnela et al. (2007); span is the distance between a local \
-      bridge's ends without it (Easley & Kleinberg 2010), inf when none. --per-person lists each person's strong \
+      dropped and the others rescaled. overlap is Onnela et al. (2007), empty where it is 0/0 (neither end has \
+      another contact); span is the number of ties on the shortest other path between a local bridge's ends \
+      (Granovetter's degree of a local bridge, with or without weights), inf when none. --per-person lists each person's strong \
       and weak ties and strong-triadic-closure violations instead.
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var out: OutputOptions
 
-  @Flag(help: "Measure spans in lengths 1/weight instead of ties.")
+  /// Gone: spans count ties (Granovetter), whatever the weights. Kept hidden to say so instead of "unknown option".
+  @Flag(help: .hidden)
   var weighted = false
 
   @Option(help: "Ties at or above this strength are strong.")
@@ -69,12 +71,17 @@ struct Ties: ParsableCommand {
     return m
   }
 
-  func validate() throws { _ = try model() }
+  func validate() throws {
+    if weighted {
+      throw ValidationError("--weighted is not an option of ties: span counts the ties on the shortest other path (Granovetter's degree of a local bridge), whatever their weights.")
+    }
+    _ = try model()
+  }
 
   func run() throws {
     let loaded = try input.load()
     let g = loaded.graph
-    let t = g.tieMeasures(model: try model(), interactions: loaded.interactions, weighted: weighted)
+    let t = g.tieMeasures(model: try model(), interactions: loaded.interactions)
     let table = perPerson ? TiesReport.people(t, graph: g) : TiesReport.ties(t, graph: g)
     switch out.resolvedFormat {
     case .csv: try out.emit(table.csv())
