@@ -266,7 +266,7 @@ extension SocialGraph {
       var lost = reliability[Int(v)], cut = 0
       if lost > 0 && w.tree.hasChildren(v) {
         // Only v's descendants in the tree of best paths can change (ReliabilityTree.descendantsWithout).
-        let moved = w.tree.descendantsWithout(v, view: view, probabilities: probabilities, scratch: &scratch)
+        let moved = w.tree.descendantsWithout(v, view: view, lengths: w.lengths, scratch: &scratch)
         for (d, r) in moved { changed[Int(d)] = r }
         var after = 0.0
         for c in contacts where c != v {
@@ -286,8 +286,9 @@ extension SocialGraph {
 
     // Recommendations: the contacts worth building, with the way in and the gain.
     let candidates = contacts.filter { !isCovered($0) }
+    var search = ShortestPathSearch(nodeCount: count)
     let gains = candidates.map { c in
-      view.reliabilityGain(from: c, start: o.builtTieReliability, base: reliability, probabilities: probabilities,
+      view.reliabilityGain(from: c, start: o.builtTieReliability, base: reliability, lengths: w.lengths, search: &search,
                            counted: { inAccount.contains($0) })
     }
     let largestGain = max(gains.max() ?? 0, 1e-12)
@@ -343,6 +344,8 @@ private struct WarmReach {
   let team: [NodeIndex]
   let fromTeam: [(person: NodeIndex, reliability: Double)]
   let probabilities: ContiguousArray<Double>
+  /// −ln p per slot: the lengths of every reliability search (`GraphView.reliabilityLengths`).
+  let lengths: ContiguousArray<Double>
   /// The tree of best paths: who goes through whom.
   let tree: ReliabilityTree
   var reliability: [Double] { tree.reliability }
@@ -351,6 +354,7 @@ private struct WarmReach {
     team = g.internalPeople
     fromTeam = team.map { (person: $0, reliability: 1.0) }
     probabilities = g.social.spreadProbabilities(.tie)
-    tree = ReliabilityTree(view: g.social, from: fromTeam, probabilities: probabilities)
+    lengths = GraphView.reliabilityLengths(probabilities)
+    tree = ReliabilityTree(view: g.social, from: fromTeam, lengths: lengths)
   }
 }

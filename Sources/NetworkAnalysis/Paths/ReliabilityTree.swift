@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SocialGraph
+
+extension GraphView {
+  /// Tie lengths for reliability searches: −ln p per slot, so that the shortest path is the most reliable one
+  /// (Π p = exp(−Σ length)). Computed once per view and probability rule, not once per relaxation.
+  /// - Complexity: O(m).
+  public static func reliabilityLengths(_ probabilities: ContiguousArray<Double>) -> ContiguousArray<Double> {
+    ContiguousArray(probabilities.lazy.map { -log($0) })
+  }
+
+  /// The best reliability from any start to every person: max over paths of (the start's own reliability) ×
+  /// Π tie probabilities, 0 when nothing reaches them; Dijkstra on −ln p with several sources. `excluding` is left
+  /// out of the network (as if they had left). Used for warm reach: Σ over an account of our best reliability.
+  /// - Complexity: O((n + m) log n).
+  public func bestReliabilities(from starts: [(person: NodeIndex, reliability: Double)], probabilities: ContiguousArray<Double>,
+                                excluding: NodeIndex? = nil) -> [Double] {
+    reliabilityTree(from: starts, probabilities: probabilities, excluding: excluding).reliability
+  }
+
+  /// `bestReliabilities` with the tree of best paths: `parent[v]` is the person before v on their best path (−1 for
+  /// the starts and for people nothing reaches).
+  public func reliabilityTree(from starts: [(person: NodeIndex, reliability: Double)], probabilities: ContiguousArray<Double>,
+                              excluding: NodeIndex? = nil) -> (reliability: [Double], parent: [Int32]) {
+    let (dist, parent) = reliabilitySearch(from: starts, lengths: GraphView.reliabilityLengths(probabilities), excluding: excluding)
+    return (dist.map { $0 == .infinity ? 0 : exp(-$0) }, parent)
+  }
+
+  /// `reliabilityTree` in lengths: −ln of the best reliability (+∞ where nothing reaches), and the parents.
+  func reliabilitySearch(from starts: [(person: NodeIndex, reliability: Double)], lengths: ContiguousArray<Double>,
+                         excluding: NodeIndex?) -> (length: [Double], parent: [Int32]) {
+    var search = ShortestPathSearch(nodeCount: nodeCount)
+    if let excluding { search.block(person: excluding) }
+    search.run(rows: out, lengths: lengths, from: starts.filter { $0.reliability > 0 }.map { ($0.person, -log($0.reliability)) })
+    return (search.length, search.parent)
+  }
+
+  /// What one more start `from` with reliability `start` adds to `base` (the best reliabilities without it):
+  /// Σ over the people where it does better of (new − base), counting only `counted` people. A Dijkstra from
+  /// `from` that neither enters nor goes on from anyone it no longer beats `base` for: past such a person
+  /// nothing can improve (every path on from there is at most base × p), so the search stays in the region the
+  /// new start changes. `lengths` from `reliabilityLengths`; `search` is scratch reused from call to call.
+  /// - Complexity: O((n' + m') log n') over the improved region.
+  public func reliabilityGain(from: NodeIndex, start: Double, base: [Double], lengths: ContiguousArray<Double>,
+                              search: inout ShortestPathSearch, counted: (NodeIndex) -> Bool) -> Double {
+    var gain = 0.0
+    search.run(rows: out, lengths: lengths, from: [(from, -log(start))],
+               enter: { v, _, nd in exp(-nd) > base[Int(v)] },
+               expand: { u, d in
+                 let r = exp(-d)
+                 guard r > base[Int(u)] else { return false }
+                 if counted(u) { gain += r - base[Int(u)] }
+                 return true
+               })
+    return gain
+  }
+}
+
+/// The tree of best introduction paths (`GraphView.reliabilityTree`) kept with its lengths (−ln reliability) and
+/// its children, to answer "what if this person left?" without a new search over the whole network.
+public struct ReliabilityTree: Sendable {
+  /// −ln of the best reliability (+∞ where nothing reaches).
+  public let length: [Double]
+  public let reliability: [Double]
+  public let parent: [Int32]
+  /// Children of each person in the tree (CSR).
+  let childOffsets: [Int32]
+  let children: [Int32]
+
+  /// `lengths`: −ln p per slot of `view.out` (`GraphView.reliabilityLengths`).
+  public init(view: GraphView, from starts: [(person: NodeIndex, reliability: Double)], lengths: ContiguousArray<Double>) {
+    let (len, parent) = view.reliabilitySearch(from: starts, lengths: lengths, excluding: nil)
+    length = len
+    reliability = len.map { $0 == .infinity ? 0 : exp(-$0) }
+    self.parent = parent
+    var offsets = [Int32](repeating: 0, count: len.count + 1)
+    for p in parent where p >= 0 { offsets[Int(p) + 1] += 1 }
+    for i in 0..<len.count { offsets[i + 1] += offsets[i] }
+    var cursor = offsets
+    var kids = [Int32](repeating: 0, count: Int(offsets[len.count]))
+    for (v, p) in parent.enumerated() where p >= 0 { kids[Int(cursor[Int(p)])] = Int32(v); cursor[Int(p)] += 1 }
+    childOffsets = offsets; children = kids
+  }
+
+  public func hasChildren(_ v: NodeIndex) -> Bool { childOffsets[Int(v) + 1] > childOffsets[Int(v)] }
+
+  /// The best reliabilities of `v`'s descendants once `v` is gone (everyone else's best path avoids `v`, so only
+  /// they can change): a search over the descendants alone, each started from its best tie to the rest of the
+  /// network (whose lengths stand). The values equal `bestReliabilities(excluding: v)` on those people, bit for
+  /// bit, since both are the least fixed point of the same relaxations.
+  /// - Complexity: O((s + e) log s) for the s descendants and their e ties, instead of O((n + m) log n).
+  public func descendantsWithout(_ v: NodeIndex, view: GraphView, lengths: ContiguousArray<Double>,
+                                 scratch: inout ReliabilityScratch) -> [(person: NodeIndex, reliability: Double)] {
+    scratch.prepare(count: length.count)
+    // The descendants, by a walk down the tree (members doubles as the stack: each is visited once).
+    scratch.members.removeAll(keepingCapacity: true)
+    scratch.members.append(v)
+    var next = 0
+    while next < scratch.members.count {
+      let u = scratch.members[next]; next += 1
+      for i in Int(childOffsets[Int(u)])..<Int(childOffsets[Int(u) + 1]) {
+        scratch.members.append(children[i]); scratch.inside[Int(children[i])] = true
+      }
+    }
+    let members = scratch.members.dropFirst()
+    let off = view.out.offsets, tgt = view.out.targets
+    var starts: [(person: NodeIndex, length: Double)] = []
+    for d in members {
+      var best = Double.infinity
+      for p in Int(off[Int(d)])..<Int(off[Int(d) + 1]) {
+        let u = tgt[p]
+        guard u != v, !scratch.inside[Int(u)], length[Int(u)] < .infinity else { continue }
+        // The length of the slot u → d (undirected views: the same value on both slots).
+        let nd = length[Int(u)] + lengths[p]
+        if nd < best { best = nd }
+      }
+      if best < .infinity { starts.append((d, best)) }
+    }
+    // The flags move out of the scratch while the search reads them (no copy of either array).
+    var inside: [Bool] = []
+    swap(&inside, &scratch.inside)
+    scratch.search.run(rows: view.out, lengths: lengths, from: starts, enter: { w, _, _ in inside[Int(w)] })
+    let out = members.map { d in
+      let l = scratch.search.length[Int(d)]
+      return (person: d, reliability: l == .infinity ? 0 : exp(-l))
+    }
+    for d in members { inside[Int(d)] = false }
+    swap(&inside, &scratch.inside)
+    return out
+  }
+}
+
+/// Per-worker scratch of `ReliabilityTree.descendantsWithout`: only the entries it touched are reset.
+public struct ReliabilityScratch: Sendable {
+  var inside: [Bool] = []
+  var members: [NodeIndex] = []
+  var search = ShortestPathSearch(nodeCount: 0)
+  public init() {}
+  mutating func prepare(count: Int) {
+    if inside.count != count { inside = [Bool](repeating: false, count: count); search = ShortestPathSearch(nodeCount: count) }
+  }
+}
