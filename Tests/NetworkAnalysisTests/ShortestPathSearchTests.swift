@@ -1,0 +1,111 @@
+// The one Dijkstra (Paths/ShortestPathSearch) against Bellman–Ford written out here: the same least lengths on
+// seeded random graphs with several sources, blocked people and ties, a region test and a stop at a target, and
+// the edge cases (no people, one person, no ties, a blocked source, a search that reuses its scratch).
+import Testing
+@testable import NetworkAnalysis
+import SocialGraph
+
+/// Least lengths by Bellman–Ford relaxation to a fixed point, honouring the same blocks and region.
+private func bellmanFord(_ rows: Adjacency, _ len: ContiguousArray<Double>, sources: [(NodeIndex, Double)],
+                         blockedPeople: Set<Int32>, blockedTies: Set<Int32>, region: (Int32) -> Bool) -> [Double] {
+  var d = [Double](repeating: .infinity, count: rows.nodeCount)
+  for (s, l) in sources where !blockedPeople.contains(s) { d[Int(s)] = min(d[Int(s)], l) }
+  var changed = true
+  while changed {
+    changed = false
+    for u in 0..<rows.nodeCount where d[u] < .infinity {
+      for p in rows.slots(NodeIndex(u)) {
+        let v = rows.targets[p]
+        guard !blockedPeople.contains(v), !blockedTies.contains(rows.edgeIDs[p]), region(v) else { continue }
+        if d[u] + len[p] < d[Int(v)] { d[Int(v)] = d[u] + len[p]; changed = true }
+      }
+    }
+  }
+  return d
+}
+
+private func randomView(n: Int, density: Double, seed: UInt64) throws -> GraphView {
+  var rng = SplitMix64(seed: seed)
+  var b = SocialGraphBuilder()
+  for i in 0..<n { try b.addPerson(Person(id: "p\(i)")) }
+  let k = b.kindIndex(for: .friendship)
+  for u in 0..<n { for v in (u + 1)..<max(u + 1, n) where rng.nextUnit() < density {
+    try b.addTie(Tie(source: Int32(u), target: Int32(v), weight: 0.05 + 0.95 * rng.nextUnit(), kind: k, isDirected: false))
+  } }
+  return try b.build().social
+}
+
+@Suite struct ShortestPathSearchTests {
+  @Test(arguments: [1, 2, 3, 4, 5, 6])
+  func leastLengthsEqualBellmanFord(seed: UInt64) throws {
+    let view = try randomView(n: 60, density: 0.08, seed: seed)
+    let len = GraphView.reliabilityLengths(view.spreadProbabilities(.tie))
+    var rng = SplitMix64(seed: seed &* 7919)
+    var search = ShortestPathSearch(nodeCount: view.nodeCount, edgeCount: view.edgeCount)
+    for round in 0..<5 {   // the same scratch, five times: nothing may leak from one search into the next
+      let sources = (0..<3).map { _ in (NodeIndex(Int(rng.nextUnit() * 60)), rng.nextUnit()) }
+      var people = Set<Int32>(), ties = Set<Int32>()
+      search.unblockAll()
+      for _ in 0..<4 { let v = Int32(Int(rng.nextUnit() * 60)); people.insert(v); search.block(person: v) }
+      for _ in 0..<10 where view.edgeCount > 0 {
+        let e = Int32(Int(rng.nextUnit() * Double(view.edgeCount))); ties.insert(e); search.block(tie: e)
+      }
+      let region: (Int32) -> Bool = round.isMultiple(of: 2) ? { _ in true } : { $0 % 3 != 0 }
+      search.run(rows: view.out, lengths: len, from: sources, enter: { v, _, _ in region(v) })
+      let want = bellmanFord(view.out, len, sources: sources, blockedPeople: people, blockedTies: ties, region: region)
+      for v in 0..<view.nodeCount {
+        let (a, b) = (search.length[v], want[v])
+        #expect(a == b || abs(a - b) <= 1e-12 * max(1, b), "seed \(seed) round \(round) person \(v): \(a) vs \(b)")
+        if a < .infinity {   // the parents spell a path of exactly that length
+          let path = try #require(search.path(to: NodeIndex(v)))
+          var total = sources.filter { $0.0 == path[0] }.map(\.1).min()!
+          for h in 1..<path.count { total += len[view.out.slot(from: path[h - 1], to: path[h])!] }
+          #expect(abs(total - a) <= 1e-12 * max(1, a))
+        } else {
+          #expect(search.path(to: NodeIndex(v)) == nil && search.parent[v] == -1)
+        }
+      }
+      #expect(Set(search.reached).count == search.reached.count)
+      #expect(search.reached.allSatisfy { search.length[Int($0)] < .infinity })
+    }
+  }
+
+  // A chain 0 – 1 – 2 – 3 with lengths 1: stopping at 2 leaves 3 unreached; blocking 1 leaves 2 unreached; a
+  // blocked source is not started from; expand false keeps a person's length but goes no further.
+  @Test func targetBlocksAndExpand() throws {
+    var b = SocialGraphBuilder()
+    for i in 0..<4 { try b.addPerson(Person(id: "c\(i)")) }
+    let k = b.kindIndex(for: .friendship)
+    for i in 0..<3 { try b.addTie(Tie(source: Int32(i), target: Int32(i + 1), weight: 1, kind: k, isDirected: false)) }
+    let view = try b.build().social
+    let ones = ContiguousArray<Double>(repeating: 1, count: view.out.slotCount)
+    var s = ShortestPathSearch(nodeCount: 4, edgeCount: view.edgeCount)
+    s.run(rows: view.out, lengths: ones, from: [(0, 0)], target: 2)
+    #expect(s.length == [0, 1, 2, .infinity] && s.path(to: 2) == [0, 1, 2])
+    s.block(person: 1)
+    s.run(rows: view.out, lengths: ones, from: [(0, 0)])
+    #expect(s.length == [0, .infinity, .infinity, .infinity] && s.reached == [0])
+    s.run(rows: view.out, lengths: ones, from: [(1, 0), (3, 5)])
+    #expect(s.length == [.infinity, .infinity, 6, 5])
+    s.unblockAll()
+    s.block(tie: Int32(view.edge(1, 2)!))
+    s.run(rows: view.out, lengths: ones, from: [(0, 0)])
+    #expect(s.length == [0, 1, .infinity, .infinity])
+    s.unblockAll()
+    s.run(rows: view.out, lengths: ones, from: [(0, 0), (0, 3)], expand: { u, _ in u != 1 })
+    #expect(s.length == [0, 1, .infinity, .infinity])
+  }
+
+  @Test func emptyAndTinyGraphs() throws {
+    var s0 = ShortestPathSearch(nodeCount: 0)
+    let empty = try SocialGraphBuilder().build().social
+    s0.run(rows: empty.out, lengths: [], from: [])
+    #expect(s0.reached.isEmpty && s0.length.isEmpty)
+    var b = SocialGraphBuilder()
+    try b.addPerson(Person(id: "alone"))
+    let one = try b.build().social
+    var s1 = ShortestPathSearch(nodeCount: 1)
+    s1.run(rows: one.out, lengths: [], from: [(0, 0.5)], target: 0)
+    #expect(s1.length == [0.5] && s1.path(to: 0) == [0])
+  }
+}
