@@ -11,17 +11,28 @@ import SocialGraph
 /// Every piece of user text goes through `Markup.escaped` (HTML) or `jsonString` (the data block, which also
 /// escapes `<`, `>` and `&` so no name can close the script element).
 public enum HTMLReport {
+  /// The report of `account` (nil: every contact): the measures the maps use, the account analysis on them and
+  /// the findings the tables list (`SocialGraph.accountFindings`), then the page.
   public static func render(graph g: SocialGraph, interactions: [Interaction] = [], surveys: [SurveyResponse] = [],
-                            referrals: [Referral] = [], account: String? = nil) throws -> String {
+                            referrals: [Referral] = [], account: String? = nil,
+                            options: AccountFindingsOptions = AccountFindingsOptions()) throws -> String {
     let m = MapMeasures(graph: g, interactions: interactions)
     // Where we stand (tiemap account), on the measures the maps use.
+    let analysis = g.accountAnalysis(interactions: interactions, evidence: m.evidence, account: account)
+    let grid = PowerInterest(graph: g, influence: m.influence, silent: m.silent)
+    let findings = try g.accountFindings(account: account, analysis: analysis, evidence: m.evidence, influence: m.influence,
+                                         silent: m.silent, community: m.community, ties: m.ties, grid: grid,
+                                         interactions: interactions, surveys: surveys, referrals: referrals, options: options)
+    return try render(graph: g, measures: m, grid: grid, findings: findings, analysis: analysis, account: account)
+  }
+
+  /// The page from finished results: it lays out the maps and formats the findings, and computes nothing else.
+  public static func render(graph g: SocialGraph, measures m: MapMeasures, grid pi: PowerInterest, findings f: AccountFindings,
+                            analysis: AccountAnalysis, account: String?) throws -> String {
     let evidence = m.evidence
-    let analysis = g.accountAnalysis(interactions: interactions, evidence: evidence, account: account)
     var o = MapOptions()
     o.account = account
     let name = account ?? Chart.accountName(g)
-    let contacts = Chart.contacts(of: g, account: account)
-    let team = g.people.indices.filter { g.people[$0].isInternal }
 
     o.layout = .org
     let (orgDoc, orgEngine) = StakeholderMap.document(graph: g, measures: m, options: o)
@@ -30,7 +41,6 @@ public enum HTMLReport {
     let (netDoc, netEngine) = StakeholderMap.document(graph: g, measures: m, options: o)
     let netSVG = inlineSVG(try GraphvizRenderer.render(dot: netDoc.text, engine: netEngine, format: .svg))
 
-    let pi = PowerInterest(graph: g, influence: m.influence, silent: m.silent)
     let shown = Set(StakeholderMap.people(g, o))
 
     var h = ""
@@ -42,22 +52,13 @@ public enum HTMLReport {
     h += "<header><h1>\(esc(name))</h1><p class=\"sub\">Relational capital report · Tiemap</p></header>\n"
 
     // Summary cards, from the account analysis (its accounts hold exactly these contacts).
-    func isCovered(_ v: Int) -> Bool { evidence.proximity[v].map { $0 <= .p2 } ?? false }
-    let isContact = Set(contacts)
-    let covered = analysis.accounts.reduce(0) { $0 + $1.proximityCounts[0] + $1.proximityCounts[1] }
-    let circuit = analysis.accounts.reduce(0) { $0 + $1.coverage.decisionCircuit.count }
-    let circuitCovered = analysis.accounts.reduce(0) { $0 + $1.coverage.covered.count }
-    let trust = interactions.isEmpty ? [] : g.toleranceCapital(interactions)
-    let shownTrust = trust.filter { isContact.contains(Int($0.person)) }
-    let silent = contacts.filter { m.silent[$0] }
-    let departments = Set(contacts.compactMap { g.people[$0].department })
     h += "<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">\n"
-    for (value, label) in [("\(contacts.count)", "contacts in \(departments.count) departments"), ("\(team.count)", "people in our team"),
-                           ("\(covered) (\(Chart.percent(covered, contacts.count)))", "contacts covered at P1–P2"),
-                           ("\(circuitCovered) of \(circuit)", "decision makers and influencers at P1–P2"),
-                           ("\(silent.count)", "silent influencers"),
-                           ("\(Set(contacts.map { m.community[$0] }).count)", "communities in the network")]
-                          + (shownTrust.isEmpty ? [] : [("\(shownTrust.filter { $0.status != .healthy }.count)", "relationships at risk (tolerance capital)")]) {
+    for (value, label) in [("\(f.contacts.count)", "contacts in \(f.departments) departments"), ("\(f.teamMembers)", "people in our team"),
+                           ("\(f.covered) (\(Chart.percent(f.covered, f.contacts.count)))", "contacts covered at P1–P2"),
+                           ("\(f.decisionCircuitCovered) of \(f.decisionCircuit)", "decision makers and influencers at P1–P2"),
+                           ("\(f.silentInfluencers.count)", "silent influencers"),
+                           ("\(f.communities)", "communities in the network")]
+                          + (f.trustAssessed == 0 ? [] : [("\(f.atRisk.count)", "relationships at risk (tolerance capital)")]) {
       h += "<div class=\"card\"><b>\(esc(value))</b><span>\(esc(label))</span></div>\n"
     }
     h += "</div></section>\n"
@@ -99,36 +100,27 @@ public enum HTMLReport {
       return [.text(p.displayName), .text(p.title ?? ""), .text(p.department ?? ""), .text(p.role?.rawValue ?? ""),
               .text(proximity(v))]
     }
-    let ranked = contacts.sorted { (m.influence[$0], -$0) > (m.influence[$1], -$1) }
     table("influencers", "Top influencers", "Highest structural influence (PageRank, betweenness, eigenvector, effective size; percentile ranks).",
           ["Name", "Title", "Department", "Role", "Proximity", "Declared influence", "Structural influence", "Betweenness", "PageRank"],
-          ranked.prefix(15).map { v in
+          f.topInfluencers.map(Int.init).map { v in
             person(v) + [.number(Double(g.people[v].influence ?? 0), digits: 0, blankIfZero: true), .number(m.influence[v], digits: 2),
                          .number(m.person[.betweenness]![v], digits: 4), .number(m.person[.pagerank]![v], digits: 4)]
           })
     table("silent", "Silent influencers", "Top tenth of structural influence, declared influence 1–2: meet them before they block or carry a deal.",
           ["Name", "Title", "Department", "Role", "Proximity", "Declared influence", "Structural influence", "Constraint"],
-          silent.sorted { (m.influence[$0], -$0) > (m.influence[$1], -$1) }.map { v in
+          f.silentInfluencers.map(Int.init).map { v in
             person(v) + [.number(Double(g.people[v].influence ?? 0), digits: 0, blankIfZero: true), .number(m.influence[v], digits: 2),
                          .number(m.person[.constraint]![v], digits: 3)]
           })
-    let departmentsGroup = try GroupsReader.fromColumn("department", graph: g)
-    let brokers = g.weakTieBrokers(group: departmentsGroup.group, isStrong: m.ties.strengths.isStrong, embeddedness: m.ties.neighbourhoods.embeddedness)
-      .filter { isContact.contains(Int($0.person)) }
     table("brokers", "Weak-tie brokers", "Weak ties into other departments (Granovetter): who carries news and introductions between groups.",
           ["Name", "Title", "Department", "Role", "Proximity", "Weak ties out", "Departments reached", "Local bridges"],
-          brokers.prefix(15).map { b in
+          f.brokers.map { b in
             person(Int(b.person)) + [.number(Double(b.weakBridgingTies), digits: 0), .number(Double(b.groupsReached), digits: 0),
                                      .number(Double(b.localBridges), digits: 0)]
           })
-    let gaps = contacts.filter { v in
-      let p = g.people[v]
-      let low = !isCovered(v)
-      return low && ((p.influence ?? 0) >= 4 || p.isInDecisionCircuit || m.silent[v])
-    }.sorted { (pi.power[$0] ?? 0, m.influence[$0], -$0) > (pi.power[$1] ?? 0, m.influence[$1], -$1) }
     table("gaps", "Coverage gaps", "Decision makers, influencers, influence 4–5 and silent influencers held at P3, P4 or not assessed; the quadrant says how to engage.",
           ["Name", "Title", "Department", "Role", "Proximity", "Power", "Quadrant", "What they need"],
-          gaps.map { v in
+          f.coverageGaps.map(Int.init).map { v in
             person(v) + [.number(Double(pi.power[v] ?? 0), digits: 0, blankIfZero: true), .text(pi.quadrant[v]?.title ?? ""),
                          .text(g.people[v].role?.engagementStrategy ?? "")]
           })
@@ -136,42 +128,34 @@ public enum HTMLReport {
     func names(_ path: IntroductionPath?) -> String {
       path.map { $0.people.map { g.people[Int($0)].displayName }.joined(separator: " → ") } ?? "no path from our team yet"
     }
-    let recommendations = analysis.accounts.flatMap(\.recommendations)
     table("next", "Next relationships to build", "Contacts not held at P1/P2, by priority = role weight × proximity gap × (declared and structural influence, warm reach gained); each with the introduction to ask for.",
           ["Name", "Title", "Department", "Role", "Proximity", "Priority", "Why", "Introduction", "Reliability", "Reach gain"],
-          recommendations.map { r in
+          f.recommendations.map { r in
             let v = Int(r.person)
             return person(v) + [.number(r.priority, digits: 3), .text(r.reasons.joined(separator: "; ")), .text(names(r.path)),
                                 .number(r.path?.reliability ?? .nan, digits: 3), .number(r.reachGain, digits: 2)]
           })
-    let single = analysis.accounts.flatMap(\.singleThreaded)
     table("threads", "Single-threaded relationships", "Decision makers and influencers only one member of our team holds: one departure on either side and the thread is cut.",
           ["Name", "Title", "Department", "Role", "Proximity", "Held only by"],
-          single.map { person(Int($0.person)) + [.text(g.people[Int($0.teamMember)].displayName)] })
-    let departures = analysis.accounts.flatMap { $0.departures.prefix(10) }
+          f.singleThreaded.map { person(Int($0.person)) + [.text(g.people[Int($0.teamMember)].displayName)] })
     table("departures", "Departure impact", "What we lose if they leave: warm reach (Σ of our best introduction reliability over the account) and contacts cut off.",
           ["Name", "Title", "Department", "Role", "Proximity", "Warm reach lost", "Cut off", "Decision circuit lost"],
-          departures.map { d in
+          f.departures.map { d in
             person(Int(d.person)) + [.number(d.reachLost, digits: 2), .number(Double(d.cutOff), digits: 0), .number(Double(d.coverageLost), digits: 0)]
           })
-    if !shownTrust.isEmpty {
+    if f.trustAssessed > 0 {
       table("trust", "Relationships at risk", "Tolerance capital (Kaufman): ruptured below 0, at risk within 5 of it now or in 30 days without contact.",
             ["Name", "Title", "Department", "Role", "Proximity", "Status", "Balance", "Trend (90 days)", "Last contact"],
-            shownTrust.filter { $0.status != .healthy }.sorted { ($0.status, $0.state.balance) < ($1.status, $1.state.balance) }.map { a in
+            f.atRisk.map { a in
               person(Int(a.person)) + [.text(a.status == .atRisk ? "at risk" : a.status.rawValue), .number(a.state.balance, digits: 1),
                                        .number(a.trend, digits: 1), .text(a.lastContact.description)]
             })
     }
-    if !surveys.isEmpty || !referrals.isEmpty {
-      let nps = g.netPromoterScores(surveys) { $0.role?.rawValue }
-      let value = g.customerReferralValue(referrals, discountRate: 0.1)
-      let reach = g.social.diffusionNetwork(.tie).singletonReach(model: .independentCascade, samples: 20_000, seed: 2026)
-      let prescribers = g.expertPrescribers(latestScore: nps.latestScore, crv: value.crv(count: g.count), reach: reach)
-        .filter { isContact.contains(Int($0.person)) }
-      let npsText = nps.overall.score.map { "NPS \(GraphFormats.Cell.fixed($0, digits: 0)) from \(nps.overall.responses) answers" } ?? "no survey answers"
-      table("prescribers", "Expert prescribers", "\(npsText). Ranked by 0.4 · answer/10 + 0.3 · percentile of Customer Referral Value (10 % discount) + 0.3 · percentile of referral reach.",
+    if let r = f.referrals {
+      let npsText = r.nps.overall.score.map { "NPS \(GraphFormats.Cell.fixed($0, digits: 0)) from \(r.nps.overall.responses) answers" } ?? "no survey answers"
+      table("prescribers", "Expert prescribers", "\(npsText). Ranked by 0.4 · answer/10 + 0.3 · percentile of Customer Referral Value (\(Cell.fixed(r.options.discountRate * 100, digits: 0)) % discount) + 0.3 · percentile of referral reach.",
             ["Name", "Title", "Department", "Role", "Proximity", "Answer", "Referral value", "Reach", "Score"],
-            prescribers.prefix(15).map { e in
+            f.prescribers.map { e in
               person(Int(e.person)) + [.number(Double(e.score ?? -1), digits: 0).blankIfNegative, .number(e.crv, digits: 0, blankIfZero: true),
                                        .number(e.reach, digits: 1), .number(e.prescriberScore, digits: 3)]
             })

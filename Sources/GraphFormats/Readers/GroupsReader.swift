@@ -1,46 +1,9 @@
+import NetworkAnalysis
 import SocialGraph
 
-/// Groups of people for brokerage: from a contacts column (`department`, `account`, `role`, … or any attribute),
-/// or from a file of `id group` pairs (whitespace, `#` comments — like SNAP's department labels — or a CSV
+/// Groups of people (`Groups`) from a file of `id group` pairs (whitespace, `#` comments — like SNAP's department labels — or a CSV
 /// with columns `id,group`). Group names are numbered in order of first appearance; people without a group get −1.
-public struct Groups: Sendable, Equatable {
-  public var group: [Int]
-  public var names: [String]
-
-  public func name(of v: Int) -> String? { group[v] >= 0 ? names[group[v]] : nil }
-}
-
 public enum GroupsReader {
-  /// Groups from a person field: department, account, role, title, owner, proximity, or a free attribute.
-  public static func fromColumn(_ column: String, graph g: SocialGraph) throws -> Groups {
-    let key = normalizedColumnName(column)
-    let known = ["department", "account", "role", "title", "owner", "proximity", "internal"]
-    let attributes = Set(g.people.flatMap { $0.attributes.map(\.name) })
-    guard known.contains(key) || attributes.contains(column) else {
-      throw InputError(file: "--group-by", line: 0,
-                       problem: "no column \(quoted(column)) (use one of \(known.joined(separator: ", "))\(attributes.isEmpty ? "" : ", or an attribute: " + attributes.sorted().joined(separator: ", ")))")
-    }
-    var index: [String: Int] = [:], names: [String] = []
-    let group = g.people.map { p -> Int in
-      let value: String?
-      switch key {
-      case "department": value = p.department
-      case "account": value = p.account
-      case "role": value = p.role?.rawValue
-      case "title": value = p.title
-      case "owner": value = p.owner
-      case "proximity": value = p.proximity?.label
-      case "internal": value = p.isInternal ? "our team" : "contacts"
-      default: value = p.attribute(column).flatMap { $0.isEmpty ? nil : $0 }
-      }
-      guard let v = value else { return -1 }
-      if let i = index[v] { return i }
-      index[v] = names.count; names.append(v)
-      return names.count - 1
-    }
-    return Groups(group: group, names: names)
-  }
-
   /// Groups from a file of `id group` lines (or a CSV with `id,group`). Every id must be in the graph and appear once.
   public static func read(_ path: String, graph g: SocialGraph) throws -> Groups {
     let bytes = try InputFile.read(path)

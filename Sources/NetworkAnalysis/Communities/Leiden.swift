@@ -21,7 +21,7 @@ extension GraphView {
   /// - Reference: V. A. Traag, L. Waltman, N. J. van Eck (2019), "From Louvain to Leiden: guaranteeing
   ///   well-connected communities", *Scientific Reports* 9:5233, doi:10.1038/s41598-019-41695-z.
   /// - Complexity: about O(m) per level; few levels in practice.
-  public func leiden(weighted: Bool, resolution gamma: Double = 1, seed: UInt64 = 2026, randomness theta: Double = 0.01) -> Communities {
+  public func leiden(weighted: Bool, resolution gamma: Double = 1, seed: UInt64 = TiemapDefaults.seed, randomness theta: Double = 0.01) -> Communities {
     // Iterated from its own result until the partition no longer changes (igraph's n_iterations = −1), at most 20 times.
     var rng = SplitMix64(seed: seed)
     var community = Array(0..<nodeCount)
@@ -172,7 +172,7 @@ public enum CommunityMethod: String, Sendable, CaseIterable {
 
 extension GraphView {
   /// Communities by `method`, seeded.
-  public func communities(_ method: CommunityMethod, weighted: Bool, resolution: Double = 1, seed: UInt64 = 2026) -> Communities {
+  public func communities(_ method: CommunityMethod, weighted: Bool, resolution: Double = 1, seed: UInt64 = TiemapDefaults.seed) -> Communities {
     switch method {
     case .louvain: louvain(weighted: weighted, resolution: resolution, seed: seed)
     case .leiden: leiden(weighted: weighted, resolution: resolution, seed: seed)

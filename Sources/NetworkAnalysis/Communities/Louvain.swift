@@ -20,7 +20,7 @@ extension GraphView {
   /// - Reference: V. D. Blondel, J.-L. Guillaume, R. Lambiotte, E. Lefebvre (2008), "Fast unfolding of
   ///   communities in large networks", *J. Stat. Mech.* P10008, doi:10.1088/1742-5468/2008/10/P10008.
   /// - Complexity: about O(m) per pass; few levels in practice.
-  public func louvain(weighted: Bool, resolution: Double = 1, seed: UInt64 = 2026, threshold: Double = 1e-7) -> Communities {
+  public func louvain(weighted: Bool, resolution: Double = 1, seed: UInt64 = TiemapDefaults.seed, threshold: Double = 1e-7) -> Communities {
     let n = nodeCount
     var level = LevelGraph(self, weighted: weighted)
     var membership = Array(0..<n)          // person → node of the current level

@@ -37,7 +37,7 @@ extension GraphView {
   /// Communities use `communityMethod` (Louvain by default, or Leiden) with `seed` and `resolution`.
   /// With `betweennessSamples` k, betweenness is estimated from k sources drawn with `seed`
   /// (`sampledBetweenness`) instead of all n.
-  public func personMeasures(_ wanted: Set<PersonMeasure>, weighted: Bool, seed: UInt64 = 2026,
+  public func personMeasures(_ wanted: Set<PersonMeasure>, weighted: Bool, seed: UInt64 = TiemapDefaults.seed,
                              resolution: Double = 1, betweennessSamples: Int? = nil,
                              communityMethod: CommunityMethod = .louvain) -> PersonMeasures {
     var need = wanted

@@ -28,7 +28,7 @@ public struct SeedSelectionOptions: Sendable {
   public var budget: Double?
   /// CELF: number of Monte Carlo worlds.
   public var runs = 1_000
-  public var seed: UInt64 = 2026
+  public var seed: UInt64 = TiemapDefaults.seed
   /// IMM: approximation slack ε and failure exponent ℓ (the result is (1 − 1/e − ε)-optimal with probability
   /// at least 1 − n^−ℓ).
   public var epsilon = 0.1

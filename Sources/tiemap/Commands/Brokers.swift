@@ -40,7 +40,9 @@ struct Brokers: ParsableCommand {
   func run() throws {
     let loaded = try input.load()
     let g = loaded.graph
-    let grouping = try groupBy.map { try GroupsReader.fromColumn($0, graph: g) } ?? GroupsReader.read(groups!, graph: g)
+    let grouping: Groups
+    do { grouping = try groupBy.map { try g.groups(byColumn: $0) } ?? GroupsReader.read(groups!, graph: g) }
+    catch let e as UnknownGroupingColumn { throw RunError("--group-by: \(e)") }
     if weakTies {
       var model = TieStrengthModel()
       model.strongThreshold = strongThreshold

@@ -13,7 +13,7 @@ struct Info: ParsableCommand {
   var weighted = false
 
   @Option(help: "Seed of the community search, as in `tiemap metrics`.")
-  var seed: UInt64 = 2026
+  var seed = TiemapDefaults.seed
 
   @Option(help: "Community search: louvain or leiden, as in `tiemap metrics`.")
   var communities: CommunityMethod = .louvain

@@ -47,7 +47,7 @@ struct Metrics: ParsableCommand {
   var betweennessSamples: Int?
 
   @Option(help: "Seed of the community search (Louvain) and of the betweenness sources.")
-  var seed: UInt64 = 2026
+  var seed = TiemapDefaults.seed
 
   @Option(help: "Resolution of the community search (1 = standard modularity; higher finds smaller communities).")
   var resolution: Double = 1

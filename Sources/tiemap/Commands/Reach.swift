@@ -27,6 +27,14 @@ struct ProbabilityOption: ExpressibleByArgument {
     }
   }
   static var defaultCompletionKind: CompletionKind { .list(["tie", "wc"]) }
+  /// As a user writes it, for `--help`'s "(default: tie)".
+  var defaultValueDescription: String {
+    switch rule {
+    case .tie: "tie"
+    case .weightedCascade: "wc"
+    case .uniform(let p): "\(p)"
+    }
+  }
 }
 
 struct Reach: ParsableCommand {
@@ -54,13 +62,13 @@ struct Reach: ParsableCommand {
   var model: ReachModel = .ic
 
   @Option(help: "Monte Carlo runs.")
-  var runs = 1_000
+  var runs = SeedRequest(count: 1).runs
 
   @Option(help: "Random seed (same seed, same output).")
-  var seed: UInt64 = 2026
+  var seed = TiemapDefaults.seed
 
   @Option(help: "With --model hops: how many ties away still counts.")
-  var hops = 2
+  var hops = SeedRequest(count: 1).hops
 
   @Option(help: ArgumentHelp("Chance a tie passes a recommendation: tie (from its weight), wc (1 / in-degree), or a number in (0, 1].",
                              valueName: "tie|wc|p"))
@@ -79,7 +87,7 @@ struct Reach: ParsableCommand {
   @Option(help: ArgumentHelp("With --best: only contacts of this account are candidates (and default targets).", valueName: "name"))
   var account: String?
 
-  @Option(help: "With --best: auto picks CELF up to 5,000 people, IMM above.")
+  @Option(help: "With --best: auto picks CELF up to \(Cell.grouped(SeedRequest(count: 1).celfLimit)) people, IMM above.")
   var method: SelectionMethod = .auto
 
   @Option(help: "With --best: total cost the seeds may not exceed (costs from --costs, else the contact history's mean cost per contact).")
@@ -89,7 +97,7 @@ struct Reach: ParsableCommand {
   var costs: String?
 
   @Option(help: "With --best and IMM: approximation slack ε.")
-  var epsilon = 0.1
+  var epsilon = SeedRequest(count: 1).epsilon
 
   @Flag(help: "With --best: our own team may be chosen too.")
   var includeTeam = false
@@ -145,42 +153,19 @@ struct Reach: ParsableCommand {
   }
 
   func chooseSeeds(_ k: Int, graph g: SocialGraph, net: DiffusionNetwork, loaded: LoadedInput, modelName: String) throws {
-    var candidates = g.people.indices.filter { includeTeam || !g.people[$0].isInternal }
-    if let account { candidates = candidates.filter { g.people[$0].account == account } }
-    guard !candidates.isEmpty else { throw RunError("No candidate to choose from (every person is on our team; pass --include-team).") }
-    var targetList: [NodeIndex]?
-    if targets == ["decision-circuit"] {
-      let circuit = g.decisionCircuit(account: account)
-      guard !circuit.isEmpty else { throw RunError("--targets decision-circuit: no decision maker or influencer\(account.map { " in '\($0)'" } ?? "") (role column).") }
-      targetList = circuit
-    } else if !targets.isEmpty {
-      targetList = try targets.map { try g.requirePerson($0, option: "--targets") }
-    } else if let account {
-      targetList = g.people.indices.filter { g.people[$0].account == account }.map { NodeIndex($0) }
-    }
-    var costList: [Double]?
-    if budget != nil {
-      if let costs { costList = try CostsReader.read(costs, graph: g, default: 1) }
-      else if !loaded.interactions.isEmpty { costList = g.meanInteractionCost(loaded.interactions) }
-      else { throw RunError("--budget needs costs: give --costs FILE (id,cost) or --interactions FILE (mean cost per contact).") }
-    }
-    let selection: SeedSelection
-    var check: ReachEstimate?
-    let people = candidates.map { NodeIndex($0) }
-    switch model {
-    case .hops:
-      selection = net.bestSeeds(count: k, hops: hops, candidates: people, targets: targetList, costs: costList, budget: budget)
-    case .ic, .lt:
-      var o = SeedSelectionOptions(count: k)
-      o.model = model.diffusion
-      o.method = method == .auto ? (g.count <= 5_000 ? .celf : .imm) : (method == .celf ? .celf : .imm)
-      o.candidates = people; o.targets = targetList; o.costs = costList; o.budget = budget
-      o.runs = runs; o.seed = seed; o.epsilon = epsilon
-      selection = net.bestSeeds(o)
-      // An independent check on fresh worlds: the selection's own estimate is biased up by choosing on it.
-      check = net.simulate(from: selection.seeds, model: o.model, runs: runs, seed: seed ^ 0xC4EC_C4EC,
-                           targets: net.membership(targetList))
-    }
+    var r = SeedRequest(count: k)
+    r.model = model == .hops ? nil : model.diffusion
+    r.hops = hops; r.account = account; r.includeTeam = includeTeam
+    if targets == ["decision-circuit"] { r.targets = .decisionCircuit }
+    else if !targets.isEmpty { r.targets = .people(try targets.map { try g.requirePerson($0, option: "--targets") }) }
+    if let costs, budget != nil { r.costs = try CostsReader.read(costs, graph: g, default: 1) }
+    r.budget = budget
+    r.method = method == .auto ? nil : (method == .celf ? .celf : .imm)
+    r.runs = runs; r.seed = seed; r.epsilon = epsilon
+    let choice: SeedChoice
+    do { choice = try g.chooseSeeds(r, network: net, interactions: loaded.interactions) }
+    catch let e as SeedRequestError { throw RunError(e.description) }
+    let (selection, check, targetList, costList) = (choice.selection, choice.check, choice.targets, choice.costs)
     switch out.resolvedFormat {
     case .csv: try out.emit(ReachReport.seeds(selection, graph: g, costs: costList).csv())
     case .json:

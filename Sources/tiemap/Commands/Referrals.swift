@@ -23,7 +23,7 @@ struct Referrals: ParsableCommand {
   @OptionGroup var out: OutputOptions
 
   @Option(help: "Discount rate per period for the referral value.")
-  var discountRate = 0.1
+  var discountRate = ReferralOptions().discountRate
 
   @Option(help: ArgumentHelp("NPS segments by this column: role, department, proximity, title, owner or an attribute.", valueName: "column"))
   var segmentBy = "role"
@@ -32,14 +32,14 @@ struct Referrals: ParsableCommand {
   var show: ReferralTable?
 
   @Option(help: "Reverse-reachable samples for everyone's reach.")
-  var samples = 20_000
+  var samples = ReferralOptions().reachSamples
 
   @Option(help: ArgumentHelp("Chance a tie passes a recommendation: tie (from its weight), wc (1 / in-degree), or a number in (0, 1].",
                              valueName: "tie|wc|p"))
   var probability = ProbabilityOption(argument: "tie")!
 
   @Option(help: "Random seed of the reach estimate.")
-  var seed: UInt64 = 2026
+  var seed = TiemapDefaults.seed
 
   func validate() throws {
     guard discountRate > -1, discountRate.isFinite else { throw ValidationError("--discount-rate must be a number above -1 (0.1 = 10 % per period).") }
@@ -52,11 +52,12 @@ struct Referrals: ParsableCommand {
     }
     let loaded = try input.load()
     let g = loaded.graph
-    let groups = try GroupsReader.fromColumn(segmentBy, graph: g)
-    let nps = g.netPromoterScores(loaded.surveys) { p in groups.name(of: g.ids.firstIndex(of: p.id)!) }
-    let value = g.customerReferralValue(loaded.referrals, discountRate: discountRate)
-    let reach = g.social.diffusionNetwork(probability.rule).singletonReach(model: .independentCascade, samples: samples, seed: seed)
-    let prescribers = g.expertPrescribers(latestScore: nps.latestScore, crv: value.crv(count: g.count), reach: reach)
+    let groups: Groups
+    do { groups = try g.groups(byColumn: segmentBy) } catch let e as UnknownGroupingColumn { throw RunError("--segment-by: \(e)") }
+    var o = ReferralOptions()
+    o.discountRate = discountRate; o.reachSamples = samples; o.seed = seed; o.probability = probability.rule
+    let analysis = g.referralAnalysis(surveys: loaded.surveys, referrals: loaded.referrals, segments: groups, options: o)
+    let (nps, value, prescribers) = (analysis.nps, analysis.value, analysis.prescribers)
     let tables: [(ReferralTable, String, ResultTable)] = [
       (.nps, "Net Promoter Score by account and \(segmentBy)", ReferralReport.nps(nps)),
       (.value, "Customer Referral Value (discount rate \(discountRate))", ReferralReport.value(value, graph: g)),
