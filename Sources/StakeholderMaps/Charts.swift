@@ -187,7 +187,7 @@ public enum Chart: String, Sendable, CaseIterable {
       let x = left + cx * size, y = top + cy * size
       s.rect(x + 2, y + 2, size - 4, size - 4, fill: fill, stroke: "#BDBDBD", rx: 6)
       let people = contacts.filter { pi.quadrant[$0] == q }.sorted {
-        (pi.power[$0]!, m.influence[$0], -$0) > (pi.power[$1]!, m.influence[$1], -$1)
+        (pi.power[$0] ?? 0, m.influence[$0], -$0) > (pi.power[$1] ?? 0, m.influence[$1], -$1)
       }
       s.text("\(q.title) · \(people.count)", x + 14, y + 24, size: 14, bold: true)
       for (i, line) in TextMetrics.wrap(q.strategy, limit: 58).prefix(2).enumerated() {

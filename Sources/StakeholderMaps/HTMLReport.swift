@@ -104,13 +104,13 @@ public enum HTMLReport {
           ["Name", "Title", "Department", "Role", "Proximity", "Declared influence", "Structural influence", "Betweenness", "PageRank"],
           f.topInfluencers.map(Int.init).map { v in
             person(v) + [.number(Double(g.people[v].influence ?? 0), digits: 0, blankIfZero: true), .number(m.influence[v], digits: 2),
-                         .number(m.person[.betweenness]![v], digits: 4), .number(m.person[.pagerank]![v], digits: 4)]
+                         .number(m.person.column(.betweenness)[v], digits: 4), .number(m.person.column(.pagerank)[v], digits: 4)]
           })
     table("silent", "Silent influencers", "Top tenth of structural influence, declared influence 1–2: meet them before they block or carry a deal.",
           ["Name", "Title", "Department", "Role", "Proximity", "Declared influence", "Structural influence", "Constraint"],
           f.silentInfluencers.map(Int.init).map { v in
             person(v) + [.number(Double(g.people[v].influence ?? 0), digits: 0, blankIfZero: true), .number(m.influence[v], digits: 2),
-                         .number(m.person[.constraint]![v], digits: 3)]
+                         .number(m.person.column(.constraint)[v], digits: 3)]
           })
     table("brokers", "Weak-tie brokers", "Weak ties into other departments (Granovetter): who carries news and introductions between groups.",
           ["Name", "Title", "Department", "Role", "Proximity", "Weak ties out", "Departments reached", "Local bridges"],
@@ -176,9 +176,9 @@ public enum HTMLReport {
                                         ("proximity", jsonString(p.isInternal ? "" : (proximity(v).isEmpty ? "unknown" : proximity(v))))]
       fields.append(("influence", p.influence.map { "\($0)" } ?? "null"))
       fields.append(("structural", Cell.fixed(m.influence[v], digits: 3)))
-      fields.append(("betweenness", Cell.fixed(m.person[.betweenness]![v], digits: 4)))
-      fields.append(("pagerank", Cell.fixed(m.person[.pagerank]![v], digits: 4)))
-      fields.append(("degree", Cell.fixed(m.person[.degree]![v], digits: 0)))
+      fields.append(("betweenness", Cell.fixed(m.person.column(.betweenness)[v], digits: 4)))
+      fields.append(("pagerank", Cell.fixed(m.person.column(.pagerank)[v], digits: 4)))
+      fields.append(("degree", Cell.fixed(m.person.column(.degree)[v], digits: 0)))
       fields.append(("silent", m.silent[v] ? "true" : "false"))
       fields.append(("quadrant", jsonString(pi.quadrant[v]?.title ?? "")))
       return "\"p\(v)\":{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"

@@ -46,7 +46,7 @@ public struct MapMeasures: Sendable {
   public var ties: TieMeasures
   /// The person measures behind the maps' cards and the report's tables (degree, betweenness, PageRank,
   /// constraint; influence needs the path sweep and PageRank anyway, so these come at almost no extra cost).
-  public var person: [PersonMeasure: [Double]]
+  public var person: PersonMeasures
 
   /// Each person's proximity as the account analysis counts it (`AccountEvidence`: declared, else derived from
   /// our team's ties and the history), and whether it was derived: every map, chart and the report show these,
@@ -60,9 +60,9 @@ public struct MapMeasures: Sendable {
 
   public init(graph g: SocialGraph, interactions: [Interaction] = [], options: AccountOptions = AccountOptions()) {
     let m = g.social.personMeasures([.influence, .community, .degree, .betweenness, .pagerank, .constraint], weighted: false)
-    person = m.values
-    influence = m.values[.influence]!
-    community = m.values[.community]!.map { Int($0) }
+    person = m
+    influence = m.column(.influence)
+    community = m.column(.community).map { $0.isNaN ? -1 : Int($0) }
     silent = StructuralInfluence.silentInfluencers(score: influence, graph: g)
     ties = g.tieMeasures(interactions: interactions)
     evidence = AccountEvidence(graph: g, interactions: interactions, options: options, influence: influence, silent: silent, ties: ties)

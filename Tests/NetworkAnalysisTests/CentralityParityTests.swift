@@ -74,7 +74,7 @@ import SocialGraph
     let layer = f.directedLayer(of: g)
     #expect(layer.isDirected)
     let m = layer.personMeasures(Set(PersonMeasure.directed), weighted: f.weighted)
-    #expect(Set(m.values.keys) == Set(PersonMeasure.directed))
+    #expect(Set(m.values.measures) == Set(PersonMeasure.directed))
     for measure in PersonMeasure.directed { f.check(measure.rawValue, m.values[measure]!, in: g) }
   }
 

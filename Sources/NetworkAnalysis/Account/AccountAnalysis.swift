@@ -30,7 +30,7 @@ public struct AccountEvidence: Sendable {
   /// the tie measures (with the history), and each person's effective proximity.
   public init(graph g: SocialGraph, interactions: [Interaction], options: AccountOptions = AccountOptions(),
               influence: [Double]? = nil, silent: [Bool]? = nil, ties: TieMeasures? = nil) {
-    let score = influence ?? g.social.personMeasures([.influence], weighted: false).values[.influence]!
+    let score = influence ?? g.social.personMeasures([.influence], weighted: false).column(.influence)
     self.influence = score
     self.silent = silent ?? StructuralInfluence.silentInfluencers(score: score, graph: g)
     let t = ties?.strengths ?? g.tieStrengths(interactions: interactions, overlap: g.social.tieNeighbourhoods().overlap)

@@ -23,11 +23,81 @@ public enum PersonMeasure: String, CaseIterable, Sendable, Hashable {
   ]
 }
 
-/// Values of the requested measures, one array per measure in person order, plus the communities found.
+/// One optional column per measure, in person order: nil where the measure was not computed.
+public struct PersonColumns: Sendable, Equatable {
+  public var degree, inDegree, outDegree, strength, inStrength, outStrength: [Double]?
+  public var closeness, harmonic, betweenness, eigenvector, pagerank, hub, authority, clustering, core: [Double]?
+  public var constraint, effectiveSize, efficiency, hierarchy, community, influence: [Double]?
+
+  public init() {}
+
+  public subscript(_ m: PersonMeasure) -> [Double]? {
+    get {
+      switch m {
+      case .degree: degree
+      case .inDegree: inDegree
+      case .outDegree: outDegree
+      case .strength: strength
+      case .inStrength: inStrength
+      case .outStrength: outStrength
+      case .closeness: closeness
+      case .harmonic: harmonic
+      case .betweenness: betweenness
+      case .eigenvector: eigenvector
+      case .pagerank: pagerank
+      case .hub: hub
+      case .authority: authority
+      case .clustering: clustering
+      case .core: core
+      case .constraint: constraint
+      case .effectiveSize: effectiveSize
+      case .efficiency: efficiency
+      case .hierarchy: hierarchy
+      case .community: community
+      case .influence: influence
+      }
+    }
+    set {
+      switch m {
+      case .degree: degree = newValue
+      case .inDegree: inDegree = newValue
+      case .outDegree: outDegree = newValue
+      case .strength: strength = newValue
+      case .inStrength: inStrength = newValue
+      case .outStrength: outStrength = newValue
+      case .closeness: closeness = newValue
+      case .harmonic: harmonic = newValue
+      case .betweenness: betweenness = newValue
+      case .eigenvector: eigenvector = newValue
+      case .pagerank: pagerank = newValue
+      case .hub: hub = newValue
+      case .authority: authority = newValue
+      case .clustering: clustering = newValue
+      case .core: core = newValue
+      case .constraint: constraint = newValue
+      case .effectiveSize: effectiveSize = newValue
+      case .efficiency: efficiency = newValue
+      case .hierarchy: hierarchy = newValue
+      case .community: community = newValue
+      case .influence: influence = newValue
+      }
+    }
+  }
+
+  /// The measures that have a column, in `PersonMeasure.allCases` (column) order.
+  public var measures: [PersonMeasure] { PersonMeasure.allCases.filter { self[$0] != nil } }
+}
+
+/// Values of the requested measures, one column per measure in person order, plus the communities found.
 public struct PersonMeasures: Sendable {
-  public var values: [PersonMeasure: [Double]]
+  public var values: PersonColumns
   public var communities: Communities?
   public var weighted: Bool
+  /// Number of people (the length of every column).
+  public var count: Int
+
+  /// The column of `m`, or NaN for everyone (an empty cell in every writer) when it was not computed: never a trap.
+  public func column(_ m: PersonMeasure) -> [Double] { values[m] ?? [Double](repeating: .nan, count: count) }
 }
 
 extension GraphView {
@@ -42,7 +112,7 @@ extension GraphView {
                              communityMethod: CommunityMethod = .louvain) -> PersonMeasures {
     var need = wanted
     if need.contains(.influence) { need.formUnion([.pagerank, .betweenness, .eigenvector, .effectiveSize]) }
-    var v: [PersonMeasure: [Double]] = [:]
+    var v = PersonColumns()
     if need.contains(.degree) { v[.degree] = degrees().map(Double.init) }
     if need.contains(.strength) { v[.strength] = strengths() }
     if need.contains(.outDegree) { v[.outDegree] = degrees().map(Double.init) }
@@ -56,7 +126,7 @@ extension GraphView {
                              closeness: need.contains(.closeness) || need.contains(.harmonic))
       v[.closeness] = p.closeness; v[.harmonic] = p.harmonic; v[.betweenness] = p.betweenness
       if sampled && need.contains(.betweenness) {
-        v[.betweenness] = sampledBetweenness(sources: betweennessSources(count: betweennessSamples!, seed: seed), weighted: weighted)
+        v[.betweenness] = sampledBetweenness(sources: betweennessSources(count: betweennessSamples ?? nodeCount, seed: seed), weighted: weighted)
       }
     }
     if need.contains(.eigenvector) { v[.eigenvector] = eigenvector(weighted: weighted) }
@@ -78,10 +148,11 @@ extension GraphView {
       communities = c
       v[.community] = c.community.map(Double.init)
     }
-    if need.contains(.influence) {
-      v[.influence] = StructuralInfluence.score(pageRank: v[.pagerank]!, betweenness: v[.betweenness]!,
-                                                eigenvector: v[.eigenvector]!, effectiveSize: v[.effectiveSize]!)
+    if need.contains(.influence), let pr = v.pagerank, let b = v.betweenness, let e = v.eigenvector, let es = v.effectiveSize {
+      v.influence = StructuralInfluence.score(pageRank: pr, betweenness: b, eigenvector: e, effectiveSize: es)
     }
-    return PersonMeasures(values: v.filter { wanted.contains($0.key) }, communities: communities, weighted: weighted)
+    var kept = PersonColumns()
+    for m in wanted { kept[m] = v[m] }
+    return PersonMeasures(values: kept, communities: communities, weighted: weighted, count: nodeCount)
   }
 }
