@@ -9,9 +9,10 @@ enum Paths {
   static func sample(_ f: String) -> String { root.appendingPathComponent("datasets/sample/\(f)").path }
 }
 
-/// A fresh temporary directory for one test, with helpers to write files into it.
-struct Scratch {
+/// A fresh temporary directory for one test, with helpers to write files into it; removed when the test is done.
+final class Scratch: Sendable {
   let dir: URL
+  deinit { try? FileManager.default.removeItem(at: dir) }
   init() {
     dir = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-tests-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -18,13 +18,15 @@ enum CLI {
 
   /// Runs `tiemap` (or `executable`, e.g. taskset wrapping it) with `args`.
   static func run(_ args: [String], cwd: URL? = nil, executable: String? = nil, stdin: URL? = nil) throws -> CLIResult {
+    guard executable != nil || FileManager.default.isExecutableFile(atPath: binary) else {
+      throw MissingBinary(path: binary)
+    }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: executable ?? binary)
     p.arguments = args
     if let cwd { p.currentDirectoryURL = cwd }
-    let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: tmp) }
+    let scratch = Workspace(files: [:])
+    let tmp = scratch.dir
     let out = tmp.appendingPathComponent("out"), err = tmp.appendingPathComponent("err")
     guard FileManager.default.createFile(atPath: out.path, contents: nil),
           FileManager.default.createFile(atPath: err.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
@@ -39,9 +41,18 @@ enum CLI {
   }
 }
 
-/// A temporary directory with the files of one case.
-struct Workspace {
+/// The tests run the real command; without it they fail with this message (never skip).
+struct MissingBinary: Error, CustomStringConvertible {
+  let path: String
+  var description: String {
+    "the tiemap binary is not at \(path): build it first (`swift build`, or `make test`, which does), or set TIEMAP_BIN"
+  }
+}
+
+/// A temporary directory with the files of one case, removed when the case is done with it.
+final class Workspace: Sendable {
   let dir: URL
+  deinit { try? FileManager.default.removeItem(at: dir) }
   init(files: [String: [UInt8]]) {
     dir = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-ws-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

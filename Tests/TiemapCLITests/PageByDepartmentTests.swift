@@ -8,8 +8,8 @@ import Testing
                       "--interactions", "datasets/sample/interactions.csv"]
 
   @Test func overviewAndOnePagePerDepartment() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-pages-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let scratch = Workspace(files: [:])
+    let dir = scratch.dir
     defer { try? FileManager.default.removeItem(at: dir) }
     let customers = try SampleFiles().contacts.filter { $0["internal"] != "true" }
     let departments = Set(customers.map { $0["department"]! })

@@ -17,8 +17,8 @@ import Testing
   }
 
   @Test func everyOutputCountsProximityAsTheAccountDoes() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-prox-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let scratch = Workspace(files: [:])
+    let dir = scratch.dir
     defer { try? FileManager.default.removeItem(at: dir) }
     func out(_ f: String) -> String { dir.appendingPathComponent(f).path }
     func run(_ args: [String]) throws -> String {

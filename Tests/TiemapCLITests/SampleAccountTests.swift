@@ -123,8 +123,8 @@ struct SampleFiles {
   }
 
   @Test func outputFileIsWrittenAtomicallyAndMatchesStdout() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-o-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let scratch = Workspace(files: [:])
+    let dir = scratch.dir
     let path = dir.appendingPathComponent("summary.json").path
     let toFile = try CLI.run(SampleFiles.args + ["-o", path], cwd: CLI.root)
     #expect(toFile.status == 0 && toFile.stdout == "")

@@ -38,7 +38,9 @@ func csvDicts(_ text: String) -> [[String: String]] {
 /// The generated portfolio of these tests (50 accounts, 1,500 contacts), made once per run with tiemap-sample.
 enum Portfolio {
   static let dir: URL = {
-    let d = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-portfolio-\(ProcessInfo.processInfo.processIdentifier)")
+    // Inside .build (never committed, cleaned with it) rather than one more folder in /tmp per run.
+    let d = CLI.root.appendingPathComponent(".build/test-portfolio")
+    try? FileManager.default.removeItem(at: d)
     let gen = CLI.root.appendingPathComponent(".build/debug/tiemap-sample").path
     let p = Process()
     p.executableURL = URL(fileURLWithPath: gen)
@@ -111,8 +113,8 @@ private func lines(_ text: String) -> [String] { text.split(separator: "\n", omi
   }
 
   @Test func accountsSummary() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tiemap-score-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let scratch = Workspace(files: [:])
+    let dir = scratch.dir
     let out = dir.appendingPathComponent("accounts.csv").path
     let r = try CLI.run(["score"] + Self.sample + ["--as-of", "2026-10-31", "--accounts-out", out, "--buying-group",
                                                    "decision_maker=2,influencer=30"], cwd: CLI.root)
