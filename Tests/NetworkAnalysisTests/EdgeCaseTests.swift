@@ -1,0 +1,107 @@
+// Every person measure on the graphs where algorithms break: no people, one person, two people and one tie, an
+// isolated person beside a pair, a self-loop, and directed × weighted. Expected values are derived by hand in the
+// comments, following NetworkX's conventions (closeness and harmonic 0 for the unreached, betweenness normalised,
+// PageRank's dangling mass spread evenly, NaN where Burt's measures are undefined).
+import Foundation
+import Testing
+@testable import NetworkAnalysis
+import SocialGraph
+
+private func graph(_ n: Int, _ ties: [(Int32, Int32, Double)], directed: Bool = false) throws -> SocialGraph {
+  var b = SocialGraphBuilder()
+  for i in 0..<n { try b.addPerson(Person(id: "v\(i)")) }
+  let k = b.kindIndex(for: directed ? .advice : .friendship)
+  for (s, t, w) in ties { try b.addTie(Tie(source: s, target: t, weight: w, kind: k, isDirected: directed)) }
+  return try b.build()
+}
+
+private func close(_ a: [Double], _ b: [Double], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  #expect(a.count == b.count, "\(what): \(a) vs \(b)", sourceLocation: sourceLocation)
+  for (x, y) in zip(a, b) {
+    #expect((x.isNaN && y.isNaN) || abs(x - y) <= 1e-12, "\(what): \(a) vs \(b)", sourceLocation: sourceLocation)
+  }
+}
+
+@Suite struct EdgeCaseTests {
+  @Test(arguments: [false, true])
+  func noPeople(weighted: Bool) throws {
+    let g = try graph(0, [])
+    let m = g.social.personMeasures(Set(PersonMeasure.undirected), weighted: weighted)
+    for measure in PersonMeasure.undirected { #expect(m.column(measure).isEmpty, "\(measure)") }
+    #expect(g.social.tieNeighbourhoods().overlap.isEmpty && g.social.bridges().isEmpty)
+    #expect(g.summary().density == 0)
+  }
+
+  // One person: nobody to reach or to be between; PageRank 1 (all the mass); eigenvector: the only unit vector 1;
+  // no contact, so constraint, effective size, efficiency and hierarchy are undefined.
+  @Test func onePerson() throws {
+    let g = try graph(1, [])
+    let m = g.social.personMeasures(Set(PersonMeasure.undirected), weighted: false)
+    for measure: PersonMeasure in [.degree, .strength, .closeness, .harmonic, .betweenness, .clustering, .core] {
+      close(m.column(measure), [0], measure.rawValue)
+    }
+    close(m.column(.pagerank), [1], "pagerank")
+    for measure: PersonMeasure in [.constraint, .effectiveSize, .efficiency, .hierarchy] { close(m.column(measure), [.nan], measure.rawValue) }
+  }
+
+  // v0 – v1 (weight 2) and v2 alone. Closeness (Wasserman–Faust) of v0: (1/1) · (1/2) = 0.5 reached share; harmonic 1;
+  // PageRank of the isolated v2 (dangling, its mass spread evenly): p = 0.15/3 + 0.85 p/3 → p = 0.15 / 2.15; the pair
+  // shares the rest. Eigenvector (unit norm): 1/√2 on the pair. Constraint of a lone tie 1, effective size 1,
+  // efficiency 1, hierarchy undefined (fewer than two contacts); overlap 0/0 → NaN; the tie is a bridge.
+  @Test(arguments: [false, true])
+  func pairAndIsolated(weighted: Bool) throws {
+    let g = try graph(3, [(0, 1, 2)])
+    let m = g.social.personMeasures(Set(PersonMeasure.undirected), weighted: weighted)
+    close(m.column(.degree), [1, 1, 0], "degree")
+    close(m.column(.strength), [2, 2, 0], "strength")
+    close(m.column(.closeness), weighted ? [1, 1, 0] : [0.5, 0.5, 0], "closeness")
+    close(m.column(.harmonic), weighted ? [2, 2, 0] : [1, 1, 0], "harmonic")
+    close(m.column(.betweenness), [0, 0, 0], "betweenness")
+    let isolated = 0.15 / 2.15
+    close(m.column(.pagerank), [(1 - isolated) / 2, (1 - isolated) / 2, isolated], "pagerank")
+    close(m.column(.eigenvector), [(0.5).squareRoot(), (0.5).squareRoot(), 0], "eigenvector")
+    close(m.column(.constraint), [1, 1, .nan], "constraint")
+    close(m.column(.effectiveSize), [1, 1, .nan], "effective size")
+    close(m.column(.efficiency), [1, 1, .nan], "efficiency")
+    close(m.column(.hierarchy), [.nan, .nan, .nan], "hierarchy")
+    close(m.column(.core), [1, 1, 0], "core")
+    #expect(g.social.tieNeighbourhoods().overlap[0].isNaN)
+    #expect(g.social.bridges() == [true])
+    #expect(g.social.localBridgeSpans(embeddedness: [0]) == [.infinity])
+  }
+
+  // A self-loop is kept in the data but left out of every measure: the same values as without it.
+  @Test func selfLoopIsLeftOut() throws {
+    let with = try graph(3, [(0, 1, 1), (1, 2, 1), (1, 1, 5)])
+    let without = try graph(3, [(0, 1, 1), (1, 2, 1)])
+    #expect(with.selfLoopCount == 1 && with.social.invariantViolation() == nil)
+    for weighted in [false, true] {
+      let a = with.social.personMeasures(Set(PersonMeasure.undirected), weighted: weighted)
+      let b = without.social.personMeasures(Set(PersonMeasure.undirected), weighted: weighted)
+      for measure in PersonMeasure.undirected { close(a.column(measure), b.column(measure), measure.rawValue) }
+    }
+  }
+
+  // v0 → v1 (weight 3), v1 → v0 (weight 1), v1 → v2 (weight 2). In/out strength from the arcs; Burt's mutual
+  // weights z01 = 3 + 1 = 4, z12 = 2 (or 2 and 1 unweighted): v1's proportions 4/6 and 2/6 (2/3 and 1/3), no
+  // indirect paths (v0 and v2 are not tied), so C(v1) = (2/3)² + (1/3)² = 5/9 both ways; v0 and v2 each have one
+  // contact: constraint 1, effective size 1. Betweenness: v1 is on the only path v0 → v2, normalised by
+  // (n − 1)(n − 2) = 2: 1/2; PageRank, HITS and the rest are checked against NetworkX in DirectedParityTests.
+  @Test(arguments: [false, true])
+  func directedWeighted(weighted: Bool) throws {
+    let g = try graph(3, [(0, 1, 3), (1, 0, 1), (1, 2, 2)], directed: true)
+    let view = try #require(g.layer(.advice))
+    let m = view.personMeasures(Set(PersonMeasure.directed), weighted: weighted)
+    close(m.column(.inDegree), [1, 1, 1], "in degree")
+    close(m.column(.outDegree), [1, 2, 0], "out degree")
+    close(m.column(.inStrength), [1, 3, 2], "in strength")
+    close(m.column(.outStrength), [3, 3, 0], "out strength")
+    close(m.column(.constraint), [1, 5.0 / 9, 1], "constraint")
+    close(m.column(.effectiveSize), [1, 2, 1], "effective size")
+    // v1's local constraints 4/9 and 1/9 against their mean 5/18: ratios 8/5 and 2/5, over k ln k = 2 ln 2.
+    close(m.column(.hierarchy), [.nan, (1.6 * log(1.6) + 0.4 * log(0.4)) / (2 * log(2.0)), .nan], "hierarchy")
+    close(m.column(.betweenness), [0, 0.5, 0], "betweenness")
+    let eigenvector = m.column(.eigenvector)   // not a directed measure: an empty column, not a trap
+    #expect(eigenvector.count == 3 && eigenvector.allSatisfy(\.isNaN))
+  }
+}
