@@ -19,12 +19,6 @@ struct InputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Contact history (date, person, channel, points, cost).", valueName: "file"))
   var interactions: String?
 
-  @Option(help: ArgumentHelp("Net Promoter answers (person, score 0–10, date).", valueName: "file"))
-  var surveys: String?
-
-  @Option(help: ArgumentHelp("Referrals (referrer, referred, value, cost, period or date).", valueName: "file"))
-  var referrals: String?
-
   @Option(help: ArgumentHelp("A whole graph: SNAP-style or CSV edge list (.gz allowed).", valueName: "file"))
   var graph: String?
 
@@ -44,10 +38,10 @@ struct InputOptions: ParsableArguments {
   var skipZeroWeights = false
 
   func validate() throws {
-    if graph != nil && (contacts != nil || ties != nil || interactions != nil || surveys != nil || referrals != nil) {
-      throw ValidationError("Give either --graph FILE, or --contacts FILE with --ties/--interactions/--surveys/--referrals, not both.")
+    if graph != nil && (contacts != nil || ties != nil || interactions != nil) {
+      throw ValidationError("Give either --graph FILE, or --contacts FILE with --ties/--interactions, not both.")
     }
-    if graph == nil && contacts == nil && !(interactions != nil && ties == nil && surveys == nil && referrals == nil) {
+    if graph == nil && contacts == nil && !(interactions != nil && ties == nil) {
       if ties != nil {
         throw ValidationError("--ties needs --contacts FILE; for a ties file alone use --graph FILE (people are taken from the ties).")
       }
@@ -69,8 +63,13 @@ struct InputOptions: ParsableArguments {
     return o
   }
 
-  /// Reads the inputs and prints their warnings to stderr.
-  func load() throws -> LoadedInput {
+  /// Reads the inputs (with the survey answers and referrals of `feedback`, for the commands that use them) and
+  /// prints their warnings to stderr.
+  func load(feedback: FeedbackOptions? = nil) throws -> LoadedInput {
+    let (surveys, referrals) = (feedback?.surveys, feedback?.referrals)
+    if (surveys != nil || referrals != nil) && contacts == nil {
+      throw ValidationError("--surveys and --referrals go with --contacts FILE (they name contacts).")
+    }
     let input: LoadedInput
     if let graph {
       input = try InputLoader.loadGraph(graph, options: loadOptions)
@@ -85,6 +84,15 @@ struct InputOptions: ParsableArguments {
   }
 }
 
+/// The survey answers and referrals of `referrals` and `report` (the only commands that read them).
+struct FeedbackOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Net Promoter answers (person, score 0–10, date).", valueName: "file"))
+  var surveys: String?
+
+  @Option(help: ArgumentHelp("Referrals (referrer, referred, value, cost, period or date).", valueName: "file"))
+  var referrals: String?
+}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case table, csv, json
 }
@@ -97,13 +105,34 @@ struct OutputOptions: ParsableArguments {
   @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
   var output: String?
 
+  /// The format an `-o` file's extension asks for: .csv, .json, or a text table (.txt, or no extension, where
+  /// `--format` may choose any); nil for an extension Tiemap does not write (a spreadsheet, say), which `validate` refuses.
+  static func format(ofFile path: String) -> OutputFormat? {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .table }
+    switch name[name.index(after: dot)...].lowercased() {
+    case "csv": return .csv
+    case "json": return .json
+    case "txt", "text": return .table
+    default: return nil
+    }
+  }
+
+  func validate() throws {
+    guard let output else { return }
+    let name = output.split(separator: "/").last.map(String.init) ?? output
+    guard name.dropFirst().contains(".") else { return }   // no extension (/dev/stdout, a pipe): any format
+    guard let implied = OutputOptions.format(ofFile: output) else {
+      throw ValidationError("-o \(output): tables are written as .csv, .json or .txt (a text table); choose one of these extensions.")
+    }
+    if let format, format != implied {
+      throw ValidationError("-o \(output) asks for \(implied == .table ? "a text table" : implied.rawValue) but --format is \(format.rawValue); make them agree.")
+    }
+  }
+
   var resolvedFormat: OutputFormat {
     if let format { return format }
-    if let output {
-      if output.hasSuffix(".json") { return .json }
-      if output.hasSuffix(".csv") { return .csv }
-      return .table
-    }
+    if let output { return OutputOptions.format(ofFile: output) ?? .table }
     return Terminal.stdoutIsTerminal ? .table : .csv
   }
 
@@ -119,13 +148,28 @@ struct RunError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-extension SocialGraph {
-  /// Checks an `--account NAME` option against the contacts, naming the accounts there when it matches none.
-  func requireAccount(_ account: String?) throws {
-    guard let account, !people.contains(where: { $0.account == account }) else { return }
-    let names = Set(people.compactMap(\.account)).sorted()
-    throw RunError("--account: no contact in account '\(account)'. Accounts here: \(names.joined(separator: ", ")).")
+/// `--account NAME` as users type it: the exact name, else the one account it matches ignoring case.
+enum AccountName {
+  /// The account of `people` that `given` names, or an error naming the accounts there.
+  static func resolve(_ given: String?, in people: [Person]) throws -> String? {
+    guard let given else { return nil }
+    let names = Set(people.lazy.filter { !$0.isInternal }.compactMap(\.account))
+    if names.contains(given) { return given }
+    let folded = given.lowercased()
+    let matches = names.filter { $0.lowercased() == folded }.sorted()
+    if matches.count == 1 { return matches[0] }
+    if matches.count > 1 {
+      throw RunError("--account '\(given)' matches \(matches.count) accounts that differ only in case: \(matches.joined(separator: ", ")); give the name exactly.")
+    }
+    let shown = names.sorted()
+    let list = shown.prefix(20).joined(separator: ", ") + (shown.count > 20 ? ", … (\(shown.count) accounts)" : "")
+    throw RunError("--account: no contact in account '\(given)'. Accounts here: \(list).")
   }
+}
+
+extension SocialGraph {
+  /// The account an `--account NAME` option names (`AccountName.resolve`): nil without the option.
+  func requireAccount(_ account: String?) throws -> String? { try AccountName.resolve(account, in: people) }
 
   /// The view a command runs on: the combined social view, or the layer of `kind` when given.
   func view(kind: String?) throws -> GraphView {

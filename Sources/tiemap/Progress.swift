@@ -52,7 +52,7 @@ final class Progress: Sendable {
       let t = Int(x.rounded())
       return t >= 60 ? "\(t / 60)m \(t % 60 < 10 ? "0" : "")\(t % 60)s" : "\(t)s"
     }
-    return "scoring \(bar) \(Int((share * 100).rounded(.down)))%  \(Cell.grouped(s.accounts))/\(Cell.grouped(totalAccounts)) accounts"
-      + "  \(Cell.grouped(s.contacts))/\(Cell.grouped(totalContacts)) contacts  \(Cell.grouped(Int(rate))) contacts/s  ETA \(clock(left))"
+    return "scoring \(bar) \(Int((share * 100).rounded(.down)))%  \(Cell.grouped(s.accounts))/\(Cell.count(totalAccounts, "account"))"
+      + "  \(Cell.grouped(s.contacts))/\(Cell.count(totalContacts, "contact"))  \(Cell.grouped(Int(rate))) contacts/s  ETA \(clock(left))"
   }
 }

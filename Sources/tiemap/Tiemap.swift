@@ -19,6 +19,10 @@ struct Tiemap: ParsableCommand {
     subcommands: [Info.self, Metrics.self, Ties.self, Brokers.self, Path.self, Reach.self, Referrals.self, Account.self, Trust.self, Diff.self, Score.self, Map.self, Report.self])
 
   static func main() {
+    if let unknown = unknownSubcommand(Array(CommandLine.arguments.dropFirst())) {
+      Terminal.error(unknown)
+      exit(withError: ExitCode(1))
+    }
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -35,5 +39,39 @@ struct Tiemap: ParsableCommand {
       Terminal.error(message)
       exit(withError: ExitCode(code == .validationFailure || code.rawValue == 64 ? 1 : 2))
     }
+  }
+
+  /// "'mtrics' is not a tiemap command. Did you mean 'metrics'?" for a first argument that names no subcommand
+  /// (nil when it does, or is an option or `help`).
+  static func unknownSubcommand(_ args: [String]) -> String? {
+    guard let first = args.first, !first.hasPrefix("-"), first != "help" else { return nil }
+    let names = configuration.subcommands.map { $0._commandName }
+    guard !names.contains(first) else { return nil }
+    let typed = first.lowercased()
+    let prefixed = names.filter { $0.hasPrefix(typed) }
+    let near = names.map { (name: $0, distance: editDistance(typed, $0)) }.min { $0.distance < $1.distance }
+    var message = "'\(first)' is not a tiemap command."
+    if prefixed.count == 1 {
+      message += " Did you mean '\(prefixed[0])'?"
+    } else if let near, near.distance <= max(2, near.name.count / 3) {
+      message += " Did you mean '\(near.name)'?"
+    }
+    return message + "\nCommands: \(names.joined(separator: ", ")) (tiemap --help)."
+  }
+
+  /// Levenshtein distance between two short words (insertions, deletions and substitutions).
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+    var row = Array(0...y.count)
+    for i in 1...max(x.count, 1) where !x.isEmpty {
+      var previous = row[0]
+      row[0] = i
+      for j in 1...max(y.count, 1) where !y.isEmpty {
+        let saved = row[j]
+        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] == y[j - 1] ? 0 : 1))
+        previous = saved
+      }
+    }
+    return x.isEmpty ? y.count : row[y.count]
   }
 }

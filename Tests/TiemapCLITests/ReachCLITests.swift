@@ -35,7 +35,7 @@ private let ties = "source,target,kind,weight\nt1,a,relationship,0.75\nt1,b,rela
     #expect(try CLI.run(base + ["--max-hops", "1", "--format", "table"], cwd: ws.dir).stdout.hasPrefix("No introduction path to Cy"))
     #expect(try CLI.run(base + ["--via-kind", "friendship", "--format", "csv"], cwd: ws.dir).stdout == "rank,reliability,hops,path\n")
     let unknown = try CLI.run(base + ["--from", "zz"], cwd: ws.dir)
-    #expect(unknown.status == 1 && unknown.stderr == "error: --from: no person with id 'zz'.\n")
+    #expect(unknown.status == 1 && unknown.stderr == "error: --from: no person with id or name 'zz'.\n")
     let kind = try CLI.run(base + ["--via-kind", "gossip"], cwd: ws.dir)
     #expect(kind.status == 1 && kind.stderr.hasPrefix("error: --via-kind: no ties of kind 'gossip'."))
   }

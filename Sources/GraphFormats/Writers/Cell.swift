@@ -57,6 +57,12 @@ public enum Cell: Sendable, Equatable {
     return "\(sign)\(intPart).\(fracText)"
   }
 
+  /// "1 tie", "2 ties", "12,345 people": a count with thousands separators and the noun it counts, singular for
+  /// exactly one (`plural` defaults to the noun + "s").
+  public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(grouped(n)) \(n == 1 ? noun : plural ?? noun + "s")"
+  }
+
   /// `i` with thousands separators (12,345).
   public static func grouped(_ i: Int) -> String {
     let s = String(abs(i))

@@ -81,16 +81,16 @@ public enum SummaryReport {
     var out = "\(TextTable.sanitize(title))\n\n"
     let team = s.internalPeople == 1 ? "1 member of our team" : "\(Cell.grouped(s.internalPeople)) members of our team"
     out += "People      \(Cell.grouped(s.people)) (\(team))\n"
-    var tiesLine = "Ties        \(Cell.grouped(s.ties)) input ties → \(Cell.grouped(s.socialPairs)) connected pairs, density \(Cell.fixed(s.density, digits: 4)) (social view, undirected)"
-    if s.selfLoops > 0 { tiesLine += ", \(Cell.grouped(s.selfLoops)) self-loops left out" }
+    var tiesLine = "Ties        \(Cell.count(s.ties, "input tie")) → \(Cell.count(s.socialPairs, "connected pair")), density \(Cell.fixed(s.density, digits: 4)) (social view, undirected)"
+    if s.selfLoops > 0 { tiesLine += ", \(Cell.count(s.selfLoops, "self-loop")) left out" }
     out += tiesLine + "\n"
     let c = s.components
-    out += "Components  \(Cell.grouped(c.count)) (largest \(Cell.grouped(c.largest)) people, \(Cell.grouped(c.isolated)) isolated)\n"
+    out += "Components  \(Cell.grouped(c.count)) (largest \(Cell.count(c.largest, "person", plural: "people")), \(Cell.grouped(c.isolated)) isolated)\n"
     if let m = s.communities {
       out += "Communities \(Cell.grouped(m.count)) (\(s.communityMethod == .louvain ? "Louvain" : "Leiden")), modularity \(Cell.fixed(m.modularity, digits: 3))\n"
     }
     if s.interactions > 0 {
-      out += "History     \(Cell.grouped(s.interactions)) interactions, \(s.firstInteraction!) → \(s.lastInteraction!)\n"
+      out += "History     \(Cell.count(s.interactions, "interaction")), \(s.firstInteraction!) → \(s.lastInteraction!)\n"
     }
     out += "\n"
     // A layer's density counts its own pairs: arcs over n (n − 1) when directed.
@@ -99,7 +99,7 @@ public enum SummaryReport {
        .number($0.density, digits: 4)]
     })
     if s.derivedReportsTo > 0 {
-      out += "(\(Cell.grouped(s.derivedReportsTo)) reports_to ties come from the contacts' reports_to column)\n"
+      out += "(\(Cell.count(s.derivedReportsTo, "reports_to tie")) \(s.derivedReportsTo == 1 ? "comes" : "come") from the contacts' reports_to column)\n"
     }
     if !s.accounts.isEmpty && !(s.accounts.count == 1 && s.accounts[0].name == nil) {
       out += "\n" + TextTable.render(header: ["account", "people", "departments"], rows: s.accounts.prefix(25).map {

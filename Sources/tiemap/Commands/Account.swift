@@ -45,7 +45,7 @@ struct Account: ParsableCommand {
   func run() throws {
     let loaded = try input.load()
     let g = loaded.graph
-    try g.requireAccount(account)
+    let account = try g.requireAccount(self.account)
     var o = AccountOptions()
     o.high = high; o.dunbarLimit = dunbarLimit; o.recommendations = recommendations; o.deriveProximity = !noDerive
     // Each account on its own graph (its contacts, their ties, our team's ties into them): see AccountPartition.

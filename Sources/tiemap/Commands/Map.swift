@@ -81,7 +81,8 @@ struct Map: ParsableCommand {
 
   func run() throws {
     var loaded = try input.load()
-    if let account { try loaded.graph.requireAccount(account); loaded = try loaded.account(account) }
+    let account = try loaded.graph.requireAccount(self.account)
+    if let account { loaded = try loaded.account(account) }
     let g = loaded.graph
     var o = MapOptions()
     o.layout = layout
@@ -89,10 +90,7 @@ struct Map: ParsableCommand {
     o.depth = depth
     o.title = title
     o.collapseBelow = collapseBelow
-    if let focus {
-      guard let v = g.index(of: focus) else { throw RunError("--focus: no person with id '\(focus)'.") }
-      o.focus = v
-    }
+    if let focus { o.focus = try g.requirePerson(focus, option: "--focus") }
     if chart == nil {
       switch MapSizeCheck(graph: g, options: o) {
       case .fine: break

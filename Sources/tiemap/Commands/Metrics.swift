@@ -61,6 +61,7 @@ struct Metrics: ParsableCommand {
   }
 
   func run() throws {
+    if input.interactions != nil { Terminal.warning("\(Self._commandName) does not use the contact history: --interactions is read for its checks only") }
     let loaded = try input.load()
     let g = loaded.graph
     let kind = self.kind ?? input.defaultKind

@@ -40,6 +40,7 @@ struct Path: ParsableCommand {
   }
 
   func run() throws {
+    if input.interactions != nil { Terminal.warning("\(Self._commandName) does not use the contact history: --interactions is read for its checks only") }
     let loaded = try input.load()
     let g = loaded.graph
     let target = try g.requirePerson(to, option: "--to")
@@ -78,8 +79,15 @@ struct Path: ParsableCommand {
 
 extension SocialGraph {
   /// The person an option names, or a usage error naming the option and the id.
+  /// The person an option names: by id, else by a name (ignoring case) that only one person has.
   func requirePerson(_ id: String, option: String) throws -> NodeIndex {
-    guard let v = index(of: id) else { throw RunError("\(option): no person with id '\(id)'.") }
-    return v
+    if let v = index(of: id) { return v }
+    let folded = id.lowercased()
+    let named = people.indices.filter { people[$0].name?.lowercased() == folded }
+    if named.count == 1 { return NodeIndex(named[0]) }
+    if named.count > 1 {
+      throw RunError("\(option): \(named.count) people are called '\(id)' (\(named.prefix(5).map { people[$0].id }.joined(separator: ", "))); give an id.")
+    }
+    throw RunError("\(option): no person with id or name '\(id)'.")
   }
 }

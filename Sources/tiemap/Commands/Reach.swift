@@ -119,12 +119,12 @@ struct Reach: ParsableCommand {
   func run() throws {
     let loaded = try input.load()
     let g = loaded.graph
-    try g.requireAccount(account)
+    let account = try g.requireAccount(self.account)
     let view = try g.view(kind: kind ?? input.defaultKind)
     let net = view.diffusionNetwork(probability.rule)
     let modelName = model.rawValue
     if let k = best {
-      try chooseSeeds(k, graph: g, net: net, loaded: loaded, modelName: modelName)
+      try chooseSeeds(k, graph: g, net: net, loaded: loaded, modelName: modelName, account: account)
       return
     }
     let seeds = try from.map { try g.requirePerson($0, option: "--from") }
@@ -143,8 +143,8 @@ struct Reach: ParsableCommand {
     case .table:
       let names = seeds.map { TextTable.sanitize(g.people[Int($0)].displayName) }.joined(separator: ", ")
       var text = model == .hops
-        ? "Reach within \(hops) hop\(hops == 1 ? "" : "s") of \(names): \(Int(estimate.expectedReach)) people\n\n"
-        : "Expected reach from \(names): \(Cell.fixed(estimate.expectedReach, digits: 2)) ± \(Cell.fixed(estimate.standardError, digits: 2)) people (\(modelName), \(Cell.grouped(runs)) runs, seed \(seed))\n\n"
+        ? "Reach within \(hops) hop\(hops == 1 ? "" : "s") of \(names): \(Cell.count(Int(estimate.expectedReach), "person", plural: "people"))\n\n"
+        : "Expected reach from \(names): \(Cell.fixed(estimate.expectedReach, digits: 2)) ± \(Cell.fixed(estimate.standardError, digits: 2)) people (\(modelName), \(Cell.count(runs, "run")), seed \(seed))\n\n"
       let shown = estimate.activation.filter { $0 > 0 }   // the table's rows, in input order
       let table = ReachReport.people(estimate, graph: g, withNames: true).sortedDescending { shown[$0] }
       text += table.text(limit: out.output == nil ? 30 : nil)
@@ -152,7 +152,7 @@ struct Reach: ParsableCommand {
     }
   }
 
-  func chooseSeeds(_ k: Int, graph g: SocialGraph, net: DiffusionNetwork, loaded: LoadedInput, modelName: String) throws {
+  func chooseSeeds(_ k: Int, graph g: SocialGraph, net: DiffusionNetwork, loaded: LoadedInput, modelName: String, account: String?) throws {
     var r = SeedRequest(count: k)
     r.model = model == .hops ? nil : model.diffusion
     r.hops = hops; r.account = account; r.includeTeam = includeTeam
@@ -174,7 +174,7 @@ struct Reach: ParsableCommand {
     case .table:
       let goal = targetList.map { "\($0.count) target\($0.count == 1 ? "" : "s")" } ?? "everyone"
       var text = "Best \(k) seed\(k == 1 ? "" : "s") to reach \(goal) (\(modelName), \(selection.method.rawValue)"
-      text += selection.method == .imm ? ", \(Cell.grouped(selection.samples)) RR sets" : model == .hops ? "" : ", \(Cell.grouped(runs)) runs"
+      text += selection.method == .imm ? ", \(Cell.count(selection.samples, "RR set"))" : model == .hops ? "" : ", \(Cell.count(runs, "run"))"
       text += ", seed \(seed)): estimated reach \(Cell.fixed(selection.estimatedReach, digits: 2))"
       if let check { text += "; on fresh worlds \(Cell.fixed(check.expectedReach, digits: 2)) ± \(Cell.fixed(check.standardError, digits: 2))" }
       if let budget { text += "; cost \(Cell.fixed(selection.cost, digits: 2)) of \(Cell.fixed(budget, digits: 2))" }

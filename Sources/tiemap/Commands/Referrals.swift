@@ -20,6 +20,7 @@ struct Referrals: ParsableCommand {
       """)
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var feedback: FeedbackOptions
   @OptionGroup var out: OutputOptions
 
   @Option(help: "Discount rate per period for the referral value.")
@@ -47,10 +48,10 @@ struct Referrals: ParsableCommand {
   }
 
   func run() throws {
-    guard input.surveys != nil || input.referrals != nil else {
+    guard feedback.surveys != nil || feedback.referrals != nil else {
       throw ValidationError("Give --surveys FILE (person, score 0–10) and/or --referrals FILE (referrer, referred, value).")
     }
-    let loaded = try input.load()
+    let loaded = try input.load(feedback: feedback)
     let g = loaded.graph
     let groups: Groups
     do { groups = try g.groups(byColumn: segmentBy) } catch let e as UnknownGroupingColumn { throw RunError("--segment-by: \(e)") }

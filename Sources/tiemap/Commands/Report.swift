@@ -13,6 +13,7 @@ struct Report: ParsableCommand {
       """)
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var feedback: FeedbackOptions
 
   @Option(name: .short, help: ArgumentHelp("The report file (.html).", valueName: "file"))
   var output: String
@@ -27,8 +28,9 @@ struct Report: ParsableCommand {
   }
 
   func run() throws {
-    var loaded = try input.load()
-    if let account { try loaded.graph.requireAccount(account); loaded = try loaded.account(account) }
+    var loaded = try input.load(feedback: feedback)
+    let account = try loaded.graph.requireAccount(self.account)
+    if let account { loaded = try loaded.account(account) }
     let g = loaded.graph
     var o = MapOptions()
     o.account = account

@@ -115,6 +115,7 @@ struct Score: ParsableCommand {
     let loaded = try InputLoader.loadParts(contacts: contacts!, ties: ties, interactions: interactions, options: load, rejects: log)
     timings.mark("read")
     for w in loaded.warnings { Terminal.warning(w.description) }
+    let account = try AccountName.resolve(self.account, in: loaded.parts.people)
     let partition = AccountPartition(loaded.parts, interactions: loaded.interactions, only: account.map { a in { $0 == a } })
     if let account, partition.count == 0 { throw RunError("--account: no contact in account '\(account)'.") }
     if partition.crossAccountTies > 0 {

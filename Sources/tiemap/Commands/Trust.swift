@@ -85,7 +85,7 @@ struct Trust: ParsableCommand {
       switch out.resolvedFormat {
       case .csv: try out.emit(table.csv())
       case .json: try out.emit(table.json(meta: [("as_of", .string(asOfText))], rowsKey: "channels"))
-      case .table: try out.emit("Contact audit, \(Cell.grouped(loaded.interactions.count)) interactions to \(asOfText): influence (points) against cost\n\n" + table.text())
+      case .table: try out.emit("Contact audit, \(Cell.count(loaded.interactions.count, "interaction")) to \(asOfText): influence (points) against cost\n\n" + table.text())
       }
       return
     }
