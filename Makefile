@@ -70,16 +70,16 @@ bench: release
 	@scripts/setup.sh bench
 	cd Benchmarks && $(SWIFT) build -c release
 	$(SWIFT) build -c release --product tiemap-sample
-	Benchmarks/.build/release/tiemap-bench --tiemap $(RELEASE) $(if $(ONLY),--only $(ONLY))
+	TIEMAP_PYTHON=$(CURDIR)/scripts/py Benchmarks/.build/release/tiemap-bench --tiemap $(RELEASE) $(if $(ONLY),--only $(ONLY))
 
 # Regenerate the committed NetworkX fixtures of Tests/Fixtures (scripts/oracle.py; minutes, mostly email-Eu-core).
 oracle:
 	@scripts/setup.sh oracle
-	python3 scripts/oracle.py
-	python3 scripts/oracle.py brokerage
-	python3 scripts/oracle.py directed
-	python3 scripts/oracle.py sampled
-	python3 scripts/oracle.py leiden
+	scripts/py scripts/oracle.py
+	scripts/py scripts/oracle.py brokerage
+	scripts/py scripts/oracle.py directed
+	scripts/py scripts/oracle.py sampled
+	scripts/py scripts/oracle.py leiden
 
 # Regenerate the committed sample account (byte-identical for the same seed).
 sample: setup

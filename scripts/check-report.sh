@@ -45,7 +45,7 @@ chromium "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$pdf" "file://$rep
 [ -s "$pdf" ] || { echo "check-report: no PDF" >&2; exit 1; }
 pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
 pdftotext "$pdf" "$profile/report.txt"
-python3 - "$report" "$pages" "$profile/report.txt" <<'PY'
+"$(dirname "$0")/py" - "$report" "$pages" "$profile/report.txt" <<'PY'
 import html, re, sys
 report, pages = open(sys.argv[1], encoding="utf-8").read(), int(sys.argv[2])
 text = open(sys.argv[3], encoding="utf-8").read()

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Installs what Tiemap needs to build, test and render, only when it is missing (Debian; run as root or with sudo).
+# Installs what Tiemap needs to build, test and render, only when it is missing (Debian; as root, or with sudo).
+# Swift 6 is checked first, before anything is installed. Python packages go into the project's virtual
+# environment .venv (Debian 12's system Python refuses `pip install`: externally managed), which sees the
+# system's packages; scripts/py runs it.
 #   scripts/setup.sh          build + test + demo needs: Swift (checked), pkg-config, zlib, Graphviz, librsvg and cairo
 #   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
 #   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy and igraph for `make oracle` (the test fixtures)
@@ -8,55 +11,60 @@
 #                             headless browser, and printed to PDF)
 set -euo pipefail
 
+cd "$(dirname "$0")/.."
+mode="${1:-}"
+
+# Swift first: without it nothing else is worth installing.
+if ! command -v swift >/dev/null 2>&1; then
+  echo "setup: Swift 6 or later is required (https://www.swift.org/install/); 'swift' is not on PATH" >&2
+  exit 1
+fi
+swift_major=$(swift --version 2>/dev/null | sed -n 's/.*Swift version \([0-9][0-9]*\)\..*/\1/p' | head -1)
+if [ -z "$swift_major" ] || [ "$swift_major" -lt 6 ]; then
+  echo "setup: Swift 6 or later is required; found: $(swift --version 2>&1 | head -1)" >&2
+  exit 1
+fi
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
 need_apt=()
 for pkg in pkg-config zlib1g-dev libgraphviz-dev graphviz librsvg2-dev libcairo2-dev; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
-if [ "${1:-}" = bench ]; then
-  command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
+case "$mode" in
+  bench) command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine) ;;
+  spark) command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless) ;;
+  browser)
+    command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+    command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils) ;;
+esac
+
+# The Python modules each mode needs (import name, PyPI name).
+py_needs=()
+case "$mode" in
+  bench) py_needs=(networkx:networkx igraph:igraph networkit:networkit pandas:pandas) ;;
+  spark) py_needs=(pyspark:pyspark) ;;
+  oracle) py_needs=(networkx:networkx numpy:numpy scipy:scipy igraph:igraph) ;;
+esac
+need_pip=()
+for pair in "${py_needs[@]}"; do
+  scripts/py -c "import ${pair%%:*}" 2>/dev/null || need_pip+=("${pair#*:}")
+done
+if [ ${#need_pip[@]} -gt 0 ] && [ ! -x .venv/bin/python3 ]; then
+  python3 -c "import ensurepip" 2>/dev/null || need_apt+=(python3-venv)
 fi
-if [ "${1:-}" = spark ]; then
-  command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)
-fi
-if [ "${1:-}" = browser ]; then
-  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-  command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
-fi
+
 if [ ${#need_apt[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "setup: installing ${need_apt[*]}" >&2
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-if ! command -v swift >/dev/null 2>&1; then
-  echo "setup: Swift 6 is required (https://www.swift.org/install/); 'swift' is not on PATH" >&2
-  exit 1
-fi
-
-if [ "${1:-}" = bench ]; then
-  need_pip=()
-  python3 -c "import networkx" 2>/dev/null || need_pip+=(networkx)
-  python3 -c "import igraph" 2>/dev/null || need_pip+=(igraph)
-  python3 -c "import networkit" 2>/dev/null || need_pip+=(networkit)
-  python3 -c "import pandas" 2>/dev/null || need_pip+=(pandas)
-  if [ ${#need_pip[@]} -gt 0 ]; then
-    echo "setup: pip installing ${need_pip[*]}" >&2
-    python3 -m pip install -q "${need_pip[@]}"
+if [ ${#need_pip[@]} -gt 0 ]; then
+  if [ ! -x .venv/bin/python3 ]; then
+    echo "setup: creating the Python environment .venv (with the system's packages visible)" >&2
+    python3 -m venv --system-site-packages .venv
   fi
-fi
-
-if [ "${1:-}" = spark ]; then
-  python3 -c "import pyspark" 2>/dev/null || { echo "setup: pip installing pyspark" >&2; python3 -m pip install -q pyspark; }
-fi
-
-if [ "${1:-}" = oracle ]; then
-  need_pip=()
-  for mod in networkx numpy scipy igraph; do
-    python3 -c "import $mod" 2>/dev/null || need_pip+=("$mod")
-  done
-  if [ ${#need_pip[@]} -gt 0 ]; then
-    echo "setup: pip installing ${need_pip[*]}" >&2
-    python3 -m pip install -q "${need_pip[@]}"
-  fi
+  echo "setup: pip installing ${need_pip[*]} into .venv" >&2
+  .venv/bin/python3 -m pip install -q "${need_pip[@]}"
 fi

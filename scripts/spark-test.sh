@@ -11,7 +11,7 @@ rm -rf "$dir"; mkdir -p "$dir"
 .build/release/tiemap-sample --contacts 3000 --accounts 50 --seed 11 -o "$dir/data" >/dev/null
 in=(--contacts "$dir/data/contacts.csv" --ties "$dir/data/ties.csv" --interactions "$dir/data/interactions.csv")
 .build/release/tiemap score "${in[@]}" --as-of 2026-10-31 -o "$dir/whole.csv"
-python3 scripts/spark_score.py --master 'local[2]' --tiemap "$PWD/.build/release/tiemap" "${in[@]}" \
+scripts/py scripts/spark_score.py --master 'local[2]' --tiemap "$PWD/.build/release/tiemap" "${in[@]}" \
   --as-of 2026-10-31 -o "$dir/spark.csv" 2> "$dir/spark.log" || { tail -30 "$dir/spark.log"; exit 1; }
 grep spark_score: "$dir/spark.log" >&2
 if cmp -s "$dir/whole.csv" "$dir/spark.csv"; then

@@ -12,6 +12,7 @@ This script only moves rows; every number comes from the tiemap binary.
 import argparse
 import csv
 import json
+import os
 import re
 import sys
 
@@ -51,6 +52,8 @@ def main():
     ap.add_argument("--partitions", type=int, default=8)
     a = ap.parse_args()
 
+    # The executors' Python is this one (the project's .venv when scripts/py runs us), unless the cluster says.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     b = SparkSession.builder.appName("tiemap-score").config("spark.ui.showConsoleProgress", "false")
     if a.master:
         b = b.master(a.master)

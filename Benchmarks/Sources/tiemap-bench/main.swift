@@ -217,6 +217,9 @@ func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
 }
 
 func fmtTime(_ t: Double) -> String { t.isNaN ? "—" : String(format: "%.3f s", t) }
+/// The Python of the peers: `$TIEMAP_PYTHON` (the Makefile passes scripts/py, the project's .venv), else python3.
+let python = ProcessInfo.processInfo.environment["TIEMAP_PYTHON"] ?? "python3"
+
 func fmtMB(_ b: Int) -> String { String(format: "%.0f MB", Double(b) / 1_048_576) }
 
 func orchestrate(_ args: [String]) throws {
@@ -260,10 +263,10 @@ func orchestrate(_ args: [String]) throws {
 
   var rows: [Measurement] = []
   rows.append(measure("tiemap", [me, "worker", "load", plain, "\(repeatCount)", "--directed"]))
-  rows.append(measure("igraph", ["python3", peers, "igraph", "load", plain, "\(repeatCount)", "--directed"]))
-  rows.append(measure("networkit", ["python3", peers, "networkit", "load", plain, "\(repeatCount)", "--directed"]))
-  rows.append(measure("networkx", ["python3", peers, "networkx", "load", plain, "1", "--directed"]))
-  let baseline = measure("python baseline", ["python3", peers, "baseline", "load", plain, "0"])
+  rows.append(measure("igraph", [python, peers, "igraph", "load", plain, "\(repeatCount)", "--directed"]))
+  rows.append(measure("networkit", [python, peers, "networkit", "load", plain, "\(repeatCount)", "--directed"]))
+  rows.append(measure("networkx", [python, peers, "networkx", "load", plain, "1", "--directed"]))
+  let baseline = measure("python baseline", [python, peers, "baseline", "load", plain, "0"])
 
   // Every tool must have read the same graph.
   let expected = [82_168, 948_464]
@@ -298,7 +301,7 @@ func orchestrate(_ args: [String]) throws {
   }
   let measureRepeat = max(1, repeatCount / 2)
   func peer(_ tool: String, _ task: String, _ file: String, _ extra: [String] = [], repeat r: Int = measureRepeat) -> Measurement {
-    var m = measure(tool, ["python3", peers, tool, task, file, "\(r)"] + extra)
+    var m = measure(tool, [python, peers, tool, task, file, "\(r)"] + extra)
     if m.failed == nil && m.times.isEmpty { m.failed = "unsupported" }
     return m
   }
@@ -567,7 +570,7 @@ func scoreBench(tiemap: String, dataDir: URL, benchDir: URL) throws {
   // The 50,000-contact subset: the first accounts of the file holding up to 50,000 contacts (as the peer takes them).
   let subsetDir = dataDir.appendingPathComponent("score-50k")
   if !FileManager.default.fileExists(atPath: subsetDir.appendingPathComponent("interactions.csv").path) {
-    let r = spawn(["python3", benchDir.appendingPathComponent("score/subset.py").path] + files + [subsetDir.path, "50000"])
+    let r = spawn([python, benchDir.appendingPathComponent("score/subset.py").path] + files + [subsetDir.path, "50000"])
     precondition(r.status == 0, "subset failed")
   }
   let subset = ["contacts.csv", "ties.csv", "interactions.csv"].map { subsetDir.appendingPathComponent($0).path }
@@ -577,11 +580,11 @@ func scoreBench(tiemap: String, dataDir: URL, benchDir: URL) throws {
   var rows: [(String, Double, Int, Int)] = []
   rows.append(run("tiemap score", [tiemap, "score", "--contacts", files[0], "--ties", files[1], "--interactions", files[2],
                                    "-o", out, "--accounts-out", out + ".accounts"], contacts: 1_000_000))
-  rows.append(run("I/O floor (python csv)", ["python3", benchDir.appendingPathComponent("score/io_floor.py").path] + files + [out + ".floor"],
+  rows.append(run("I/O floor (python csv)", [python, benchDir.appendingPathComponent("score/io_floor.py").path] + files + [out + ".floor"],
                   contacts: 1_000_000))
   rows.append(run("tiemap score, 50k subset", [tiemap, "score", "--contacts", subset[0], "--ties", subset[1], "--interactions", subset[2],
                                                "-o", out + ".50k"], contacts: subsetContacts))
-  rows.append(run("pandas + NetworkX, 50k subset", ["python3", benchDir.appendingPathComponent("score/networkx_peer.py").path]
+  rows.append(run("pandas + NetworkX, 50k subset", [python, benchDir.appendingPathComponent("score/networkx_peer.py").path]
                   + subset + [out + ".nx"], contacts: subsetContacts))
   say(pad("run", 32) + pad("wall", 10, right: true) + pad("contacts/s", 13, right: true) + pad("peak RSS", 11, right: true))
   say(String(repeating: "─", count: 66))
