@@ -109,3 +109,35 @@ private func randomView(n: Int, density: Double, seed: UInt64) throws -> GraphVi
     #expect(s1.length == [0.5] && s1.path(to: 0) == [0])
   }
 }
+
+// The radix heap of the Brandes sweep: a Dijkstra-like monotone sequence (each push at least the last key popped,
+// duplicates and equal keys included) comes out in non-decreasing key order, every entry exactly once.
+@Suite struct RadixHeapTests {
+  @Test(arguments: [1, 2, 3])
+  func popsInKeyOrder(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    let heap = RadixHeap()
+    for round in 0..<3 {   // reused after removeAll, as per source
+      heap.removeAll()
+      var pushed: [(Double, Int32)] = [], popped: [(Double, Int32)] = []
+      var last = 0.0
+      heap.push(0, 0); pushed.append((0, 0))
+      var id: Int32 = 1
+      while !heap.isEmpty {
+        let (k, v) = heap.pop()
+        #expect(k >= last, "round \(round): \(k) after \(last)")
+        last = k
+        popped.append((k, v))
+        guard id < 3_000 else { continue }
+        for _ in 0..<Int(rng.nextUnit() * 4) {
+          // lengths like 1 / weight, and some exact repeats of the current key
+          let key = rng.nextUnit() < 0.1 ? k : k + 1 / (0.05 + rng.nextUnit())
+          heap.push(key, id); pushed.append((key, id)); id += 1
+        }
+      }
+      #expect(popped.count == pushed.count)
+      #expect(popped.map(\.0) == pushed.map(\.0).sorted())
+      #expect(Set(popped.map(\.1)) == Set(pushed.map(\.1)))
+    }
+  }
+}

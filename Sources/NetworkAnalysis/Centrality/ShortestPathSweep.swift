@@ -5,7 +5,8 @@ import SocialGraph
 /// only when exactly equal (`==`), as in NetworkX (igraph allows ε = 1e-10; we follow NetworkX for parity).
 ///
 /// Scratch (distances, path counts, dependencies, the visit order, the heap) is per block and reset only where
-/// touched; back-propagation rescans CSR rows instead of keeping predecessor lists.
+/// touched; the dependency pass walks the shortest-path DAG recorded during the forward search (successors by BFS,
+/// predecessors by Dijkstra, found among the settled people as each person is settled).
 /// - Reference: U. Brandes (2001), "A faster algorithm for betweenness centrality", *J. Math. Sociol.*
 ///   25(2):163–177, doi:10.1080/0022250X.2001.9990249; E. W. Dijkstra (1959), *Numer. Math.* 1:269–271.
 /// - Complexity: O(n m) unweighted, O(n m log n) weighted; O(n) scratch per block.
@@ -47,7 +48,7 @@ struct ShortestPathSweep: Sendable {
     partial.withUnsafeMutableBufferPointer { pb in
       let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs), pbS = DisjointSlots(pb)
       BlockParallel.run(blocks, parallel: parallel) { b, range in
-        var scratch = Scratch(n: n, slots: betweenness && !weighted ? forward.slotCount : 0)
+        var scratch = Scratch(n: n, slots: betweenness ? max(forward.slotCount, backward.slotCount) : 0)
         defer { scratch.release() }
         let mine = betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil
         lengths.withUnsafeBufferPointer { len in
@@ -74,25 +75,24 @@ struct ShortestPathSweep: Sendable {
     let sigma: UnsafeMutableBufferPointer<Double>
     let delta: UnsafeMutableBufferPointer<Double>
     let order: UnsafeMutableBufferPointer<Int32>
-    let done: UnsafeMutableBufferPointer<Bool>
     /// BFS only: hop counts (−1 unreached); `dist` is the weighted sweep's.
     let hops: UnsafeMutableBufferPointer<Int32>
-    /// BFS only: the successors of order[i] on the shortest-path DAG are succ[succEnd[i − 1] ..< succEnd[i]].
+    /// The shortest-path DAG, grouped by order[i]: BFS records the successors of order[i] in
+    /// succ[succEnd[i − 1] ..< succEnd[i]], Dijkstra its predecessors.
     let succ: UnsafeMutableBufferPointer<Int32>
     let succEnd: UnsafeMutableBufferPointer<Int32>
-    var heap = IndexedHeap()
+    let heap = RadixHeap()
     init(n: Int, slots: Int) {
       succ = .allocate(capacity: max(slots, 1)); succ.initialize(repeating: 0)
       succEnd = .allocate(capacity: max(n, 1)); succEnd.initialize(repeating: 0)
-      dist = .allocate(capacity: n); dist.initialize(repeating: -1)
+      dist = .allocate(capacity: n); dist.initialize(repeating: .infinity)
       sigma = .allocate(capacity: n); sigma.initialize(repeating: 0)
       delta = .allocate(capacity: n); delta.initialize(repeating: 0)
       order = .allocate(capacity: max(n, 1)); order.initialize(repeating: 0)
-      done = .allocate(capacity: n); done.initialize(repeating: false)
       hops = .allocate(capacity: max(n, 1)); hops.initialize(repeating: -1)
     }
     func release() {
-      dist.deallocate(); sigma.deallocate(); delta.deallocate(); order.deallocate(); done.deallocate()
+      dist.deallocate(); sigma.deallocate(); delta.deallocate(); order.deallocate()
       succ.deallocate(); succEnd.deallocate()
       hops.deallocate()
     }
@@ -106,65 +106,96 @@ struct ShortestPathSweep: Sendable {
              : breadthFirst(from: s, sc, accumulate: accumulate)
   }
 
-  /// `sweep` with weights: Dijkstra from `s`, then the dependencies by rescanning each person's in-row for the
-  /// predecessors on a shortest path (exact `==` on lengths, as NetworkX).
+  /// `sweep` with weights: Dijkstra from `s`. As each person v is settled, one scan of their row finds the
+  /// predecessors on shortest paths among the people already settled (dist(u) + ℓ(u, v) == dist(v), exact `==`,
+  /// as NetworkX) — their σ sum to σ(v), and with `accumulate` they are recorded for the dependency pass — and
+  /// relaxes the ties to everyone not yet settled. So every row is read once per source (twice on a directed
+  /// view: in-row for the predecessors, out-row to relax), and the dependency pass walks the recorded DAG.
   /// - Complexity: O(m log n) per source.
   private func dijkstra(from s: Int32, _ sc: inout Scratch, lengths: UnsafeBufferPointer<Double>,
                         backLengths: UnsafeBufferPointer<Double>, accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
-    let dist = sc.dist, sigma = sc.sigma, delta = sc.delta, order = sc.order, done = sc.done
-    var count = 0
+    // dist holds +∞ for people not reached, d for the reached, and −d once settled (the sign bit marks settled,
+    // −0.0 for the source): one load per tie answers both "settled?" and "how far?".
+    let dist = sc.dist, sigma = sc.sigma, delta = sc.delta, order = sc.order
+    let pred = sc.succ, predEnd = sc.succEnd
+    let heap = sc.heap
+    let record = accumulate != nil
+    var count = 0, np = 0
     forward.withBuffers { off, tgt, _ in
+    backward.withBuffers { boff, btgt, _ in
+      let symmetric = off.baseAddress == boff.baseAddress && tgt.baseAddress == btgt.baseAddress
       dist[Int(s)] = 0
-      sigma[Int(s)] = 1
-      sc.heap.removeAll()
-      sc.heap.push(0, s)
-      while !sc.heap.isEmpty {
-        let (dv, vv) = sc.heap.pop()
+      heap.removeAll()
+      heap.push(0, s)
+      while !heap.isEmpty {
+        let (dv, vv) = heap.pop()
         let v = Int(vv)
-        if done[v] || dv > dist[v] { continue }   // finalised, or a stale entry
-        done[v] = true
-        order[count] = vv; count += 1
-        let sv = sigma[v]
-        for p in Int(off[v])..<Int(off[v + 1]) {
-          let w = Int(tgt[p])
-          if done[w] { continue }
-          let alt = dv + lengths[p]
-          let dw = dist[w]
-          if dw < 0 || alt < dw {
-            dist[w] = alt; sigma[w] = sv
-            sc.heap.push(alt, Int32(w))
-          } else if alt == dw {
-            sigma[w] += sv
+        let x = dist[v]
+        if x.sign == .minus || dv > x { continue }   // settled already, or a stale entry
+        dist[v] = -dv
+        order[count] = vv
+        var sv = vv == s ? 1.0 : 0.0
+        if symmetric {
+          // One pass over the row: settled neighbours are the candidate predecessors, the others are relaxed.
+          for p in Int(off[v])..<Int(off[v + 1]) {
+            let w = Int(tgt[p])
+            let len = lengths[p]
+            let dw = dist[w]
+            if dw.sign == .minus {
+              if len - dw == dv {   // d(w) + ℓ, d(w) = −dw
+                sv += sigma[w]
+                if record { pred[np] = Int32(w); np &+= 1 }
+              }
+            } else {
+              let alt = dv + len
+              if alt < dw { dist[w] = alt; heap.push(alt, Int32(w)) }
+            }
+          }
+        } else {
+          for p in Int(boff[v])..<Int(boff[v + 1]) {
+            let u = Int(btgt[p])
+            let du = dist[u]
+            if du.sign == .minus && u != v && backLengths[p] - du == dv {
+              sv += sigma[u]
+              if record { pred[np] = Int32(u); np &+= 1 }
+            }
+          }
+          for p in Int(off[v])..<Int(off[v + 1]) {
+            let w = Int(tgt[p])
+            let dw = dist[w]
+            if dw.sign == .minus { continue }
+            let alt = dv + lengths[p]
+            if alt < dw { dist[w] = alt; heap.push(alt, Int32(w)) }
           }
         }
+        sigma[v] = sv
+        if record { predEnd[count] = Int32(np) }
+        count += 1
       }
-    }
+    }}
     var distanceSum = 0.0, harmonic = 0.0
     for i in 1..<max(count, 1) {
-      let d = dist[Int(order[i])]
+      let d = -dist[Int(order[i])]
       distanceSum += d
       harmonic += 1 / d
     }
     if let acc = accumulate {
-      backward.withBuffers { off, tgt, _ in
-        var i = count - 1
-        while i > 0 {
-          let w = Int(order[i]); i -= 1
-          let dw = dist[w]
-          let coeff = (1 + delta[w]) / sigma[w]
-          for p in Int(off[w])..<Int(off[w + 1]) {
-            let v = Int(tgt[p])
-            let dv = dist[v]
-            guard dv >= 0 else { continue }
-            if dv + backLengths[p] == dw { delta[v] += sigma[v] * coeff }
-          }
-          acc[w] += delta[w]
+      // Deepest first: δ(v) += σ(v) (1 + δ(w)) / σ(w) for each predecessor v of w, in w's row order.
+      var i = count - 1
+      while i > 0 {
+        let w = Int(order[i])
+        let coeff = (1 + delta[w]) / sigma[w]
+        for k in Int(predEnd[i - 1])..<Int(predEnd[i]) {
+          let v = Int(pred[k])
+          delta[v] += sigma[v] * coeff
         }
+        acc[w] += delta[w]
+        i -= 1
       }
     }
     // Reset only what this source touched: every node given a distance is eventually popped, so `order` lists them.
     for i in 0..<count {
-      let v = Int(order[i]); dist[v] = -1; sigma[v] = 0; delta[v] = 0; done[v] = false
+      let v = Int(order[i]); dist[v] = .infinity; sigma[v] = 0; delta[v] = 0
     }
     return (distanceSum, count, harmonic)
   }
