@@ -152,6 +152,111 @@ func writeSocialGraph(people: Int, ties: Int, to path: String) throws {
 }
 
 /// One table of a measure: every row must have seen `expected` = [people, distinct undirected pairs].
+/// Graph families for the betweenness comparison (issue 15: speed that holds on every graph, not one), each with
+/// `people` people, weights uniform in [0.1, 1] and ids shuffled (no locality for free), seeded:
+/// - `ba`: Barabási–Albert preferential attachment, m = 5 ties per newcomer (Barabási & Albert 1999);
+/// - `powerlaw-clustered`: Holme–Kim, m = 5 with a triad-formation step of probability 0.5 (Holme & Kim 2002);
+/// - `org-blocks`: an org-like block model: teams of 12 (p = 0.5 inside), departments of 8 teams (p = 0.02
+///   between teams), p = 0.0005 across departments (a stochastic block model, Holland et al. 1983).
+/// Writes `name.txt` (u v weight) and `name-length.txt` (u v 1/weight, for the peers' weighted paths).
+func writeFamily(_ name: String, people n: Int, to dir: URL) throws -> (strength: String, length: String) {
+  let strengthPath = dir.appendingPathComponent("family-\(name).txt").path
+  let lengthPath = dir.appendingPathComponent("family-\(name)-length.txt").path
+  if FileManager.default.fileExists(atPath: strengthPath) && FileManager.default.fileExists(atPath: lengthPath) {
+    return (strengthPath, lengthPath)
+  }
+  var state: UInt64 = 0xFA41_17E5 &+ UInt64(name.utf8.reduce(0) { $0 &* 31 &+ Int($1) })
+  func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+  func below(_ k: Int) -> Int { Int(next() % UInt64(k)) }
+  var seen = Set<UInt64>(), edges: [(Int, Int)] = [], neighbours = [[Int]](repeating: [], count: n)
+  @discardableResult func add(_ u: Int, _ v: Int) -> Bool {
+    guard u != v else { return false }
+    let key = UInt64(min(u, v)) << 32 | UInt64(max(u, v))
+    guard seen.insert(key).inserted else { return false }
+    edges.append((u, v)); neighbours[u].append(v); neighbours[v].append(u)
+    return true
+  }
+  switch name {
+  case "ba", "powerlaw-clustered":
+    let m = 5, triad = name == "ba" ? 0.0 : 0.5
+    var ends: [Int] = []   // every tie end: choosing from it is choosing by degree
+    for u in 0...m { for v in 0..<u { add(u, v); ends += [u, v] } }
+    for u in (m + 1)..<n {
+      var made = 0, lastTarget = -1
+      while made < m {
+        var v: Int
+        if lastTarget >= 0 && unit() < triad && !neighbours[lastTarget].isEmpty {
+          v = neighbours[lastTarget][below(neighbours[lastTarget].count)]   // close a triangle
+        } else {
+          v = ends[below(ends.count)]
+        }
+        if add(u, v) { ends += [u, v]; made += 1; lastTarget = v }
+      }
+    }
+  default:   // org-blocks
+    let team = 12, teamsPerDepartment = 8
+    for u in 0..<n {
+      for v in (u + 1)..<n {
+        let sameTeam = u / team == v / team
+        let sameDepartment = u / (team * teamsPerDepartment) == v / (team * teamsPerDepartment)
+        let p = sameTeam ? 0.5 : sameDepartment ? 0.02 : 0.0005
+        if unit() < p { add(u, v) }
+      }
+    }
+  }
+  // Shuffled ids (Fisher–Yates), seeded weights.
+  var label = Array(0..<n)
+  for i in stride(from: n - 1, to: 0, by: -1) { label.swapAt(i, below(i + 1)) }
+  var strength = "", length = ""
+  for (u, v) in edges {
+    let w = (0.1 + 0.9 * unit() * 1000).rounded() / 1000
+    let ww = min(1, max(0.1, w))
+    strength += "\(label[u]) \(label[v]) \(ww)\n"
+    length += "\(label[u]) \(label[v]) \(1 / ww)\n"
+  }
+  try strength.write(toFile: strengthPath, atomically: true, encoding: .utf8)
+  try length.write(toFile: lengthPath, atomically: true, encoding: .utf8)
+  return (strengthPath, lengthPath)
+}
+
+/// A copy of a whole-network edge list as its undirected pairs (first listing kept, self-loops dropped) with seeded
+/// weights uniform in [0.1, 1]: `name.txt` (u v weight) and `name-length.txt` (u v 1/weight).
+func weightedCopy(of path: String, to dir: URL) throws -> (strength: String, length: String) {
+  let base = (path as NSString).lastPathComponent
+  let strengthPath = dir.appendingPathComponent("weighted-\(base)").path
+  let lengthPath = dir.appendingPathComponent("weighted-length-\(base)").path
+  if FileManager.default.fileExists(atPath: strengthPath) && FileManager.default.fileExists(atPath: lengthPath) {
+    return (strengthPath, lengthPath)
+  }
+  var state: UInt64 = 0xE3A1_2026
+  func unit() -> Double {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Double((z ^ (z >> 31)) >> 11) * 0x1.0p-53
+  }
+  var seen = Set<String>(), strength = "", length = ""
+  for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+    let f = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    guard f.count >= 2, f[0] != f[1] else { continue }
+    let (a, b) = f[0] < f[1] ? (f[0], f[1]) : (f[1], f[0])
+    guard seen.insert("\(a) \(b)").inserted else { continue }
+    let w = min(1, max(0.1, (0.1 + 0.9 * unit() * 1000).rounded() / 1000))
+    strength += "\(a) \(b) \(w)\n"; length += "\(a) \(b) \(1 / w)\n"
+  }
+  try strength.write(toFile: strengthPath, atomically: true, encoding: .utf8)
+  try length.write(toFile: lengthPath, atomically: true, encoding: .utf8)
+  return (strengthPath, lengthPath)
+}
+
 func printTable(title: String, rows: [Measurement], expected: [Int]) {
   say("\n" + title)
   say(pad("tool", 12) + pad("median", 12, right: true) + pad("min", 10, right: true) + pad("peak RSS", 11, right: true)
@@ -321,6 +426,36 @@ func orchestrate(_ args: [String]) throws {
   printTable(title: "Exact betweenness, weighted, length = 1/strength (one run each)",
              rows: [mine("betweenness", ["--weighted"], repeat: 0), peer("igraph", "betweenness", length, ["--weighted"], repeat: 0),
                     peer("networkit", "betweenness", length, ["--weighted"], repeat: 0)], expected: socialSize)
+  }
+  // Betweenness on several graph families, pinned to one core (`taskset -c 0`) so the ratios are per core, then
+  // Tiemap on every core. Exact (every source), weighted (length 1/weight) and not.
+  if want("families") {
+    say("\nExact betweenness on graph families (5,000 people each, weights uniform in [0.1, 1], ids shuffled; one run each,")
+    say("graph loaded before timing). 'per core': Tiemap and igraph both under taskset -c 0.")
+    say(pad("family", 20) + pad("ties", 8, right: true) + pad("weighted", 10, right: true) + pad("tiemap 1 core", 15, right: true)
+          + pad("igraph 1 core", 15, right: true) + pad("tiemap/igraph", 15, right: true) + pad("tiemap all", 12, right: true))
+    say(String(repeating: "─", count: 95))
+    var families: [(String, (strength: String, length: String))] = []
+    for name in ["ba", "powerlaw-clustered", "org-blocks"] { families.append((name, try writeFamily(name, people: 5_000, to: dataDir))) }
+    // A real network of shared/datasets: email-Eu-core's social view, with seeded weights like the families'.
+    let email = shared.appendingPathComponent("email-eu-core/email-Eu-core.txt").path
+    if FileManager.default.fileExists(atPath: email) { families.append(("email-Eu-core (real)", try weightedCopy(of: email, to: dataDir))) }
+    let pin = ["taskset", "-c", "0"]
+    for (name, files) in families {
+      for weighted in [false, true] {
+        let flag = weighted ? ["--weighted"] : []
+        let one = measure("tiemap", pin + [me, "worker", "betweenness", files.strength, "0"] + flag)
+        let ig = measure("igraph", pin + [python, peers, "igraph", "betweenness", weighted ? files.length : files.strength, "0"] + flag)
+        let all = measure("tiemap", [me, "worker", "betweenness", files.strength, "0"] + flag)
+        let (a, b, c) = (median(one.times), median(ig.times), median(all.times))
+        let ties = one.check.count == 2 ? "\(one.check[1])" : "?"
+        let ok = one.failed == nil && ig.failed == nil && one.check == ig.check
+        say(pad(name, 20) + pad(ties, 8, right: true) + pad(weighted ? "yes" : "no", 10, right: true) + pad(fmtTime(a), 15, right: true)
+              + pad(fmtTime(b), 15, right: true) + pad(String(format: "%.2f×", a / b), 15, right: true) + pad(fmtTime(c), 12, right: true)
+              + (ok ? "" : "  FAILED \(one.failed ?? ig.failed ?? "check \(one.check) vs \(ig.check)")"))
+      }
+    }
+    say("'tiemap/igraph' < 1 means Tiemap is faster on one core.")
   }
   if want("pagerank") {
   printTable(title: "PageRank (alpha 0.85, to an L1 change of 1e-12)", rows: [mine("pagerank"), peer("igraph", "pagerank", social),

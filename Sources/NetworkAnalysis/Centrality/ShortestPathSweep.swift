@@ -41,6 +41,14 @@ struct ShortestPathSweep: Sendable {
     // Tie lengths 1 / weight, once per slot (the same Double NetworkX adds: 1.0 / weight).
     let lengths: [Double] = weighted ? forward.weights.map { 1 / $0 } : []
     let backLengths: [Double] = weighted ? backward.weights.map { 1 / $0 } : []
+    // Whether adding any tie's length to any distance a path can have (at most (n − 1) · longest) gives a larger
+    // number: then a settled person can never be relaxed again and a person not settled can never be a
+    // predecessor, so Dijkstra needs no settled flags (`dijkstra`'s fast path). Not so only for weights spread
+    // over some 15 orders of magnitude.
+    let increasing: Bool = {
+      guard weighted, let shortest = lengths.min(), let longest = lengths.max(), shortest > 0, longest.isFinite else { return false }
+      return shortest > Double(max(n, 1)) * longest * 0x1p-51
+    }()
     var partial = [Double](repeating: 0, count: betweenness ? blocks.count * n : 0)
     distanceSum.withUnsafeMutableBufferPointer { ds in
     reached.withUnsafeMutableBufferPointer { rc in
@@ -55,7 +63,8 @@ struct ShortestPathSweep: Sendable {
           backLengths.withUnsafeBufferPointer { blen in
             for i in range {
               let s = only == nil ? i : Int(sourceList[i])
-              let (sum, count, harm) = sweep(from: Int32(s), &scratch, lengths: len, backLengths: blen, accumulate: mine)
+              let (sum, count, harm) = sweep(from: Int32(s), &scratch, lengths: len, backLengths: blen,
+                                             increasing: increasing, accumulate: mine)
               dsS.base[s] = sum; rcS.base[s] = count; hsS.base[s] = harm
             }
           }
@@ -101,8 +110,9 @@ struct ShortestPathSweep: Sendable {
   /// One source: distances and path counts, then (optionally) dependencies added into `accumulate`.
   /// `lengths` holds 1 / weight per slot of `forward` and `backLengths` per slot of `backward` (weighted only).
   func sweep(from s: Int32, _ sc: inout Scratch, lengths: UnsafeBufferPointer<Double>,
-             backLengths: UnsafeBufferPointer<Double>, accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
-    weighted ? dijkstra(from: s, &sc, lengths: lengths, backLengths: backLengths, accumulate: accumulate)
+             backLengths: UnsafeBufferPointer<Double>, increasing: Bool,
+             accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
+    weighted ? dijkstra(from: s, &sc, lengths: lengths, backLengths: backLengths, increasing: increasing, accumulate: accumulate)
              : breadthFirst(from: s, sc, accumulate: accumulate)
   }
 
@@ -112,8 +122,13 @@ struct ShortestPathSweep: Sendable {
   /// relaxes the ties to everyone not yet settled. So every row is read once per source (twice on a directed
   /// view: in-row for the predecessors, out-row to relax), and the dependency pass walks the recorded DAG.
   /// - Complexity: O(m log n) per source.
+  /// With `increasing` (every length raises every reachable distance: see `run`), the undirected scan tests no
+  /// settled flag: a settled neighbour's d(w) + ℓ is never above d(v) and the relaxation d(v) + ℓ < d(w) always
+  /// fails for it, while a neighbour not settled has d(w) ≥ d(v), so d(w) + ℓ > d(v): the same predecessors and
+  /// relaxations with one unpredictable branch per tie instead of two.
   private func dijkstra(from s: Int32, _ sc: inout Scratch, lengths: UnsafeBufferPointer<Double>,
-                        backLengths: UnsafeBufferPointer<Double>, accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
+                        backLengths: UnsafeBufferPointer<Double>, increasing: Bool,
+                        accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
     // dist holds +∞ for people not reached, d for the reached, and −d once settled (the sign bit marks settled,
     // −0.0 for the source): one load per tie answers both "settled?" and "how far?".
     let dist = sc.dist, sigma = sc.sigma, delta = sc.delta, order = sc.order
@@ -132,9 +147,28 @@ struct ShortestPathSweep: Sendable {
         let v = Int(vv)
         let x = dist[v]
         if x.sign == .minus || dv > x { continue }   // settled already, or a stale entry
-        dist[v] = -dv
         order[count] = vv
         var sv = vv == s ? 1.0 : 0.0
+        if symmetric && increasing {
+          // Distances stay positive: nobody settled is pushed again, so a stale entry is one with dv > d(v).
+          for p in Int(off[v])..<Int(off[v + 1]) {
+            let w = Int(tgt[p])
+            let len = lengths[p]
+            let dw = dist[w]
+            if dw + len == dv {
+              sv += sigma[w]
+              if record { pred[np] = Int32(w); np &+= 1 }
+            } else {
+              let alt = dv + len
+              if alt < dw { dist[w] = alt; heap.push(alt, Int32(w)) }
+            }
+          }
+          sigma[v] = sv
+          if record { predEnd[count] = Int32(np) }
+          count += 1
+          continue
+        }
+        dist[v] = -dv
         if symmetric {
           // One pass over the row: settled neighbours are the candidate predecessors, the others are relaxed.
           for p in Int(off[v])..<Int(off[v + 1]) {
@@ -175,7 +209,7 @@ struct ShortestPathSweep: Sendable {
     }}
     var distanceSum = 0.0, harmonic = 0.0
     for i in 1..<max(count, 1) {
-      let d = -dist[Int(order[i])]
+      let d = abs(dist[Int(order[i])])   // −d once settled (d on the fast path)
       distanceSum += d
       harmonic += 1 / d
     }

@@ -21,6 +21,8 @@ final class RadixHeap {
   private let sizes = UnsafeMutablePointer<Int>.allocate(capacity: RadixHeap.buckets)
   private let capacities = UnsafeMutablePointer<Int>.allocate(capacity: RadixHeap.buckets)
   private var last: UInt64 = 0
+  /// Bit b − 1 set when bucket b ≥ 1 is not empty: the first non-empty bucket in one instruction.
+  private var occupied: UInt64 = 0
   private(set) var count = 0
 
   init() {
@@ -39,7 +41,7 @@ final class RadixHeap {
 
   func removeAll() {
     for b in 0..<RadixHeap.buckets { sizes[b] = 0 }
-    count = 0; last = 0
+    count = 0; last = 0; occupied = 0
   }
 
   @inline(__always) private func bucket(_ k: UInt64) -> Int { k == last ? 0 : 64 - (k ^ last).leadingZeroBitCount }
@@ -55,30 +57,32 @@ final class RadixHeap {
     }
     keys[b][n] = k; nodes[b][n] = v
     sizes[b] = n + 1
+    if b > 0 { occupied |= 1 << UInt64(b - 1) }
   }
 
   /// Adds `node` with `key` ≥ 0 and ≥ the last key popped.
   @inline(__always) func push(_ key: Double, _ node: Int32) {
     let k = key.bitPattern
     append(k, node, to: bucket(k))
-    count += 1
+    count &+= 1
   }
 
   /// The entry with the smallest key (the heap must not be empty).
   @inline(__always) func pop() -> (Double, Int32) {
     if sizes[0] == 0 {
-      var b = 1
-      while sizes[b] == 0 { b += 1 }
+      let b = occupied.trailingZeroBitCount &+ 1
       let kb = keys[b], vb = nodes[b], n = sizes[b]
       var smallest = kb[0]
-      for j in 1..<max(n, 1) where kb[j] < smallest { smallest = kb[j] }
+      var j = 1
+      while j < n { if kb[j] < smallest { smallest = kb[j] }; j &+= 1 }
       last = smallest
       sizes[b] = 0
+      occupied &= ~(1 << UInt64(b - 1))
       for j in 0..<n { append(kb[j], vb[j], to: bucket(kb[j])) }   // every key lands in a bucket below b
     }
-    let n = sizes[0] - 1
+    let n = sizes[0] &- 1
     sizes[0] = n
-    count -= 1
+    count &-= 1
     return (Double(bitPattern: keys[0][n]), nodes[0][n])
   }
 }
