@@ -99,4 +99,27 @@ struct TieFixture: CustomTestStringConvertible, Sendable {
     let strong = (0..<g.social.edgeCount).map { !(g.social.edgeSources[$0] == 1 && g.social.edgeTargets[$0] == 2) }
     #expect(g.social.strongTriadicClosureViolations(isStrong: strong) == [2, 0, 0, 0])
   }
+
+  // The triangle-listing count against the definition (every pair of strong ties, is the pair tied?) on seeded
+  // random graphs dense enough for many triangles, with a hub.
+  @Test(arguments: [11, 12, 13])
+  func strongTriadicClosureEqualsPairByPair(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    var b = SocialGraphBuilder()
+    let n = 60
+    for i in 0..<n { try b.addPerson(Person(id: "p\(i)")) }
+    let k = b.kindIndex(for: .friendship)
+    for u in 0..<n { for v in (u + 1)..<n where u == 0 || rng.nextUnit() < 0.15 {
+      try b.addTie(Tie(source: Int32(u), target: Int32(v), weight: 1, kind: k, isDirected: false))
+    } }
+    let view = try b.build().social
+    let strong = (0..<view.edgeCount).map { _ in rng.nextUnit() < 0.6 }
+    var want = [Int](repeating: 0, count: n)
+    for v in 0..<n {
+      let s = view.out.slots(NodeIndex(v)).filter { strong[Int(view.out.edgeIDs[$0])] }.map { view.out.targets[$0] }
+      for i in 0..<s.count { for j in (i + 1)..<max(i + 1, s.count) where view.out.slot(from: s[i], to: s[j]) == nil { want[v] += 1 } }
+    }
+    #expect(view.strongTriadicClosureViolations(isStrong: strong) == want)
+    #expect(want.reduce(0, +) > 0)
+  }
 }

@@ -16,7 +16,8 @@ extension GraphView {
   /// - Reference: J.-P. Onnela et al. (2007), "Structure and tie strengths in mobile communication networks",
   ///   *PNAS* 104(18):7332–7336; D. Easley, J. Kleinberg (2010), *Networks, Crowds, and Markets*, ch. 3.
   /// - Parity: len(networkx.common_neighbors) and the formula (scripts/oracle.py, ties fixtures).
-  /// - Complexity: O(Σ_{(i,j)} (k_i + k_j)); parallel over edges.
+  /// - Complexity: O(Σ_{(i,j)} min(k_i, k_j) · log max(k_i, k_j)) — a hub's row is searched, never walked;
+  ///   parallel over edges.
   public func tieNeighbourhoods() -> TieNeighbourhoods {
     precondition(!isDirected, "neighbourhood overlap is defined on undirected views")
     let m = edgeCount
@@ -30,14 +31,24 @@ extension GraphView {
         adj.withBuffers { off, tgt, _ in
           for e in range {
             let i = Int(src[e]), j = Int(dst[e])
-            var p = Int(off[i]), q = Int(off[j])
-            let pe = Int(off[i + 1]), qe = Int(off[j + 1])
+            let ki = Int(off[i + 1] &- off[i]), kj = Int(off[j + 1] &- off[j])
+            // Walk the shorter row; find each of its people in the longer one by a galloping binary search from
+            // where the last was found (both rows are sorted), so a tie to a hub costs the other end's degree
+            // times log(hub degree), not the hub's degree.
+            let (short, long) = ki <= kj ? (i, j) : (j, i)
             var n = 0
-            while p < pe && q < qe {
-              let a = tgt[p], b = tgt[q]
-              if a == b { n += 1; p += 1; q += 1 } else if a < b { p += 1 } else { q += 1 }
+            var lo = Int(off[long])
+            let hi = Int(off[long + 1])
+            for p in Int(off[short])..<Int(off[short + 1]) {
+              let x = tgt[p]
+              var step = 1, bound = lo
+              while bound < hi && tgt[bound] < x { lo = bound &+ 1; bound = lo &+ step; step &<<= 1 }
+              var top = min(bound, hi)
+              while lo < top { let mid = (lo &+ top) >> 1; if tgt[mid] < x { lo = mid &+ 1 } else { top = mid } }
+              if lo < hi && tgt[lo] == x { n += 1; lo &+= 1 }
+              if lo >= hi { break }
             }
-            let denominator = (pe - Int(off[i]) - 1) + (qe - Int(off[j]) - 1) - n
+            let denominator = (ki - 1) + (kj - 1) - n
             cS.base[e] = n
             oS.base[e] = denominator > 0 ? Double(n) / Double(denominator) : .nan
           }

@@ -131,20 +131,57 @@ extension SocialGraph {
 extension GraphView {
   /// Strong-triadic-closure violations of each person: pairs of their strong ties (B, C) with no tie between
   /// B and C. A person satisfies STC when the count is 0.
-  /// - Reference: D. Easley, J. Kleinberg (2010), *Networks, Crowds, and Markets*, §3.2 (after Granovetter 1973).
-  /// - Complexity: O(Σ_v s_v²) with s_v the number of strong ties, each pair checked by binary search.
+  /// - Method: C(s_v, 2) pairs of strong ties minus the closed ones, which are triangles v–B–C with both of v's
+  ///   ties strong. Triangles are listed once each by the degree-ordered method: every tie oriented from the lower
+  ///   to the higher (degree, index) end, a triangle found from its lowest end by marking that end's forward
+  ///   neighbours — no hub's row is ever walked from its neighbours.
+  /// - Reference: D. Easley, J. Kleinberg (2010), *Networks, Crowds, and Markets*, §3.2 (after Granovetter 1973);
+  ///   N. Chiba, T. Nishizeki (1985), "Arboricity and subgraph listing algorithms", *SIAM J. Comput.*
+  ///   14(1):210–223, doi:10.1137/0214017.
+  /// - Complexity: O(m √m) time, O(n + m) space.
   public func strongTriadicClosureViolations(isStrong: [Bool]) -> [Int] {
     precondition(!isDirected && isStrong.count == edgeCount)
-    var violations = [Int](repeating: 0, count: nodeCount)
-    var strongNeighbours: [Int32] = []
-    for v in 0..<nodeCount {
-      strongNeighbours.removeAll(keepingCapacity: true)
-      for p in out.slots(NodeIndex(v)) where isStrong[Int(out.edgeIDs[p])] { strongNeighbours.append(out.targets[p]) }
-      let k = strongNeighbours.count
-      guard k >= 2 else { continue }
-      var open = 0
-      for a in 0..<(k - 1) { for b in (a + 1)..<k where out.slot(from: strongNeighbours[a], to: strongNeighbours[b]) == nil { open += 1 } }
-      violations[v] = open
+    let n = nodeCount
+    func ranksBelow(_ u: Int, _ w: Int) -> Bool {
+      let (du, dw) = (out.degree(NodeIndex(u)), out.degree(NodeIndex(w)))
+      return du != dw ? du < dw : u < w
+    }
+    // Forward rows: each tie once, from its lower-ranked end (edge ids alongside).
+    var fOff = [Int](repeating: 0, count: n + 1)
+    for e in 0..<edgeCount {
+      let (u, w) = (Int(edgeSources[e]), Int(edgeTargets[e]))
+      fOff[(ranksBelow(u, w) ? u : w) + 1] += 1
+    }
+    for v in 0..<n { fOff[v + 1] += fOff[v] }
+    var fTo = [Int32](repeating: 0, count: edgeCount), fEdge = [Int32](repeating: 0, count: edgeCount)
+    var cursor = fOff
+    for e in 0..<edgeCount {
+      let (u, w) = (Int(edgeSources[e]), Int(edgeTargets[e]))
+      let (lo, hi) = ranksBelow(u, w) ? (u, w) : (w, u)
+      fTo[cursor[lo]] = Int32(hi); fEdge[cursor[lo]] = Int32(e); cursor[lo] += 1
+    }
+    var closed = [Int](repeating: 0, count: n)
+    var mark = [Int32](repeating: -1, count: n)   // the edge id u–x for x a forward neighbour of u, else −1
+    for u in 0..<n {
+      for p in fOff[u]..<fOff[u + 1] { mark[Int(fTo[p])] = fEdge[p] }
+      for p in fOff[u]..<fOff[u + 1] {
+        let w = Int(fTo[p]), uw = Int(fEdge[p])
+        for q in fOff[w]..<fOff[w + 1] {
+          let x = Int(fTo[q]), ux = mark[x]
+          guard ux >= 0 else { continue }
+          let wx = Int(fEdge[q])   // the triangle u–w–x, each tie once
+          if isStrong[uw] && isStrong[Int(ux)] { closed[u] += 1 }
+          if isStrong[uw] && isStrong[wx] { closed[w] += 1 }
+          if isStrong[Int(ux)] && isStrong[wx] { closed[x] += 1 }
+        }
+      }
+      for p in fOff[u]..<fOff[u + 1] { mark[Int(fTo[p])] = -1 }
+    }
+    var violations = [Int](repeating: 0, count: n)
+    for v in 0..<n {
+      var strong = 0
+      for p in out.slots(NodeIndex(v)) where isStrong[Int(out.edgeIDs[p])] { strong += 1 }
+      violations[v] = strong * (strong - 1) / 2 - closed[v]
     }
     return violations
   }
