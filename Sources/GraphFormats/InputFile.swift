@@ -14,10 +14,35 @@ public enum InputFile {
     return stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR
   }
 
-  /// The bytes of `path`, decompressed when it ends in `.gz`.
-  /// - Throws: `InputError` (line 0) when the file cannot be opened or read, or the gzip stream is corrupt.
+  /// The largest input read (after decompression): 16 GiB, two thirds of this class of machine's memory.
+  public static let maxBytes = 16 << 30
+
+  /// The bytes of `path`, decompressed when it ends in `.gz`. Text only: a NUL byte (binary data, or an endless
+  /// device such as /dev/zero) is refused with its line, as is anything over `maxBytes`.
+  /// - Throws: `InputError` when the file cannot be opened or read, is too large, holds a NUL byte, or its gzip
+  ///   stream is corrupt or truncated.
   public static func read(_ path: String) throws -> [UInt8] {
-    if path.hasSuffix(".gz") { return try readGzip(path) }
+    let bytes = path.hasSuffix(".gz") ? try readGzip(path) : try readPlain(path)
+    try refuseNUL(bytes, path: path)
+    return bytes
+  }
+
+  /// The first NUL byte, if any, as an error naming its line.
+  static func refuseNUL(_ bytes: [UInt8], path: String, lineOffset: Int = 0) throws {
+    try bytes.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return }
+      let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+      var line = lineOffset + 1
+      for i in 0..<at where b[i] == 0x0A { line += 1 }
+      throw InputError(file: path, line: line, problem: "contains a NUL byte: binary data, not a text file")
+    }
+  }
+
+  private static func tooLarge(_ path: String) -> InputError {
+    InputError(file: path, line: 0, problem: "larger than \(maxBytes >> 30) GiB (or endless): split it, or give it as .gz of a smaller file")
+  }
+
+  private static func readPlain(_ path: String) throws -> [UInt8] {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw InputError(file: path, line: 0, problem: "cannot open: \(errnoText())") }
     defer { close(fd) }
@@ -27,6 +52,7 @@ public enum InputFile {
     // Read straight into an array of the file's size (no staging buffer, one copy from the page cache); a file
     // that grows while being read goes on in chunks.
     let size = max(Int(st.st_size), 0)
+    guard size <= maxBytes else { throw tooLarge(path) }
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
       count = 0
@@ -47,7 +73,10 @@ public enum InputFile {
           throw InputError(file: path, line: 0, problem: "cannot read: \(errnoText())")
         }
         if got == 0 { break }
+        // A pipe or device: check each chunk as it comes, so /dev/zero is refused at once, not at 16 GiB.
+        if memchr(chunk, 0, got) != nil { try refuseNUL(bytes + chunk[0..<got], path: path) }
         bytes.append(contentsOf: chunk[0..<got])
+        if bytes.count > maxBytes { throw tooLarge(path) }
       }
     }
     return bytes
@@ -72,6 +101,13 @@ public enum InputFile {
       }
       if got == 0 { break }
       bytes.append(contentsOf: chunk[0..<Int(got)])
+      if bytes.count > maxBytes { throw tooLarge(path) }
+    }
+    // gzread reports a stream cut short only through gzerror (Z_BUF_ERROR: input ended before the end marker).
+    var code: Int32 = 0
+    _ = gzerror(gz, &code)
+    if code == Z_BUF_ERROR {
+      throw InputError(file: path, line: 0, problem: "truncated gzip file: the data ends before the stream does (\(bytes.count) bytes decompressed); the download or copy is incomplete")
     }
     return bytes
   }

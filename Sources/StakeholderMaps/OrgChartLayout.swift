@@ -122,8 +122,27 @@ struct OrgChartLayout {
       extraCentre: all.extra.map(flip), width: all.width, height: all.height)
   }
 
-  /// Person `v` and everyone below: leaves hang in columns, sub-teams sit in (wrapped) rows.
-  private func tree(_ v: Int, _ reports: [[Int]]) -> Block {
+  /// Person `root` and everyone below, built bottom-up without recursion (a reports-to chain is as deep as the
+  /// data makes it: 10,000 levels would overflow the stack): each manager's block is assembled once the blocks
+  /// of the managers below them are done, and those are moved into it.
+  private func tree(_ root: Int, _ reports: [[Int]]) -> Block {
+    var built: [Int: Block] = [:]
+    var stack: [(v: Int, expanded: Bool)] = [(root, false)]
+    while let (v, expanded) = stack.popLast() {
+      if expanded {
+        let block = assemble(v, reports) { built.removeValue(forKey: $0)! }   // done: pushed after v, popped before
+        built[v] = block
+      } else {
+        stack.append((v, true))
+        for m in reports[v].reversed() where !reports[m].isEmpty { stack.append((m, false)) }
+      }
+    }
+    return built[root]!
+  }
+
+  /// Person `v` and everyone below: leaves hang in columns, sub-teams sit in (wrapped) rows. `below(m)` gives the
+  /// finished block of each manager m reporting to v.
+  private func assemble(_ v: Int, _ reports: [[Int]], below: (Int) -> Block) -> Block {
     let s = sizes[v]
     let kids = reports[v]
     let leaves = kids.filter { reports[$0].isEmpty }
@@ -148,7 +167,7 @@ struct OrgChartLayout {
     }
     var subs = columns.map { leafColumn($0, spineX: 6) }
     for m in managers {
-      let t = tree(m, reports)
+      let t = below(m)
       subs.append(group[m] != group[v] ? framed(t, label: group[m], team: isTeam[m]) : t)
     }
     var (b, centreX) = rows(subs, under: v, parentSize: s)

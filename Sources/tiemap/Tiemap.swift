@@ -24,7 +24,7 @@ struct Tiemap: ParsableCommand {
       exit(withError: ExitCode(1))
     }
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(negativeValuesJoined(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch let code as ExitCode {
       exit(withError: code)   // a status the command chose (score's 3: rows rejected)
@@ -73,5 +73,26 @@ struct Tiemap: ParsableCommand {
       }
     }
     return x.isEmpty ? y.count : row[y.count]
+  }
+
+  /// `--k -1` as `--k=-1`: a negative number after an option is its value (ArgumentParser would read `-1` as an
+  /// unknown option and report a missing value), so the option's own check can say what is wrong with it.
+  static func negativeValuesJoined(_ args: [String]) -> [String] {
+    var out: [String] = []
+    var i = 0
+    while i < args.count {
+      let a = args[i]
+      if a.hasPrefix("--"), !a.contains("="), i + 1 < args.count, isNegativeNumber(args[i + 1]) {
+        out.append(a + "=" + args[i + 1]); i += 2
+      } else {
+        out.append(a); i += 1
+      }
+    }
+    return out
+  }
+
+  static func isNegativeNumber(_ s: String) -> Bool {
+    guard s.count > 1, s.first == "-", let second = s.dropFirst().first, second.isNumber || second == "." else { return false }
+    return Double(s) != nil
   }
 }

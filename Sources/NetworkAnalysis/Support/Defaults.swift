@@ -4,3 +4,18 @@ public enum TiemapDefaults {
   /// The seed of every random draw (communities, sampled betweenness, diffusion runs, RR sets).
   public static let seed: UInt64 = 2026
 }
+
+/// The largest values options may take: past them the answer stops changing while the work (and the memory
+/// reserved for it) keeps growing, so they are refused with a message before anything is allocated.
+public enum TiemapLimits {
+  /// Monte Carlo runs of a reach estimate: its standard error falls as 1/√runs, below 0.1 % of n at 10⁶.
+  public static let runs = 1_000_000
+  /// Reverse-reachable sets of the referral reach estimate.
+  public static let samples = 10_000_000
+  /// Introduction paths listed by `path --k`.
+  public static let paths = 1_000
+  /// Hops of `path --max-hops` and `reach --hops` (no path is longer than the number of people minus one anyway).
+  public static let hops = 10_000
+  /// Smallest IMM approximation slack: the RR sets needed grow as 1/ε².
+  public static let epsilon = 0.01
+}

@@ -39,7 +39,7 @@ struct Account: ParsableCommand {
   func validate() throws {
     guard (2...5).contains(high) else { throw ValidationError("--high must be from 2 to 5.") }
     guard dunbarLimit >= 1 else { throw ValidationError("--dunbar-limit must be at least 1.") }
-    guard recommendations >= 0 else { throw ValidationError("--recommendations must be 0 or more.") }
+    guard (0...10_000).contains(recommendations) else { throw ValidationError("--recommendations must be from 0 to 10,000.") }
   }
 
   func run() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphFormats
+import NetworkAnalysis
 import SocialGraph
 import StakeholderMaps
 
@@ -70,7 +71,7 @@ struct Map: ParsableCommand {
       return
     }
     guard fileExtension == "dot" || RenderFormat(rawValue: fileExtension) != nil else { throw ValidationError("-o: give a file ending in .svg, .png, .pdf or .dot.") }
-    guard depth >= 1 else { throw ValidationError("--depth must be at least 1.") }
+    guard (1...TiemapLimits.hops).contains(depth) else { throw ValidationError("--depth must be from 1 to \(Cell.grouped(TiemapLimits.hops)).") }
     if let c = collapseBelow, c < 0 { throw ValidationError("--collapse-below must be 0 or more.") }
     if collapseBelow != nil && (layout != .org || chart != nil || focus != nil) {
       throw ValidationError("--collapse-below folds the org map: it takes no --layout network, --chart or --focus.")

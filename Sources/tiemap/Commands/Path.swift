@@ -35,8 +35,8 @@ struct Path: ParsableCommand {
   var viaKind: [String] = []
 
   func validate() throws {
-    guard count >= 1 else { throw ValidationError("--k must be at least 1.") }
-    if let h = maxHops, h < 1 { throw ValidationError("--max-hops must be at least 1.") }
+    guard (1...TiemapLimits.paths).contains(count) else { throw ValidationError("--k must be from 1 to \(Cell.grouped(TiemapLimits.paths)).") }
+    if let h = maxHops, !(1...TiemapLimits.hops).contains(h) { throw ValidationError("--max-hops must be from 1 to \(Cell.grouped(TiemapLimits.hops)).") }
   }
 
   func run() throws {

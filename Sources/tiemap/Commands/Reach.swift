@@ -103,8 +103,8 @@ struct Reach: ParsableCommand {
   var includeTeam = false
 
   func validate() throws {
-    guard runs >= 1 else { throw ValidationError("--runs must be at least 1.") }
-    guard hops >= 1 else { throw ValidationError("--hops must be at least 1.") }
+    guard (1...TiemapLimits.runs).contains(runs) else { throw ValidationError("--runs must be from 1 to \(Cell.grouped(TiemapLimits.runs)).") }
+    guard (1...TiemapLimits.hops).contains(hops) else { throw ValidationError("--hops must be from 1 to \(Cell.grouped(TiemapLimits.hops)).") }
     if let k = best, k < 1 { throw ValidationError("--best must be at least 1.") }
     if best == nil && from.isEmpty { throw ValidationError("Give --from ID… (who recommends us), or --best K to choose them.") }
     if best != nil && !from.isEmpty { throw ValidationError("Give either --from ID… or --best K, not both.") }
@@ -113,7 +113,9 @@ struct Reach: ParsableCommand {
     }
     if let b = budget, !(b > 0 && b.isFinite) { throw ValidationError("--budget must be a number > 0.") }
     if costs != nil && budget == nil { throw ValidationError("--costs goes with --budget.") }
-    guard epsilon > 0, epsilon < 1 else { throw ValidationError("--epsilon must be between 0 and 1.") }
+    guard epsilon >= TiemapLimits.epsilon, epsilon < 1 else {
+      throw ValidationError("--epsilon must be at least \(TiemapLimits.epsilon) and below 1 (the RR sets IMM needs grow as 1/ε²).")
+    }
   }
 
   func run() throws {

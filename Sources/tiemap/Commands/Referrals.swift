@@ -44,7 +44,7 @@ struct Referrals: ParsableCommand {
 
   func validate() throws {
     guard discountRate > -1, discountRate.isFinite else { throw ValidationError("--discount-rate must be a number above -1 (0.1 = 10 % per period).") }
-    guard samples >= 1 else { throw ValidationError("--samples must be at least 1.") }
+    guard (1...TiemapLimits.samples).contains(samples) else { throw ValidationError("--samples must be from 1 to \(Cell.grouped(TiemapLimits.samples)).") }
   }
 
   func run() throws {

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Hostile inputs and arguments (issue 16): each refused with a message naming what is wrong, or finished in
+/// seconds — never a crash, a hang or an allocation that exhausts memory.
+@Suite struct HostileInputTests {
+  @Test func binaryAndEndlessInputsAreRefused() throws {
+    let ws = Workspace(files: ["nul.csv": Array("id,name\na,A\u{0}b\nc,C\n".utf8)])
+    let nul = try CLI.run(["info", "--contacts", "nul.csv"], cwd: ws.dir)
+    #expect(nul.status == 1 && nul.stderr == "error: nul.csv:2: contains a NUL byte: binary data, not a text file\n")
+    let zero = try CLI.run(["info", "--contacts", "/dev/zero"], cwd: ws.dir)
+    #expect(zero.status == 1 && zero.stderr.contains("/dev/zero:1: contains a NUL byte"))
+  }
+
+  @Test func truncatedGzipIsRefused() throws {
+    // 3,000 lines of an edge list, compressed, then cut in the middle of the stream.
+    let text = (1...3_000).map { "\($0) \($0 + 1)\n" }.joined()
+    let ws = Workspace(files: ["g.txt": Array(text.utf8)])
+    let gz = Process()
+    gz.executableURL = URL(fileURLWithPath: "/bin/sh")
+    gz.arguments = ["-c", "gzip -c g.txt > whole.txt.gz && head -c 4000 whole.txt.gz > cut.txt.gz"]
+    gz.currentDirectoryURL = ws.dir
+    try gz.run(); gz.waitUntilExit()
+    #expect(gz.terminationStatus == 0)
+    let whole = try CLI.run(["info", "--graph", "whole.txt.gz", "--no-communities", "--format", "csv"], cwd: ws.dir)
+    #expect(whole.status == 0 && whole.stdout.contains("people,total,3001\n"))
+    let cut = try CLI.run(["info", "--graph", "cut.txt.gz", "--no-communities"], cwd: ws.dir)
+    #expect(cut.status == 1 && cut.stderr.contains("cut.txt.gz: truncated gzip file"))
+  }
+
+  @Test func negativeAndHugeNumbersGetTheirOwnMessage() throws {
+    let sample = ["--contacts", "datasets/sample/contacts.csv", "--ties", "datasets/sample/ties.csv"]
+    let cases: [([String], String)] = [
+      (["path"] + sample + ["--to", "NL-004", "--k", "-1"], "--k must be from 1 to 1,000."),
+      (["path"] + sample + ["--to", "NL-004", "--k", "1000000"], "--k must be from 1 to 1,000."),
+      (["path"] + sample + ["--to", "NL-004", "--max-hops", "1000000000"], "--max-hops must be from 1 to 10,000."),
+      (["reach"] + sample + ["--from", "NL-004", "--runs", "10000000000"], "--runs must be from 1 to 1,000,000."),
+      (["reach"] + sample + ["--best", "2", "--method", "imm", "--epsilon", "1e-9"], "--epsilon must be at least 0.01"),
+      (["ties"] + sample + ["--strong-threshold", "-0.5"], "--strong-threshold must be between 0 and 1."),
+      (["referrals"] + sample + ["--surveys", "datasets/sample/surveys.csv", "--samples", "10000000000"], "--samples must be from 1 to 10,000,000."),
+    ]
+    for (args, message) in cases {
+      let r = try CLI.run(args, cwd: CLI.root)
+      #expect(r.status == 1 && r.stderr.contains(message), "\(args.suffix(2)): \(r.stderr)")
+    }
+  }
+
+  // A hub tied to 100,000 people, each with no other tie: every tie is a bridge and a local bridge of span inf.
+  @Test func hubAndSpokesFinishInSeconds() throws {
+    let text = (1...100_000).map { "0 \($0)\n" }.joined()
+    let ws = Workspace(files: ["star.txt": Array(text.utf8)])
+    let start = Date()
+    let r = try CLI.run(["ties", "--graph", "star.txt", "--format", "csv"], cwd: ws.dir)
+    #expect(r.status == 0)
+    let rows = r.stdout.split(separator: "\n")
+    #expect(rows.count == 100_001 && rows[1].hasSuffix(",true,true,inf"))
+    #expect(Date().timeIntervalSince(start) < 30)   // minutes before the hub-aware searches
+  }
+
+  // A reports-to chain 1,000 deep under a 512 KB stack: the org layout builds it without recursion (the recursive
+  // layout overflowed that stack at this depth, and the default 8 MB one at 10,000 levels).
+  @Test func deepReportsToChainIsLaidOut() throws {
+    let rows = (0..<1_000).map { i in "c\(i),Person \(i),Acme,\(i == 0 ? "" : "c\(i - 1)")" }
+    let ws = Workspace(files: ["c.csv": Array(("id,name,account,reports_to\n" + rows.joined(separator: "\n") + "\n").utf8)])
+    let r = try CLI.run(["-c", "ulimit -s 512 && exec \"$0\" map --contacts c.csv -o chain.dot", CLI.binary], cwd: ws.dir, executable: "/bin/sh")
+    #expect(r.status == 0, "\(r.stderr)")
+    let dot = try String(contentsOf: ws.dir.appendingPathComponent("chain.dot"), encoding: .utf8)
+    #expect(dot.contains("Person 999"))
+  }
+}
