@@ -1,5 +1,6 @@
 import CZlib
 import SocialGraph
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,6 +9,24 @@ import Darwin
 
 /// Reads whole input files into memory. Files ending in `.gz` are decompressed with zlib.
 public enum InputFile {
+  /// (device, inode) of every regular file read by this process, so that no output replaces an input
+  /// (`AtomicFile` refuses them, whatever path names them: relative, absolute or through a link).
+  static let readSoFar = Mutex<Set<[UInt64]>>([])
+
+  /// Whether `path` names a file this process has read as input.
+  public static func wasRead(_ path: String) -> Bool {
+    var st = stat()
+    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return false }
+    let id = [UInt64(st.st_dev), UInt64(st.st_ino)]
+    return readSoFar.withLock { $0.contains(id) }
+  }
+
+  static func remember(_ st: stat) {
+    guard (st.st_mode & S_IFMT) == S_IFREG else { return }
+    let id = [UInt64(st.st_dev), UInt64(st.st_ino)]
+    _ = readSoFar.withLock { $0.insert(id) }
+  }
+
   /// Whether `path` names an existing regular file (or anything that is not a directory).
   public static func exists(_ path: String) -> Bool {
     var st = stat()
@@ -49,6 +68,7 @@ public enum InputFile {
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw InputError(file: path, line: 0, problem: "cannot read: \(errnoText())") }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, line: 0, problem: "is a directory, not a file") }
+    remember(st)
     // Read straight into an array of the file's size (no staging buffer, one copy from the page cache); a file
     // that grows while being read goes on in chunks.
     let size = max(Int(st.st_size), 0)
@@ -86,6 +106,8 @@ public enum InputFile {
     // Check the file exists first, for the same message as plain files.
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw InputError(file: path, line: 0, problem: "cannot open: \(errnoText())") }
+    var st = stat()
+    if fstat(fd, &st) == 0 { remember(st) }
     close(fd)
     guard let gz = gzopen(path, "rb") else { throw InputError(file: path, line: 0, problem: "cannot open gzip stream") }
     defer { gzclose(gz) }

@@ -137,7 +137,8 @@ struct OutputOptions: ParsableArguments {
   }
 
   func emit(_ text: String) throws {
-    if let output { try AtomicFile.write(text, to: output) } else { Terminal.writeOut(text) }
+    // stdout is checked like a file: a full disk or a closed stdout is an error, not a silent exit 0.
+    if let output { try AtomicFile.write(text, to: output) } else { try AtomicFile.writeStandardOutput(.text(text)) }
   }
 }
 

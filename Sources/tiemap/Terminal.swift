@@ -6,7 +6,6 @@ import Glibc
 enum Terminal {
   static func error(_ message: String) { write(STDERR_FILENO, "error: \(message)\n") }
   static func warning(_ message: String) { write(STDERR_FILENO, "warning: \(message)\n") }
-  static func writeOut(_ s: String) { write(STDOUT_FILENO, s) }
 
   static func write(_ fd: Int32, _ s: String) {
     var s = s

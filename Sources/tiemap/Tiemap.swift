@@ -26,6 +26,9 @@ struct Tiemap: ParsableCommand {
     do {
       var command = try parseAsRoot(negativeValuesJoined(Array(CommandLine.arguments.dropFirst())))
       try command.run()
+    } catch let e as OutputError where e.deviceFailed {
+      Terminal.error(String(describing: e))   // the data was right; the device failed under it
+      exit(withError: ExitCode(2))
     } catch let code as ExitCode {
       exit(withError: code)   // a status the command chose (score's 3: rows rejected)
     } catch where error is InputError || error is RunError || error is OutputError {

@@ -67,4 +67,18 @@ import Testing
     let dot = try String(contentsOf: ws.dir.appendingPathComponent("chain.dot"), encoding: .utf8)
     #expect(dot.contains("Person 999"))
   }
+
+  // An output that names an input (by any path) is refused and the input kept; a full disk or a closed stdout is
+  // an error (exit 2), not a silent success.
+  @Test func outputsNeverReplaceInputsAndWriteFailuresAreErrors() throws {
+    let contacts = "id,name,account\na,A,X\nb,B,X\n"
+    let ws = Workspace(files: ["c.csv": Array(contacts.utf8)])
+    let same = try CLI.run(["info", "--contacts", "c.csv", "-o", "./c.csv"], cwd: ws.dir)
+    #expect(same.status == 1 && same.stderr.contains("c.csv: cannot write: it is one of this run's inputs"))
+    #expect(try String(contentsOf: ws.dir.appendingPathComponent("c.csv"), encoding: .utf8) == contacts)
+    let full = try CLI.run(["-c", "exec \"$0\" info --contacts c.csv --format csv > /dev/full", CLI.binary], cwd: ws.dir, executable: "/bin/sh")
+    #expect(full.status == 2 && full.stderr.contains("<stdout>: cannot write: No space left on device"))
+    let closed = try CLI.run(["-c", "exec \"$0\" info --contacts c.csv --format csv >&-", CLI.binary], cwd: ws.dir, executable: "/bin/sh")
+    #expect(closed.status == 2 && closed.stderr.contains("<stdout>: cannot write"))
+  }
 }

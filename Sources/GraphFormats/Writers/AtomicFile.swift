@@ -8,6 +8,9 @@ import Darwin
 public struct OutputError: Error, Sendable, CustomStringConvertible {
   public var file: String
   public var problem: String
+  /// The device failed under a write that had begun (disk full, a closed pipe or stdout, an I/O error), as opposed
+  /// to a destination that cannot be opened: the command exits 2 for these.
+  public var deviceFailed = false
   public var description: String { "\(file): cannot write: \(problem)" }
 }
 
@@ -54,6 +57,9 @@ public enum AtomicFile {
     // the files, and renaming over it would swap the device for a file. A symbolic link to a file is followed, so
     // the file it names is replaced and the link stays.
     var regular: [(path: String, contents: Contents)] = [], special: [(path: String, contents: Contents)] = []
+    for f in files where InputFile.wasRead(f.path) {
+      throw OutputError(file: f.path, problem: "it is one of this run's inputs (choose another output file)")
+    }
     for f in files {
       switch destination(f.path) {
       case .special: special.append(f)
@@ -105,7 +111,7 @@ public enum AtomicFile {
     // mkstemp makes the file 0600; give it the usual mode for new files (0666 less the umask).
     let mask = umask(0); umask(mask)
     fchmod(fd, 0o666 & ~mask)
-    guard fsync(fd) == 0 else { throw OutputError(file: path, problem: errnoText()) }
+    guard fsync(fd) == 0 else { throw OutputError(file: path, problem: errnoText(), deviceFailed: true) }
     ok = true
     return tmp
   }
@@ -115,7 +121,7 @@ public enum AtomicFile {
     var off = 0
     while off < raw.count {
       let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
-      if n < 0 { if errno == EINTR { continue }; throw OutputError(file: path, problem: errnoText()) }
+      if n < 0 { if errno == EINTR { continue }; throw OutputError(file: path, problem: errnoText(), deviceFailed: true) }
       off += n
     }
   }
