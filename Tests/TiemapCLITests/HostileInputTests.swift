@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// Hostile inputs and arguments (issue 16): each refused with a message naming what is wrong, or finished in
@@ -80,5 +83,31 @@ import Testing
     #expect(full.status == 2 && full.stderr.contains("<stdout>: cannot write: No space left on device"))
     let closed = try CLI.run(["-c", "exec \"$0\" info --contacts c.csv --format csv >&-", CLI.binary], cwd: ws.dir, executable: "/bin/sh")
     #expect(closed.status == 2 && closed.stderr.contains("<stdout>: cannot write"))
+  }
+
+  // Names with entities, a noncharacter and ids with " > " and backslashes: the SVG is well-formed XML showing the
+  // text as typed (U+FFFE as U+FFFD), and the path column splits back into the same ids.
+  @Test func namesAndIdsAreEscapedForEveryOutput() throws {
+    let contacts = "id,name,account,internal\nT1,Team,,true\na>b,AT&amp;T \u{FFFE} &#x1F600;,Acme,\nc\\d,C&D,Acme,\n"
+    let ws = Workspace(files: ["c.csv": Array(contacts.utf8), "t.csv": Array("source,target\nT1,a>b\na>b,c\\d\n".utf8)])
+    let path = try CLI.run(["path", "--contacts", "c.csv", "--ties", "t.csv", "--to", "c\\d", "--format", "csv"], cwd: ws.dir)
+    #expect(path.status == 0 && path.stdout == "rank,reliability,hops,path\n1,1,2,T1 > a\\>b > c\\\\d\n")
+    let map = try CLI.run(["map", "--contacts", "c.csv", "--ties", "t.csv", "-o", "m.svg"], cwd: ws.dir)
+    #expect(map.status == 0)
+    let svg = try Data(contentsOf: ws.dir.appendingPathComponent("m.svg"))
+    let parser = XMLParser(data: svg)
+    final class Texts: NSObject, XMLParserDelegate {
+      var all: [String] = [], current = ""
+      func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
+      func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        if elementName == "text" { all.append(current.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        current = ""
+      }
+    }
+    let texts = Texts()
+    parser.delegate = texts
+    #expect(parser.parse(), "the SVG is not well-formed: \(String(describing: parser.parserError))")
+    #expect(texts.all.contains("AT&amp;T \u{FFFD} &#x1F600;"), "\(texts.all)")
+    #expect(texts.all.contains("C&D"))
   }
 }

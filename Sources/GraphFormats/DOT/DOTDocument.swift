@@ -127,13 +127,16 @@ public enum DOTValue: Sendable, Equatable {
 
   /// A DOT double-quoted string of user text: `"` escaped, and each `\` written as four (agmemread's lexer
   /// turns `\\` into `\`, then Graphviz expands `\N`, `\G`, `\n`, `\l` and turns `\\` into `\`; measured with 2.42),
-  /// line breaks turned into Graphviz's centred line break, other control characters dropped.
+  /// `&` written `&amp;` (Graphviz decodes HTML entities in plain strings too, so `&#x1F600;` or `AT&amp;T` in a
+  /// name would otherwise be drawn as something else, or as invalid UTF-8), line breaks turned into Graphviz's
+  /// centred line break, other control characters dropped.
   public static func quoted(_ s: String) -> String {
     "\"" + escapingUserText(s) { ch in
       switch ch {
       case "\"": return "\\\""
       case "\\": return "\\\\\\\\"   // the DOT lexer halves it, then Graphviz's \N \G expansion halves it again
       case "\n": return "\\n"
+      case "&": return "&amp;"   // Graphviz decodes entities in strings: "AT&amp;T" would be drawn "AT&T"
       default: return nil
       }
     } + "\""
@@ -184,6 +187,8 @@ func escapingUserText(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -
     if let r = replacement(ch) { out += r; continue }
     if ch == "\r" || ch == "\t" { out += " "; continue }
     if ch.value < 0x20 || ch.value == 0x7F { continue }
+    // Noncharacters are not allowed in XML (so not in Graphviz's SVG): shown as the replacement character.
+    if ch.value == 0xFFFE || ch.value == 0xFFFF { out += "\u{FFFD}"; continue }
     out.unicodeScalars.append(ch)
   }
   return out

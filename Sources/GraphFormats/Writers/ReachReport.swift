@@ -7,11 +7,23 @@ public enum ReachReport {
 
   public static let pathColumns = ["rank", "reliability", "hops", "path"]
 
-  /// One row per path (DESIGN.md): ids joined by ` > `.
+  /// One row per path (DESIGN.md): ids joined by ` > `, each with `\` and `>` escaped by a backslash, so an id
+  /// that holds " > " still splits back into the same people (the JSON form lists them as an array).
   public static func paths(_ paths: [IntroductionPath], graph g: SocialGraph) -> ResultTable {
     ResultTable(columns: pathColumns, rows: paths.enumerated().map { (i, p) in
-      [.int(i + 1), .number(p.reliability), .int(p.hops), .text(p.people.map { g.people[Int($0)].id }.joined(separator: " > "))]
+      [.int(i + 1), .number(p.reliability), .int(p.hops), .text(p.people.map { pathID(g.people[Int($0)].id) }.joined(separator: " > "))]
     })
+  }
+
+  /// An id as a step of the `path` column: `\` → `\\`, `>` → `\>`.
+  static func pathID(_ id: String) -> String {
+    guard id.contains(where: { $0 == ">" || $0 == "\\" }) else { return id }
+    var out = ""
+    for ch in id {
+      if ch == ">" || ch == "\\" { out.append("\\") }
+      out.append(ch)
+    }
+    return out
   }
 
   public static func pathsJSON(_ paths: [IntroductionPath], from: [NodeIndex], to: NodeIndex, graph g: SocialGraph) -> String {
