@@ -9,7 +9,14 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     self.file = file; self.line = line; self.problem = problem
   }
 
-  public var description: String { line > 0 ? "\(file):\(line): \(problem)" : "\(file): \(problem)" }
+  /// `file:line: problem`, at most `maxLength` characters: a problem quoting a header a gigabyte long (a gzip
+  /// bomb's first line) ends in "…" instead of flooding the terminal.
+  public var description: String {
+    let full = line > 0 ? "\(file):\(line): \(problem)" : "\(file): \(problem)"
+    return full.count <= InputError.maxLength ? full : String(full.prefix(InputError.maxLength - 1)) + "…"
+  }
+
+  public static let maxLength = 300
 }
 
 /// A non-fatal finding about the input (a self-loop, a reports-to cycle…), in the same `file:line:` form.

@@ -19,6 +19,7 @@ struct Tiemap: ParsableCommand {
     subcommands: [Info.self, Metrics.self, Ties.self, Brokers.self, Path.self, Reach.self, Referrals.self, Account.self, Trust.self, Diff.self, Score.self, Map.self, Report.self])
 
   static func main() {
+    AtomicFile.refusesInputs.store(true, ordering: .relaxed)   // -o never replaces one of the run's inputs
     if let unknown = unknownSubcommand(Array(CommandLine.arguments.dropFirst())) {
       Terminal.error(unknown)
       exit(withError: ExitCode(1))

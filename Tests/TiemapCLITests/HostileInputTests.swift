@@ -110,4 +110,26 @@ import Testing
     #expect(texts.all.contains("AT&amp;T \u{FFFD} &#x1F600;"), "\(texts.all)")
     #expect(texts.all.contains("C&D"))
   }
+
+  // Hexadecimal, inf and nan are not numbers in a CRM export; an empty --measures is refused; an error quoting an
+  // enormous header stays under 300 characters.
+  @Test func valuesThatAreNotWhatTheySeem() throws {
+    let longHeader = String(repeating: "x", count: 100_000)
+    let ws = Workspace(files: [
+      "hex.csv": Array("source,target,weight\na,b,0x10\n".utf8),
+      "inf.txt": Array("a b inf\n".utf8),
+      "ok.txt": Array("a b 1e3\nb c 2.5E-1\n".utf8),
+      "long.csv": Array("\(longHeader),\(longHeader)\na,b\n".utf8),
+    ])
+    let hex = try CLI.run(["ties", "--graph", "hex.csv"], cwd: ws.dir)
+    #expect(hex.status == 1 && hex.stderr == "error: hex.csv:2: weight \"0x10\" is not a number\n")
+    let inf = try CLI.run(["ties", "--graph", "inf.txt"], cwd: ws.dir)
+    #expect(inf.status == 1 && inf.stderr == "error: inf.txt:1: weight \"inf\" is not a number\n")
+    let ok = try CLI.run(["ties", "--graph", "ok.txt", "--format", "csv"], cwd: ws.dir)
+    #expect(ok.status == 0 && ok.stdout.contains("\na,b,1000,") && ok.stdout.contains("\nb,c,0.25,"))
+    let none = try CLI.run(["metrics", "--graph", "ok.txt", "--measures", ""], cwd: ws.dir)
+    #expect(none.status == 1 && none.stderr.contains("--measures needs at least one measure"))
+    let long = try CLI.run(["info", "--contacts", "long.csv"], cwd: ws.dir)
+    #expect(long.status == 1 && long.stderr.hasPrefix("error: long.csv") && long.stderr.count <= 320, "\(long.stderr.count) characters")
+  }
 }

@@ -88,7 +88,7 @@ public enum EdgeListReader {
           switch options.thirdColumn {
           case .ignore: break
           case .weight:
-            if options.skipZeroWeights, let w = Double(third), w == 0 {
+            if options.skipZeroWeights, let w = ValueParsing.decimal(third), w == 0 {
               if skipped == 0 { firstSkipped = line }
               skipped += 1
               continue

@@ -71,7 +71,7 @@ public enum InteractionsReader {
           case "neutral", "none": points = 0
           case "negative", "bad", "lost", "incident", "complaint": points = -1
           default:
-            guard let x = Double(v), x.isFinite else {
+            guard let x = ValueParsing.decimal(v), x.isFinite else {
               throw table.error("outcome \(quoted(v)) must be positive, neutral, negative or a number")
             }
             points = x

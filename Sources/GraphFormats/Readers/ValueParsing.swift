@@ -2,9 +2,17 @@ import SocialGraph
 
 /// Parsers for single cells, shared by every reader; each error message quotes the bad value.
 enum ValueParsing {
+  /// A decimal number as people write them (`12`, `-0.5`, `1e3`), or nil: Swift's `Double(String)` also takes
+  /// hexadecimal (`0x10`, `0x1p-2`), `inf` and `nan`, which no CRM export means as a number.
+  static func decimal(_ text: String) -> Double? {
+    guard !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 45 || $0 == 46 || $0 == 101 || $0 == 69 })
+    else { return nil }
+    return Double(text)
+  }
+
   /// A tie weight: a finite number > 0.
   static func weight(_ text: String, column: String = "weight") -> Result<Double, CellProblem> {
-    guard let w = Double(text) else { return .failure(CellProblem("\(column) \(quoted(text)) is not a number")) }
+    guard let w = decimal(text) else { return .failure(CellProblem("\(column) \(quoted(text)) is not a number")) }
     guard w.isFinite else { return .failure(CellProblem("\(column) \(quoted(text)) is not a finite number")) }
     guard w > 0 else { return .failure(CellProblem("\(column) \(quoted(text)) must be greater than 0")) }
     return .success(w)
@@ -12,7 +20,7 @@ enum ValueParsing {
 
   /// A finite number (signed).
   static func number(_ text: String, column: String) -> Result<Double, CellProblem> {
-    guard let v = Double(text) else { return .failure(CellProblem("\(column) \(quoted(text)) is not a number")) }
+    guard let v = decimal(text) else { return .failure(CellProblem("\(column) \(quoted(text)) is not a number")) }
     guard v.isFinite else { return .failure(CellProblem("\(column) \(quoted(text)) is not a finite number")) }
     return .success(v)
   }

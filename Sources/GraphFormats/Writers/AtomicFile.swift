@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,6 +19,10 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// over the destination. Readers never see a half-written file, and a failed write leaves the old file as it
 /// was (the temporary file is removed).
 public enum AtomicFile {
+  /// When set (the `tiemap` command sets it at start), a destination that is a file this process read as input
+  /// (`InputFile.wasRead`) is refused instead of replaced. Off for library users, who may mean to rewrite a file.
+  public static let refusesInputs = Atomic<Bool>(false)
+
   /// What a file holds: bytes (an image), text, or text in pieces written one after the other (large outputs:
   /// never joined into one copy). Text is written as its UTF-8 without a copy.
   public enum Contents: Sendable {
@@ -57,7 +62,7 @@ public enum AtomicFile {
     // the files, and renaming over it would swap the device for a file. A symbolic link to a file is followed, so
     // the file it names is replaced and the link stays.
     var regular: [(path: String, contents: Contents)] = [], special: [(path: String, contents: Contents)] = []
-    for f in files where InputFile.wasRead(f.path) {
+    for f in files where refusesInputs.load(ordering: .relaxed) && InputFile.wasRead(f.path) {
       throw OutputError(file: f.path, problem: "it is one of this run's inputs (choose another output file)")
     }
     for f in files {

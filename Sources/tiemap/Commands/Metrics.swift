@@ -28,7 +28,10 @@ struct Metrics: ParsableCommand {
 
   @Option(help: ArgumentHelp("Compute only these columns (comma-separated).", valueName: "a,b,…"),
           transform: { text in
-            try text.split(separator: ",").map { part in
+            guard text.contains(where: { $0 != "," && $0 != " " }) else {
+              throw ValidationError("--measures needs at least one measure. Choose from: \(PersonMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return try text.split(separator: ",").map { part in
               let name = String(part.filter { $0 != " " })
               guard let m = PersonMeasure(rawValue: name) else {
                 throw ValidationError("Unknown measure '\(name)'. Choose from: \(PersonMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
