@@ -108,9 +108,8 @@ struct OutputOptions: ParsableArguments {
   /// The format an `-o` file's extension asks for: .csv, .json, or a text table (.txt, or no extension, where
   /// `--format` may choose any); nil for an extension Tiemap does not write (a spreadsheet, say), which `validate` refuses.
   static func format(ofFile path: String) -> OutputFormat? {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .table }
-    switch name[name.index(after: dot)...].lowercased() {
+    guard let ext = fileExtension(path) else { return .table }
+    switch ext {
     case "csv": return .csv
     case "json": return .json
     case "txt", "text": return .table
@@ -120,14 +119,20 @@ struct OutputOptions: ParsableArguments {
 
   func validate() throws {
     guard let output else { return }
-    let name = output.split(separator: "/").last.map(String.init) ?? output
-    guard name.dropFirst().contains(".") else { return }   // no extension (/dev/stdout, a pipe): any format
+    guard let ext = OutputOptions.fileExtension(output) else { return }   // none (/dev/stdout, a pipe): any format
     guard let implied = OutputOptions.format(ofFile: output) else {
       throw ValidationError("-o \(output): tables are written as .csv, .json or .txt (a text table); choose one of these extensions.")
     }
     if let format, format != implied {
       throw ValidationError("-o \(output) asks for \(implied == .table ? "a text table" : implied.rawValue) but --format is \(format.rawValue); make them agree.")
     }
+  }
+
+  /// The lower-cased extension of the file `path` names, or nil when it has none (a leading dot is not one).
+  static func fileExtension(_ path: String) -> String? {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+    return name[name.index(after: dot)...].lowercased()
   }
 
   var resolvedFormat: OutputFormat {

@@ -66,17 +66,17 @@ struct Tiemap: ParsableCommand {
   /// Levenshtein distance between two short words (insertions, deletions and substitutions).
   static func editDistance(_ a: String, _ b: String) -> Int {
     let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-    var row = Array(0...y.count)
-    for i in 1...max(x.count, 1) where !x.isEmpty {
-      var previous = row[0]
-      row[0] = i
-      for j in 1...max(y.count, 1) where !y.isEmpty {
-        let saved = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] == y[j - 1] ? 0 : 1))
-        previous = saved
+    var row = Array(0...y.count)   // row[j]: distance between the first i scalars of x and the first j of y
+    for (i, cx) in x.enumerated() {
+      var diagonal = row[0]
+      row[0] = i + 1
+      for (j, cy) in y.enumerated() {
+        let above = row[j + 1]
+        row[j + 1] = min(above + 1, row[j] + 1, diagonal + (cx == cy ? 0 : 1))
+        diagonal = above
       }
     }
-    return x.isEmpty ? y.count : row[y.count]
+    return row[y.count]
   }
 
   /// `--k -1` as `--k=-1`: a negative number after an option is its value (ArgumentParser would read `-1` as an

@@ -118,15 +118,9 @@ func reachWorker(_ args: [String]) throws {
 /// about `2 · ties / people` others, 80 % inside their group; strengths 0.05–1 (stronger inside groups).
 /// Written as `u v strength` with ids 0…n−1, LF, no header: every tool reads the same file.
 func writeSocialGraph(people: Int, ties: Int, to path: String) throws {
-  var state: UInt64 = 0x5EED_2026
-  func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+  var rng = SplitMix64(seed: 0x5EED_2026)
+  func next() -> UInt64 { rng.next() }
+  func unit() -> Double { rng.nextUnit() }
   var seen = Set<UInt64>()
   var out = ""
   out.reserveCapacity(ties * 16)
@@ -151,7 +145,6 @@ func writeSocialGraph(people: Int, ties: Int, to path: String) throws {
   try out.write(toFile: path, atomically: true, encoding: .utf8)
 }
 
-/// One table of a measure: every row must have seen `expected` = [people, distinct undirected pairs].
 /// Graph families for the betweenness comparison (issue 15: speed that holds on every graph, not one), each with
 /// `people` people, weights uniform in [0.1, 1] and ids shuffled (no locality for free), seeded:
 /// - `ba`: Barabási–Albert preferential attachment, m = 5 ties per newcomer (Barabási & Albert 1999);
@@ -159,22 +152,12 @@ func writeSocialGraph(people: Int, ties: Int, to path: String) throws {
 /// - `org-blocks`: an org-like block model: teams of 12 (p = 0.5 inside), departments of 8 teams (p = 0.02
 ///   between teams), p = 0.0005 across departments (a stochastic block model, Holland et al. 1983).
 /// Writes `name.txt` (u v weight) and `name-length.txt` (u v 1/weight, for the peers' weighted paths).
-func writeFamily(_ name: String, people n: Int, to dir: URL) throws -> (strength: String, length: String) {
-  let strengthPath = dir.appendingPathComponent("family-\(name).txt").path
-  let lengthPath = dir.appendingPathComponent("family-\(name)-length.txt").path
-  if FileManager.default.fileExists(atPath: strengthPath) && FileManager.default.fileExists(atPath: lengthPath) {
-    return (strengthPath, lengthPath)
-  }
-  var state: UInt64 = 0xFA41_17E5 &+ UInt64(name.utf8.reduce(0) { $0 &* 31 &+ Int($1) })
-  func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-  func below(_ k: Int) -> Int { Int(next() % UInt64(k)) }
+func writeFamily(_ name: String, people n: Int, to dir: URL) throws -> WeightedFiles {
+  let files = WeightedFiles(dir, strength: "family-\(name).txt", length: "family-\(name)-length.txt")
+  if files.exist { return files }
+  var rng = SplitMix64(seed: 0xFA41_17E5 &+ UInt64(name.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
+  func unit() -> Double { rng.nextUnit() }
+  func below(_ k: Int) -> Int { Int(rng.next() % UInt64(k)) }
   var seen = Set<UInt64>(), edges: [(Int, Int)] = [], neighbours = [[Int]](repeating: [], count: n)
   @discardableResult func add(_ u: Int, _ v: Int) -> Bool {
     guard u != v else { return false }
@@ -214,49 +197,51 @@ func writeFamily(_ name: String, people n: Int, to dir: URL) throws -> (strength
   // Shuffled ids (Fisher–Yates), seeded weights.
   var label = Array(0..<n)
   for i in stride(from: n - 1, to: 0, by: -1) { label.swapAt(i, below(i + 1)) }
-  var strength = "", length = ""
-  for (u, v) in edges {
-    let w = (0.1 + 0.9 * unit() * 1000).rounded() / 1000
-    let ww = min(1, max(0.1, w))
-    strength += "\(label[u]) \(label[v]) \(ww)\n"
-    length += "\(label[u]) \(label[v]) \(1 / ww)\n"
+  try files.write(edges.map { ("\(label[$0.0])", "\(label[$0.1])") }, weights: &rng)
+  return files
+}
+
+/// The two files of a weighted edge list for the betweenness comparisons: `strength` (u v weight, Tiemap's input)
+/// and `length` (u v 1/weight, for the peers' weighted shortest paths), generated once and kept under .data.
+struct WeightedFiles {
+  let strength: String, length: String
+  init(_ dir: URL, strength: String, length: String) {
+    self.strength = dir.appendingPathComponent(strength).path
+    self.length = dir.appendingPathComponent(length).path
   }
-  try strength.write(toFile: strengthPath, atomically: true, encoding: .utf8)
-  try length.write(toFile: lengthPath, atomically: true, encoding: .utf8)
-  return (strengthPath, lengthPath)
+  var exist: Bool { FileManager.default.fileExists(atPath: strength) && FileManager.default.fileExists(atPath: length) }
+
+  /// Writes `edges` with a seeded weight each, drawn in edge order from `rng`.
+  func write(_ edges: [(String, String)], weights rng: inout SplitMix64) throws {
+    var s = "", l = ""
+    for (u, v) in edges {
+      let w = min(1, max(0.1, (0.1 + 0.9 * rng.nextUnit() * 1000).rounded() / 1000))
+      s += "\(u) \(v) \(w)\n"; l += "\(u) \(v) \(1 / w)\n"
+    }
+    try s.write(toFile: strength, atomically: true, encoding: .utf8)
+    try l.write(toFile: length, atomically: true, encoding: .utf8)
+  }
 }
 
 /// A copy of a whole-network edge list as its undirected pairs (first listing kept, self-loops dropped) with seeded
 /// weights uniform in [0.1, 1]: `name.txt` (u v weight) and `name-length.txt` (u v 1/weight).
-func weightedCopy(of path: String, to dir: URL) throws -> (strength: String, length: String) {
+func weightedCopy(of path: String, to dir: URL) throws -> WeightedFiles {
   let base = (path as NSString).lastPathComponent
-  let strengthPath = dir.appendingPathComponent("weighted-\(base)").path
-  let lengthPath = dir.appendingPathComponent("weighted-length-\(base)").path
-  if FileManager.default.fileExists(atPath: strengthPath) && FileManager.default.fileExists(atPath: lengthPath) {
-    return (strengthPath, lengthPath)
-  }
-  var state: UInt64 = 0xE3A1_2026
-  func unit() -> Double {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Double((z ^ (z >> 31)) >> 11) * 0x1.0p-53
-  }
-  var seen = Set<String>(), strength = "", length = ""
+  let files = WeightedFiles(dir, strength: "weighted-\(base)", length: "weighted-length-\(base)")
+  if files.exist { return files }
+  var seen = Set<String>(), edges: [(String, String)] = []
   for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
     let f = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard f.count >= 2, f[0] != f[1] else { continue }
-    let (a, b) = f[0] < f[1] ? (f[0], f[1]) : (f[1], f[0])
-    guard seen.insert("\(a) \(b)").inserted else { continue }
-    let w = min(1, max(0.1, (0.1 + 0.9 * unit() * 1000).rounded() / 1000))
-    strength += "\(a) \(b) \(w)\n"; length += "\(a) \(b) \(1 / w)\n"
+    let (a, b) = f[0] < f[1] ? (String(f[0]), String(f[1])) : (String(f[1]), String(f[0]))
+    if seen.insert("\(a) \(b)").inserted { edges.append((a, b)) }
   }
-  try strength.write(toFile: strengthPath, atomically: true, encoding: .utf8)
-  try length.write(toFile: lengthPath, atomically: true, encoding: .utf8)
-  return (strengthPath, lengthPath)
+  var rng = SplitMix64(seed: 0xE3A1_2026)
+  try files.write(edges, weights: &rng)
+  return files
 }
 
+/// One table of a measure: every row must have seen `expected` = [people, distinct undirected pairs].
 func printTable(title: String, rows: [Measurement], expected: [Int]) {
   say("\n" + title)
   say(pad("tool", 12) + pad("median", 12, right: true) + pad("min", 10, right: true) + pad("peak RSS", 11, right: true)
@@ -435,7 +420,7 @@ func orchestrate(_ args: [String]) throws {
     say(pad("family", 20) + pad("ties", 8, right: true) + pad("weighted", 10, right: true) + pad("tiemap 1 core", 15, right: true)
           + pad("igraph 1 core", 15, right: true) + pad("tiemap/igraph", 15, right: true) + pad("tiemap all", 12, right: true))
     say(String(repeating: "─", count: 95))
-    var families: [(String, (strength: String, length: String))] = []
+    var families: [(String, WeightedFiles)] = []
     for name in ["ba", "powerlaw-clustered", "org-blocks"] { families.append((name, try writeFamily(name, people: 5_000, to: dataDir))) }
     // A real network of shared/datasets: email-Eu-core's social view, with seeded weights like the families'.
     let email = shared.appendingPathComponent("email-eu-core/email-Eu-core.txt").path

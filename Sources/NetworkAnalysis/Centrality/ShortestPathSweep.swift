@@ -163,13 +163,8 @@ struct ShortestPathSweep: Sendable {
               if alt < dw { dist[w] = alt; heap.push(alt, Int32(w)) }
             }
           }
-          sigma[v] = sv
-          if record { predEnd[count] = Int32(np) }
-          count += 1
-          continue
-        }
-        dist[v] = -dv
-        if symmetric {
+        } else if symmetric {
+          dist[v] = -dv
           // One pass over the row: settled neighbours are the candidate predecessors, the others are relaxed.
           for p in Int(off[v])..<Int(off[v + 1]) {
             let w = Int(tgt[p])
@@ -186,6 +181,7 @@ struct ShortestPathSweep: Sendable {
             }
           }
         } else {
+          dist[v] = -dv
           for p in Int(boff[v])..<Int(boff[v + 1]) {
             let u = Int(btgt[p])
             let du = dist[u]

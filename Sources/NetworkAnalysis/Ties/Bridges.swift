@@ -77,8 +77,9 @@ extension GraphView {
             let s = Int(src[e]), t = Int(dst[e])
             if off[s + 1] &- off[s] == 1 || off[t + 1] &- off[t] == 1 { sS.base[k] = .infinity; continue }
             side[s] = 1; side[t] = 2; touched.append(Int32(s)); touched.append(Int32(t))
-            frontier[0] = [Int32(s)]; frontier[1] = [Int32(t)]
-            var depth: [Int32] = [0, 0]
+            frontier[0].removeAll(keepingCapacity: true); frontier[0].append(Int32(s))   // reused: no allocation per bridge
+            frontier[1].removeAll(keepingCapacity: true); frontier[1].append(Int32(t))
+            var depth = SIMD2<Int32>(0, 0)
             var found = Int32.max
             while found == Int32.max && !frontier[0].isEmpty && !frontier[1].isEmpty {
               // Grow the side whose frontier has fewer ties to scan.
