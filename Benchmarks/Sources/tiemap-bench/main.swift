@@ -215,7 +215,7 @@ struct WeightedFiles {
   func write(_ edges: [(String, String)], weights rng: inout SplitMix64) throws {
     var s = "", l = ""
     for (u, v) in edges {
-      let w = min(1, max(0.1, (0.1 + 0.9 * rng.nextUnit() * 1000).rounded() / 1000))
+      let w = ((0.1 + 0.9 * rng.nextUnit()) * 1000).rounded() / 1000   // uniform in [0.1, 1], 3 decimals
       s += "\(u) \(v) \(w)\n"; l += "\(u) \(v) \(1 / w)\n"
     }
     try s.write(toFile: strength, atomically: true, encoding: .utf8)
