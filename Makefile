@@ -6,7 +6,7 @@ SAMPLE_REF := --surveys $(SAMPLE)/surveys.csv --referrals $(SAMPLE)/referrals.cs
 RELEASE    := .build/release/tiemap
 OUT        := out
 
-.PHONY: setup build release test demo check-report bench sample oracle clean spark-test
+.PHONY: setup build release test demo check-report bench sample oracle clean spark-test killtest fuzz sanitize
 
 setup:
 	@scripts/setup.sh
@@ -65,6 +65,20 @@ check-report: demo
 # The Spark job (scripts/spark_score.py, local[2]) on a generated portfolio equals the single-process score run.
 spark-test: setup
 	scripts/spark-test.sh
+
+# score, metrics -o and report killed by SIGKILL, SIGTERM and SIGINT at random moments, 50 times each: every output
+# is the old file or the complete new one, and no temporary file is left (scripts/killtest.py; about 5 minutes).
+killtest: release
+	$(SWIFT) build -c release --product tiemap-sample
+	python3 scripts/killtest.py $(RELEASE) .build/release/tiemap-sample $(if $(KILLS),$(KILLS),50)
+
+# libFuzzer on every reader (Fuzz/, scripts/fuzz.sh): FUZZ_SECONDS per target (600), FUZZ_JOBS at a time (2).
+fuzz: setup
+	scripts/fuzz.sh
+
+# The test suite under AddressSanitizer, then under ThreadSanitizer (scripts/sanitize.sh).
+sanitize: setup
+	scripts/sanitize.sh
 
 bench: release
 	@scripts/setup.sh bench

@@ -28,9 +28,10 @@ let package = Package(
     .systemLibrary(
       name: "CZlib", pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "CTempFiles"),
     .target(
       name: "GraphFormats",
-      dependencies: ["SocialGraph", "NetworkAnalysis", "CZlib",
+      dependencies: ["SocialGraph", "NetworkAnalysis", "CZlib", "CTempFiles",
                      .product(name: "Collections", package: "swift-collections")]),
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",

@@ -20,6 +20,7 @@ struct Tiemap: ParsableCommand {
 
   static func main() {
     AtomicFile.refusesInputs.store(true, ordering: .relaxed)   // -o never replaces one of the run's inputs
+    AtomicFile.removeTemporariesOnSignals()
     if let unknown = unknownSubcommand(Array(CommandLine.arguments.dropFirst())) {
       Terminal.error(unknown)
       exit(withError: ExitCode(1))

@@ -85,6 +85,28 @@ import Testing
     #expect(closed.status == 2 && closed.stderr.contains("<stdout>: cannot write"))
   }
 
+  // A replaced file keeps its mode; a link is written through; a 250-byte name (legal) is written; a temporary
+  // left by a killed run (its pid gone) is swept by the next write, a live process's is left alone.
+  @Test func outputsKeepModeLinksAndLongNamesAndSweepStaleTemporaries() throws {
+    let ws = Workspace(files: ["c.csv": Array("id,name,account\na,A,X\nb,B,X\n".utf8)])
+    let fm = FileManager.default
+    func path(_ name: String) -> String { ws.dir.appendingPathComponent(name).path }
+    _ = fm.createFile(atPath: path("s.csv"), contents: Data("old\n".utf8), attributes: [.posixPermissions: 0o600])
+    try fm.createSymbolicLink(atPath: path("link.csv"), withDestinationPath: "s.csv")
+    let stale = ".s.csv.tiemap-999999999-abcdef", live = ".s.csv.tiemap-1-abcdef"
+    for t in [stale, live] { _ = fm.createFile(atPath: path(t), contents: Data("partial".utf8)) }
+    let r = try CLI.run(["info", "--contacts", "c.csv", "--format", "csv", "-o", "link.csv"], cwd: ws.dir)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try fm.destinationOfSymbolicLink(atPath: path("link.csv")) == "s.csv")
+    #expect(try String(contentsOfFile: path("s.csv"), encoding: .utf8).hasPrefix("section,"))
+    #expect((try fm.attributesOfItem(atPath: path("s.csv"))[.posixPermissions] as? Int) == 0o600)
+    #expect(!fm.fileExists(atPath: path(stale)) && fm.fileExists(atPath: path(live)))
+    let long = String(repeating: "x", count: 246) + ".csv"
+    let l = try CLI.run(["info", "--contacts", "c.csv", "--format", "csv", "-o", long], cwd: ws.dir)
+    #expect(l.status == 0 && fm.fileExists(atPath: path(long)), "\(l.stderr)")
+    #expect(try fm.contentsOfDirectory(atPath: ws.dir.path).filter { $0.contains(".tiemap-") } == [live])
+  }
+
   // Names with entities, a noncharacter and ids with " > " and backslashes: the SVG is well-formed XML showing the
   // text as typed (U+FFFE as U+FFFD), and the path column splits back into the same ids.
   @Test func namesAndIdsAreEscapedForEveryOutput() throws {

@@ -1,3 +1,4 @@
+import CTempFiles
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -54,10 +55,13 @@ public enum AtomicFile {
 
   /// Several files at once: every temporary file is written and synced first, and only when all succeeded are
   /// they renamed over their destinations, so a failure leaves every old file as it was.
+  ///
+  /// A temporary is an unnamed file (O_TMPFILE) while it is written, so a run killed then — even by SIGKILL —
+  /// leaves nothing behind; it gets its name `.<file>.tiemap-<pid>-<random>` just before the rename. A named
+  /// temporary (file systems without unnamed files, and that last step) is removed on SIGINT, SIGTERM and SIGHUP
+  /// once `removeTemporariesOnSignals()` ran, and one left by a killed run is swept by the next write to the same
+  /// file. An existing file keeps its permissions (and, as root, its owner); a new one gets 0666 less the umask.
   public static func writeAll(_ files: [(path: String, contents: Contents)]) throws {
-    var temps: [String] = []
-    var renamed = 0
-    defer { for t in temps.dropFirst(renamed) { unlink(t) } }
     // What is not a regular file (/dev/null, a pipe, a terminal) cannot be replaced: it is written in place, after
     // the files, and renaming over it would swap the device for a file. A symbolic link to a file is followed, so
     // the file it names is replaced and the link stays.
@@ -71,10 +75,17 @@ public enum AtomicFile {
       case .file(let target): regular.append((target, f.contents))
       }
     }
-    for (path, contents) in regular { temps.append(try writeTemporary(contents, for: path)) }
-    for (i, (path, _)) in regular.enumerated() {
-      guard rename(temps[i], path) == 0 else { throw OutputError(file: path, problem: errnoText()) }
-      renamed += 1
+    var staged: [Staged] = []
+    var placed = 0
+    defer { for s in staged.dropFirst(placed) { s.discard() } }
+    for (path, contents) in regular {
+      let place = try Place(path)
+      place.sweepStale()
+      staged.append(try stage(contents, at: place))
+    }
+    for s in staged {
+      try s.put()
+      placed += 1
     }
     for (path, contents) in special {
       let fd = open(path, O_WRONLY)
@@ -83,6 +94,10 @@ public enum AtomicFile {
       try contents.forEachBuffer { raw in try writeAll(raw, to: fd, path: path) }
     }
   }
+
+  /// Makes a SIGINT, SIGTERM or SIGHUP remove the named temporary files of a write in progress before the process
+  /// ends (by the signal, as it would have). The `tiemap` command calls it at start.
+  public static func removeTemporariesOnSignals() { tiemap_temp_install_handlers() }
 
   private enum Destination { case file(String), special }
 
@@ -99,26 +114,124 @@ public enum AtomicFile {
     return .file(path)
   }
 
-  /// Writes `bytes` to a new temporary file beside `path`, synced; returns its path.
-  private static func writeTemporary(_ contents: Contents, for path: String) throws -> String {
-    let slash = path.lastIndex(of: "/")
-    let dir = slash.map { String(path[..<$0]) } ?? "."
-    let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    guard !base.isEmpty else { throw OutputError(file: path, problem: "the path names a directory") }
-    var template = Array("\(dir.isEmpty ? "/" : dir)/.\(base).tmp-XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw OutputError(file: path, problem: errnoText()) }
-    let tmp = String(decoding: template.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  /// A destination's directory and the names of its temporaries.
+  private struct Place {
+    let path: String
+    let dir: String
+    /// `.<file>.tiemap-`, the file name cut (at a character) so that a whole temporary name fits NAME_MAX.
+    let prefix: String
+
+    init(_ path: String) throws {
+      self.path = path
+      let slash = path.lastIndex(of: "/")
+      let d = slash.map { String(path[..<$0]) } ?? "."
+      dir = d.isEmpty ? "/" : d
+      var base = Substring(slash.map { String(path[path.index(after: $0)...]) } ?? path)
+      guard !base.isEmpty else { throw OutputError(file: path, problem: "the path names a directory") }
+      // 255 bytes less ".", ".tiemap-", a pid of up to 10 digits, "-" and 6 random characters.
+      while base.utf8.count > 255 - 26 { base.removeLast() }
+      prefix = ".\(base).tiemap-"
+    }
+
+    /// A fresh temporary name: `<dir>/.<file>.tiemap-<pid>-<6 random characters>`.
+    func temporaryName() -> String {
+      let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+      var rng = SystemRandomNumberGenerator()
+      let tag = String((0..<6).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+      return "\(dir)/\(prefix)\(getpid())-\(tag)"
+    }
+
+    /// Removes this destination's temporaries whose process is gone (a run killed between naming its temporary
+    /// and the rename). A live process's temporaries, or a pid now reused, are left alone.
+    func sweepStale() {
+      guard let d = opendir(dir) else { return }
+      defer { closedir(d) }
+      while let entry = readdir(d) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        guard name.hasPrefix(prefix) else { continue }
+        let rest = name.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
+        guard rest.count == 2, rest[1].utf8.count == 6, let pid = Int32(rest[0]), pid > 0, pid != getpid() else { continue }
+        if kill(pid, 0) == -1 && errno == ESRCH { unlink("\(dir)/\(name)") }
+      }
+    }
+  }
+
+  /// A temporary file written in full and synced, not yet in place.
+  private struct Staged {
+    let place: Place
+    let fd: Int32
+    /// The temporary's name when it has one (file systems without unnamed files), and its slot in the table of
+    /// files a signal removes.
+    let name: String?
+    let slot: Int32
+
+    /// Names the file (if unnamed), closes it (a deferred write error shows here) and renames it over the destination.
+    func put() throws {
+      var name = self.name, slot = self.slot
+      var fdOpen = true
+      defer {
+        if fdOpen { close(fd) }
+        if let name { unlink(name) }   // nil once renamed
+        tiemap_temp_release(slot)
+      }
+      while name == nil {
+        let candidate = place.temporaryName()
+        slot = tiemap_temp_register(candidate)
+        if tiemap_temp_link(fd, candidate) == 0 { name = candidate; break }
+        let e = errno
+        tiemap_temp_release(slot); slot = -1
+        guard e == EEXIST else { errno = e; throw OutputError(file: place.path, problem: errnoText()) }
+      }
+      fdOpen = false
+      guard close(fd) == 0 else { throw OutputError(file: place.path, problem: errnoText(), deviceFailed: true) }
+      guard rename(name!, place.path) == 0 else { throw OutputError(file: place.path, problem: errnoText()) }
+      name = nil
+    }
+
+    /// Forgets a temporary that will not be put in place.
+    func discard() {
+      close(fd)
+      if let name { unlink(name) }
+      tiemap_temp_release(slot)
+    }
+  }
+
+  /// Writes `contents` to a new temporary file beside the destination, with the destination's permissions, synced.
+  private static func stage(_ contents: Contents, at place: Place) throws -> Staged {
+    var fd = tiemap_temp_open_unnamed(place.dir, 0o600)
+    var name: String? = nil
+    var slot: Int32 = -1
+    if fd < 0 {
+      guard errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL else {
+        throw OutputError(file: place.path, problem: errnoText())
+      }
+      while fd < 0 {   // a named temporary, recorded for the signal handler before it exists
+        let candidate = place.temporaryName()
+        slot = tiemap_temp_register(candidate)
+        fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 { name = candidate; break }
+        let e = errno
+        tiemap_temp_release(slot); slot = -1
+        guard e == EEXIST else { errno = e; throw OutputError(file: place.path, problem: errnoText()) }
+      }
+    }
+    let staged = Staged(place: place, fd: fd, name: name, slot: slot)
     var ok = false
-    defer { if !ok { unlink(tmp) } }
-    defer { close(fd) }
-    try contents.forEachBuffer { raw in try writeAll(raw, to: fd, path: path) }
-    // mkstemp makes the file 0600; give it the usual mode for new files (0666 less the umask).
-    let mask = umask(0); umask(mask)
-    fchmod(fd, 0o666 & ~mask)
-    guard fsync(fd) == 0 else { throw OutputError(file: path, problem: errnoText(), deviceFailed: true) }
+    defer { if !ok { staged.discard() } }
+    try contents.forEachBuffer { raw in try writeAll(raw, to: fd, path: place.path) }
+    var existing = stat()
+    if stat(place.path, &existing) == 0 {
+      fchmod(fd, existing.st_mode & 0o7777)
+      if geteuid() == 0 { _ = fchown(fd, existing.st_uid, existing.st_gid) }
+    } else {
+      let mask = umask(0); umask(mask)
+      fchmod(fd, 0o666 & ~mask)
+    }
+    guard fsync(fd) == 0 else { throw OutputError(file: place.path, problem: errnoText(), deviceFailed: true) }
     ok = true
-    return tmp
+    return staged
   }
 
   /// Writes every byte of `raw` to `fd`, retrying partial writes and EINTR.

@@ -16,7 +16,7 @@ public enum ParallelMap {
     precondition(order == nil || order!.count == count, "order must list every item once")
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    defer { _ = results.deinitialize(); results.deallocate() }   // the results are copies of what the slots hold
     let slots = DisjointSlots(results)
     let next = Atomic<Int>(0)
     let workers = max(1, min(threads, count))

@@ -1,0 +1,30 @@
+// Temporary files that a signal must not leave behind (AtomicFile's named temporaries, between their creation
+// and the rename over the destination). The table is fixed and the handler only calls unlink, signal and raise,
+// which are async-signal-safe (POSIX.1-2017, signal-safety(7)).
+#ifndef TIEMAP_TEMP_FILES_H
+#define TIEMAP_TEMP_FILES_H
+
+/// Records `path` (absolute or relative to the working directory, which the command never changes) for removal
+/// if SIGINT, SIGTERM or SIGHUP arrives. Returns the slot to release, or -1 when the path is too long or the
+/// table is full (the file is then only removed by the sweep of a later run).
+int tiemap_temp_register(const char *path);
+
+/// Forgets a slot from tiemap_temp_register (after the rename, or after the file was removed).
+void tiemap_temp_release(int slot);
+
+/// Installs the handler for SIGINT, SIGTERM and SIGHUP: it removes every recorded file, then re-raises the signal
+/// with its default action, so the exit status is still "killed by SIGINT" (130 in a shell). Idempotent.
+void tiemap_temp_install_handlers(void);
+
+#include <sys/types.h>
+
+/// An unnamed file in directory `dir` (Linux O_TMPFILE): it has no name until tiemap_temp_link gives it one, and
+/// the kernel frees it if the process dies first, even by SIGKILL. -1 with errno set where the file system has no
+/// unnamed files (EOPNOTSUPP, EISDIR, EINVAL): write a named temporary instead.
+int tiemap_temp_open_unnamed(const char *dir, mode_t mode);
+
+/// Gives the unnamed file open on `fd` the name `path` (linkat through /proc/self/fd, as open(2) describes).
+/// -1 with errno set (EEXIST when the name is taken).
+int tiemap_temp_link(int fd, const char *path);
+
+#endif
