@@ -61,9 +61,11 @@ def main():
     for name, (args, outputs) in jobs.items():
         out = os.path.join(work, name)
         os.makedirs(out)
-        start = time.monotonic()
-        run([TIEMAP] + args, out)
-        seconds = time.monotonic() - start
+        seconds = float("inf")
+        for _ in range(3):   # the quickest of three runs: the moments fall inside a run, not after it
+            start = time.monotonic()
+            run([TIEMAP] + args, out)
+            seconds = min(seconds, time.monotonic() - start)
         expected = {o: open(os.path.join(out, o), "rb").read() for o in outputs}
         for sig in (signal.SIGKILL, signal.SIGTERM, signal.SIGINT):
             outcomes = {"old": 0, "new": 0, "killed": 0, "finished": 0}

@@ -1,3 +1,4 @@
+import NetworkAnalysis
 /// A byte-level RFC 4180 CSV parser that knows the line each record starts on.
 ///
 /// Why not a package: the two CSV packages available here (swiftcsv/SwiftCSV 0.10, yaslab/CSV.swift 2.5) report
@@ -117,6 +118,7 @@ public struct CSVParser {
         else if b == 0x0D { if !(pos + 1 < n && bytes[pos + 1] == 0x0A) { line += 1 } }
         pos += 1
       }
+      try checkSize(record, from: fieldStart, line: openLine)
       try record.bytes.withUnsafeBufferPointer { try validate(UnsafeBufferPointer(rebasing: $0[fieldStart...]), line: openLine) }
       record.ends.append(record.bytes.count)
       // After the closing quote: separator, line end or end of input.
@@ -137,14 +139,28 @@ public struct CSVParser {
         pos += 1
       }
       let field = UnsafeBufferPointer(rebasing: all[start..<pos])
+      if field.count > TiemapLimits.fieldBytes { try checkSize(record, from: record.bytes.count - field.count, line: line) }
       if high >= 0x80 { try validate(field, line: line) }
       record.bytes.append(contentsOf: field)
     }
+    if record.ends.count >= TiemapLimits.fields { try checkSize(record, from: record.bytes.count, line: line) }
     record.ends.append(record.bytes.count)
     guard pos < n else { return true }
     if bytes[pos] == sep { pos += 1; return false }
     consumeLineEnd()
     return true
+  }
+
+  /// Refuses a field longer than `TiemapLimits.fieldBytes` (the field starting at `start` of `record`) or a row with
+  /// more than `TiemapLimits.fields` fields.
+  private func checkSize(_ record: CSVRecord, from start: Int, line: Int) throws {
+    let length = max(record.bytes.count - start, pos - start)
+    if record.ends.count >= TiemapLimits.fields {
+      throw InputError(file: file, line: line, problem: "row has more than \(Cell.grouped(TiemapLimits.fields)) fields (the limit)")
+    }
+    if length > TiemapLimits.fieldBytes {
+      throw InputError(file: file, line: line, problem: "field \(record.ends.count + 1) is longer than \(Cell.grouped(TiemapLimits.fieldBytes)) bytes (the limit for one cell)")
+    }
   }
 
   private mutating func consumeLineEnd() {

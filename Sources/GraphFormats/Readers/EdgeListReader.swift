@@ -1,3 +1,4 @@
+import NetworkAnalysis
 import SocialGraph
 
 /// What the third column of a whitespace edge list holds.
@@ -101,11 +102,18 @@ public enum EdgeListReader {
             guard let t = Int64(third) else {
               throw InputError(file: file, line: line, problem: "timestamp \(quoted(third)) is not a whole number of seconds")
             }
+            // Dates are years 1 to 9999 everywhere (ISO cells too): beyond, a day would not fit its Int32.
+            guard (-62_135_596_800...253_402_300_799).contains(t) else {
+              throw InputError(file: file, line: line, problem: "timestamp \(quoted(third)) is not a time from year 1 to 9999 (seconds since 1970-01-01)")
+            }
             stamp = t
           }
         }
         func id(_ r: Range<Int>) throws -> Int32 {
           let slice = UnsafeBufferPointer(rebasing: buf[r])
+          if slice.count > TiemapLimits.fieldBytes {
+            throw InputError(file: file, line: line, problem: "an id is longer than \(Cell.grouped(TiemapLimits.fieldBytes)) bytes (the limit for one cell)")
+          }
           var ascii = true
           for b in slice where b >= 0x80 { ascii = false; break }
           if !ascii && String(validating: slice, as: UTF8.self) == nil {

@@ -1,3 +1,4 @@
+import NetworkAnalysis
 import SocialGraph
 
 /// Reads `interactions.csv`, the contact history (DESIGN.md, Inputs): `date`, `person` required; `with` (team
@@ -43,6 +44,9 @@ public enum InteractionsReader {
     out.reserveCapacity(CSVParser.recordBound(bytes))
     HugePages.advise(&out)
     var refs = PersonReferences(unknown)
+    // The contacts (people added for unknown ids come after): a `with` among them must be on our team.
+    let contacts: Int
+    if case .edgeList = unknown { contacts = 0 } else { contacts = builder.count }
     func person(_ column: Int?, _ name: String) throws -> NodeIndex? {
       if let found = table.withBytes(at: column, { lookup.index(of: $0) }), let v = found { return v }
       guard let id = table.value(at: column) else { return nil }
@@ -62,6 +66,10 @@ public enum InteractionsReader {
         guard let date = try table.day(at: cDate, column: "date") else { throw table.error("empty date") }
         guard let p = try person(cPerson, "person") else { throw table.error("empty person") }
         let with = try person(cWith, "with")
+        if let w = with, Int(w) < contacts, !builder.people[Int(w)].isInternal {
+          let account = builder.people[Int(w)].account.map { " of account \(quoted($0))" } ?? ""
+          throw table.error("with \(quoted(builder.people[Int(w)].id)) is a contact\(account), not a member of our team (\"with\" names who on our side took part: a contact with internal = true)")
+        }
         var points = 0.0
         if let v = try table.number(at: cPoints, column: "points") {
           points = v
@@ -71,7 +79,7 @@ public enum InteractionsReader {
           case "neutral", "none": points = 0
           case "negative", "bad", "lost", "incident", "complaint": points = -1
           default:
-            guard let x = ValueParsing.decimal(v), x.isFinite else {
+            guard let x = ValueParsing.decimal(v), x.isFinite, abs(x) <= TiemapLimits.inputMagnitude else {
               throw table.error("outcome \(quoted(v)) must be positive, neutral, negative or a number")
             }
             points = x

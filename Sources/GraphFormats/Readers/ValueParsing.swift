@@ -1,3 +1,4 @@
+import NetworkAnalysis
 import SocialGraph
 
 /// Parsers for single cells, shared by every reader; each error message quotes the bad value.
@@ -15,6 +16,7 @@ enum ValueParsing {
     guard let w = decimal(text) else { return .failure(CellProblem("\(column) \(quoted(text)) is not a number")) }
     guard w.isFinite else { return .failure(CellProblem("\(column) \(quoted(text)) is not a finite number")) }
     guard w > 0 else { return .failure(CellProblem("\(column) \(quoted(text)) must be greater than 0")) }
+    guard w <= TiemapLimits.inputMagnitude else { return .failure(tooLarge(text, column: column)) }
     return .success(w)
   }
 
@@ -22,7 +24,12 @@ enum ValueParsing {
   static func number(_ text: String, column: String) -> Result<Double, CellProblem> {
     guard let v = decimal(text) else { return .failure(CellProblem("\(column) \(quoted(text)) is not a number")) }
     guard v.isFinite else { return .failure(CellProblem("\(column) \(quoted(text)) is not a finite number")) }
+    guard abs(v) <= TiemapLimits.inputMagnitude else { return .failure(tooLarge(text, column: column)) }
     return .success(v)
+  }
+
+  private static func tooLarge(_ text: String, column: String) -> CellProblem {
+    CellProblem("\(column) \(quoted(text)) is too large (at most 1e15 in magnitude)")
   }
 
   /// The value of a plain decimal `-?digits[.digits]` with at most 15 significant digits — exactly what

@@ -18,4 +18,11 @@ public enum TiemapLimits {
   public static let hops = 10_000
   /// Smallest IMM approximation slack: the RR sets needed grow as 1/ε².
   public static let epsilon = 0.01
+  /// Largest magnitude of a number read from input (weights, points, costs, values): sums over millions of ties
+  /// stay far from overflow (a weight of 1e308 made a person's strength inf, and a trust balance null).
+  public static let inputMagnitude = 1e15
+  /// Longest field (cell, id) of an input: a name of megabytes made a map take 30 s and a report a minute.
+  public static let fieldBytes = 65_536
+  /// Most fields in one row of a CSV input.
+  public static let fields = 4_096
 }

@@ -95,11 +95,11 @@ extension SocialGraph {
     z[.frequency] = count.map { 1 - exp(-$0 / model.frequencyScale) }
     z[.recency] = last.map { d in
       guard d != .min, let a = asOf else { return 0 }
-      return pow(2, -Double(max(0, a - d)) / model.recencyHalfLife)
+      return pow(2, -Double(max(0, Int(a) - Int(d))) / model.recencyHalfLife)
     }
     z[.duration] = since.map { d in
       guard d != .max, let a = asOf else { return 0 }
-      return 1 - exp(-Double(max(0, a - d)) / 365.25 / model.durationScale)
+      return 1 - exp(-Double(max(0, Int(a) - Int(d))) / 365.25 / model.durationScale)
     }
     z[.reciprocity] = reciprocity
     z[.multiplexity] = s.edgeMultiplexity.map { 1 - 1 / Double($0) }
