@@ -1,5 +1,6 @@
 import ArgumentParser
 import GraphFormats
+import NetworkAnalysis
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,7 +34,7 @@ struct Tiemap: ParsableCommand {
       exit(withError: ExitCode(2))
     } catch let code as ExitCode {
       exit(withError: code)   // a status the command chose (score's 3: rows rejected)
-    } catch where error is InputError || error is RunError || error is OutputError {
+    } catch where error is InputError || error is RunError || error is OutputError || error is ReachBudgetError {
       Terminal.error(String(describing: error))   // their descriptions name file, line and problem
       exit(withError: ExitCode(1))
     } catch {

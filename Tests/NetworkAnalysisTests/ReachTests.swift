@@ -259,7 +259,7 @@ private func tinyNetwork() throws -> SocialGraph {
       for method in SeedSelectionOptions.Method.allCases {
         var o = SeedSelectionOptions(count: k)
         o.model = model; o.method = method; o.runs = 2_000; o.epsilon = 0.2
-        let s = net.bestSeeds(o)
+        let s = try net.bestSeeds(o)
         #expect(s.seeds.count == k && Set(s.seeds).count == k)
         let value = exactReach(net, seeds: s.seeds.map(Int.init), model: model).mean
         #expect(value >= (1 - 1 / M_E) * best, "\(model) \(method) k=\(k): \(value) vs optimum \(best)")
@@ -273,7 +273,7 @@ private func tinyNetwork() throws -> SocialGraph {
     let net = g.social.diffusionNetwork(.tie)
     var o = SeedSelectionOptions(count: 4)
     o.runs = 300; o.seed = 3
-    let lazy = net.bestSeeds(o)
+    let lazy = try net.bestSeeds(o)
     var oracle = WorldOracle(net: net, model: .independentCascade, runs: 300, seed: 3, targets: nil)
     var plain: [NodeIndex] = []
     for _ in 0..<4 {
@@ -301,10 +301,10 @@ private func tinyNetwork() throws -> SocialGraph {
     let net = g.social.diffusionNetwork(.tie)
     var o = SeedSelectionOptions(count: 5)
     o.costs = [10, 10, 10, 10, 10, 1, 1, 1, 1]; o.budget = 2; o.runs = 10
-    let cheap = net.bestSeeds(o)
+    let cheap = try net.bestSeeds(o)
     #expect(cheap.seeds == [5, 7] && cheap.estimatedReach == 4 && cheap.cost == 2)
     o.budget = 11
-    let both = net.bestSeeds(o)
+    let both = try net.bestSeeds(o)
     #expect(both.seeds == [0, 5] && both.estimatedReach == 7 && both.cost == 11)
     let hops = net.bestSeeds(count: 2, hops: 1, costs: o.costs, budget: 2)
     #expect(hops.seeds == [5, 7] && hops.estimatedReach == 4)
@@ -316,7 +316,7 @@ private func tinyNetwork() throws -> SocialGraph {
     let net = g.social.diffusionNetwork(.uniform(1))
     var o = SeedSelectionOptions(count: 1)
     o.targets = [5, 6]; o.candidates = [0, 1, 3]; o.runs = 5
-    let s = net.bestSeeds(o)
+    let s = try net.bestSeeds(o)
     #expect(s.seeds.count == 1 && [0, 1, 3].contains(s.seeds[0]))
     #expect(s.estimatedReach == 2)
     let check = net.simulate(from: s.seeds, model: .independentCascade, runs: 5, seed: 1, targets: (0..<7).map { $0 >= 5 })

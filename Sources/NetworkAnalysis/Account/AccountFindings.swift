@@ -73,7 +73,7 @@ extension SocialGraph {
     var referralAnalysis: ReferralAnalysis?
     var prescribers: [ExpertPrescriber] = []
     if !surveys.isEmpty || !referrals.isEmpty {
-      let r = self.referralAnalysis(surveys: surveys, referrals: referrals, segments: try groups(byColumn: o.npsSegments), options: o.referrals)
+      let r = try self.referralAnalysis(surveys: surveys, referrals: referrals, segments: try groups(byColumn: o.npsSegments), options: o.referrals)
       referralAnalysis = r
       prescribers = Array(r.prescribers.filter { isContact.contains(Int($0.person)) }.prefix(o.topPrescribers))
     }

@@ -89,7 +89,7 @@ extension SocialGraph {
     o.method = r.method ?? (count <= r.celfLimit ? .celf : .imm)
     o.candidates = chosenFrom; o.targets = targets; o.costs = costs; o.budget = r.budget
     o.runs = r.runs; o.seed = r.seed; o.epsilon = r.epsilon
-    let s = net.bestSeeds(o)
+    let s = try net.bestSeeds(o)
     let check = net.simulate(from: s.seeds, model: model, runs: r.runs, seed: r.seed ^ SeedRequest.checkSeedMask,
                              targets: net.membership(targets))
     return SeedChoice(selection: s, targets: targets, costs: costs, check: check)

@@ -75,7 +75,9 @@ extension DiffusionNetwork {
   ///   doi:10.1145/2723372.2723734; W. Chen (2018), "An issue in the martingale analysis of the influence
   ///   maximization algorithm IMM", arXiv:1808.09363; G. L. Nemhauser, L. A. Wolsey, M. L. Fisher (1978),
   ///   *Mathematical Programming* 14:265–294.
-  public func bestSeeds(_ options: SeedSelectionOptions) -> SeedSelection {
+  /// - Throws: `ReachBudgetError` when the reverse-reachable sets would hold more than
+  ///   `TiemapLimits.reverseSetMembers` people in all (around a hub every set holds most of the network).
+  public func bestSeeds(_ options: SeedSelectionOptions) throws -> SeedSelection {
     let n = nodeCount
     let candidates = (options.candidates ?? (0..<NodeIndex(n)).map { $0 }).sorted()
     let targetMask = membership(options.targets)
@@ -91,9 +93,9 @@ extension DiffusionNetwork {
         return SeedSelection(seeds: [], gains: [], estimatedReach: 0, method: .imm, samples: 0, cost: 0)
       }
       let sampler = ReverseSampler(net: self, model: options.model, roots: roots, seed: options.seed)
-      let theta = immSampleSize(sampler: sampler, candidates: candidates, k: max(1, min(options.count, candidates.count)),
+      let theta = try immSampleSize(sampler: sampler, candidates: candidates, k: max(1, min(options.count, candidates.count)),
                                 epsilon: options.epsilon, ell: options.ell)
-      let final = sampler.sets(count: theta, stream: 1)   // a fresh sample for the final selection (Chen 2018)
+      let final = try sampler.sets(count: theta, stream: 1)   // a fresh sample for the final selection (Chen 2018)
       return selectSeeds(candidates: candidates, count: options.count, costs: options.costs, budget: options.budget,
                          method: .imm, samples: theta) {
         CoverageOracle(sets: final, nodeCount: n, scale: Double(roots.count))
@@ -130,7 +132,7 @@ extension DiffusionNetwork {
 
   /// IMM's sampling phase (Tang et al. 2015, Algorithm 2 with Chen's ℓ adjustment): doubles the sample until the
   /// greedy's coverage certifies a lower bound LB of the optimum, then returns θ = λ* / LB.
-  func immSampleSize(sampler: ReverseSampler, candidates: [NodeIndex], k: Int, epsilon: Double, ell: Double) -> Int {
+  func immSampleSize(sampler: ReverseSampler, candidates: [NodeIndex], k: Int, epsilon: Double, ell: Double) throws -> Int {
     let n = Double(max(2, sampler.roots.count))
     let graphN = Double(max(2, nodeCount))
     let ellAdjusted = ell * (1 + log(2) / log(graphN))
@@ -144,7 +146,7 @@ extension DiffusionNetwork {
     for i in 1...rounds {
       let x = n / pow(2, Double(i))
       let theta = Int((lambdaPrime / x).rounded(.up))
-      sampler.extend(&sets, to: theta, stream: 0)
+      try sampler.extend(&sets, to: theta, stream: 0)
       var oracle = CoverageOracle(sets: sets, nodeCount: nodeCount, scale: n)
       _ = lazyGreedy(&oracle, candidates: candidates, count: k, cost: { _ in 1 }, budget: .infinity, perCost: false)
       if oracle.value >= (1 + epsilonPrime) * x {
@@ -156,7 +158,11 @@ extension DiffusionNetwork {
     let alpha = (ellAdjusted * log(graphN) + log(2)).squareRoot()
     let beta = ((1 - 1 / e) * (logBinomial + ellAdjusted * log(graphN) + log(2))).squareRoot()
     let lambdaStar = 2 * n * pow((1 - 1 / e) * alpha + beta, 2) / (epsilon * epsilon)
-    return Int((lambdaStar / lowerBound).rounded(.up))
+    let theta = Int(min((lambdaStar / lowerBound).rounded(.up), Double(Int.max / 2)))
+    // The final sample is as large on average as this one per set: refuse now rather than after filling memory.
+    let perSet = Double(sets.members.count) / Double(max(1, sets.count))
+    if perSet * Double(theta) > Double(TiemapLimits.reverseSetMembers) { throw ReachBudgetError(sets: theta, perSet: perSet) }
+    return theta
   }
 }
 
@@ -167,10 +173,11 @@ extension DiffusionNetwork {
   /// - Reference: C. Borgs, M. Brautbar, J. Chayes, B. Lucier (2014), "Maximizing social influence in nearly
   ///   optimal time", *SODA '14*, doi:10.1137/1.9781611973402.70.
   /// - Complexity: O(samples · set size).
-  public func singletonReach(model: DiffusionModel, samples: Int, seed: UInt64) -> [Double] {
+  /// - Throws: `ReachBudgetError` when the sets would hold more than `TiemapLimits.reverseSetMembers` people.
+  public func singletonReach(model: DiffusionModel, samples: Int, seed: UInt64) throws -> [Double] {
     let n = nodeCount
     guard n > 0, samples > 0 else { return [Double](repeating: 0, count: n) }
-    let sets = ReverseSampler(net: self, model: model, roots: (0..<NodeIndex(n)).map { $0 }, seed: seed)
+    let sets = try ReverseSampler(net: self, model: model, roots: (0..<NodeIndex(n)).map { $0 }, seed: seed)
       .sets(count: samples, stream: 2)
     var hits = [Int](repeating: 0, count: n)
     for u in sets.members { hits[Int(u)] += 1 }
@@ -187,6 +194,12 @@ protocol SpreadOracle {
   mutating func commit(_ v: NodeIndex)
   /// The estimate of the committed seeds' reach.
   var value: Double { get }
+  /// True when `initialGains` gives upper bounds, not gains: the lazy greedy then evaluates each before choosing it.
+  var initialGainsAreBounds: Bool { get }
+}
+
+extension SpreadOracle {
+  var initialGainsAreBounds: Bool { false }
 }
 
 /// A heap entry of the lazy greedy: larger priority first, then the smaller index.
@@ -211,7 +224,8 @@ func lazyGreedy<O: SpreadOracle>(_ oracle: inout O, candidates: [NodeIndex], cou
   var heap = Heap<LazyEntry>()
   for (i, v) in candidates.enumerated() {
     let c = max(cost(v), 1e-12)
-    heap.insert(LazyEntry(priority: perCost ? first[i] / c : first[i], gain: first[i], node: v, round: 0))
+    heap.insert(LazyEntry(priority: perCost ? first[i] / c : first[i], gain: first[i], node: v,
+                          round: oracle.initialGainsAreBounds ? -1 : 0))
   }
   var seeds: [NodeIndex] = [], gains: [Double] = []
   var remaining = budget
@@ -335,31 +349,42 @@ struct ReverseSampler: Sendable {
     var count: Int { offsets.count - 1 }
   }
 
-  func sets(count: Int, stream: UInt64) -> Sets {
+  func sets(count: Int, stream: UInt64) throws -> Sets {
     var s = Sets()
-    extend(&s, to: count, stream: stream)
+    try extend(&s, to: count, stream: stream)
     return s
   }
 
   /// Draws sets `sets.count ..< target` (set i from generator (seed, stream · 2^40 + i)), in parallel blocks
   /// appended in order.
-  func extend(_ sets: inout Sets, to target: Int, stream: UInt64) {
+  /// - Throws: `ReachBudgetError` as soon as the sets hold more than `TiemapLimits.reverseSetMembers` people
+  ///   (each block stops at its share), before memory runs out.
+  func extend(_ sets: inout Sets, to target: Int, stream: UInt64) throws {
     let start = sets.count
     guard target > start else { return }
     let blocks = BlockParallel.blocks(count: target - start, maxBlocks: 64)
+    let share = max(0, TiemapLimits.reverseSetMembers - sets.members.count) / blocks.count + 1
     var parts = [Sets](repeating: Sets(), count: blocks.count)
+    var over = [Bool](repeating: false, count: blocks.count)
     parts.withUnsafeMutableBufferPointer { pb in
-      let partS = DisjointSlots(pb)
-      BlockParallel.run(blocks, parallel: target - start > 1_000) { b, range in
-        var out = Sets()
-        var stamp = [Int32](repeating: -1, count: net.nodeCount)
-        for i in range {
-          var rng = SplitMix64(seed: seed, stream: stream << 40 &+ UInt64(start + i))
-          draw(into: &out.members, rng: &rng, stamp: &stamp, mark: Int32(truncatingIfNeeded: i))
-          out.offsets.append(out.members.count)
+      over.withUnsafeMutableBufferPointer { ob in
+        let partS = DisjointSlots(pb), overS = DisjointSlots(ob)
+        BlockParallel.run(blocks, parallel: target - start > 1_000) { b, range in
+          var out = Sets()
+          var stamp = [Int32](repeating: -1, count: net.nodeCount)
+          for i in range {
+            var rng = SplitMix64(seed: seed, stream: stream << 40 &+ UInt64(start + i))
+            draw(into: &out.members, rng: &rng, stamp: &stamp, mark: Int32(truncatingIfNeeded: i))
+            out.offsets.append(out.members.count)
+            if out.members.count > share { overS.base[b] = true; break }
+          }
+          partS.base[b] = out
         }
-        partS.base[b] = out
       }
+    }
+    if over.contains(true) {
+      let drawn = parts.reduce(0) { $0 + $1.count }, members = parts.reduce(0) { $0 + $1.members.count }
+      throw ReachBudgetError(sets: target, perSet: Double(members) / Double(max(1, drawn)))
     }
     for p in parts {
       let shift = sets.members.count
@@ -448,5 +473,16 @@ struct CoverageOracle: SpreadOracle {
       covered[s] = true; coveredCount += 1
       for q in sets.offsets[s]..<sets.offsets[s + 1] { uncovered[Int(sets.members[q])] -= 1 }
     }
+  }
+}
+
+/// Reverse-reachable sets that would not fit the memory budget (`TiemapLimits.reverseSetMembers` people in all):
+/// around a hub nearly every set holds most of the network, so an estimate of the needed precision costs sets ×
+/// network size.
+public struct ReachBudgetError: Error, Sendable, CustomStringConvertible {
+  public var sets: Int
+  public var perSet: Double
+  public var description: String {
+    "the reach estimate needs \(sets) reverse-reachable sets of about \(Int(perSet.rounded())) people each, more than the limit of \(TiemapLimits.reverseSetMembers / 1_000_000) million in all (\((TiemapLimits.reverseSetMembers * 4) >> 30) GiB): someone here is tied to most of the network. Use --model hops (who is within --hops ties: no sampling), a larger --epsilon, or fewer --samples."
   }
 }

@@ -30,13 +30,13 @@ extension SocialGraph {
   /// The referral analysis of `surveys` and `referrals`, NPS segmented by `segments` (nil: no segment).
   /// - Complexity: that of its parts; the reach estimate, O(samples · set size), dominates.
   public func referralAnalysis(surveys: [SurveyResponse], referrals: [Referral], segments: Groups?,
-                               options o: ReferralOptions = ReferralOptions()) -> ReferralAnalysis {
+                               options o: ReferralOptions = ReferralOptions()) throws -> ReferralAnalysis {
     let segmentOf: [String: String] = segments.map { s in
       Dictionary(people.indices.compactMap { v in s.name(of: v).map { (people[v].id, $0) } }, uniquingKeysWith: { a, _ in a })
     } ?? [:]
     let nps = netPromoterScores(surveys) { segmentOf[$0.id] }
     let value = customerReferralValue(referrals, discountRate: o.discountRate)
-    let reach = social.diffusionNetwork(o.probability).singletonReach(model: .independentCascade, samples: o.reachSamples, seed: o.seed)
+    let reach = try social.diffusionNetwork(o.probability).singletonReach(model: .independentCascade, samples: o.reachSamples, seed: o.seed)
     let prescribers = expertPrescribers(latestScore: nps.latestScore, crv: value.crv(count: count), reach: reach)
     return ReferralAnalysis(nps: nps, value: value, reach: reach, prescribers: prescribers, options: o)
   }

@@ -57,7 +57,7 @@ struct Referrals: ParsableCommand {
     do { groups = try g.groups(byColumn: segmentBy) } catch let e as UnknownGroupingColumn { throw RunError("--segment-by: \(e)") }
     var o = ReferralOptions()
     o.discountRate = discountRate; o.reachSamples = samples; o.seed = seed; o.probability = probability.rule
-    let analysis = g.referralAnalysis(surveys: loaded.surveys, referrals: loaded.referrals, segments: groups, options: o)
+    let analysis = try g.referralAnalysis(surveys: loaded.surveys, referrals: loaded.referrals, segments: groups, options: o)
     let (nps, value, prescribers) = (analysis.nps, analysis.value, analysis.prescribers)
     let tables: [(ReferralTable, String, ResultTable)] = [
       (.nps, "Net Promoter Score by account and \(segmentBy)", ReferralReport.nps(nps)),
