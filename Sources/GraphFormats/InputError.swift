@@ -11,12 +11,15 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
   /// `file:line: problem`, at most `maxLength` characters: a problem quoting a header a gigabyte long (a gzip
   /// bomb's first line) ends in "…" instead of flooding the terminal.
-  public var description: String {
-    let full = line > 0 ? "\(file):\(line): \(problem)" : "\(file): \(problem)"
-    return full.count <= InputError.maxLength ? full : String(full.prefix(InputError.maxLength - 1)) + "…"
-  }
+  public var description: String { capped(line > 0 ? "\(file):\(line): \(problem)" : "\(file): \(problem)") }
 
-  public static let maxLength = 300
+  /// The longest message, so that with "error: " or "warning: " before it a line stays within 300 characters.
+  public static let maxLength = 290
+}
+
+/// `message` cut to `InputError.maxLength` characters, ending in "…" when cut.
+func capped(_ message: String) -> String {
+  message.count <= InputError.maxLength ? message : String(message.prefix(InputError.maxLength - 1)) + "…"
 }
 
 /// A non-fatal finding about the input (a self-loop, a reports-to cycle…), in the same `file:line:` form.
@@ -25,7 +28,7 @@ public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
   public var line: Int
   public var message: String
   public init(file: String, line: Int, message: String) { self.file = file; self.line = line; self.message = message }
-  public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+  public var description: String { capped(line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)") }
 }
 
 /// Quotes a value from the input for an error message, escaping what would make the message ambiguous and

@@ -13,7 +13,11 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
   /// The device failed under a write that had begun (disk full, a closed pipe or stdout, an I/O error), as opposed
   /// to a destination that cannot be opened: the command exits 2 for these.
   public var deviceFailed = false
-  public var description: String { "\(file): cannot write: \(problem)" }
+  /// `file: cannot write: problem`, a long path shortened in its middle so the problem stays in view.
+  public var description: String {
+    let shown = file.count <= 120 ? file : "\(file.prefix(60))…\(file.suffix(50))"
+    return capped("\(shown): cannot write: \(problem)")
+  }
 }
 
 /// Writes files atomically: a temporary file in the same directory, written in full, `fsync`ed, then renamed

@@ -29,12 +29,12 @@ struct Metrics: ParsableCommand {
   @Option(help: ArgumentHelp("Compute only these columns (comma-separated).", valueName: "a,b,…"),
           transform: { text in
             guard text.contains(where: { $0 != "," && $0 != " " }) else {
-              throw ValidationError("--measures needs at least one measure. Choose from: \(PersonMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
+              throw ValidationError("--measures needs at least one measure.\nChoose from: \(PersonMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             return try text.split(separator: ",").map { part in
               let name = String(part.filter { $0 != " " })
               guard let m = PersonMeasure(rawValue: name) else {
-                throw ValidationError("Unknown measure '\(name)'. Choose from: \(PersonMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError("Unknown measure '\(name)'.\nChoose from: \(PersonMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
               }
               return m
             }

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Writes the small files of the hostile-input catalogue (Tests/Fixtures/hostile/files/), byte for byte, so the
+odd bytes (NUL, invalid UTF-8, byte-order marks, lone CR, NFD ids) are reproducible and reviewable here. Large
+cases are not files: the catalogue's `gen` lines describe them and the test writes them (HostileCatalogueTests).
+Run from the repository root: python3 scripts/hostile_fixtures.py
+"""
+import gzip
+import io
+import os
+
+OUT = os.path.join("Tests", "Fixtures", "hostile", "files")
+
+C = "id,name,account,internal,role,reports_to,owner\nT1,Our Rep,,true,,,\na,Ann,Acme,,decision_maker,,T1\n" \
+    "b,Bo,Acme,,influencer,a,\nc,Cy,Acme,,end_user,a,\n"
+T = "source,target,weight\nT1,a,0.8\na,b,0.5\nb,c,0.4\n"
+I = "date,person,with,points\n2025-01-02,a,T1,1\n2025-03-04,b,T1,-0.5\n"
+
+FILES = {
+    # The base account: valid, used with one hostile file at a time.
+    "c.csv": C, "t.csv": T, "i.csv": I,
+    "s.csv": "person,score,date\na,9,2025-01-01\nb,3,2025-02-01\n",
+    "r.csv": "referrer,referred,value,cost,date\na,Zeta Corp,1000,100,2025-01-04\n",
+    "g.csv": "id,group\na,North\nb,South\nc,South\n",
+    # Contacts.
+    "contacts-nul.csv": "id,name,account\na,A\0nn,Acme\n",
+    "contacts-utf8.csv": b"id,name,account\na,\xff\xfe,Acme\n",
+    "contacts-bom-crlf.csv": "\ufeffid,name,account\r\na,Ann,Acme\r\nb,Bo,Acme\r\n",
+    "contacts-lone-cr.csv": "id,name,account\ra,Ann,Acme\rb,Bo,Acme\r",
+    "contacts-semicolon.csv": "id;name;account\na;Ann;Acme\nb;Bo;Acme\n",
+    "contacts-nfd.csv": "id,name,account\nJos\u00e9,Jose A,Acme\nJose\u0301,Jose B,Acme\n",
+    "contacts-dup.csv": "id,name,account\na,Ann,Acme\na,Al,Acme\n",
+    "contacts-quote.csv": "id,name,account\na,\"Ann,Acme\n",
+    "contacts-after-quote.csv": "id,name,account\na,\"Ann\"x,Acme\n",
+    "contacts-fields.csv": "id,name,account\na,Ann,Acme,extra\n",
+    "contacts-empty.csv": "",
+    "contacts-blank.csv": "\n \n\t\n",
+    "contacts-header.csv": "id,name,account\n",
+    "contacts-noid.csv": "name,account\nAnn,Acme\n",
+    "contacts-emptyid.csv": "id,name,account\n,Ann,Acme\n",
+    "contacts-role.csv": "id,role\na,boss\n",
+    "contacts-influence.csv": "id,influence\na,1e3\n",
+    "contacts-influence-hex.csv": "id,influence\na,0x3\n",
+    "contacts-proximity.csv": "id,proximity\na,P0\n",
+    "contacts-internal.csv": "id,internal\na,yes please\n",
+    "contacts-cycle.csv": "id,name,account,reports_to\na,Ann,Acme,b\nb,Bo,Acme,a\n",
+    "contacts-selfboss.csv": "id,name,account,reports_to\na,Ann,Acme,a\n",
+    "contacts-unknown-boss.csv": "id,name,account,reports_to\na,Ann,Acme,zz\n",
+    "contacts-formula.csv": "id,name,account,internal,owner\nT1,Rep,,true,\n=1+1,=HYPERLINK(\"http://x\"),Acme,,T1\n"
+                            "+a,@SUM(A1),Acme,,\n-b,-2+3,Acme,,\n",
+    "contacts-markup.csv": "id,name,account,internal,owner\nT1,Rep,,true,\na,<script>alert(1)</script> & \"q\",Acme,,T1\n"
+                           "b,AT&amp;T &#x1F600; \ufffe,Acme,,\nc,back\\slash \\N \\\" ,Acme,,\n",
+    "contacts-bidi.csv": "id,name,account\na,\u202eevil\u202c,Acme\nb,\u0000,Acme\n".replace("\u0000", "zero\u200bwidth"),
+    "contacts-spaces.csv": "id,name,account\n a ,Ann,Acme\nb, Bo ,Acme\n",
+    "contacts-many-accounts.csv": "id,name,account\n" + "".join(f"p{i},P {i},Acc {i % 3}\n" for i in range(12)),
+    # Ties.
+    "ties-unknown.csv": "source,target\na,zz\n",
+    "ties-weight-text.csv": "source,target,weight\na,b,heavy\n",
+    "ties-weight-neg.csv": "source,target,weight\na,b,-1\n",
+    "ties-weight-zero.csv": "source,target,weight\na,b,0\n",
+    "ties-weight-nan.csv": "source,target,weight\na,b,nan\n",
+    "ties-weight-inf.csv": "source,target,weight\na,b,inf\n",
+    "ties-weight-hex.csv": "source,target,weight\na,b,0x10\n",
+    "ties-weight-hexfloat.csv": "source,target,weight\na,b,0x1p-2\n",
+    "ties-weight-huge.csv": "source,target,weight\na,b,1e308\n",
+    "ties-weight-tiny.csv": "source,target,weight\na,b,1e-320\n",
+    "ties-weight-comma.csv": "source,target,weight\na,b,\"0,5\"\n",
+    "ties-self.csv": "source,target\na,a\na,b\n",
+    "ties-date.csv": "source,target,since\na,b,2025-02-30\n",
+    "ties-date-order.csv": "source,target,since,last_contact\na,b,2025-05-01,2024-01-01\n",
+    "ties-year.csv": "source,target,since\na,b,10000-01-01\n",
+    "ties-directed.csv": "source,target,directed\na,b,perhaps\n",
+    "ties-count.csv": "source,target,interactions\na,b,99999999999999999999\n",
+    "ties-kind.csv": "source,target,kind\na,b,\n",
+    "ties-header.csv": "source,target,weight\n",
+    "ties-nul.csv": "source,target\na,b\0\n",
+    "ties-dup.csv": "source,target,weight\na,b,1\na,b,2\nb,a,3\n",
+    # Interactions.
+    "interactions-with-customer.csv": "date,person,with,points\n2025-01-01,a,b,1\n",
+    "interactions-unknown.csv": "date,person,points\n2025-01-02,zz,1\n",
+    "interactions-points-huge.csv": "date,person,with,points\n2025-01-01,a,T1,1e300\n",
+    "interactions-outcome.csv": "date,person,with,outcome\n2025-01-01,a,T1,splendid\n",
+    "interactions-outcome-huge.csv": "date,person,with,outcome\n2025-01-01,a,T1,1e200\n",
+    "interactions-cost.csv": "date,person,with,points,cost\n2025-01-01,a,T1,1,-3\n",
+    "interactions-date.csv": "date,person,with,points\n01/02/2025,a,T1,1\n",
+    "interactions-nopoints.csv": "date,person,with\n2025-01-01,a,T1\n",
+    "interactions-kind.csv": "date,person,with,points,kind\n2025-01-01,a,T1,-1,forever\n",
+    "interactions-direction.csv": "date,person,with,points,direction\n2025-01-01,a,T1,1,sideways\n",
+    "interactions-empty-date.csv": "date,person,with,points\n,a,T1,1\n",
+    # Surveys and referrals.
+    "surveys-score.csv": "person,score,date\na,11,2025-01-01\n",
+    "surveys-score-text.csv": "person,score,date\na,ten,2025-01-01\n",
+    "surveys-unknown.csv": "person,score,date\nzz,9,2025-01-01\n",
+    "surveys-date.csv": "person,score,date\na,9,yesterday\n",
+    "referrals-value.csv": "referrer,referred,value,cost,date\na,X,lots,1,2025-01-01\n",
+    "referrals-value-huge.csv": "referrer,referred,value,cost,date\na,X,1e100,1,2025-01-01\n",
+    "referrals-unknown.csv": "referrer,referred,value,cost,date\nzz,X,10,1,2025-01-01\n",
+    # Groups.
+    "groups-utf8.csv": b"id,group\na,North\nb,\xc3\x28\n",
+    "groups-unknown.csv": "id,group\nzz,North\n",
+    "groups-empty.csv": "",
+    # Edge lists.
+    "graph-columns.txt": "1 2\n1 2 3 4\n",
+    "graph-weight.txt": "1 2 -1\n",
+    "graph-weight-huge.txt": "1 2 1e308\n",
+    "graph-comments.txt": "# nothing here\n% nor here\n",
+    "graph-empty.txt": "",
+    "graph-utf8.txt": b"a b\nc \xc0\n",
+    "graph-nul.txt": "1 2\n2 \0 3\n",
+    "graph-stamp.txt": "1 2 9223372036854775807\n",
+    "graph-stamp-text.txt": "1 2 noon\n",
+    "graph-mirrored.txt": "1 2\n2 1\n2 3\n3 2\n",
+    "graph-selfloops.txt": "1 1\n1 2\n",
+    "graph-crlf.txt": "1\t2\r\n2\t3\r\n",
+    "graph.csv": "source,target\n1,2\n2,3\n",
+    "graph-blank.csv": "\n\n",
+    "graph-unknown.xyz": "1 2\n",
+    # JSON lines (score --input jsonl).
+    "accounts-notjson.jsonl": "{\"account\": \"X\", \"contacts\": [\n",
+    "accounts-contacts.jsonl": "{\"account\": \"X\", \"contacts\": 3}\n",
+    "accounts-noaccount.jsonl": "{\"contacts\": [{\"id\": \"a\"}]}\n",
+    "accounts-deep.jsonl": "[" * 100000 + "]" * 100000 + "\n",
+    "accounts-badrow.jsonl": "{\"account\": \"X\", \"contacts\": [{\"id\": \"a\", \"influence\": \"9\"}]}\n",
+    "accounts-good.jsonl": "{\"account\": \"X\", \"contacts\": [{\"id\": \"T1\", \"internal\": true}, {\"id\": \"a\", \"owner\": \"T1\"}, "
+                           "{\"id\": \"b\"}], \"ties\": [{\"source\": \"a\", \"target\": \"b\"}]}\n",
+    # Costs (reach --costs).
+    "costs-text.csv": "id,cost\na,cheap\n",
+    "costs-unknown.csv": "id,cost\nzz,5\n",
+}
+
+
+def gz(data):
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0) as f:
+        f.write(data)
+    return buf.getvalue()
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for name, text in FILES.items():
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with open(os.path.join(OUT, name), "wb") as f:
+            f.write(data)
+    edges = "".join(f"{i} {i + 1}\n" for i in range(3000)).encode()
+    whole = gz(edges)
+    files = {
+        "graph-whole.txt.gz": whole,
+        "graph-cut.txt.gz": whole[:len(whole) // 2],
+        "graph-garbage.txt.gz": b"\x1f\x8b\x08\x00" + bytes(range(256)) * 4,
+        "graph-notgz.txt.gz": b"1 2\n2 3\n",
+        "graph-nul.txt.gz": gz(b"1 2\n\x00\x00\n"),
+        "graph-concat.txt.gz": gz(b"1 2\n") + gz(b"2 3\n"),
+        "graph-header.txt.gz": gz(b"#" + b"x" * 5_000_000 + b"\n1 2 3 4\n"),
+    }
+    for name, data in files.items():
+        with open(os.path.join(OUT, name), "wb") as f:
+            f.write(data)
+
+
+if __name__ == "__main__":
+    main()
