@@ -221,6 +221,32 @@ private func smallNetwork() throws -> SocialGraph {
     #expect(a.activation != c.activation)
   }
 
+  // The hop-ball greedy starts from bounds, not gains (issue 16): its seeds and gains are the plain greedy's,
+  // evaluated here by brute force (every candidate's ball each round, ties to the smaller index).
+  @Test func hopBestSeedsAreThePlainGreedys() throws {
+    for (seed, density) in [(UInt64(3), 0.01), (11, 0.03), (29, 0.006)] {
+      let g = try randomGraph(n: 150, density: density, seed: seed)
+      let net = g.social.diffusionNetwork(.tie)
+      for hops in [1, 2, 3] {
+        var covered = [Bool](repeating: false, count: net.nodeCount)
+        var seeds: [NodeIndex] = [], gains: [Double] = []
+        for _ in 0..<6 {
+          var best: (v: NodeIndex, gain: Int)? = nil
+          for v in 0..<NodeIndex(net.nodeCount) where !seeds.contains(v) {
+            let d = net.hopDistances(from: [v], hops: hops)
+            let gain = d.indices.filter { d[$0] >= 0 && !covered[$0] }.count
+            if best == nil || gain > best!.gain { best = (v, gain) }
+          }
+          seeds.append(best!.v); gains.append(Double(best!.gain))
+          let d = net.hopDistances(from: [best!.v], hops: hops)
+          for u in d.indices where d[u] >= 0 { covered[u] = true }
+        }
+        let lazy = net.bestSeeds(count: 6, hops: hops)
+        #expect(lazy.seeds == seeds && lazy.gains == gains, "seed \(seed), hops \(hops)")
+      }
+    }
+  }
+
   @Test func hopDistances() throws {
     let g = try smallNetwork()
     let net = g.social.diffusionNetwork(.tie)
