@@ -23,6 +23,20 @@ private func close(_ a: [Double], _ b: [Double], _ what: String, sourceLocation:
 }
 
 @Suite struct EdgeCaseTests {
+  // A chain's eigenvalues are 2cos(kπ/(n+1)): for 2,000 people the power iteration's ratio is within 10⁻⁶ of 1,
+  // so it stops at its cap and says so (personMeasures turns that into a note, which metrics prints as a warning);
+  // a triangle converges and gets no note (issue 16: no silent approximation).
+  @Test func eigenvectorSaysWhenItDidNotConverge() throws {
+    let chain = try graph(2_000, (0..<1_999).map { (Int32($0), Int32($0 + 1), 1) })
+    let e = chain.social.eigenvectorIteration(weighted: false, maxIterations: 300)
+    #expect(!e.converged && e.iterations == 300 && e.change > 1e-13)
+    let triangle = try graph(3, [(0, 1, 1), (1, 2, 1), (0, 2, 1)])
+    let t = triangle.social.eigenvectorIteration(weighted: false)
+    #expect(t.converged && t.iterations < 100)
+    close(t.values, [Double](repeating: 1 / 3.0.squareRoot(), count: 3), "triangle")
+    #expect(triangle.social.personMeasures([.eigenvector], weighted: false).notes.isEmpty)
+  }
+
   @Test(arguments: [false, true])
   func noPeople(weighted: Bool) throws {
     let g = try graph(0, [])

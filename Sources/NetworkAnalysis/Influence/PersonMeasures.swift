@@ -95,6 +95,9 @@ public struct PersonMeasures: Sendable {
   public var weighted: Bool
   /// Number of people (the length of every column).
   public var count: Int
+  /// What the caller should tell the user about how the values were computed (an iteration that stopped at its
+  /// cap before converging), in plain words.
+  public var notes: [String] = []
 
   /// The column of `m`, or NaN for everyone (an empty cell in every writer) when it was not computed: never a trap.
   public func column(_ m: PersonMeasure) -> [Double] { values[m] ?? [Double](repeating: .nan, count: count) }
@@ -129,7 +132,14 @@ extension GraphView {
         v[.betweenness] = sampledBetweenness(sources: betweennessSources(count: betweennessSamples ?? nodeCount, seed: seed), weighted: weighted)
       }
     }
-    if need.contains(.eigenvector) { v[.eigenvector] = eigenvector(weighted: weighted) }
+    var notes: [String] = []
+    if need.contains(.eigenvector) {
+      let e = eigenvectorIteration(weighted: weighted)
+      v[.eigenvector] = e.values
+      if !e.converged {
+        notes.append("eigenvector centrality did not converge in \(e.iterations) iterations: the values are approximate (a long chain or near-bipartite network separates its eigenvalues slowly)")
+      }
+    }
     if need.contains(.pagerank) { v[.pagerank] = pageRank(weighted: weighted) }
     if need.contains(.hub) || need.contains(.authority) {
       let hits = hubsAndAuthorities(weighted: weighted)
@@ -153,6 +163,6 @@ extension GraphView {
     }
     var kept = PersonColumns()
     for m in wanted { kept[m] = v[m] }
-    return PersonMeasures(values: kept, communities: communities, weighted: weighted, count: nodeCount)
+    return PersonMeasures(values: kept, communities: communities, weighted: weighted, count: nodeCount, notes: notes)
   }
 }

@@ -21,6 +21,8 @@ public enum TiemapLimits {
   /// Largest magnitude of a number read from input (weights, points, costs, values): sums over millions of ties
   /// stay far from overflow (a weight of 1e308 made a person's strength inf, and a trust balance null).
   public static let inputMagnitude = 1e15
+  /// Work of an iterative measure (eigenvector's power iteration): iterations × (people + arcs), at most.
+  public static let iterationWork = 400_000_000
   /// People in all the reverse-reachable sets of one reach estimate (4 bytes each: 1 GiB).
   public static let reverseSetMembers = 1 << 28
   /// Longest field (cell, id) of an input: a name of megabytes made a map take 30 s and a report a minute.

@@ -78,6 +78,7 @@ struct Metrics: ParsableCommand {
     }
     let m = view.personMeasures(Set(wanted), weighted: weighted, seed: seed, resolution: resolution,
                                 betweennessSamples: betweennessSamples, communityMethod: communities)
+    for note in m.notes { Terminal.warning(note) }
     var meta = [("kind", kind.map { JSONValue.string($0) } ?? .string("social")), ("directed", .bool(view.isDirected))]
       + MetricsReport.jsonMeta(m)
     if let k = betweennessSamples, wanted.contains(.betweenness) {
