@@ -16,6 +16,10 @@ enum CLI {
     return root.appendingPathComponent(".build/debug/tiemap").path
   }
 
+  /// How much slower than a plain debug build the binary runs (`TIEMAP_TIME_SCALE`: `make sanitize` sets it, as a
+  /// sanitized build runs several times slower); the hang guards' bounds are multiplied by it.
+  static var timeScale: Double { ProcessInfo.processInfo.environment["TIEMAP_TIME_SCALE"].flatMap(Double.init) ?? 1 }
+
   /// Runs `tiemap` (or `executable`, e.g. taskset wrapping it) with `args`.
   static func run(_ args: [String], cwd: URL? = nil, executable: String? = nil, stdin: URL? = nil) throws -> CLIResult {
     guard executable != nil || FileManager.default.isExecutableFile(atPath: binary) else {
