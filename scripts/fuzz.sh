@@ -70,8 +70,8 @@ failed=0
 printf '%-13s %8s %10s %12s %8s %8s  %s\n' target seconds runs "exec/s" cov ft result
 for t in $targets; do
   log=Fuzz/findings/$t.log
-  runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' || true)
-  rate=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | awk '{print $2}' || true)
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{print $2}' || true)
+  rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | awk '{print $2}' || true)
   last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
   cov=$(echo "$last" | grep -o 'cov: [0-9]*' | awk '{print $2}' || true)
   ft=$(echo "$last" | grep -o 'ft: [0-9]*' | awk '{print $2}' || true)
