@@ -51,6 +51,8 @@ FILES = {
                            "b,AT&amp;T &#x1F600; \ufffe,Acme,,\nc,back\\slash \\N \\\" ,Acme,,\n",
     "contacts-bidi.csv": "id,name,account\na,\u202eevil\u202c,Acme\nb,\u0000,Acme\n".replace("\u0000", "zero\u200bwidth"),
     "contacts-spaces.csv": "id,name,account\n a ,Ann,Acme\nb, Bo ,Acme\n",
+    # Quoted cells far into a file (past 64 KiB): read like any other.
+    "contacts-quoted-deep.csv": "id,name,account\n" + "".join(f"c{i},\"Name, {i}\",Acme\n" for i in range(3000)),
     "contacts-many-accounts.csv": "id,name,account\n" + "".join(f"p{i},P {i},Acc {i % 3}\n" for i in range(12)),
     # Ties.
     "ties-unknown.csv": "source,target\na,zz\n",

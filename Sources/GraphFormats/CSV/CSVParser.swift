@@ -96,6 +96,9 @@ public struct CSVParser {
   private mutating func readField(into record: inout CSVRecord) throws -> Bool {
     let n = bytes.count
     let sep = separator
+    if record.ends.count >= TiemapLimits.fields {
+      throw InputError(file: file, line: line, problem: "row has more than \(Cell.grouped(TiemapLimits.fields)) fields (the limit)")
+    }
     if pos < n && bytes[pos] == UInt8(ascii: "\"") {
       let openLine = line
       pos += 1
@@ -118,7 +121,7 @@ public struct CSVParser {
         else if b == 0x0D { if !(pos + 1 < n && bytes[pos + 1] == 0x0A) { line += 1 } }
         pos += 1
       }
-      try checkSize(record, from: fieldStart, line: openLine)
+      try checkLength(record.bytes.count - fieldStart, field: record.ends.count, line: openLine)
       try record.bytes.withUnsafeBufferPointer { try validate(UnsafeBufferPointer(rebasing: $0[fieldStart...]), line: openLine) }
       record.ends.append(record.bytes.count)
       // After the closing quote: separator, line end or end of input.
@@ -139,11 +142,10 @@ public struct CSVParser {
         pos += 1
       }
       let field = UnsafeBufferPointer(rebasing: all[start..<pos])
-      if field.count > TiemapLimits.fieldBytes { try checkSize(record, from: record.bytes.count - field.count, line: line) }
+      try checkLength(field.count, field: record.ends.count, line: line)
       if high >= 0x80 { try validate(field, line: line) }
       record.bytes.append(contentsOf: field)
     }
-    if record.ends.count >= TiemapLimits.fields { try checkSize(record, from: record.bytes.count, line: line) }
     record.ends.append(record.bytes.count)
     guard pos < n else { return true }
     if bytes[pos] == sep { pos += 1; return false }
@@ -151,16 +153,10 @@ public struct CSVParser {
     return true
   }
 
-  /// Refuses a field longer than `TiemapLimits.fieldBytes` (the field starting at `start` of `record`) or a row with
-  /// more than `TiemapLimits.fields` fields.
-  private func checkSize(_ record: CSVRecord, from start: Int, line: Int) throws {
-    let length = max(record.bytes.count - start, pos - start)
-    if record.ends.count >= TiemapLimits.fields {
-      throw InputError(file: file, line: line, problem: "row has more than \(Cell.grouped(TiemapLimits.fields)) fields (the limit)")
-    }
-    if length > TiemapLimits.fieldBytes {
-      throw InputError(file: file, line: line, problem: "field \(record.ends.count + 1) is longer than \(Cell.grouped(TiemapLimits.fieldBytes)) bytes (the limit for one cell)")
-    }
+  /// Refuses field `field` (0-based) of `length` bytes when it is longer than `TiemapLimits.fieldBytes`.
+  @inline(__always) private func checkLength(_ length: Int, field: Int, line: Int) throws {
+    guard length > TiemapLimits.fieldBytes else { return }
+    throw InputError(file: file, line: line, problem: "field \(field + 1) is longer than \(Cell.grouped(TiemapLimits.fieldBytes)) bytes (the limit for one cell)")
   }
 
   private mutating func consumeLineEnd() {
