@@ -41,6 +41,8 @@ def generate(kind, n):
     if kind == "flat":
         return "id,name,account,internal,owner\nT1,Rep,,true,\n" + "".join(
             f"c{i},C {i},Acme,,{'T1' if i % 10 == 0 else ''}\n" for i in range(n))
+    if kind == "starties":
+        return "source,target\n" + "".join(f"c0,c{i}\n" for i in range(1, n))
     if kind == "widename":
         return "id,name,account,internal,owner\nT1,Rep,,true,\na," + "N" * n + ",Acme,,T1\nb,Bo,Acme,,\n"
     if kind == "header":

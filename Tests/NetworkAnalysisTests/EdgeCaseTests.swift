@@ -37,6 +37,48 @@ private func close(_ a: [Double], _ b: [Double], _ what: String, sourceLocation:
     #expect(triangle.social.personMeasures([.eigenvector], weighted: false).notes.isEmpty)
   }
 
+  // Pendant folding (ShortestPathSweep.run): the sweep from everyone skips people with one tie and counts their
+  // host's sweep for them. Checked against the same sweep run from every source explicitly (no folding) on a
+  // graph with every case: a hub with pendants, a pendant on a pendant's host of degree 2 (a path's end), a pair
+  // tied only to each other, an isolated person, a self-loop on a host, and a triangle with a tail. Weighted with
+  // one length (2: every tie weight 0.5) folds too; with two lengths it must not, and gives the same values.
+  @Test(arguments: [(false, 1.0), (true, 0.5), (true, -1)])
+  func pendantFoldingIsTheFullSweep(weighted: Bool, weight: Double) throws {
+    var ties: [(Int32, Int32, Double)] = (1...6).map { (0, Int32($0), 1) }          // hub 0, pendants 1…6
+    ties += [(0, 7, 1), (7, 8, 1), (8, 9, 1)]                                       // a tail 0–7–8–9
+    ties += [(10, 11, 1)]                                                           // a pair
+    ties += [(13, 13, 1), (13, 14, 1), (13, 0, 1)]                                  // self-loop on a host, pendant 14
+    ties += [(15, 16, 1), (16, 17, 1), (15, 17, 1), (17, 18, 1), (15, 0, 1)]        // triangle with tail 18
+    let w = ties.enumerated().map { i, t in (t.0, t.1, weight > 0 ? weight : (i % 2 == 0 ? 1 : 3)) }
+    let v = try graph(19, w).social                                                 // 12 isolated
+    let sweep = ShortestPathSweep(forward: v.out, backward: v.inbound, weighted: weighted)
+    let folded = sweep.run(betweenness: true)
+    let full = sweep.run(betweenness: true, sources: (0..<19).map(Int32.init))
+    close(folded.betweenness, full.betweenness, "betweenness")
+    close(folded.distanceSum, full.distanceSum, "distance sums")
+    close(folded.harmonicSum, full.harmonicSum, "harmonic sums")
+    #expect(folded.reached == full.reached)
+    #expect(full.betweenness[0] > 0 && full.reached[1] == 16 && full.reached[11] == 2)
+    #expect((ShortestPathSweep.PendantFold(v.out, lengths: weighted ? v.out.weights.map { 1 / $0 } : [])?.sources.count ?? 19) == (weight > 0 ? 9 : 19))   // 10 pendants: 1…6, 9, 11, 14, 18
+  }
+
+  // A star of k spokes: A's eigenvalues are ±√k and 0, the eigenvector (1/√2 at the hub, 1/√(2k) at each spoke).
+  // Unfolded, the power iteration on A + I needs about 6,000 rounds of 2(n + m) work for k = 200,000 and stopped
+  // at its cap; with the spokes folded into one unknown (PendantGroups) it converges. Two weights on the spokes
+  // make two groups: with weights a (k₁ spokes) and b (k₂), λ² = k₁a² + k₂b², x_hub = 1/√2, x_spoke = w/(λ√2).
+  @Test func starEigenvectorConverges() throws {
+    let k = 200_000
+    let star = try graph(k + 1, (1...k).map { (0, Int32($0), 1) })
+    let e = star.social.eigenvectorIteration(weighted: false)
+    #expect(e.converged)
+    #expect(abs(e.values[0] - (0.5).squareRoot()) < 1e-12 && abs(e.values[k] - 1 / (2 * Double(k)).squareRoot()) < 1e-12)
+    let mixed = try graph(7, (1...6).map { (0, Int32($0), $0 <= 2 ? 2 : 1) })
+    let m = mixed.social.eigenvectorIteration(weighted: true)
+    let lambda = (2 * 4.0 + 4 * 1).squareRoot()
+    #expect(m.converged)
+    close(m.values, [(0.5).squareRoot()] + (1...6).map { ($0 <= 2 ? 2 : 1) / (lambda * 2.0.squareRoot()) }, "two spoke weights")
+  }
+
   @Test(arguments: [false, true])
   func noPeople(weighted: Bool) throws {
     let g = try graph(0, [])

@@ -140,4 +140,39 @@ private func randomView(n: Int, density: Double, seed: UInt64) throws -> GraphVi
       #expect(Set(popped.map(\.1)) == Set(pushed.map(\.1)))
     }
   }
+  // reliabilityGains shares one search among the pendants of a host (one per host and tie length): equal, up to
+  // rounding, to one reliabilityGain search per candidate. A random network with spokes added: five on p0 with
+  // one weight, three on p1 with two weights, a spoke on a spoke's host that the team reaches only through it,
+  // and a pair tied only to each other; the team starts at p2 and p3, only even people count.
+  @Test(arguments: [1, 2, 3])
+  func pendantGainsEqualOneSearchEach(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    var b = SocialGraphBuilder()
+    let n = 60, extra = 13
+    for i in 0..<(n + extra) { try b.addPerson(Person(id: "p\(i)")) }
+    let k = b.kindIndex(for: .friendship)
+    func tie(_ u: Int, _ v: Int, _ w: Double) throws {
+      try b.addTie(Tie(source: Int32(u), target: Int32(v), weight: w, kind: k, isDirected: false))
+    }
+    for u in 0..<n { for v in (u + 1)..<n where rng.nextUnit() < 0.06 { try tie(u, v, 0.05 + 0.95 * rng.nextUnit()) } }
+    for s in 0..<5 { try tie(0, n + s, 0.7) }
+    for s in 5..<8 { try tie(1, n + s, s == 7 ? 0.3 : 0.9) }
+    try tie(n + 8, n + 9, 0.8); try tie(n + 9, 4, 0.8); try tie(n + 10, n + 8, 0.6)   // a chain end on a spoke
+    try tie(n + 11, n + 12, 0.5)                                                      // a pair
+    let view = try b.build().social
+    let probabilities = view.spreadProbabilities(.tie)
+    let lengths = GraphView.reliabilityLengths(probabilities)
+    let base = view.bestReliabilities(from: [(2, 0.9), (3, 0.6)], probabilities: probabilities)
+    let candidates = (0..<view.nodeCount).map { NodeIndex($0) }
+    let counted: (NodeIndex) -> Bool = { $0 % 2 == 0 }
+    let shared = view.reliabilityGains(for: candidates, start: 0.8, base: base, lengths: lengths, counted: counted)
+    var search = ShortestPathSearch(nodeCount: view.nodeCount)
+    var positive = 0
+    for c in candidates {
+      let one = view.reliabilityGain(from: c, start: 0.8, base: base, lengths: lengths, search: &search, counted: counted)
+      #expect(abs(shared[Int(c)] - one) <= 1e-12 * max(1, one), "seed \(seed) p\(c): \(shared[Int(c)]) vs \(one)")
+      if one > 0 && c >= n { positive += 1 }
+    }
+    #expect(positive >= 4, "the spokes must gain something for the test to mean anything (\(positive))")
+  }
 }

@@ -45,6 +45,7 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
       return "id,name,account,reports_to\n" + (0..<n).map { "c\($0),Person \($0),Acme,\($0 == 0 ? "" : "c\($0 - 1)")\n" }.joined()
     case "flat":
       return "id,name,account,internal,owner\nT1,Rep,,true,\n" + (0..<n).map { "c\($0),C \($0),Acme,,\($0 % 10 == 0 ? "T1" : "")\n" }.joined()
+    case "starties": return "source,target\n" + (1..<n).map { "c0,c\($0)\n" }.joined()
     case "widename": return "id,name,account,internal,owner\nT1,Rep,,true,\na,\(String(repeating: "N", count: n)),Acme,,T1\nb,Bo,Acme,,\n"
     case "header": return "id\(String(repeating: "x", count: n))\na\n"
     case "fields": return "id,name\na,\(Array(repeating: "v", count: n).joined(separator: ","))\n"

@@ -286,11 +286,8 @@ extension SocialGraph {
 
     // Recommendations: the contacts worth building, with the way in and the gain.
     let candidates = contacts.filter { !isCovered($0) }
-    var search = ShortestPathSearch(nodeCount: count)
-    let gains = candidates.map { c in
-      view.reliabilityGain(from: c, start: o.builtTieReliability, base: reliability, lengths: w.lengths, search: &search,
-                           counted: { inAccount.contains($0) })
-    }
+    let gains = view.reliabilityGains(for: candidates, start: o.builtTieReliability, base: reliability, lengths: w.lengths,
+                                      counted: { inAccount.contains($0) })
     let largestGain = max(gains.max() ?? 0, 1e-12)
     let share = coverage.share
     var recommendations = zip(candidates, gains).map { c, gain -> AccountAnalysis.Recommendation in

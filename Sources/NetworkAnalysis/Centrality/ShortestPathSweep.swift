@@ -9,7 +9,8 @@ import SocialGraph
 /// predecessors by Dijkstra, found among the settled people as each person is settled).
 /// - Reference: U. Brandes (2001), "A faster algorithm for betweenness centrality", *J. Math. Sociol.*
 ///   25(2):163–177, doi:10.1080/0022250X.2001.9990249; E. W. Dijkstra (1959), *Numer. Math.* 1:269–271.
-/// - Complexity: O(n m) unweighted, O(n m log n) weighted; O(n) scratch per block.
+/// - Complexity: O(n′ m) unweighted, O(n′ m log n) weighted, for the n′ people who are not pendants when every tie
+///   has one length (`run`), else n′ = n; O(n) scratch per block.
 struct ShortestPathSweep: Sendable {
   /// Adjacency followed from the source (out-rows; for closeness of a directed view, in-rows).
   let forward: Adjacency
@@ -28,27 +29,42 @@ struct ShortestPathSweep: Sendable {
   }
 
   /// Sweeps from every person, or from `sources` only (then the sums of people who are not sources stay 0).
+  ///
+  /// On an undirected view swept from everyone, pendants (people with one tie) are not swept: a pendant v whose
+  /// only tie, of length ℓ, goes to u has every shortest path of u shifted by ℓ, so (Baglioni, Geraci, Pellegrini,
+  /// Lastres 2012, one level of their degree-1 folding) δ_v(x) = δ_u(x) for x ≠ u, δ_v(u) = r(u) − 2 (r counts u),
+  /// Σ_t d(v, t) = Σ_t d(u, t) + ℓ (r(u) − 2), and Σ_t 1 / d(v, t) = 1 / ℓ + Σ_{t ≠ u, v} 1 / (ℓ + d(u, t)).
+  /// u's sweep then counts with multiplicity 1 + its pendants, and a hub with 200,000 pendants costs one sweep and
+  /// one pass over its distances, not 200,001 sweeps. Results agree with the unfolded sweep up to rounding (the
+  /// dependencies are the same numbers, added once times the multiplicity instead of once per pendant). Only
+  /// when every tie has the same length (always unweighted; see `PendantFold`).
+  /// - Reference: M. Baglioni, F. Geraci, M. Pellegrini, E. Lastres (2012), "Fast exact computation of
+  ///   betweenness centrality in social networks", ASONAM 2012, pp. 450–456, doi:10.1109/ASONAM.2012.79.
   func run(betweenness: Bool, sources only: [Int32]? = nil) -> Result {
     let n = forward.nodeCount
     var distanceSum = [Double](repeating: 0, count: n)
     var reached = [Int](repeating: 0, count: n)
     var harmonicSum = [Double](repeating: 0, count: n)
-    let sourceList = only ?? []
-    // One block (one scratch, no partial sums) for graphs too small to share out: an account of a dozen people
-    // would otherwise allocate a dozen scratches for a dozen sources. Blocks depend on n only, never on threads.
-    let parallel = n >= 256
-    let blocks = BlockParallel.blocks(count: only?.count ?? n, maxBlocks: parallel ? 64 : 1)
     // Tie lengths 1 / weight, once per slot (the same Double NetworkX adds: 1.0 / weight).
     let lengths: [Double] = weighted ? forward.weights.map { 1 / $0 } : []
     let backLengths: [Double] = weighted ? backward.weights.map { 1 / $0 } : []
+    let fold = only == nil && sharesRows ? PendantFold(forward, lengths: lengths) : nil
+    let sourceList = only ?? fold?.sources ?? []
+    let sourceCount = only?.count ?? fold?.sources.count ?? n
+    // One block (one scratch, no partial sums) for graphs too small to share out: an account of a dozen people
+    // would otherwise allocate a dozen scratches for a dozen sources. Blocks depend on n only, never on threads.
+    let parallel = n >= 256
+    let blocks = BlockParallel.blocks(count: sourceCount, maxBlocks: parallel ? 64 : 1)
     // Whether adding any tie's length to any distance a path can have (at most (n − 1) · longest) gives a larger
     // number: then a settled person can never be relaxed again and a person not settled can never be a
-    // predecessor, so Dijkstra needs no settled flags (`dijkstra`'s fast path). Not so only for weights spread
+    // predecessor, so Dijkstra needs no settled flags (`dijkstra`'s fast path). Not so only for weighted spread
     // over some 15 orders of magnitude.
     let increasing: Bool = {
       guard weighted, let shortest = lengths.min(), let longest = lengths.max(), shortest > 0, longest.isFinite else { return false }
       return shortest > Double(max(n, 1)) * longest * 0x1p-51
     }()
+    let noLeaves = PendantFold.Leaves(start: [], members: [], length: 1)
+    let leaves = fold?.leaves ?? noLeaves
     var partial = [Double](repeating: 0, count: betweenness ? blocks.count * n : 0)
     distanceSum.withUnsafeMutableBufferPointer { ds in
     reached.withUnsafeMutableBufferPointer { rc in
@@ -62,10 +78,25 @@ struct ShortestPathSweep: Sendable {
         lengths.withUnsafeBufferPointer { len in
           backLengths.withUnsafeBufferPointer { blen in
             for i in range {
-              let s = only == nil ? i : Int(sourceList[i])
+              let s = only == nil && fold == nil ? i : Int(sourceList[i])
+              let pendants = leaves.start.isEmpty ? 0..<0 : Int(leaves.start[s])..<Int(leaves.start[s + 1])
               let (sum, count, harm) = sweep(from: Int32(s), &scratch, lengths: len, backLengths: blen,
-                                             increasing: increasing, accumulate: mine)
+                                             increasing: increasing, multiplicity: Double(1 + pendants.count),
+                                             accumulate: mine)
               dsS.base[s] = sum; rcS.base[s] = count; hsS.base[s] = harm
+              if !pendants.isEmpty {
+                if let mine { mine[s] += Double(pendants.count) * Double(count - 2) }
+                let l = leaves.length
+                var shifted = 0.0
+                for k in 1..<count { shifted += 1 / (l + scratch.distance(order: k, weighted: weighted)) }
+                let h = 1 / l + (shifted - 1 / (l + l))
+                let total = sum + l * Double(count - 2)
+                for j in pendants {
+                  let v = Int(leaves.members[j])
+                  dsS.base[v] = total; rcS.base[v] = count; hsS.base[v] = h
+                }
+              }
+              scratch.reset(count: count, weighted: weighted)
             }
           }
         }
@@ -76,6 +107,62 @@ struct ShortestPathSweep: Sendable {
       for b in 0..<blocks.count { for v in 0..<n { total[v] += partial[b * n + v] } }   // block order: deterministic
     }
     return Result(distanceSum: distanceSum, reached: reached, harmonicSum: harmonicSum, betweenness: total)
+  }
+
+  /// Whether `forward` and `backward` are the same rows (an undirected view).
+  private var sharesRows: Bool {
+    forward.offsets.withUnsafeBufferPointer { a in backward.offsets.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+      && forward.targets.withUnsafeBufferPointer { a in backward.targets.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+  }
+
+  /// The pendants of an undirected view and the person each hangs on (see `run`).
+  /// - Complexity: O(n).
+  struct PendantFold {
+    /// People with one tie, grouped by the person that tie goes to: members[start[u] ..< start[u + 1]] hang on u,
+    /// in index order.
+    struct Leaves {
+      let start: [Int32]
+      let members: [Int32]
+      /// The length of every tie (1 unweighted).
+      let length: Double
+    }
+    /// Everyone still swept, in index order.
+    let sources: [Int32]
+    let leaves: Leaves
+
+    /// Nil when nobody is a pendant, and when the ties have different lengths: shifting a sweep by ℓ then changes
+    /// how its sums round, and with them which paths tie exactly (NetworkX's `==`), so the folded values would
+    /// differ from the sweep's beyond rounding. With one length c every path of h ties has the same rounded
+    /// length from any source, and the folding is exact. Of two people tied only to each other, the higher index
+    /// hangs on the lower.
+    init?(_ rows: Adjacency, lengths: [Double]) {
+      let length = lengths.first ?? 1
+      guard lengths.allSatisfy({ $0 == length }) else { return nil }
+      let n = rows.nodeCount
+      var host = [Int32](repeating: -1, count: n)
+      var start = [Int32](repeating: 0, count: n + 1)
+      var folded = 0
+      rows.withBuffers { off, tgt, _ in
+        for v in 0..<n where off[v + 1] - off[v] == 1 {
+          let u = Int(tgt[Int(off[v])])
+          guard u != v, off[u + 1] - off[u] > 1 || u < v else { continue }
+          host[v] = Int32(u); start[u + 1] += 1; folded += 1
+        }
+      }
+      guard folded > 0 else { return nil }
+      for u in 0..<n { start[u + 1] += start[u] }
+      var fill = Array(start[0..<n])
+      var members = [Int32](repeating: 0, count: folded)
+      var sources: [Int32] = []
+      sources.reserveCapacity(n - folded)
+      for v in 0..<n {
+        let u = Int(host[v])
+        if u < 0 { sources.append(Int32(v)); continue }
+        members[Int(fill[u])] = Int32(v); fill[u] += 1
+      }
+      self.sources = sources
+      self.leaves = Leaves(start: start, members: members, length: length)
+    }
   }
 
   /// Per-block scratch in raw buffers (no bounds or exclusivity checks in the hot loops); freed by `release`.
@@ -100,6 +187,19 @@ struct ShortestPathSweep: Sendable {
       order = .allocate(capacity: max(n, 1)); order.initialize(repeating: 0)
       hops = .allocate(capacity: max(n, 1)); hops.initialize(repeating: -1)
     }
+    /// The distance of the k-th person settled by the last sweep (before `reset`).
+    @inline(__always) func distance(order k: Int, weighted: Bool) -> Double {
+      let v = Int(order[k])
+      return weighted ? abs(dist[v]) : Double(hops[v])   // −d once settled (d on the fast path)
+    }
+    /// Clears what the last sweep touched: everyone given a distance is eventually settled, so `order` lists them.
+    func reset(count: Int, weighted: Bool) {
+      for i in 0..<count {
+        let v = Int(order[i])
+        if weighted { dist[v] = .infinity } else { hops[v] = -1 }
+        sigma[v] = 0; delta[v] = 0
+      }
+    }
     func release() {
       dist.deallocate(); sigma.deallocate(); delta.deallocate(); order.deallocate()
       succ.deallocate(); succEnd.deallocate()
@@ -109,11 +209,14 @@ struct ShortestPathSweep: Sendable {
 
   /// One source: distances and path counts, then (optionally) dependencies added into `accumulate`.
   /// `lengths` holds 1 / weight per slot of `forward` and `backLengths` per slot of `backward` (weighted only).
+  /// The dependencies are added `multiplicity` times (once per person the sweep stands for). The scratch is
+  /// left as the sweep leaves it, for the caller to read and then `reset`.
   func sweep(from s: Int32, _ sc: inout Scratch, lengths: UnsafeBufferPointer<Double>,
-             backLengths: UnsafeBufferPointer<Double>, increasing: Bool,
+             backLengths: UnsafeBufferPointer<Double>, increasing: Bool, multiplicity: Double,
              accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
-    weighted ? dijkstra(from: s, &sc, lengths: lengths, backLengths: backLengths, increasing: increasing, accumulate: accumulate)
-             : breadthFirst(from: s, sc, accumulate: accumulate)
+    weighted ? dijkstra(from: s, &sc, lengths: lengths, backLengths: backLengths, increasing: increasing,
+                        multiplicity: multiplicity, accumulate: accumulate)
+             : breadthFirst(from: s, sc, multiplicity: multiplicity, accumulate: accumulate)
   }
 
   /// `sweep` with weights: Dijkstra from `s`. As each person v is settled, one scan of their row finds the
@@ -127,7 +230,7 @@ struct ShortestPathSweep: Sendable {
   /// fails for it, while a neighbour not settled has d(w) ≥ d(v), so d(w) + ℓ > d(v): the same predecessors and
   /// relaxations with one unpredictable branch per tie instead of two.
   private func dijkstra(from s: Int32, _ sc: inout Scratch, lengths: UnsafeBufferPointer<Double>,
-                        backLengths: UnsafeBufferPointer<Double>, increasing: Bool,
+                        backLengths: UnsafeBufferPointer<Double>, increasing: Bool, multiplicity: Double,
                         accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
     // dist holds +∞ for people not reached, d for the reached, and −d once settled (the sign bit marks settled,
     // −0.0 for the source): one load per tie answers both "settled?" and "how far?".
@@ -219,13 +322,9 @@ struct ShortestPathSweep: Sendable {
           let v = Int(pred[k])
           delta[v] += sigma[v] * coeff
         }
-        acc[w] += delta[w]
+        acc[w] += delta[w] * multiplicity
         i -= 1
       }
-    }
-    // Reset only what this source touched: every node given a distance is eventually popped, so `order` lists them.
-    for i in 0..<count {
-      let v = Int(order[i]); dist[v] = .infinity; sigma[v] = 0; delta[v] = 0
     }
     return (distanceSum, count, harmonic)
   }
@@ -235,7 +334,8 @@ struct ShortestPathSweep: Sendable {
   /// by v, for the dependency pass. The same additions in the same order as a BFS on `Double` distances.
   /// - Complexity: O(n + m) per source.
   @inline(__always)
-  private func breadthFirst(from s: Int32, _ sc: Scratch, accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
+  private func breadthFirst(from s: Int32, _ sc: Scratch, multiplicity: Double,
+                            accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
     let hops = sc.hops, sigma = sc.sigma, delta = sc.delta, order = sc.order
     let succ = sc.succ, succEnd = sc.succEnd
     let record = accumulate != nil
@@ -277,13 +377,10 @@ struct ShortestPathSweep: Sendable {
         var a = 0.0
         for k in Int(succEnd[i - 1])..<Int(succEnd[i]) { a += delta[Int(succ[k])] }
         let d = sigma[v] * a
-        acc[v] += d
+        acc[v] += d * multiplicity
         delta[v] = (1 + d) / sigma[v]
         i -= 1
       }
-    }
-    for i in 0..<count {
-      let v = Int(order[i]); hops[v] = -1; sigma[v] = 0; delta[v] = 0
     }
     return (distanceSum, count, harmonic)
   }
