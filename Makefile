@@ -17,7 +17,8 @@ build: setup
 release: setup
 	$(SWIFT) build -c release --product tiemap
 
-# The unit and CLI tests, then the demo's report in a real headless browser (check-report).
+# The unit and CLI tests, then the demo's report in a real headless browser and every hostile name through every
+# writer, read back by Chromium, Graphviz's dot, an XML parser, csv and json (check-report).
 test: setup
 	$(SWIFT) build
 	$(SWIFT) test
@@ -61,6 +62,7 @@ demo: release
 check-report: demo
 	@scripts/setup.sh browser
 	scripts/check-report.sh $(OUT)/report.html $(OUT)/report.png
+	scripts/py scripts/check-escaping.py $(RELEASE)
 
 # The Spark job (scripts/spark_score.py, local[2]) on a generated portfolio equals the single-process score run.
 spark-test: setup

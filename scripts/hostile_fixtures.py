@@ -5,6 +5,7 @@ cases are not files: the catalogue's `gen` lines describe them and the test writ
 Run from the repository root: python3 scripts/hostile_fixtures.py
 """
 import gzip
+import json
 import io
 import os
 
@@ -130,6 +131,42 @@ FILES = {
 }
 
 
+# Every hostile name the escapers are tested with (Tests/Fixtures/hostile/names.json): markup and script, entities,
+# spreadsheet formulas, Graphviz's backslash escapes, quotes and separators, line breaks and control characters,
+# noncharacters, bidi and zero-width controls, emoji, combining marks, right-to-left and CJK text, CDATA and
+# comments, template syntax, runs of spaces. EscapeTests reads each back through a real parser of every output
+# language; scripts/check-escaping.py draws them in a report, maps and tables and checks what Chromium,
+# Graphviz, an XML parser, csv and json read.
+NAMES = [
+    "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "</title></text></svg><b>bold</b>",
+    "AT&T", "AT&amp;T", "&#x1F600;", "&lt;b&gt;", "&nbsp;&",
+    "=HYPERLINK(\"http://evil.example\",\"x\")", "+1+2", "-2+3", "@SUM(A1:A9)", "\tTabbed", "-5", "+1.5e3",
+    "back\\slash", "\\N \\G \\L \\n \\l \\E \\T \\H", "C:\\path\\", "trailing\\",
+    "say \"hi\"", "it's", "comma, inc.", "semi;colon", "pipe|bar",
+    "line\nbreak", "cr\rreturn", "ctl\x01\x1f\x7fend",
+    "\ufffe\uffff", "\u202eevil\u202c", "zero\u200bwidth", "ls\u2028ps\u2029",
+    "\U0001F469\U0001F3FD\u200d\U0001F4BC Emoji", "e\u0301cole", "\u674e\u5c0f\u9f8d", "\u0645\u062d\u0645\u062f \u0639\u0644\u064a",
+    "]]><![CDATA[x", "<!-- c -->", "{{x}} ${y} %s %n",
+    "  spaced  out  ",
+]
+
+
+def names_account():
+    """A contacts and a ties file whose people carry the hostile names (and departments and titles made of
+    them), for scripts/check-escaping.py: an org chart (reports_to), ties between neighbours, our team on a few."""
+    rows = ["id,name,account,department,title,internal,role,reports_to,owner", "T1,Our Rep,,,,true,,,"]
+    def cell(v):
+        return '"' + v.replace('"', '""') + '"'
+    for i, n in enumerate(NAMES):
+        dept = NAMES[(i * 7) % len(NAMES)] if i % 4 == 0 else NAMES[0] if i % 4 == 1 else "Sales & <Ops>"
+        boss = "" if i == 0 else f"n{(i - 1) // 3}"
+        role = ["decision_maker", "influencer", "end_user", "gatekeeper"][i % 4]
+        rows.append(",".join([f"n{i}", cell(n), cell("Acme & <Co>"), cell(dept), cell(NAMES[-1 - i]), "", role, boss,
+                              "T1" if i % 5 == 0 else ""]))
+    ties = ["source,target,weight"] + [f"n{i},n{i + 1},0.5" for i in range(len(NAMES) - 1)] + ["T1,n0,0.9", "T1,n3,0.7"]
+    return "\n".join(rows) + "\n", "\n".join(ties) + "\n"
+
+
 def gz(data):
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0) as f:
@@ -157,6 +194,13 @@ def main():
     for name, data in files.items():
         with open(os.path.join(OUT, name), "wb") as f:
             f.write(data)
+    contacts, ties = names_account()
+    for name, text in (("contacts-names.csv", contacts), ("ties-names.csv", ties)):
+        with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    with open(os.path.join(os.path.dirname(OUT), "names.json"), "w", encoding="utf-8") as f:
+        json.dump(NAMES, f, ensure_ascii=True, indent=1)
+        f.write("\n")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import SocialGraph
 /// and zoom, hovering a person shows their card, a search box finds people, clicking a person highlights their
 /// ties, and tables sort by column.
 ///
-/// Every piece of user text goes through `Markup.escaped` (HTML) or `jsonString` (the data block, which also
+/// Every piece of user text goes through `Escape.markup` (HTML) or `jsonString` (the data block, which also
 /// escapes `<`, `>` and `&` so no name can close the script element).
 public enum HTMLReport {
   /// The report of `account` (nil: every contact): the measures the maps use, the account analysis on them and
@@ -44,7 +44,7 @@ public enum HTMLReport {
     let shown = Set(StakeholderMap.people(g, o))
 
     var h = ""
-    func esc(_ s: String) -> String { Markup.escaped(s) }
+    func esc(_ s: String) -> String { Escape.markup(s) }
     h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
@@ -210,25 +210,8 @@ public enum HTMLReport {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// A JSON string literal that is also safe inside an HTML script element.
-  static func jsonString(_ s: String) -> String {
-    let hex = Array("0123456789abcdef")
-    var out = "\""
-    for ch in s.unicodeScalars {
-      switch ch {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      default:
-        if ch.value < 0x20 || ch == "<" || ch == ">" || ch == "&" || ch == "\u{2028}" || ch == "\u{2029}" {
-          let v = Int(ch.value)
-          out += "\\u" + String([hex[(v >> 12) & 15], hex[(v >> 8) & 15], hex[(v >> 4) & 15], hex[v & 15]])
-        } else {
-          out.unicodeScalars.append(ch)
-        }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal that is also safe inside an HTML script element (`Escape.json`).
+  static func jsonString(_ s: String) -> String { Escape.json(s) }
 
   /// A table cell: text, or a number shown with `digits` decimals and sorted by value.
   enum TableCell {

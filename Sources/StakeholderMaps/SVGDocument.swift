@@ -1,7 +1,7 @@
 import GraphFormats
 
 /// A small SVG writer for Tiemap's charts: every piece of user text enters through `text` or a `title`, and is
-/// escaped there (`Markup.escaped`); colours and numbers are Tiemap's own.
+/// escaped there (`Escape.markup`); colours and numbers are Tiemap's own.
 struct SVGDocument {
   let width: Double, height: Double
   private var body = ""
@@ -20,7 +20,7 @@ struct SVGDocument {
     if let stroke { body += " stroke=\"\(stroke)\" stroke-width=\"\(Self.n(strokeWidth))\"" }
     if dash { body += " stroke-dasharray=\"4 3\"" }
     if rx > 0 { body += " rx=\"\(Self.n(rx))\"" }
-    if let title { body += "><title>\(Markup.escaped(title))</title></rect>\n" } else { body += "/>\n" }
+    if let title { body += "><title>\(Escape.markup(title))</title></rect>\n" } else { body += "/>\n" }
   }
 
   /// A rectangle hatched with dark diagonal lines over what is under it (the derived part of a bar).
@@ -42,8 +42,8 @@ struct SVGDocument {
     if bold { body += " font-weight=\"bold\"" }
     if anchor != .start { body += " text-anchor=\"\(anchor.rawValue)\"" }
     body += " fill=\"\(fill)\">"
-    if let title { body += "<title>\(Markup.escaped(title))</title>" }
-    body += Markup.escaped(s) + "</text>\n"
+    if let title { body += "<title>\(Escape.markup(title))</title>" }
+    body += Escape.markup(s) + "</text>\n"
   }
 
   /// The document, standalone (XML declaration) or for inlining in HTML.

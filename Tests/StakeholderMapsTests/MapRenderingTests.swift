@@ -62,7 +62,9 @@ func sampleAccount() throws -> LoadedInput {
   }
 
   @Test func quotingEscapesEverythingGraphvizWouldInterpret() {
-    #expect(DOTValue.quoted("a\"b\\c\nd\u{7}e") == "\"a\\\"b\\\\\\\\c\\nde\"")
+    #expect(DOTValue.quoted("a\"b\\c\nd\u{7}e", attribute: "label") == "\"a\\\"b\\\\c\\nde\"")
+    // A tooltip is unescaped twice by Graphviz: four backslashes for one.
+    #expect(DOTValue.quoted("b\\c", attribute: "tooltip") == "\"b\\\\\\\\c\"")
     // Left-justified text: the same escaping, then Graphviz's \l line end.
     var left = DOTDocument(directed: false)
     _ = left.addNode([("label", .leftText("a\"b"))])
@@ -189,7 +191,7 @@ func sampleAccount() throws -> LoadedInput {
   }
 
   @Test func jsonStringsCannotCloseTheScript() {
-    #expect(HTMLReport.jsonString("</script><b>\"&\\\u{2028}\n") == "\"\\u003c/script\\u003e\\u003cb\\u003e\\\"\\u0026\\\\\\u2028\\u000a\"")
+    #expect(HTMLReport.jsonString("</script><b>\"&\\\u{2028}\n") == "\"\\u003c/script\\u003e\\u003cb\\u003e\\\"\\u0026\\\\\\u2028\\n\"")
   }
 
   // The proximity distribution counts each level from the people, and the grid places everyone with power and

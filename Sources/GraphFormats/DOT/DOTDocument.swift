@@ -69,7 +69,7 @@ public struct DOTDocument: Sendable {
   public var text: String {
     var out = directed ? "digraph tiemap {\n" : "graph tiemap {\n"
     func list(_ attrs: [(String, DOTValue)]) -> String {
-      attrs.map { "\($0.0)=\($0.1.dot)" }.joined(separator: ", ")
+      attrs.map { "\($0.0)=\($0.1.dot(for: $0.0))" }.joined(separator: ", ")
     }
     if !graphAttributes.isEmpty { out += "  graph [\(list(graphAttributes))];\n" }
     if !nodeDefaults.isEmpty { out += "  node [\(list(nodeDefaults))];\n" }
@@ -81,7 +81,7 @@ public struct DOTDocument: Sendable {
     for (i, c) in clusters.enumerated() { if let p = c.parent { childrenOf[p].append(i) } }
     func cluster(_ c: Int, indent: String) {
       out += "\(indent)subgraph cluster_\(c) {\n"
-      for (k, v) in clusters[c].attributes { out += "\(indent)  \(k)=\(v.dot);\n" }
+      for (k, v) in clusters[c].attributes { out += "\(indent)  \(k)=\(v.dot(for: k));\n" }
       for i in membersOf[c] { out += "\(indent)  n\(i) [\(list(nodes[i].attributes))];\n" }
       for child in childrenOf[c] { cluster(child, indent: indent + "  ") }
       out += "\(indent)}\n"
@@ -111,36 +111,23 @@ public enum DOTValue: Sendable, Equatable {
   case keyword(String)
   case html(HTMLLabel)
 
-  var dot: String {
+  /// The value as DOT, for the attribute `key` (Graphviz unescapes some attributes more than others).
+  func dot(for key: String) -> String {
     switch self {
-    case .text(let s): return DOTValue.quoted(s)
-    case .leftText(let s): return String(DOTValue.quoted(s).dropLast()) + "\\l\""
+    case .text(let s): return DOTValue.quoted(s, attribute: key)
+    case .leftText(let s): return String(DOTValue.quoted(s, attribute: key).dropLast()) + "\\l\""
     case .number(let d): return Cell.fixed(d, digits: 3)
     case .keyword(let k):
       precondition(k.utf8.allSatisfy { $0 == 0x2B || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D || $0 == 0x23 || $0 == 0x2C
                                         || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) },
                    "DOT keyword values are Tiemap's own constants")
-      return DOTValue.quoted(k)
+      return DOTValue.quoted(k, attribute: key)
     case .html(let h): return "<\(h.markup)>"
     }
   }
 
-  /// A DOT double-quoted string of user text: `"` escaped, and each `\` written as four (agmemread's lexer
-  /// turns `\\` into `\`, then Graphviz expands `\N`, `\G`, `\n`, `\l` and turns `\\` into `\`; measured with 2.42),
-  /// `&` written `&amp;` (Graphviz decodes HTML entities in plain strings too, so `&#x1F600;` or `AT&amp;T` in a
-  /// name would otherwise be drawn as something else, or as invalid UTF-8), line breaks turned into Graphviz's
-  /// centred line break, other control characters dropped.
-  public static func quoted(_ s: String) -> String {
-    "\"" + escapingUserText(s) { ch in
-      switch ch {
-      case "\"": return "\\\""
-      case "\\": return "\\\\\\\\"   // the DOT lexer halves it, then Graphviz's \N \G expansion halves it again
-      case "\n": return "\\n"
-      case "&": return "&amp;"   // Graphviz decodes entities in strings: "AT&amp;T" would be drawn "AT&T"
-      default: return nil
-      }
-    } + "\""
-  }
+  /// A DOT double-quoted string of user text for the attribute `attribute` (`Escape.dotString`).
+  public static func quoted(_ s: String, attribute: String) -> String { "\"" + Escape.dotString(s, attribute: attribute) + "\"" }
 }
 
 /// A Graphviz HTML-like label built from escaped pieces: user text enters only through `text(_:)`, which escapes
@@ -149,20 +136,8 @@ public struct HTMLLabel: Sendable, Equatable {
   public private(set) var markup: String = ""
   public init() {}
 
-  /// Appends user text, escaped.
-  public mutating func text(_ s: String) {
-    markup += escapingUserText(s) { ch in
-      switch ch {
-      case "&": return "&amp;"
-      case "<": return "&lt;"
-      case ">": return "&gt;"
-      case "\"": return "&quot;"
-      case "\\": return "\\\\"   // Graphviz expands \N, \G, \l in HTML-label text too
-      case "\n": return "<br/>"
-      default: return nil
-      }
-    }
-  }
+  /// Appends user text, escaped (`Escape.dotLabel`).
+  public mutating func text(_ s: String) { markup += Escape.dotLabel(s) }
 
   /// Appends Tiemap's own markup (tags such as `<b>`, `<br/>`, `<font …>`); never user text.
   public mutating func tag(_ t: StaticString) { markup += t.description }
@@ -177,19 +152,4 @@ public struct HTMLLabel: Sendable, Equatable {
     if let pointSize { t += " point-size=\"\(Cell.fixed(pointSize, digits: 1))\"" }
     markup += t + ">"
   }
-}
-
-/// User text for Graphviz with `replacement` applied per scalar; carriage returns and tabs become spaces and
-/// other control characters are dropped (they would break the DOT text or the SVG).
-func escapingUserText(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
-  var out = ""
-  for ch in s.unicodeScalars {
-    if let r = replacement(ch) { out += r; continue }
-    if ch == "\r" || ch == "\t" { out += " "; continue }
-    if ch.value < 0x20 || ch.value == 0x7F { continue }
-    // Noncharacters are not allowed in XML (so not in Graphviz's SVG): shown as the replacement character.
-    if ch.value == 0xFFFE || ch.value == 0xFFFF { out += "\u{FFFD}"; continue }
-    out.unicodeScalars.append(ch)
-  }
-  return out
 }

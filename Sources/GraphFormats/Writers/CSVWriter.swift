@@ -17,43 +17,13 @@ public enum CSVWriter {
     return escape(s)
   }
 
-  /// One text value, neutralised and quoted as needed.
-  public static func escape(_ text: String) -> String {
-    var s = text
-    if let f = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(f), !isPlainNumber(s) { s = "'" + s }
-    return quoted(s)
-  }
-
-  /// `s`, in quotes with inner quotes doubled when it holds a separator, a quote or a line break.
-  static func quoted(_ s: String) -> String {
-    guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-    var q = "\""
-    for ch in s.unicodeScalars {
-      if ch == "\"" { q += "\"\"" } else { q.unicodeScalars.append(ch) }
-    }
-    return q + "\""
-  }
-
-  /// `[+-]digits[.digits][e[+-]digits]`: a real number, which a spreadsheet reads as a number, not a formula.
-  static func isPlainNumber(_ s: String) -> Bool {
-    var u = Array(s.utf8)[...]
-    func digits() -> Int { var n = 0; while let c = u.first, c >= 48, c <= 57 { u.removeFirst(); n += 1 }; return n }
-    if u.first == UInt8(ascii: "+") || u.first == UInt8(ascii: "-") { u.removeFirst() }
-    var n = digits()
-    if u.first == UInt8(ascii: ".") { u.removeFirst(); n += digits() }
-    guard n > 0 else { return false }
-    if u.first == UInt8(ascii: "e") || u.first == UInt8(ascii: "E") {
-      u.removeFirst()
-      if u.first == UInt8(ascii: "+") || u.first == UInt8(ascii: "-") { u.removeFirst() }
-      guard digits() > 0 else { return false }
-    }
-    return u.isEmpty
-  }
+  /// One text value, neutralised and quoted as needed (`Escape.csvCell`).
+  public static func escape(_ text: String) -> String { Escape.csvCell(text) }
 
   /// A line of values as they are (quoted where needed, never neutralised): CSV to be read back, not opened in a
   /// spreadsheet.
   public static func rawLine(_ values: [String]) -> String {
-    values.map(quoted).joined(separator: ",") + "\n"
+    values.map(Escape.csvValue).joined(separator: ",") + "\n"
   }
 
   /// A whole table: header line, then rows.

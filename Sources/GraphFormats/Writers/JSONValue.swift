@@ -92,30 +92,6 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
   }
 
-  /// RFC 8259 string escaping; `<`, `>` and `&` are escaped too so JSON can sit inside HTML `<script>`.
-  static func writeString(_ s: String, into out: inout String) {
-    out += "\""
-    for c in s.unicodeScalars {
-      switch c {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "<": out += "\\u003c"
-      case ">": out += "\\u003e"
-      case "&": out += "\\u0026"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
-      default:
-        if c.value < 0x20 {
-          let h = String(c.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-        } else {
-          out.unicodeScalars.append(c)
-        }
-      }
-    }
-    out += "\""
-  }
+  /// A string literal (`Escape.json`).
+  static func writeString(_ s: String, into out: inout String) { Escape.json(s, into: &out) }
 }
