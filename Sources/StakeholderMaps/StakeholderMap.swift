@@ -107,7 +107,7 @@ public enum StakeholderMap {
       ("label", .text(title)), ("labelloc", .keyword("t")), ("fontname", .keyword("Helvetica")), ("fontsize", .number(20)),
       ("bgcolor", .keyword("white")), ("pad", .number(0.3)), ("charset", .keyword("UTF-8")),
     ]
-    let engine: LayoutEngine
+    var engine: LayoutEngine
     switch o.layout {
     case .org:
       // Positions come from OrgChartLayout; Graphviz draws them as given and routes only the social ties.
@@ -158,18 +158,26 @@ public enum StakeholderMap {
       doc.edges.append(.init(from: node[a], to: node[b], attributes: attrs))
     }
     if o.layout == .network {
-      gridSmallComponents(&doc)
-      doc.addNode(legend(o, note: ties.note).attributes, cluster: nil)
+      let key = legend(o, note: ties.note)
+      if let placed = smallComponentGrid(doc, sizes: labels.map { ($0.width, $0.height) }, legend: (key.width, key.height)) {
+        // Only small components: the grid is the whole layout, drawn as placed (no force layout, no overlap
+        // removal — which for 3,000 unconnected people took sfdp's prism 10 s).
+        for (i, p) in placed.people.enumerated() { doc.nodes[i].attributes.append(("pos", .text(p))) }
+        doc.addNode(key.attributes + [("pos", .text(placed.legend))], cluster: nil)
+        let planned = Set(NetworkLayoutPlan(people: shown.count).attributes.map(\.0))
+        doc.graphAttributes = doc.graphAttributes.filter { !planned.contains($0.0) }
+          + [("splines", .keyword("false")), ("outputorder", .keyword("edgesfirst"))]
+        engine = .nop2
+      } else {
+        gridSmallComponents(&doc)
+        doc.addNode(key.attributes, cluster: nil)
+      }
     }
     return (doc, engine)
   }
 
-  /// Ties the map's small components (people with no drawn tie, pairs, up to `smallComponent` people) into one
-  /// grid by invisible edges. Graphviz lays each component out apart and then packs them, which is quadratic in
-  /// their number: 1,000 people without a tie took sfdp 11 s and 3,000 took 93 s, 1.5 s once in one grid. Big
-  /// components keep their own layout. Deterministic: representatives in node order.
-  static let smallComponent = 4
-  static func gridSmallComponents(_ doc: inout DOTDocument) {
+  /// The network map's components: each node's component (its first node) and the components' sizes.
+  static func components(_ doc: DOTDocument) -> (root: [Int], size: [Int]) {
     let n = doc.nodes.count
     var parent = Array(0..<n)
     func root(_ v: Int) -> Int {
@@ -178,9 +186,56 @@ public enum StakeholderMap {
       return v
     }
     for e in doc.edges { let (a, b) = (root(e.from), root(e.to)); if a != b { parent[max(a, b)] = min(a, b) } }
+    let roots = (0..<n).map(root)
     var size = [Int](repeating: 0, count: n)
-    for v in 0..<n { size[root(v)] += 1 }
-    let cells = (0..<n).filter { root($0) == $0 && size[$0] <= smallComponent }   // each small component's first node
+    for r in roots { size[r] += 1 }
+    return (roots, size)
+  }
+
+  /// When a network map too large for neato (`NetworkLayoutPlan.neatoUpTo`) has only people alone and pairs (a
+  /// flat account), it is a grid and needs no force layout: positions (points, pinned) for every node — a pair
+  /// side by side in one cell, cells in rows of about 3:2 overall, in node order, each row as tall as the tallest
+  /// person (`sizes`: the label estimates, with room for their error) — and for the legend, right of the grid.
+  /// Nil when the map is small or a larger component needs the force layout.
+  /// - Complexity: O(n + m α(n)).
+  static func smallComponentGrid(_ doc: DOTDocument, sizes: [(width: Double, height: Double)],
+                                 legend: (width: Double, height: Double)) -> (people: [String], legend: String)? {
+    let (root, size) = components(doc)
+    let n = doc.nodes.count
+    guard n > NetworkLayoutPlan.neatoUpTo, size.allSatisfy({ $0 <= 2 }) else { return nil }
+    let gap = 24.0, slack = 1.15
+    var members: [Int: [Int]] = [:]
+    for v in 0..<n { members[root[v], default: []].append(v) }
+    let cells = (0..<n).filter { root[$0] == $0 }
+    let widths = cells.map { c in members[c]!.reduce(0) { $0 + sizes[$1].width * slack } + gap * Double(members[c]!.count - 1) }
+    let cellHeight = (0..<n).map { sizes[$0].height * slack }.max() ?? 0
+    // Rows filled left to right up to a width that makes the grid about 3:2 (landscape), like words in a line.
+    let area = widths.reduce(0) { $0 + ($1 + gap) } * (cellHeight + gap)
+    let rowWidth = max((area * 1.5).squareRoot(), widths.max() ?? 0)
+    func fixed(_ x: Double, _ y: Double) -> String { "\(Cell.fixed(x, digits: 1)),\(Cell.fixed(y, digits: 1))!" }
+    var people = [String](repeating: "", count: n)
+    var x = 0.0, y = 0.0, widest = 0.0
+    for (c, w) in zip(cells, widths) {
+      if x > 0 && x + w > rowWidth { x = 0; y -= cellHeight + gap }
+      for v in members[c]! {
+        let vw = sizes[v].width * slack
+        people[v] = fixed(x + vw / 2, y)
+        x += vw + gap
+      }
+      widest = max(widest, x)
+    }
+    return (people, fixed(widest + legend.width / 2, -legend.height / 2 + cellHeight / 2))
+  }
+
+  /// Ties the map's small components (people with no drawn tie, pairs, up to `smallComponent` people) into one
+  /// grid by invisible edges. Graphviz lays each component out apart and then packs them, which is quadratic in
+  /// their number: 1,000 people without a tie took sfdp 11 s and 3,000 took 93 s, 1.5 s once in one grid. Big
+  /// components keep their own layout. Deterministic: representatives in node order.
+  static let smallComponent = 4
+  static func gridSmallComponents(_ doc: inout DOTDocument) {
+    let (root, size) = components(doc)
+    let n = doc.nodes.count
+    let cells = (0..<n).filter { root[$0] == $0 && size[$0] <= smallComponent }   // each small component's first node
     guard cells.count > 1 else { return }
     let width = Int(Double(cells.count).squareRoot().rounded(.up))
     let invisible: [(String, DOTValue)] = [("style", .keyword("invis")), ("dir", .keyword("none"))]

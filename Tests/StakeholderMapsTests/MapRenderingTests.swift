@@ -61,6 +61,41 @@ func sampleAccount() throws -> LoadedInput {
     #expect(edgeStatements.count == doc.edges.count)
   }
 
+  // A network map of people alone and in pairs, too large for neato, is placed as a grid (no force layout):
+  // every person pinned, no two boxes overlapping, a pair side by side on one row, rows filled to about 3:2; a
+  // map with a component of three, or one small enough for neato, is left to the force layout.
+  @Test func flatMapsArePlacedAsAGrid() throws {
+    func doc(_ n: Int, pairs: Int, triple: Bool = false) -> DOTDocument {
+      var d = DOTDocument(directed: true)
+      for _ in 0..<n { _ = d.addNode([("label", .text("x"))]) }
+      for k in 0..<pairs { d.edges.append(.init(from: 2 * k, to: 2 * k + 1)) }
+      if triple { d.edges.append(.init(from: 1, to: 2)) }
+      return d
+    }
+    var sizes: [(width: Double, height: Double)] = []
+    for i in 0..<1_000 { sizes.append((width: 60 + Double(i % 7) * 10, height: 30 + Double(i % 3) * 6)) }
+    let placed = try #require(StakeholderMap.smallComponentGrid(doc(1_000, pairs: 50), sizes: sizes, legend: (200, 300)))
+    var points: [(x: Double, y: Double)] = []
+    for p in placed.people {
+      #expect(p.hasSuffix("!"))
+      let xy = p.dropLast().split(separator: ",").map { Double($0)! }
+      points.append((x: xy[0], y: xy[1]))
+    }
+    for i in 0..<points.count {
+      for j in (i + 1)..<points.count {
+        let dx = abs(points[i].x - points[j].x), dy = abs(points[i].y - points[j].y)
+        #expect(dx >= (sizes[i].width + sizes[j].width) / 2 || dy >= (sizes[i].height + sizes[j].height) / 2, "\(i) and \(j) overlap")
+      }
+    }
+    for k in 0..<50 { #expect(points[2 * k].y == points[2 * k + 1].y && points[2 * k].x < points[2 * k + 1].x) }
+    let xs = points.map { $0.x }, ys = points.map { $0.y }
+    let width: Double = xs.max()! - xs.min()!, height: Double = ys.max()! - ys.min()!
+    let ratio = width / height
+    #expect(ratio > 1.1 && ratio < 2.2, "\(width) × \(height)")
+    #expect(StakeholderMap.smallComponentGrid(doc(1_000, pairs: 50, triple: true), sizes: sizes, legend: (200, 300)) == nil)
+    #expect(StakeholderMap.smallComponentGrid(doc(400, pairs: 0), sizes: sizes, legend: (200, 300)) == nil)
+  }
+
   @Test func quotingEscapesEverythingGraphvizWouldInterpret() {
     #expect(DOTValue.quoted("a\"b\\c\nd\u{7}e", attribute: "label") == "\"a\\\"b\\\\c\\nde\"")
     // A tooltip is unescaped twice by Graphviz: four backslashes for one.
