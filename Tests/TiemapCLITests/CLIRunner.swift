@@ -16,6 +16,12 @@ enum CLI {
     return root.appendingPathComponent(".build/debug/tiemap").path
   }
 
+  /// The sample generator built beside `binary` (`.build/debug/tiemap-sample`, or `.build-tsan/debug/…` under
+  /// `make sanitize`, whose build folders hold no plain debug build).
+  static var sampleBinary: String {
+    URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("tiemap-sample").path
+  }
+
   /// How much slower than a plain debug build the binary runs (`TIEMAP_TIME_SCALE`: `make sanitize` sets it, as a
   /// sanitized build runs several times slower); the hang guards' bounds are multiplied by it.
   static var timeScale: Double { ProcessInfo.processInfo.environment["TIEMAP_TIME_SCALE"].flatMap(Double.init) ?? 1 }

@@ -41,7 +41,7 @@ enum Portfolio {
     // Inside .build (never committed, cleaned with it) rather than one more folder in /tmp per run.
     let d = CLI.root.appendingPathComponent(".build/test-portfolio")
     try? FileManager.default.removeItem(at: d)
-    let gen = CLI.root.appendingPathComponent(".build/debug/tiemap-sample").path
+    let gen = CLI.sampleBinary
     let p = Process()
     p.executableURL = URL(fileURLWithPath: gen)
     p.arguments = ["--contacts", "1500", "--accounts", "50", "--seed", "7", "-o", d.path]
