@@ -201,8 +201,6 @@ private let ties = "source,target,kind,weight\nt1,a,relationship,0.75\nt1,b,rela
       coverage,X,decision_circuit_covered,0/1,1/1
       coverage,X,P1,0,1
       coverage,X,P3,1,0
-      coverage,X,P4,1,0
-      coverage,X,unknown,0,1
 
       """
     let folders = try CLI.run(["diff", "old", "new", "--format", "csv"], cwd: ws.dir)
@@ -214,5 +212,38 @@ private let ties = "source,target,kind,weight\nt1,a,relationship,0.75\nt1,b,rela
     #expect(same.stdout == "No change.\n")
     let one = try CLI.run(["diff", "old"], cwd: ws.dir)
     #expect(one.status == 1 && one.stderr.hasPrefix("error: Give exactly two snapshot folders: OLD and NEW.\n"))
+  }
+
+  // One truth for proximity (issue 14): diff counts each account's proximity as account does, derived levels
+  // included. Cy has no declared level: derived P4 without ties, and P1 in the new snapshot, with a strong tie to
+  // our team and history this month. diff's counts equal account's proximity_counts for each snapshot (in the folder
+  // test above Bo, declared P4, is replaced by Cy, derived P4, so P4 does not change); --no-derive
+  // counts the declared levels only.
+  @Test func diffCountsProximityAsAccountDoes() throws {
+    let contacts = "id,name,role,proximity,account,internal\nt1,Tess,,,,true\na,Ann,influencer,P3,X,false\nc,Cy,decision_maker,,X,false\n"
+    let ws = Workspace(files: ["old-contacts.csv": Array(contacts.utf8), "new-contacts.csv": Array(contacts.utf8),
+                               "new-ties.csv": Array("source,target,weight\nt1,c,1\na,c,0.4\n".utf8),
+                               "new-interactions.csv": Array("date,person,with,points\n2026-11-20,c,t1,1\n2026-11-25,c,t1,1\n".utf8)])
+    let args = ["diff", "--old-contacts", "old-contacts.csv", "--new-contacts", "new-contacts.csv", "--new-ties", "new-ties.csv",
+                "--new-interactions", "new-interactions.csv", "--format", "json"]
+    let d = try CLI.run(args, cwd: ws.dir)
+    #expect(d.status == 0, "\(d.stderr)")
+    let diff = try #require(try JSONSerialization.jsonObject(with: Data(d.stdout.utf8)) as? [String: Any])
+    let coverage = try #require((diff["coverage"] as? [[String: Any]])?.first)
+    func accountCounts(_ extra: [String]) throws -> [String: Int] {
+      let r = try CLI.run(["account", "--contacts", "new-contacts.csv", "--format", "json"] + extra, cwd: ws.dir)
+      let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+      let a = try #require((doc["accounts"] as? [[String: Any]])?.first)
+      return try #require(a["proximity_counts"] as? [String: Int])
+    }
+    let newCounts = try accountCounts(["--ties", "new-ties.csv", "--interactions", "new-interactions.csv"])
+    let oldCounts = try accountCounts([])
+    #expect(coverage["new_proximity"] as? [String: Int] == newCounts && coverage["old_proximity"] as? [String: Int] == oldCounts)
+    // Cy is derived P4 (known, no tie to us) in the old snapshot and P1 (a strong, recent tie) in the new one.
+    #expect(oldCounts["P4"] == 1 && newCounts["P1"] == 1 && newCounts["P4"] == 0, "\(oldCounts) → \(newCounts)")
+    let declared = try CLI.run(args + ["--no-derive"], cwd: ws.dir)
+    let plain = try #require(try JSONSerialization.jsonObject(with: Data(declared.stdout.utf8)) as? [String: Any])
+    let c2 = try #require((plain["coverage"] as? [[String: Any]])?.first)
+    #expect((c2["new_proximity"] as? [String: Int])?["unknown"] == 1)
   }
 }

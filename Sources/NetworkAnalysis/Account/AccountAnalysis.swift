@@ -40,6 +40,17 @@ public struct AccountEvidence: Sendable {
   }
 }
 
+extension SocialGraph {
+  /// Everyone's proximity as `account` counts it (`AccountEvidence.proximity`): declared, else derived from the
+  /// tie strengths (with `interactions`) when `options.deriveProximity`; nil for our team and the unknown.
+  /// - Complexity: that of `tieStrengths` and `effectiveProximity`, O(m · min degree) for the overlaps.
+  public func accountProximity(interactions: [Interaction], options: AccountOptions = AccountOptions()) -> [Proximity?] {
+    let t = tieStrengths(interactions: interactions, overlap: social.tieNeighbourhoods().overlap)
+    return effectiveProximity(strength: t.strength, interactions: interactions, bands: options.bands,
+                              derive: options.deriveProximity).levels
+  }
+}
+
 /// Where we stand in each account: coverage, matrices, risks and what to do next.
 public struct AccountAnalysis: Sendable {
   public struct GridContact: Sendable {

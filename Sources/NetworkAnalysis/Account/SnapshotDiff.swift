@@ -71,8 +71,11 @@ extension SocialGraph {
   /// `reports_to` field), and each account's decision-circuit coverage (decision makers and influencers at declared
   /// P1/P2) and proximity counts before and after. Ties are keyed by kind and ids; an undirected tie by its ids in
   /// sorted order; weights are the combined weights of each layer (`SocialGraph`).
+  /// The coverage and the counts use `oldProximity` and `newProximity` (one level per person of each snapshot,
+  /// `effectiveProximity`: declared, else derived, as `account` counts them) when given, else the declared levels;
+  /// the `proximity` field change is always the declared value (what the file says).
   /// - Complexity: O(n + m) with hashing.
-  public func diff(to new: SocialGraph) -> SnapshotDiff {
+  public func diff(to new: SocialGraph, oldProximity: [Proximity?]? = nil, newProximity: [Proximity?]? = nil) -> SnapshotDiff {
     let old = self
     let arrived = new.people.map(\.id).filter { old.index(of: $0) == nil }
     let left = old.people.map(\.id).filter { new.index(of: $0) == nil }
@@ -112,13 +115,14 @@ extension SocialGraph {
       SnapshotDiff.TieChange(source: t.change.source, target: t.change.target, kind: t.change.kind, oldWeight: t.change.newWeight, newWeight: nil)
     }
     // Coverage per account, in order of first appearance (old, then new accounts).
-    func summary(_ g: SocialGraph) -> [String: (circuit: Int, covered: Int, proximity: [Int])] {
+    func summary(_ g: SocialGraph, _ levels: [Proximity?]?) -> [String: (circuit: Int, covered: Int, proximity: [Int])] {
       var out: [String: (Int, Int, [Int])] = [:]
-      for p in g.people where !p.isInternal {
+      for (v, p) in g.people.enumerated() where !p.isInternal {
         let a = p.account ?? ""
+        let level = levels.map { $0[v] } ?? p.proximity
         var s = out[a] ?? (0, 0, [0, 0, 0, 0, 0])
-        if p.isInDecisionCircuit { s.0 += 1; if let x = p.proximity, x <= .p2 { s.1 += 1 } }
-        s.2[p.proximity.map { $0.rawValue - 1 } ?? 4] += 1
+        if p.isInDecisionCircuit { s.0 += 1; if let x = level, x <= .p2 { s.1 += 1 } }
+        s.2[level.map { $0.rawValue - 1 } ?? 4] += 1
         out[a] = s
       }
       return out
@@ -128,7 +132,7 @@ extension SocialGraph {
       let a = p.account ?? ""
       if !accountNames.contains(a) { accountNames.append(a) }
     }
-    let (so, sn) = (summary(old), summary(new))
+    let (so, sn) = (summary(old, oldProximity), summary(new, newProximity))
     let coverage = accountNames.map { a in
       let x = so[a] ?? (0, 0, [0, 0, 0, 0, 0]), y = sn[a] ?? (0, 0, [0, 0, 0, 0, 0])
       return SnapshotDiff.CoverageChange(account: a, oldCircuit: x.circuit, oldCovered: x.covered, newCircuit: y.circuit,

@@ -7,10 +7,13 @@ struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "What changed between two snapshots of an account: people, fields, ties and coverage.",
     discussion: """
-      tiemap diff OLD NEW compares two folders, each holding contacts.csv and optionally ties.csv; or give the \
-      files with --old-contacts/--old-ties and --new-contacts/--new-ties. People are matched by id: who arrived, \
-      who left, changed titles, roles, managers (reports_to), proximity and the other fields; ties gained, lost and \
-      re-weighted per kind; and each account's decision-circuit coverage before and after.
+      tiemap diff OLD NEW compares two folders, each holding contacts.csv and optionally ties.csv and \
+      interactions.csv; or give the files with --old-contacts/--old-ties/--old-interactions and \
+      --new-contacts/--new-ties/--new-interactions. People are matched by id: who arrived, who left, changed \
+      titles, roles, managers (reports_to), declared proximity and the other fields; ties gained, lost and \
+      re-weighted per kind; and each account's decision-circuit coverage and proximity counts before and after, \
+      counted as tiemap account counts them (declared proximity, else derived from ties and history; --no-derive: \
+      declared only).
       """)
 
   @OptionGroup var out: OutputOptions
@@ -22,6 +25,11 @@ struct Diff: ParsableCommand {
   @Option(help: ArgumentHelp("Old ties file.", valueName: "file")) var oldTies: String?
   @Option(help: ArgumentHelp("New contacts file.", valueName: "file")) var newContacts: String?
   @Option(help: ArgumentHelp("New ties file.", valueName: "file")) var newTies: String?
+  @Option(help: ArgumentHelp("Old contact history (interactions) file.", valueName: "file")) var oldInteractions: String?
+  @Option(help: ArgumentHelp("New contact history (interactions) file.", valueName: "file")) var newInteractions: String?
+
+  @Flag(help: "Count declared proximity only (as account --no-derive), not the levels derived from ties and history.")
+  var noDerive = false
 
   @Flag(help: "Add people that ties name but the contacts lack, instead of failing.")
   var allowUnknown = false
@@ -33,31 +41,34 @@ struct Diff: ParsableCommand {
       }
     } else {
       guard folders.count == 2 else { throw ValidationError("Give exactly two snapshot folders: OLD and NEW.") }
-      guard oldContacts == nil, newContacts == nil, oldTies == nil, newTies == nil else {
+      guard oldContacts == nil, newContacts == nil, oldTies == nil, newTies == nil, oldInteractions == nil, newInteractions == nil else {
         throw ValidationError("Give either two folders or the --old-…/--new-… files, not both.")
       }
     }
   }
 
-  func snapshot(contacts: String, ties: String?) throws -> SocialGraph {
+  /// A snapshot's graph and everyone's proximity as `account` counts it.
+  func snapshot(_ f: (contacts: String, ties: String?, interactions: String?)) throws -> (SocialGraph, [Proximity?]) {
     var o = LoadOptions()
     o.allowUnknown = allowUnknown
-    let loaded = try InputLoader.loadAccount(contacts: contacts, ties: ties, interactions: nil, options: o)
+    let loaded = try InputLoader.loadAccount(contacts: f.contacts, ties: f.ties, interactions: f.interactions, options: o)
     for w in loaded.warnings { Terminal.warning(w.description) }
-    return loaded.graph
+    var a = AccountOptions()
+    a.deriveProximity = !noDerive
+    return (loaded.graph, loaded.graph.accountProximity(interactions: loaded.interactions, options: a))
   }
 
-  func files(_ folder: String) -> (String, String?) {
+  func files(_ folder: String) -> (contacts: String, ties: String?, interactions: String?) {
     let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-    let ties = "\(base)/ties.csv"
-    return ("\(base)/contacts.csv", InputFile.exists(ties) ? ties : nil)
+    let ties = "\(base)/ties.csv", history = "\(base)/interactions.csv"
+    return ("\(base)/contacts.csv", InputFile.exists(ties) ? ties : nil, InputFile.exists(history) ? history : nil)
   }
 
   func run() throws {
-    let (oc, ot) = folders.isEmpty ? (oldContacts!, oldTies) : files(folders[0])
-    let (nc, nt) = folders.isEmpty ? (newContacts!, newTies) : files(folders[1])
-    let old = try snapshot(contacts: oc, ties: ot), new = try snapshot(contacts: nc, ties: nt)
-    let d = old.diff(to: new)
+    let of = folders.isEmpty ? (oldContacts!, oldTies, oldInteractions) : files(folders[0])
+    let nf = folders.isEmpty ? (newContacts!, newTies, newInteractions) : files(folders[1])
+    let (old, oldLevels) = try snapshot(of), (new, newLevels) = try snapshot(nf)
+    let d = old.diff(to: new, oldProximity: oldLevels, newProximity: newLevels)
     switch out.resolvedFormat {
     case .csv: try out.emit(DiffReport.table(d).csv())
     case .json: try out.emit(DiffReport.json(d, graph: new, old: old))
