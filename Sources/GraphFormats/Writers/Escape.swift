@@ -7,7 +7,7 @@
 /// | Graphviz HTML-like label | `dotLabel` | `HTMLLabel.text` (org-chart cards) |
 /// | XML / SVG / HTML | `markup` | charts, the report's SVG and HTML |
 /// | CSV (for spreadsheets) | `csvCell` | every CSV writer (`CSVWriter`) |
-/// | CSV (to be read back) | `csvValue` | `CSVWriter.rawLine` (rejects files) |
+/// | CSV (to be read back) | `csvValue` | `CSVWriter.rawLine` (JSON-lines input turned into CSV for the readers) |
 /// | JSON | `json` | `JSONValue`, the report's data block |
 ///
 /// Each is tested with every hostile name of the catalogue (`Tests/Fixtures/hostile/names.json`) and checked by a
