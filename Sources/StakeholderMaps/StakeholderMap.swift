@@ -107,17 +107,9 @@ public enum StakeholderMap {
       ("label", .text(title)), ("labelloc", .keyword("t")), ("fontname", .keyword("Helvetica")), ("fontsize", .number(20)),
       ("bgcolor", .keyword("white")), ("pad", .number(0.3)), ("charset", .keyword("UTF-8")),
     ]
-    var engine: LayoutEngine
-    switch o.layout {
-    case .org:
-      // Positions come from OrgChartLayout; Graphviz draws them as given and routes only the social ties.
-      engine = .nop2
-      base += [("splines", .keyword("curved")), ("outputorder", .keyword("edgesfirst"))]
-    case .network:
-      let plan = NetworkLayoutPlan(people: shown.count)
-      engine = plan.engine
-      base += plan.attributes
-    }
+    // Org: positions come from OrgChartLayout; Graphviz draws them as given and routes only the social ties.
+    // Network: the engine and its attributes are chosen once the map is built (a flat map is placed as a grid).
+    if o.layout == .org { base += [("splines", .keyword("curved")), ("outputorder", .keyword("edgesfirst"))] }
     doc.graphAttributes = base
     doc.nodeDefaults = [("fontname", .keyword("Helvetica")), ("fontsize", .number(10)), ("style", .keyword("filled")),
                         ("margin", .keyword("0.08,0.04"))]
@@ -157,23 +149,21 @@ public enum StakeholderMap {
       attrs.append(("id", .text("t\(a)-\(b)")))   // the report's script highlights a person's ties by these ids
       doc.edges.append(.init(from: node[a], to: node[b], attributes: attrs))
     }
-    if o.layout == .network {
-      let key = legend(o, note: ties.note)
-      if let placed = smallComponentGrid(doc, sizes: labels.map { ($0.width, $0.height) }, legend: (key.width, key.height)) {
-        // Only small components: the grid is the whole layout, drawn as placed (no force layout, no overlap
-        // removal — which for 3,000 unconnected people took sfdp's prism 10 s).
-        for (i, p) in placed.people.enumerated() { doc.nodes[i].attributes.append(("pos", .text(p))) }
-        doc.addNode(key.attributes + [("pos", .text(placed.legend))], cluster: nil)
-        let planned = Set(NetworkLayoutPlan(people: shown.count).attributes.map(\.0))
-        doc.graphAttributes = doc.graphAttributes.filter { !planned.contains($0.0) }
-          + [("splines", .keyword("false")), ("outputorder", .keyword("edgesfirst"))]
-        engine = .nop2
-      } else {
-        gridSmallComponents(&doc)
-        doc.addNode(key.attributes, cluster: nil)
-      }
+    guard o.layout == .network else { return (doc, .nop2) }
+    let key = legend(o, note: ties.note)
+    if let placed = smallComponentGrid(doc, sizes: labels.map { ($0.width, $0.height) }, legend: (key.width, key.height)) {
+      // Only small components: the grid is the whole layout, drawn as placed (no force layout, no overlap
+      // removal — which for 3,000 unconnected people took sfdp's prism 10 s).
+      for (i, p) in placed.people.enumerated() { doc.nodes[i].attributes.append(("pos", .text(p))) }
+      doc.addNode(key.attributes + [("pos", .text(placed.legend))], cluster: nil)
+      doc.graphAttributes += [("splines", .keyword("false")), ("outputorder", .keyword("edgesfirst"))]
+      return (doc, .nop2)
     }
-    return (doc, engine)
+    let plan = NetworkLayoutPlan(people: shown.count)
+    doc.graphAttributes += plan.attributes
+    gridSmallComponents(&doc)
+    doc.addNode(key.attributes, cluster: nil)
+    return (doc, plan.engine)
   }
 
   /// The network map's components: each node's component (its first node) and the components' sizes.
@@ -200,9 +190,10 @@ public enum StakeholderMap {
   /// - Complexity: O(n + m α(n)).
   static func smallComponentGrid(_ doc: DOTDocument, sizes: [(width: Double, height: Double)],
                                  legend: (width: Double, height: Double)) -> (people: [String], legend: String)? {
-    let (root, size) = components(doc)
     let n = doc.nodes.count
-    guard n > NetworkLayoutPlan.neatoUpTo, size.allSatisfy({ $0 <= 2 }) else { return nil }
+    guard n > NetworkLayoutPlan.neatoUpTo else { return nil }
+    let (root, size) = components(doc)
+    guard size.allSatisfy({ $0 <= 2 }) else { return nil }
     let gap = 24.0, slack = 1.15
     var members: [Int: [Int]] = [:]
     for v in 0..<n { members[root[v], default: []].append(v) }

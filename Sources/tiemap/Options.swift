@@ -119,7 +119,7 @@ struct OutputOptions: ParsableArguments {
 
   func validate() throws {
     guard let output else { return }
-    guard let ext = OutputOptions.fileExtension(output) else { return }   // none (/dev/stdout, a pipe): any format
+    guard OutputOptions.fileExtension(output) != nil else { return }   // none (/dev/stdout, a pipe): any format
     guard let implied = OutputOptions.format(ofFile: output) else {
       throw ValidationError("-o \(output): tables are written as .csv, .json or .txt (a text table); choose one of these extensions.")
     }

@@ -65,7 +65,7 @@ extension GraphView {
 /// `size` times, and the rest of the view (the core) keeps only its ties among itself. On a hub with 200,000
 /// spokes the power iteration runs on two unknowns instead of 200,001 — and converges, where on the full view
 /// the spokes' 0-eigenvalue directions (never excited from the uniform start) still cost O(n) an iteration.
-/// Of two people tied only to each other, the higher index is the pendant.
+/// Pendants as `Adjacency.pendantHosts`.
 /// - Complexity: O(n + m) to build.
 struct PendantGroups {
   let n: Int
@@ -78,16 +78,9 @@ struct PendantGroups {
   let groupOf: [Int32]
 
   init?(_ rows: Adjacency, weighted: Bool) {
+    guard let host = rows.pendantHosts() else { return nil }
     let n = rows.nodeCount
-    var pendant = [Bool](repeating: false, count: n)
-    var any = false
-    rows.withBuffers { off, tgt, _ in
-      for v in 0..<n where off[v + 1] - off[v] == 1 {
-        let u = Int(tgt[Int(off[v])])
-        if u != v && (off[u + 1] - off[u] > 1 || u < v) { pendant[v] = true; any = true }
-      }
-    }
-    guard any else { return nil }
+    let pendant = host.map { $0 >= 0 }
     self.n = n
     var position = [Int32](repeating: -1, count: n)
     var core: [Int32] = []

@@ -63,8 +63,6 @@ struct ShortestPathSweep: Sendable {
       guard weighted, let shortest = lengths.min(), let longest = lengths.max(), shortest > 0, longest.isFinite else { return false }
       return shortest > Double(max(n, 1)) * longest * 0x1p-51
     }()
-    let noLeaves = PendantFold.Leaves(start: [], members: [], length: 1)
-    let leaves = fold?.leaves ?? noLeaves
     var partial = [Double](repeating: 0, count: betweenness ? blocks.count * n : 0)
     distanceSum.withUnsafeMutableBufferPointer { ds in
     reached.withUnsafeMutableBufferPointer { rc in
@@ -79,12 +77,12 @@ struct ShortestPathSweep: Sendable {
           backLengths.withUnsafeBufferPointer { blen in
             for i in range {
               let s = only == nil && fold == nil ? i : Int(sourceList[i])
-              let pendants = leaves.start.isEmpty ? 0..<0 : Int(leaves.start[s])..<Int(leaves.start[s + 1])
+              let pendants = fold.map { Int($0.leaves.start[s])..<Int($0.leaves.start[s + 1]) } ?? 0..<0
               let (sum, count, harm) = sweep(from: Int32(s), &scratch, lengths: len, backLengths: blen,
                                              increasing: increasing, multiplicity: Double(1 + pendants.count),
                                              accumulate: mine)
               dsS.base[s] = sum; rcS.base[s] = count; hsS.base[s] = harm
-              if !pendants.isEmpty {
+              if let leaves = fold?.leaves, !pendants.isEmpty {
                 if let mine { mine[s] += Double(pendants.count) * Double(count - 2) }
                 let l = leaves.length
                 var shifted = 0.0
@@ -130,28 +128,19 @@ struct ShortestPathSweep: Sendable {
     let sources: [Int32]
     let leaves: Leaves
 
-    /// Nil when nobody is a pendant, and when the ties have different lengths: shifting a sweep by ℓ then changes
-    /// how its sums round, and with them which paths tie exactly (NetworkX's `==`), so the folded values would
-    /// differ from the sweep's beyond rounding. With one length c every path of h ties has the same rounded
-    /// length from any source, and the folding is exact. Of two people tied only to each other, the higher index
-    /// hangs on the lower.
+    /// Nil when nobody is a pendant (`Adjacency.pendantHosts`), and when the ties have different lengths: shifting
+    /// a sweep by ℓ then changes how its sums round, and with them which paths tie exactly (NetworkX's `==`), so
+    /// the folded values would differ from the sweep's beyond rounding. With one length c every path of h ties has
+    /// the same rounded length from any source, and the folding is exact.
     init?(_ rows: Adjacency, lengths: [Double]) {
       let length = lengths.first ?? 1
-      guard lengths.allSatisfy({ $0 == length }) else { return nil }
+      guard lengths.allSatisfy({ $0 == length }), let host = rows.pendantHosts() else { return nil }
       let n = rows.nodeCount
-      var host = [Int32](repeating: -1, count: n)
       var start = [Int32](repeating: 0, count: n + 1)
-      var folded = 0
-      rows.withBuffers { off, tgt, _ in
-        for v in 0..<n where off[v + 1] - off[v] == 1 {
-          let u = Int(tgt[Int(off[v])])
-          guard u != v, off[u + 1] - off[u] > 1 || u < v else { continue }
-          host[v] = Int32(u); start[u + 1] += 1; folded += 1
-        }
-      }
-      guard folded > 0 else { return nil }
+      for u in host where u >= 0 { start[Int(u) + 1] += 1 }
       for u in 0..<n { start[u + 1] += start[u] }
       var fill = Array(start[0..<n])
+      let folded = Int(start[n])
       var members = [Int32](repeating: 0, count: folded)
       var sources: [Int32] = []
       sources.reserveCapacity(n - folded)
