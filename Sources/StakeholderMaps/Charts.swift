@@ -18,13 +18,22 @@ public enum Chart: String, Sendable, CaseIterable {
     return try GraphvizRenderer.render(svgDrawing: doc.text(), width: doc.width, height: doc.height, format: format)
   }
 
-  func render(graph g: SocialGraph, measures m: MapMeasures, account: String?) -> SVGDocument {
+  /// The chart laid out for one `target` page (`--fit`): the matrix's cells and the grid's quadrants sized to the
+  /// page's area at their type sizes (the grid then lists fewer names, highest power first).
+  public func page(graph g: SocialGraph, measures m: MapMeasures, account: String?, title: String?, target: FitTarget) throws -> FittedPage {
+    let svg = render(graph: g, measures: m, account: account, area: target.area).text()
+    let pages = try PageFit.pages(svg: svg, title: title ?? rawValue, target: target)
+    guard pages.count == 1 else { throw FitError(description: "the \(rawValue) chart does not fit one \(target.rawValue) page at \(Int(PageFit.minimumType)) pt") }
+    return pages[0]
+  }
+
+  func render(graph g: SocialGraph, measures m: MapMeasures, account: String?, area: (w: Double, h: Double)? = nil) -> SVGDocument {
     let contacts = Chart.contacts(of: g, account: account)
     let name = account ?? Chart.accountName(g)
     switch self {
     case .proximity: return Chart.proximityDistribution(g, m, contacts, name)
-    case .matrix: return Chart.proximityInfluence(g, m, contacts, name)
-    case .grid: return Chart.powerInterest(g, m, contacts, name)
+    case .matrix: return Chart.proximityInfluence(g, m, contacts, name, area: area)
+    case .grid: return Chart.powerInterest(g, m, contacts, name, area: area)
     }
   }
 
@@ -112,7 +121,8 @@ public enum Chart: String, Sendable, CaseIterable {
 
   /// Contacts by proximity (rows) and declared influence (columns): a heat map with counts and totals; cells where
   /// influence is high (4–5) but proximity low (P3–P4, unknown) are outlined: the coverage gaps.
-  static func proximityInfluence(_ g: SocialGraph, _ m: MapMeasures, _ contacts: [Int], _ name: String) -> SVGDocument {
+  static func proximityInfluence(_ g: SocialGraph, _ m: MapMeasures, _ contacts: [Int], _ name: String,
+                                 area: (w: Double, h: Double)? = nil) -> SVGDocument {
     let columns: [Int?] = [1, 2, 3, 4, 5, nil]
     var count = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: levels.count)
     for v in contacts {
@@ -121,7 +131,7 @@ public enum Chart: String, Sendable, CaseIterable {
       let c = columns.firstIndex { $0 == p.influence } ?? columns.count - 1
       count[r][c] += 1
     }
-    let cell = 64.0, left = 150.0, top = 110.0
+    let cell = area.map { min(64, max(40, ($0.h - 180) / Double(levels.count + 1))) } ?? 64.0, left = 150.0, top = 110.0
     var s = SVGDocument(width: left + cell * Double(columns.count + 1) + 40, height: top + cell * Double(levels.count + 1) + 70)
     s.text("Proximity × influence", 24, 34, size: 18, bold: true)
     s.text("\(name): \(contacts.count) contacts by how close we are (rows) and their declared influence (columns)", 24, 56, size: 12, fill: muted)
@@ -172,37 +182,41 @@ public enum Chart: String, Sendable, CaseIterable {
   }
 
   /// Mendelow's grid: four quadrants with their strategy and the names in each (highest power first).
-  static func powerInterest(_ g: SocialGraph, _ m: MapMeasures, _ contacts: [Int], _ name: String) -> SVGDocument {
+  /// Quadrants of 380 × 380 pt with up to 21 names each; within `area` (a `--fit` page), quadrants of half its
+  /// size, and as many names as they hold at the same type sizes.
+  static func powerInterest(_ g: SocialGraph, _ m: MapMeasures, _ contacts: [Int], _ name: String,
+                            area: (w: Double, h: Double)? = nil) -> SVGDocument {
     let pi = PowerInterest(graph: g, influence: m.influence, silent: m.silent)
-    let (left, top, size) = (70.0, 96.0, 380.0)
-    var s = SVGDocument(width: left + 2 * size + 30, height: top + 2 * size + 80)
+    let (left, top) = (70.0, 96.0)
+    let (width, size) = area.map { (max(200, ($0.w - left - 30) / 2), max(140, ($0.h - top - 80) / 2)) } ?? (380, 380)
+    let perColumn = max(1, Int((size - 88 - (area == nil ? 42 : 16)) / 25) + 1), columns = width >= 300 ? 2 : 1
+    var s = SVGDocument(width: left + 2 * width + 30, height: top + 2 * size + 80)
     s.text("Power / interest grid", 24, 34, size: 18, bold: true)
     s.text("\(name): power is declared influence (★ silent influencers count as high), interest is declared interest", 24, 56, size: 12, fill: muted)
     s.text("high ≥ 4 on the 1–5 scales (Mendelow 1991)", 24, 72, size: 12, fill: muted)
     let cells: [(Quadrant, Double, Double, String)] = [
       (.keepSatisfied, 0, 0, "#FFF3E0"), (.manageClosely, 1, 0, "#FDE0DD"), (.monitor, 0, 1, "#F5F5F5"), (.keepInformed, 1, 1, "#E3F2FD"),
     ]
-    let perColumn = 11
     for (q, cx, cy, fill) in cells {
-      let x = left + cx * size, y = top + cy * size
-      s.rect(x + 2, y + 2, size - 4, size - 4, fill: fill, stroke: "#BDBDBD", rx: 6)
+      let x = left + cx * width, y = top + cy * size
+      s.rect(x + 2, y + 2, width - 4, size - 4, fill: fill, stroke: "#BDBDBD", rx: 6)
       let people = contacts.filter { pi.quadrant[$0] == q }.sorted {
         (pi.power[$0] ?? 0, m.influence[$0], -$0) > (pi.power[$1] ?? 0, m.influence[$1], -$1)
       }
       s.text("\(q.title) · \(people.count)", x + 14, y + 24, size: 14, bold: true)
-      for (i, line) in TextMetrics.wrap(q.strategy, limit: 58).prefix(2).enumerated() {
+      for (i, line) in TextMetrics.wrap(q.strategy, limit: Int(58 * width / 380)).prefix(2).enumerated() {
         s.text(line, x + 14, y + 42 + 14 * Double(i), size: 10.5, fill: muted)
       }
-      let shown = people.prefix(2 * perColumn - (people.count > 2 * perColumn ? 1 : 0))
+      let shown = people.prefix(columns * perColumn - (people.count > columns * perColumn ? 1 : 0))
       for (i, v) in shown.enumerated() {
         let col = Double(i / perColumn), row = Double(i % perColumn)
-        let px = x + 14 + col * (size / 2 - 6), py = y + 88 + row * 25
+        let px = x + 14 + col * (width / 2 - 6), py = y + 88 + row * 25
         let p = g.people[v]
         let level = m.proximity[v]
         let chip = level.map { StakeholderMap.proximityFill[$0]! } ?? "#FFFFFF"
         s.rect(px, py - 11, 24, 15, fill: chip, stroke: "#757575", strokeWidth: 0.8, dash: level == .p4 || level == nil || m.derived[v], rx: 3)
         s.text(level?.label ?? "?", px + 12, py, size: 9, bold: true, anchor: .middle, fill: Contrast.text(on: chip))
-        let label = clipped(p.displayName + (m.silent[v] ? " ★" : ""), width: size / 2 - 46, size: 11)
+        let label = clipped(p.displayName + (m.silent[v] ? " ★" : ""), width: width / Double(columns) - 46, size: 11)
         var tip = p.displayName
         if let t = p.title { tip += " — " + t }
         tip += " · power \(pi.power[v]!), interest \(pi.interest[v]!)"
@@ -211,14 +225,14 @@ public enum Chart: String, Sendable, CaseIterable {
       }
       if people.count > shown.count {
         let i = shown.count
-        s.text("+ \(people.count - shown.count) more", x + 14 + Double(i / perColumn) * (size / 2 - 6) + 30,
+        s.text("+ \(people.count - shown.count) more", x + 14 + Double(i / perColumn) * (width / 2 - 6) + 30,
                y + 88 + Double(i % perColumn) * 25, size: 11, fill: muted)
       }
     }
     // axes
-    s.text("interest →", left + size, top + 2 * size + 26, size: 12, anchor: .middle, fill: muted)
-    s.text("low", left + size / 2, top + 2 * size + 26, size: 11, anchor: .middle, fill: muted)
-    s.text("high", left + 1.5 * size, top + 2 * size + 26, size: 11, anchor: .middle, fill: muted)
+    s.text("interest →", left + width, top + 2 * size + 26, size: 12, anchor: .middle, fill: muted)
+    s.text("low", left + width / 2, top + 2 * size + 26, size: 11, anchor: .middle, fill: muted)
+    s.text("high", left + 1.5 * width, top + 2 * size + 26, size: 11, anchor: .middle, fill: muted)
     s.text("high", left - 10, top + size / 2, size: 11, anchor: .end, fill: muted)
     s.text("low", left - 10, top + 1.5 * size, size: 11, anchor: .end, fill: muted)
     s.text("power ↑", left - 10, top + size + 4, size: 12, anchor: .end, fill: muted)

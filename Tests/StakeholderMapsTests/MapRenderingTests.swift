@@ -410,3 +410,33 @@ func sampleAccount() throws -> LoadedInput {
     #expect(checked > 400)
   }
 }
+
+@Suite struct PageFitTests {
+  @Test func cutsFallInGapsBetweenBoxesWhenThereAreSome() {
+    // Boxes 35–45 and 70–90 (padded by 2): cuts at 33 and 68, each page at most 40 long.
+    #expect(SVGDrawing.cuts(length: 100, page: 40, blocked: [(35, 45), (70, 90)]) == [0, 33, 68, 100])
+    // A box across the whole second half of a page: cut straight at the page's end.
+    #expect(SVGDrawing.cuts(length: 100, page: 40, blocked: [(10, 39)]) == [0, 40, 80, 100])
+    #expect(SVGDrawing.cuts(length: 30, page: 40, blocked: [(10, 20)]) == [0, 30])
+  }
+
+  @Test func numbersOfPathsAndPoints() {
+    #expect(SVGDrawing.numbers(in: "M962,-3132.2C1e3,5 -.5 4-2") == [962, -3132.2, 1000, 5, -0.5, 4, -2])
+  }
+
+  @Test func aSmallDrawingTakesOnePageScaledToIt() throws {
+    let svg = """
+      <svg width="400pt" height="200pt" viewBox="0.00 0.00 400.00 200.00"><g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(4 196)">
+      <g id="node1" class="node"><polygon points="0,0 100,0 100,-50 0,-50"/><text x="50" y="-20" font-size="8.00">A</text></g></g></svg>
+      """
+    let pages = try PageFit.pages(svg: svg, title: "t", target: .slide)
+    #expect(pages.count == 1 && pages[0].scale == 2 && pages[0].width == 960)
+    // At 4 pt text, a 2,000-pt-tall drawing needs 9/4 scale: parts of at most (540 − 48 − 18) / 2.25 pt of it.
+    let tall = svg.replacingOccurrences(of: "height=\"200pt\"", with: "height=\"2000pt\"").replacingOccurrences(of: "400.00 200.00", with: "400.00 2000.00")
+      .replacingOccurrences(of: "8.00", with: "4.00")
+    let parts = try PageFit.pages(svg: tall, title: "t", target: .slide)
+    #expect(parts.allSatisfy { abs($0.scale - 2.25 * (1 + 1e-4)) < 1e-12 })
+    #expect(parts.count == 1, "only the part with a box is kept")
+    #expect(parts[0].title == "t")
+  }
+}

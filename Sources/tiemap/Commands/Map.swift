@@ -7,6 +7,7 @@ import StakeholderMaps
 
 extension MapLayout: ExpressibleByArgument {}
 extension Chart: ExpressibleByArgument {}
+extension FitTarget: ExpressibleByArgument {}
 
 /// What `--page-by` splits the org map by.
 enum PageBy: String, ExpressibleByArgument, CaseIterable { case department }
@@ -48,6 +49,9 @@ struct Map: ParsableCommand {
   @Option(name: .customLong("page-by"), help: ArgumentHelp("Org map as pages: an overview of the departments (head count, coverage, the ties between them), then one page per department. -o map.pdf writes one multi-page PDF; -o DIR/ writes an SVG and a PNG per page.", valueName: "department"))
   var pageBy: PageBy?
 
+  @Option(help: ArgumentHelp("Pages for a slide (16:9, 960 × 540 pt), A4 (portrait or landscape) or a 1920 × 1080 screen, with every text at 9 pt or more there: the whole map on one page when it fits; else an org map goes by department (as --page-by), and a page still too large is cut into parts between boxes. -o map.pdf: one PDF; -o DIR/: an SVG and a PNG per page; -o map.png or .svg when one page holds it.", valueName: "target"))
+  var fit: FitTarget?
+
   @Option(help: ArgumentHelp("Title above the map (default: the account and the kind of map).", valueName: "text"))
   var title: String?
 
@@ -63,6 +67,12 @@ struct Map: ParsableCommand {
   }
 
   func validate() throws {
+    if fit != nil {
+      guard outputIsDirectory || RenderFormat(rawValue: fileExtension) != nil else {
+        throw ValidationError("--fit lays the map out on pages: give -o map.pdf, map.png, map.svg or DIR/.")
+      }
+      if chart != nil && (pageBy != nil || outputIsDirectory) { throw ValidationError("--fit on a chart writes one page: give -o chart.png, .svg or .pdf.") }
+    }
     if pageBy != nil {
       guard outputIsDirectory || fileExtension == "pdf" else {
         throw ValidationError("--page-by writes a multi-page PDF (-o map.pdf) or an SVG and a PNG per page (-o DIR/).")
@@ -70,7 +80,7 @@ struct Map: ParsableCommand {
       guard layout == .org, chart == nil, focus == nil else { throw ValidationError("--page-by pages the org map: it takes no --layout network, --chart or --focus.") }
       return
     }
-    guard fileExtension == "dot" || RenderFormat(rawValue: fileExtension) != nil else { throw ValidationError("-o: give a file ending in .svg, .png, .pdf or .dot.") }
+    guard fileExtension == "dot" || RenderFormat(rawValue: fileExtension) != nil || (fit != nil && outputIsDirectory) else { throw ValidationError("-o: give a file ending in .svg, .png, .pdf or .dot.") }
     guard (1...TiemapLimits.hops).contains(depth) else { throw ValidationError("--depth must be from 1 to \(Cell.grouped(TiemapLimits.hops)).") }
     if let c = collapseBelow, c < 0 { throw ValidationError("--collapse-below must be 0 or more.") }
     if collapseBelow != nil && (layout != .org || chart != nil || focus != nil) {
@@ -95,11 +105,20 @@ struct Map: ParsableCommand {
     if chart == nil {
       switch MapSizeCheck(graph: g, options: o) {
       case .fine: break
-      case .warn(let message): Terminal.warning(message)
+      case .warn(let message): if fit == nil { Terminal.warning(message) }
       case .refuse(let message): throw RunError(message)
       }
     }
     let measures = MapMeasures(graph: g, interactions: loaded.interactions)
+    if let fit {
+      let pages: [FittedPage]
+      if let chart {
+        pages = [try chart.page(graph: g, measures: measures, account: account, title: title, target: fit)]
+      } else {
+        pages = try PageFit.map(graph: g, measures: measures, options: o, target: fit, byDepartment: pageBy != nil)
+      }
+      return try writeFitted(pages, fit)
+    }
     if let chart {
       return try AtomicFile.write(try chart.render(graph: g, measures: measures, account: account,
                                                    format: RenderFormat(rawValue: fileExtension)!), to: output)
@@ -117,17 +136,42 @@ struct Map: ParsableCommand {
       let svgs = try pages.map { try GraphvizRenderer.render(dot: $0.document.text, engine: $0.engine, format: .svg) }
       return try AtomicFile.write(try PDFPages.render(svgs), to: output)
     }
+    try writeDirectory(try pages.map { page in
+      let rendered = try GraphvizRenderer.render(dot: page.document.text, engine: page.engine, formats: [.svg, .png])
+      return (page.title, rendered[0], rendered[1])
+    })
+    print("wrote \(pages.count) pages to \(output): \(pages.map(\.title).joined(separator: ", "))")
+  }
+
+  /// `--fit`: the pages as one PDF, as files in a directory, or as the one SVG or PNG asked for when one page holds it.
+  func writeFitted(_ pages: [FittedPage], _ fit: FitTarget) throws {
+    let svgs = pages.map { Array($0.svg.utf8) }
+    let what = "\(pages.count) \(fit.rawValue) page\(pages.count == 1 ? "" : "s")"
+    if outputIsDirectory {
+      try writeDirectory(try zip(pages, svgs).map { ($0.title, $1, try PDFPages.png($1, pixelsPerPoint: fit.pixelsPerPoint)) })
+    } else if fileExtension == "pdf" {
+      try AtomicFile.write(try PDFPages.render(svgs), to: output)
+    } else {
+      guard pages.count == 1 else {
+        throw RunError("--fit \(fit.rawValue): this map takes \(what) to keep its text at \(Int(PageFit.minimumType)) pt or more; "
+                       + "give -o map.pdf for one PDF, or -o DIR/ for an SVG and a PNG per page.")
+      }
+      try AtomicFile.write(fileExtension == "png" ? try PDFPages.png(svgs[0], pixelsPerPoint: fit.pixelsPerPoint) : svgs[0], to: output)
+    }
+    print("wrote \(what) to \(output) (smallest text \(Int(PageFit.minimumType)) pt or more)")
+  }
+
+  /// Pages as NN-title.svg and NN-title.png in the -o directory, written together.
+  func writeDirectory(_ pages: [(title: String, svg: [UInt8], png: [UInt8])]) throws {
     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
     var files: [(path: String, contents: AtomicFile.Contents)] = []
     for (i, page) in pages.enumerated() {
       let slug = page.title.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()
         .split(separator: "-").joined(separator: "-")
       let base = (output.hasSuffix("/") ? output : output + "/") + String(format: "%02d-", i) + (slug.isEmpty ? "page" : slug)
-      let rendered = try GraphvizRenderer.render(dot: page.document.text, engine: page.engine, formats: [.svg, .png])
-      files.append((base + ".svg", .bytes(rendered[0])))
-      files.append((base + ".png", .bytes(rendered[1])))
+      files.append((base + ".svg", .bytes(page.svg)))
+      files.append((base + ".png", .bytes(page.png)))
     }
     try AtomicFile.writeAll(files)
-    print("wrote \(pages.count) pages to \(output): \(pages.map(\.title).joined(separator: ", "))")
   }
 }
