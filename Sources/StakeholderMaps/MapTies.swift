@@ -10,6 +10,7 @@ import SocialGraph
 /// someone with no other tie separates one person, not two groups: such pendant ties are never marked), then by
 /// strength, then by edge id (deterministic).
 ///
+/// Strong and weak as `MapMeasures.strong` says (each account's natural break).
 /// Network map: every tie up to `tieBudget`; past it, our team's ties, strong ties and the marked bridges, and a
 /// note for the legend saying what was left out. Org map: the marked bridges, strong ties across departments
 /// between the account's people, and on an ego map every tie of the person in focus. Reports-to pairs are drawn
@@ -33,7 +34,7 @@ struct MapTies {
     }
     let ranked = MapTies.rankedBridges(candidates, g, m)
     marked = Set(ranked.prefix(o.bridgesMarked))
-    let strong = m.ties.strengths.isStrong
+    let strong = m.strong
     func team(_ e: Int) -> Bool { g.people[Int(s.edgeSources[e])].isInternal || g.people[Int(s.edgeTargets[e])].isInternal }
     switch o.layout {
     case .org:

@@ -57,6 +57,10 @@ public struct MapMeasures: Sendable {
   public var evidence: AccountEvidence
   /// Our team members' initials, by person (`StakeholderMap.teamInitials`).
   var teamInitials: [Int: String]
+  /// Strong or weak, per tie of the social view, as the maps draw it: by each account's natural break
+  /// (`SocialGraph.strongByAccount`), so that the split separates that account's ties; `splits` by account.
+  public var strong: [Bool]
+  public var splits: [String: Double]
 
   public init(graph g: SocialGraph, interactions: [Interaction] = [], options: AccountOptions = AccountOptions()) {
     let m = g.social.personMeasures([.influence, .community, .degree, .betweenness, .pagerank, .constraint], weighted: false)
@@ -70,6 +74,14 @@ public struct MapMeasures: Sendable {
     derived = [Bool](repeating: false, count: g.count)
     for d in evidence.derived { derived[Int(d.person)] = true }
     teamInitials = StakeholderMap.teamInitials(g)
+    (strong, splits) = g.strongByAccount(strength: ties.strengths.strength, fallback: TieStrengthModel().strongThreshold)
+  }
+
+  /// The legend's line on weak ties: the split, when one account's ties are on the map.
+  var weakTieLine: String {
+    let customer = splits.filter { !$0.key.isEmpty }
+    guard customer.count <= 1, let t = customer.first?.value ?? splits[""] else { return "(weak: below each account's natural break)" }
+    return "(weak: below \(Cell.fixed(t, digits: 2)), the account's natural break)"
   }
 
   /// A person's proximity as a badge: "P2", "P4 derived", "P unknown" (nobody assessed it and nothing shows it).
@@ -86,7 +98,7 @@ public struct MapMeasures: Sendable {
 /// - proximity P1–P4 → fill, a colour-blind-safe blue scale from P1 (dark) to P3 (light); P4 is white with a dashed
 ///   outline ("not covered"); unknown proximity is white with a dotted outline.
 /// - declared influence 1–5 → the size of the name; silent influencers get a ★ badge and an orange outline.
-/// - tie strength → line width; weak ties dashed; bridges and local bridges orange; reports-to lines dark grey
+/// - tie strength → line width; weak ties (below the account's natural break, `MapMeasures.strong`) dashed; bridges and local bridges orange; reports-to lines dark grey
 ///   arrows, distinct from social ties (grey, no arrow).
 public enum StakeholderMap {
   public static let proximityFill: [Proximity: String] = [.p1: "#08519C", .p2: "#4292C6", .p3: "#C6DBEF", .p4: "#FFFFFF"]
@@ -138,7 +150,7 @@ public enum StakeholderMap {
     for e in ties.drawn {
       let (a, b) = (Int(s.edgeSources[e]), Int(s.edgeTargets[e]))
       let strength = m.ties.strengths.strength[e]
-      let strong = m.ties.strengths.isStrong[e]
+      let strong = m.strong[e]
       let bridging = ties.marked.contains(e)
       var attrs: [(String, DOTValue)] = [("dir", .keyword("none")), ("penwidth", .number(0.6 + 3 * strength))]
       if !strong { attrs.append(("style", .keyword("dashed"))) }
@@ -150,7 +162,7 @@ public enum StakeholderMap {
       doc.edges.append(.init(from: node[a], to: node[b], attributes: attrs))
     }
     guard o.layout == .network else { return (doc, .nop2) }
-    let key = legend(o, note: ties.note)
+    let key = legend(o, m, note: ties.note)
     if let placed = smallComponentGrid(doc, sizes: labels.map { ($0.width, $0.height) }, legend: (key.width, key.height)) {
       // Only small components: the grid is the whole layout, drawn as placed (no force layout, no overlap
       // removal — which for 3,000 unconnected people took sfdp's prism 10 s).
@@ -410,7 +422,7 @@ public enum StakeholderMap {
   /// people at their pinned places, then the reports-to connectors as the exact polylines of the layout.
   static func orgChart(_ shown: [Int], _ labels: [PersonLabel], _ g: SocialGraph, _ m: MapMeasures, _ o: MapOptions,
                        collapse: OrgCollapse? = nil, into doc: inout DOTDocument, node: inout [Int]) {
-    let legendBox = legend(o)
+    let legendBox = legend(o, m)
     let summaryLines = (0..<(collapse?.summaries.count ?? 0)).map { collapse!.lines($0) }
     let summaries = zip(collapse?.summaries ?? [], summaryLines).map { (manager: $0.0.manager, size: summarySize($0.1)) }
     let place = orgPlacement(shown, labels, g, o, legend: legendBox, summaries: summaries)
@@ -493,7 +505,7 @@ public enum StakeholderMap {
         y -= 22
       }
       y -= 2
-      for line in legendLines(o) {
+      for line in legendLines(o, m) {
         textNode(line, at: .init(x: left + 14 + (w - 22) / 2, y: y), width: w - 22, height: 13.5, size: 11, bold: false,
                  colour: line.hasPrefix("orange") ? silentColour : "#212121", leftAligned: true)
         y -= 13.5
@@ -531,19 +543,19 @@ public enum StakeholderMap {
     (proximityFill[.p3]!, "P3 known, occasional", false), (proximityFill[.p4]!, "P4 not covered", true), (teamFill, "our team", false),
   ]
 
-  static func legendLines(_ o: MapOptions) -> [String] {
+  static func legendLines(_ o: MapOptions, _ m: MapMeasures) -> [String] {
     ["double box: decision maker · ellipse: influencer", "rounded: end user · hexagon: gatekeeper", "component: technical expert",
      "badge: proximity · role (DM decision maker,", "IN influencer, EU end user, GK gatekeeper,", "TE technical expert); derived: from ties and history",
      "↔ BM: held by our team member BM (owner,", "else the strongest tie; team boxes show initials)",
      "larger name: higher declared influence", "orange outline ★: silent influencer", "dark line: reports to · grey: social tie",
-     "wider: stronger · dashed: weak tie", "orange line: one of the \(o.bridgesMarked) widest bridges"]
+     "wider: stronger · dashed: weak tie", m.weakTieLine, "orange line: one of the \(o.bridgesMarked) widest bridges"]
       + (o.layout == .network ? ["outline colour: community"] : [])
   }
 
   /// The legend as one HTML table node, with the size the org layout reserves for it (11 pt: a title row and
   /// the swatch rows, then the text lines and a line of margin; the widest line sets the width).
-  static func legend(_ o: MapOptions, note: [String] = []) -> (attributes: [(String, DOTValue)], width: Double, height: Double) {
-    let lines = legendLines(o) + note
+  static func legend(_ o: MapOptions, _ m: MapMeasures, note: [String] = []) -> (attributes: [(String, DOTValue)], width: Double, height: Double) {
+    let lines = legendLines(o, m) + note
     var l = HTMLLabel()
     l.tag("<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"4\" bgcolor=\"#FFFFFF\">")
     l.tag("<tr><td colspan=\"2\"><b>Legend</b></td></tr>")

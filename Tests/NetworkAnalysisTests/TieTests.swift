@@ -123,3 +123,60 @@ struct TieFixture: CustomTestStringConvertible, Sendable {
     #expect(want.reduce(0, +) > 0)
   }
 }
+
+@Suite struct NaturalBreakTests {
+  /// The cut of the sorted values with the least within-class sum of squares, by trying every one.
+  static func bruteForce(_ values: [Double]) -> Double? {
+    let x = values.sorted()
+    var best: (ss: Double, split: Double)?
+    for k in 1..<x.count where x[k - 1] < x[k] {
+      func ss(_ part: ArraySlice<Double>) -> Double {
+        let mean = part.reduce(0, +) / Double(part.count)
+        return part.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+      }
+      let total = ss(x[..<k]) + ss(x[k...])
+      if best == nil || total <= best!.ss + 1e-12 { best = (total, (x[k - 1] + x[k]) / 2) }
+    }
+    return best?.split
+  }
+
+  @Test func twoClearGroupsSplitBetweenThem() {
+    #expect(naturalBreak([0.62, 0.1, 0.15, 0.6, 0.12]) == (0.15 + 0.6) / 2)
+    #expect(naturalBreak([0.3, 0.3, 0.3]) == nil)
+    #expect(naturalBreak([0.7]) == nil)
+    #expect(naturalBreak([0.2, 0.8]) == 0.5)
+  }
+
+  @Test func equalsTheBestOfEveryCut() {
+    var rng = SplitMix64(seed: 2026)
+    for trial in 0..<200 {
+      let n = 2 + trial % 40
+      let grain = trial % 3 == 0 ? 10.0 : 1000.0   // coarse values: many equal, cuts only between distinct ones
+      let values = (0..<n).map { _ in Double(rng.next() % UInt64(grain)) / grain }
+      #expect(naturalBreak(values) == Self.bruteForce(values), "trial \(trial): \(values)")
+    }
+  }
+
+  @Test func eachAccountIsSplitOnItsOwn() throws {
+    // Two accounts whose ties sit at different levels: each gets the split between its own two groups.
+    var b = SocialGraphBuilder()
+    for (id, account) in [("a1", "A"), ("a2", "A"), ("a3", "A"), ("a4", "A"), ("b1", "B"), ("b2", "B"), ("b3", "B"), ("b4", "B")] {
+      _ = try b.addPerson(Person(id: id, name: id, account: account))
+    }
+    let kind = b.kindIndex(for: TieKind("relationship"))
+    for (u, v) in [("a1", "a2"), ("a2", "a3"), ("a3", "a4"), ("b1", "b2"), ("b2", "b3"), ("b3", "b4")] {
+      try b.addTie(Tie(source: b.index(of: u)!, target: b.index(of: v)!, weight: 1, kind: kind, isDirected: false))
+    }
+    let g = try b.build()
+    let s = g.social
+    var strength = [Double](repeating: 0, count: s.edgeCount)
+    let levels = ["a1a2": 0.9, "a2a3": 0.8, "a3a4": 0.2, "b1b2": 0.3, "b2b3": 0.1, "b3b4": 0.1]
+    for e in 0..<s.edgeCount {
+      let key = g.people[Int(s.edgeSources[e])].id + g.people[Int(s.edgeTargets[e])].id
+      strength[e] = try #require(levels[key], "\(key)")
+    }
+    let r = g.strongByAccount(strength: strength, fallback: 0.5)
+    #expect(r.split["A"] == 0.5 && r.split["B"] == 0.2)
+    #expect(r.isStrong.filter { $0 }.count == 3)   // a1–a2, a2–a3 and b1–b2, which a fixed 0.5 would call weak
+  }
+}

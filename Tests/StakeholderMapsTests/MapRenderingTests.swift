@@ -157,7 +157,7 @@ func sampleAccount() throws -> LoadedInput {
     let o = MapOptions()
     let shown = StakeholderMap.people(g, o)
     let labels = shown.map { StakeholderMap.personLabel($0, g, m) }
-    let legend = StakeholderMap.legend(o)
+    let legend = StakeholderMap.legend(o, m)
     let place = StakeholderMap.orgPlacement(shown, labels, g, o, legend: legend)
     #expect(shown.count == g.count && place.centres.allSatisfy { $0 != nil })
     var boxes = shown.indices.map { k in
@@ -261,7 +261,7 @@ func sampleAccount() throws -> LoadedInput {
     }
     let team = { (e: Int) in g.people[Int(s.edgeSources[e])].isInternal || g.people[Int(s.edgeTargets[e])].isInternal }
     #expect(candidates.count > 100)
-    #expect(ties.drawn == candidates.filter { team($0) || m.ties.strengths.isStrong[$0] || ties.marked.contains($0) })
+    #expect(ties.drawn == candidates.filter { team($0) || m.strong[$0] || ties.marked.contains($0) })
     #expect(ties.marked.count == 5)
     for e in ties.marked {
       #expect(m.ties.isBridge[e] || m.ties.span[e] != nil)
@@ -365,7 +365,7 @@ func sampleAccount() throws -> LoadedInput {
     #expect(c.kept.count < shown.count / 2)
     let labels = c.kept.map { StakeholderMap.personLabel($0, g, m) }
     let summaries = c.summaries.indices.map { (manager: c.summaries[$0].manager, size: StakeholderMap.summarySize(c.lines($0))) }
-    let legend = StakeholderMap.legend(o)
+    let legend = StakeholderMap.legend(o, m)
     let place = StakeholderMap.orgPlacement(c.kept, labels, g, o, legend: legend, summaries: summaries)
     let sizes = labels.map { ($0.width, $0.height) } + summaries.map { ($0.size.width, $0.size.height) }
     #expect(place.centres.count == sizes.count && place.centres.allSatisfy { $0 != nil })
@@ -438,5 +438,41 @@ func sampleAccount() throws -> LoadedInput {
     #expect(parts.allSatisfy { abs($0.scale - 2.25 * (1 + 1e-4)) < 1e-12 })
     #expect(parts.count == 1, "only the part with a box is kept")
     #expect(parts[0].title == "t")
+  }
+}
+
+@Suite struct TieClassTests {
+  // The maps split strong from weak at the account's natural break, and the legend says where.
+  @Test func sampleTiesSplitAtTheAccountsNaturalBreak() throws {
+    let loaded = try sampleAccount()
+    let g = loaded.graph
+    let m = MapMeasures(graph: g, interactions: loaded.interactions)
+    let strength = m.ties.strengths.strength
+    // Every cut tried by hand: the one with the least within-class sum of squares.
+    let x = strength.sorted()
+    var best = (ss: Double.infinity, split: 0.0)
+    for k in 1..<x.count where x[k - 1] < x[k] {
+      func ss(_ p: ArraySlice<Double>) -> Double { let mu = p.reduce(0, +) / Double(p.count); return p.reduce(0) { $0 + ($1 - mu) * ($1 - mu) } }
+      let total = ss(x[..<k]) + ss(x[k...])
+      if total <= best.ss + 1e-12 { best = (total, (x[k - 1] + x[k]) / 2) }
+    }
+    let account = try #require(Set(g.people.filter { !$0.isInternal }.compactMap(\.account)).first)
+    #expect(abs(m.splits[account]! - best.split) < 1e-12)
+    let strong = m.strong.filter { $0 }.count
+    let fixed = strength.filter { $0 >= 0.5 }.count
+    #expect(strong > fixed, "the natural break marks more ties strong (\(strong)) than the fixed 0.5 (\(fixed))")
+    #expect(strong * 3 < strength.count, "strong stays the minority: \(strong) of \(strength.count)")
+    let o = MapOptions()
+    #expect(StakeholderMap.legendLines(o, m).contains("(weak: below \(Cell.fixed(m.splits[account]!, digits: 2)), the account's natural break)"))
+    // The network map dashes exactly the drawn ties below the split.
+    var n = MapOptions(); n.layout = .network
+    let doc = StakeholderMap.document(graph: g, measures: m, options: n).0.text
+    let social = doc.split(separator: "\n").filter { $0.contains("id=\"t") && $0.contains(" -> ") }
+    #expect(social.count > g.social.edgeCount / 2)
+    for line in social {
+      let ends = try #require(line.firstMatch(of: /id="t(\d+)-(\d+)"/))
+      let e = try #require(g.social.edge(NodeIndex(ends.1)!, NodeIndex(ends.2)!))
+      #expect(line.contains("style=\"dashed\"") == !m.strong[e], "\(line)")
+    }
   }
 }

@@ -20,7 +20,7 @@ struct Map: ParsableCommand {
       top-down with departments as clusters and long teams stacked in columns; --layout network draws the social \
       ties with communities as outline colours. Shapes are roles, fills are proximity P1–P4 (P4 dashed: not \
       covered), name size is declared influence, ★ marks silent influencers, line width is tie strength, dashed \
-      lines are weak ties and orange lines are bridges. Layout and rendering run in-process through Graphviz.
+      lines are weak ties (below the account's natural break, given in the legend) and orange lines the widest bridges. Layout and rendering run in-process through Graphviz.
       """)
 
   @OptionGroup var input: InputOptions
