@@ -38,8 +38,7 @@ public enum HTMLReport {
     let (orgDoc, orgEngine) = StakeholderMap.document(graph: g, measures: m, options: o)
     let orgSVG = inlineSVG(try GraphvizRenderer.render(dot: orgDoc.text, engine: orgEngine, format: .svg))
     o.layout = .network
-    let (netDoc, netEngine) = StakeholderMap.document(graph: g, measures: m, options: o)
-    let netSVG = inlineSVG(try GraphvizRenderer.render(dot: netDoc.text, engine: netEngine, format: .svg))
+    let netSVG = inlineSVG(try StakeholderMap.render(graph: g, measures: m, options: o, format: .svg))
 
     let shown = Set(StakeholderMap.people(g, o))
 

@@ -137,6 +137,10 @@ struct SVGDrawing {
   private var elements: [(range: Range<Int>, box: Box?)] = []
   /// Before the first element (the background, the title) and from the graph's closing tag: on every page.
   private var prefix = 0..<0, suffix = 0..<0
+  /// The nodes' `id`s (Tiemap's maps: "p" and the person's index) and boxes.
+  var nodes: [(id: String, box: Box)] = []
+  /// The graph's transform: a point of the graph is at s · (p + t) in the view box's units.
+  private var transform = (sx: 1.0, sy: 1.0, tx: 0.0, ty: 0.0)
 
   init(_ svg: String) throws {
     bytes = Array(svg.utf8)
@@ -164,6 +168,7 @@ struct SVGDrawing {
       if let r = t.range(of: "scale(") { let v = Self.numbers(in: t[r.upperBound...].prefix(while: { $0 != ")" })); if v.count >= 1 { (sx, sy) = (v[0], v.count > 1 ? v[1] : v[0]) } }
       if let r = t.range(of: "translate(") { let v = Self.numbers(in: t[r.upperBound...].prefix(while: { $0 != ")" })); if v.count == 2 { (tx, ty) = (v[0], v[1]) } }
     }
+    transform = (sx, sy, tx, ty)
     func point(_ x: Double, _ y: Double) -> (Double, Double) {
       ((sx * (x + tx) - viewBox.x) * pt, (sy * (y + ty) - viewBox.y) * pt)
     }
@@ -226,7 +231,10 @@ struct SVGDrawing {
       }
       guard b.x0 <= b.x1 else { elements.append((chunk, nil)); continue }
       elements.append((chunk, b))
-      if isNode { boxes.append(b) }
+      if isNode {
+        boxes.append(b)
+        if let id = attribute("id", in: chunk.lowerBound..<(find(">", in: chunk) ?? chunk.upperBound)) { nodes.append((id, b)) }
+      }
     }
   }
 
@@ -241,6 +249,18 @@ struct SVGDrawing {
     }
     out += bytes[suffix]
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// A point in the drawing's points (from its top left) in the graph's own coordinates, where what is inserted
+  /// with `inserting` is drawn.
+  func graphPoint(_ x: Double, _ y: Double) -> (x: Double, y: Double) {
+    let u = viewBox.w / width
+    return ((x * u + viewBox.x) / transform.sx - transform.tx, (y * u + viewBox.y) / transform.sy - transform.ty)
+  }
+
+  /// The SVG with `markup` drawn under every element (after the graph's background and title).
+  func inserting(_ markup: String) -> String {
+    String(decoding: bytes[..<prefix.upperBound], as: UTF8.self) + markup + String(decoding: bytes[prefix.upperBound...], as: UTF8.self)
   }
 
   /// The first offset of `needle` within `range`.
@@ -381,7 +401,10 @@ extension PageFit {
       let (doc, engine) = StakeholderMap.document(graph: g, measures: m, options: o)
       let title = o.title ?? o.account ?? Chart.accountName(g)
       let byDepartments = o.layout == .org && o.focus == nil && DepartmentPages.departments(g, options: o).count > 1
-      guard byDepartments else { return try fitted(doc, engine, title) }
+      guard byDepartments else {
+        let svg = try StakeholderMap.render(graph: g, measures: m, options: o, format: .svg)
+        return try pages(svg: String(decoding: svg, as: UTF8.self), title: title, target: target)
+      }
       let svg = try GraphvizRenderer.render(dot: doc.text, engine: engine, format: .svg)
       let whole = try? pages(svg: String(decoding: svg, as: UTF8.self), title: title, target: target)
       if let whole, whole.count == 1 { return whole }

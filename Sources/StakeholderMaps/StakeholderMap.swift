@@ -109,6 +109,20 @@ public enum StakeholderMap {
   /// already means silent influencer and bridge on these maps).
   static let communityColours = ["#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 
+  /// The map drawn: laid out and rendered by Graphviz; a network map gets its community fields
+  /// (`CommunityFields`) on the SVG, which librsvg and cairo then turn into PNG (at Graphviz's 96 dpi) or PDF.
+  public static func render(graph g: SocialGraph, measures m: MapMeasures, options o: MapOptions, format: RenderFormat) throws -> [UInt8] {
+    let (doc, engine) = document(graph: g, measures: m, options: o)
+    guard o.layout == .network else { return try GraphvizRenderer.render(dot: doc.text, engine: engine, format: format) }
+    let svg = String(decoding: try GraphvizRenderer.render(dot: doc.text, engine: engine, format: .svg), as: UTF8.self)
+    let fielded = Array(try CommunityFields.draw(on: svg, community: m.community, colours: communityColours).utf8)
+    switch format {
+    case .svg: return fielded
+    case .png: return try PDFPages.png(fielded, pixelsPerPoint: 96.0 / 72)
+    case .pdf: return try PDFPages.render([fielded])
+    }
+  }
+
   /// The document and the engine to lay it out with.
   public static func document(graph g: SocialGraph, measures m: MapMeasures, options o: MapOptions) -> (DOTDocument, LayoutEngine) {
     let collapse = o.layout == .org && o.focus == nil ? o.collapseBelow.map { OrgCollapse(shown: people(g, o), graph: g, measures: m, below: $0) } : nil
@@ -549,7 +563,7 @@ public enum StakeholderMap {
      "↔ BM: held by our team member BM (owner,", "else the strongest tie; team boxes show initials)",
      "larger name: higher declared influence", "orange outline ★: silent influencer", "dark line: reports to · grey: social tie",
      "wider: stronger · dashed: weak tie", m.weakTieLine, "orange line: one of the \(o.bridgesMarked) widest bridges"]
-      + (o.layout == .network ? ["outline colour: community"] : [])
+      + (o.layout == .network ? ["outline and field colour: community"] : [])
   }
 
   /// The legend as one HTML table node, with the size the org layout reserves for it (11 pt: a title row and

@@ -476,3 +476,35 @@ func sampleAccount() throws -> LoadedInput {
     }
   }
 }
+
+@Suite struct CommunityFieldTests {
+  // The network map's communities as colour fields: one halo per member of a community of three or more, in the
+  // community's colour, centred on the member's box, all under the first tie and person.
+  @Test func sampleNetworkMapHasAFieldPerCommunity() throws {
+    let loaded = try sampleAccount()
+    let g = loaded.graph
+    let m = MapMeasures(graph: g, interactions: loaded.interactions)
+    var o = MapOptions(); o.layout = .network
+    let svg = String(decoding: try StakeholderMap.render(graph: g, measures: m, options: o, format: .svg), as: UTF8.self)
+    let group = try #require(svg.range(of: "<g class=\"community-fields\" opacity=\"0.16\">"))
+    let firstElement = try #require(svg.range(of: "class=\"edge\"") ?? svg.range(of: "class=\"node\""))
+    #expect(group.lowerBound < firstElement.lowerBound, "the fields are drawn under the map")
+    let fields = svg[group.upperBound...].prefix { _ in true }.split(separator: "</g>", maxSplits: 1)[0]
+    let rects = fields.matches(of: /<rect x="([-0-9.]+)" y="([-0-9.]+)" width="([0-9.]+)" height="([0-9.]+)" rx="[0-9.]+" fill="(#[0-9A-F]+)"\/>/)
+    var size: [Int: Int] = [:]
+    for c in m.community where c >= 0 { size[c, default: 0] += 1 }
+    let members = g.people.indices.filter { m.community[$0] >= 0 && size[m.community[$0]]! >= 3 }
+      .sorted { (m.community[$0], $0) < (m.community[$1], $1) }
+    #expect(rects.count == members.count && members.count > g.count / 2)
+    // Each halo in its member's community colour, around the member's node (its centre inside the node's box).
+    let d = try SVGDrawing(svg)
+    let boxes = Dictionary(uniqueKeysWithValues: d.nodes.map { ($0.id, $0.box) })
+    for (r, v) in zip(rects, members) {
+      #expect(String(r.5) == StakeholderMap.communityColours[m.community[v] % StakeholderMap.communityColours.count])
+      let box = try #require(boxes["p\(v)"])
+      let (x0, y0) = d.graphPoint(box.x0, box.y0), (x1, y1) = d.graphPoint(box.x1, box.y1)
+      let (cx, cy) = (Double(r.1)! + Double(r.3)! / 2, Double(r.2)! + Double(r.4)! / 2)
+      #expect(abs(cx - (x0 + x1) / 2) < 0.05 && abs(cy - (y0 + y1) / 2) < 0.05, "person \(v)")
+    }
+  }
+}

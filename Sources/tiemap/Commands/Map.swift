@@ -124,9 +124,10 @@ struct Map: ParsableCommand {
                                                    format: RenderFormat(rawValue: fileExtension)!), to: output)
     }
     if pageBy != nil { return try writePages(g, measures, o) }
-    let (doc, engine) = StakeholderMap.document(graph: g, measures: measures, options: o)
-    guard let format = RenderFormat(rawValue: fileExtension) else { return try AtomicFile.write(doc.text, to: output) }  // .dot
-    try AtomicFile.write(try GraphvizRenderer.render(dot: doc.text, engine: engine, format: format), to: output)
+    guard let format = RenderFormat(rawValue: fileExtension) else {   // .dot
+      return try AtomicFile.write(StakeholderMap.document(graph: g, measures: measures, options: o).0.text, to: output)
+    }
+    try AtomicFile.write(try StakeholderMap.render(graph: g, measures: measures, options: o, format: format), to: output)
   }
 
   /// `--page-by department`: every page rendered, then written together (a multi-page PDF, or per-page files).
