@@ -6,7 +6,7 @@ SAMPLE_REF := --surveys $(SAMPLE)/surveys.csv --referrals $(SAMPLE)/referrals.cs
 RELEASE    := .build/release/tiemap
 OUT        := out
 
-.PHONY: setup build release test demo check-report bench sample oracle clean spark-test killtest fuzz sanitize
+.PHONY: setup build release test demo check-report check-formats bench sample oracle clean spark-test killtest fuzz sanitize
 
 setup:
 	@scripts/setup.sh
@@ -23,6 +23,7 @@ test: setup
 	$(SWIFT) build
 	$(SWIFT) test
 	$(MAKE) check-report
+	$(MAKE) check-formats
 
 demo: release
 	@mkdir -p $(OUT)
@@ -63,6 +64,11 @@ check-report: demo
 	@scripts/setup.sh browser
 	scripts/check-report.sh $(OUT)/report.html $(OUT)/report.png
 	scripts/py scripts/check-escaping.py $(RELEASE)
+
+# tiemap convert's GraphML, GEXF and node-link JSON read back by NetworkX and igraph (scripts/check-formats.py).
+check-formats: release
+	@scripts/setup.sh formats
+	scripts/py scripts/check-formats.py $(RELEASE)
 
 # The Spark job (scripts/spark_score.py, local[2]) on a generated portfolio equals the single-process score run.
 spark-test: setup

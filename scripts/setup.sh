@@ -7,6 +7,7 @@
 #   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
 #   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy and igraph for `make oracle` (the test fixtures)
 #   scripts/setup.sh spark    also PySpark (PyPI) and a Java 17 runtime (Debian) for `make spark-test`
+#   scripts/setup.sh formats  also NetworkX and igraph, for `make check-formats` (convert's files read back by them)
 #   scripts/setup.sh browser  also Chromium and poppler-utils, for `make check-report` (the report in a real
 #                             headless browser, and printed to PDF)
 set -euo pipefail
@@ -45,6 +46,7 @@ case "$mode" in
   bench) py_needs=(networkx:networkx igraph:igraph networkit:networkit pandas:pandas) ;;
   spark) py_needs=(pyspark:pyspark) ;;
   oracle) py_needs=(networkx:networkx numpy:numpy scipy:scipy igraph:igraph) ;;
+  formats) py_needs=(networkx:networkx igraph:igraph) ;;
 esac
 need_pip=()
 for pair in "${py_needs[@]}"; do

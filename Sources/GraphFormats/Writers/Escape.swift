@@ -6,6 +6,7 @@
 /// | DOT quoted string | `dotString` | `DOTValue.text` (every DOT file, the maps through the Graphviz library) |
 /// | Graphviz HTML-like label | `dotLabel` | `HTMLLabel.text` (org-chart cards) |
 /// | XML / SVG / HTML | `markup` | charts, the report's SVG and HTML |
+/// | XML data | `xmlData` | GraphML and GEXF (`GraphExport`) |
 /// | CSV (for spreadsheets) | `csvCell` | every CSV writer (`CSVWriter`) |
 /// | CSV (to be read back) | `csvValue` | `CSVWriter.rawLine` (JSON-lines input turned into CSV for the readers) |
 /// | JSON | `json` | `JSONValue`, the report's data block |
@@ -61,6 +62,26 @@ public enum Escape {
       case "\"": return "&quot;"
       case "'": return "&#39;"
       case "\n": return " "
+      default: return nil
+      }
+    }
+  }
+
+  /// Text for XML data files (GraphML, GEXF), read back as data: as `markup`, but line breaks, carriage returns
+  /// and tabs kept as character references (`&#10;`, `&#13;`, `&#9;`, which survive attribute-value normalisation);
+  /// the other control characters, which XML 1.0 cannot hold in any form, dropped, and U+FFFE/U+FFFF shown as
+  /// U+FFFD — the only changes a name suffers on its way through XML.
+  public static func xmlData(_ s: String) -> String {
+    userText(s) { ch in
+      switch ch {
+      case "&": return "&amp;"
+      case "<": return "&lt;"
+      case ">": return "&gt;"
+      case "\"": return "&quot;"
+      case "'": return "&#39;"
+      case "\n": return "&#10;"
+      case "\r": return "&#13;"
+      case "\t": return "&#9;"
       default: return nil
       }
     }

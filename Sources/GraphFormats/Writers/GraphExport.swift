@@ -1,0 +1,238 @@
+import SocialGraph
+
+/// A graph for the tools analysts move it to (Gephi, NetworkX, igraph, Cytoscape, yEd): every person with their
+/// fields and any measures as typed node attributes, every tie (as given, one per input row: parallel ties of
+/// different kinds stay apart) with its weight, kind, dates, interactions and extra columns as edge attributes.
+///
+/// Direction: a graph whose ties are all directed, or all undirected, is written as such. A mixed graph (the usual
+/// CRM account: `reports_to` and advice directed, relationships undirected) is written directed, because NetworkX
+/// and igraph read one direction per graph: each undirected tie becomes its two arcs, marked `undirected=true`, which
+/// Tiemap's readers fold back into one tie. Columns with no value for anyone are left out; ids are the contact ids.
+/// - Complexity: O(n · columns + m) per format.
+public struct GraphExport: Sendable {
+  public enum ValueType: String, Sendable { case string, int, double, boolean }
+  public struct Column: Sendable {
+    public var name: String
+    public var type: ValueType
+    /// One per person (nodes) or per written edge (edges); nil when absent.
+    public var values: [String?]
+  }
+  public struct Edge: Sendable {
+    public var source: Int, target: Int
+    public var directed: Bool
+    public var tie: Int
+  }
+
+  public let ids: [String]
+  public let directed: Bool
+  /// True when two edges join the same pair (NetworkX: a multigraph).
+  public let multigraph: Bool
+  public var nodeColumns: [Column] = []
+  public var edgeColumns: [Column] = []
+  public let edges: [Edge]
+
+  /// The graph `g` with `measures` (name, one value per person) as double node attributes.
+  public init(graph g: SocialGraph, measures: [(name: String, values: [Double])] = []) {
+    ids = g.people.map(\.id)
+    let anyDirected = g.ties.contains { $0.isDirected && !$0.isSelfLoop }
+    let anyUndirected = g.ties.contains { !$0.isDirected || $0.isSelfLoop }
+    directed = anyDirected
+    var edges: [Edge] = []
+    edges.reserveCapacity(g.ties.count)
+    for (i, t) in g.ties.enumerated() {
+      let (u, v) = (Int(t.source), Int(t.target))
+      edges.append(Edge(source: u, target: v, directed: t.isDirected, tie: i))
+      if anyDirected && !t.isDirected && u != v { edges.append(Edge(source: v, target: u, directed: false, tie: i)) }
+    }
+    self.edges = edges
+    var seen = Set<Int64>()
+    var multi = false
+    for e in edges {
+      let (a, b) = directed ? (e.source, e.target) : (min(e.source, e.target), max(e.source, e.target))
+      if !seen.insert(Int64(a) << 32 | Int64(b)).inserted { multi = true; break }
+    }
+    multigraph = multi
+
+    func add(_ name: String, _ type: ValueType, _ value: (Person) -> String?) {
+      let values = g.people.map(value)
+      if values.contains(where: { $0 != nil }) { nodeColumns.append(Column(name: name, type: type, values: values)) }
+    }
+    add("name", .string) { $0.name }
+    add("title", .string) { $0.title }
+    add("account", .string) { $0.account }
+    add("department", .string) { $0.department }
+    add("reports_to", .string) { $0.reportsTo }
+    add("role", .string) { $0.role?.rawValue }
+    add("proximity", .string) { $0.proximity?.label }
+    add("influence", .int) { $0.influence.map(String.init) }
+    add("interest", .int) { $0.interest.map(String.init) }
+    add("owner", .string) { $0.owner }
+    add("internal", .boolean) { $0.isInternal ? "true" : "false" }
+    var extra: [String] = []
+    for p in g.people { for a in p.attributes where !extra.contains(a.name) { extra.append(a.name) } }
+    let taken = Set(nodeColumns.map(\.name))
+    for name in extra where !taken.contains(name) { add(name, .string) { $0.attribute(name) } }
+    // Measures beside the fields; one named like a field (the structural `influence` score beside the declared
+    // influence) is written `structural_influence`, as `tiemap score` names it, or with `_measure` after it.
+    for (name, values) in measures {
+      let names = Set(nodeColumns.map(\.name))
+      let unique = !names.contains(name) ? name : name == "influence" && !names.contains("structural_influence") ? "structural_influence" : name + "_measure"
+      nodeColumns.append(Column(name: unique, type: .double, values: values.map { $0.isFinite ? "\($0)" : nil }))
+    }
+
+    func edgeColumn(_ name: String, _ type: ValueType, _ value: (Tie, Int) -> String?) {
+      let values = edges.map { value(g.ties[$0.tie], $0.tie) }
+      if values.contains(where: { $0 != nil }) { edgeColumns.append(Column(name: name, type: type, values: values)) }
+    }
+    edgeColumn("weight", .double) { t, _ in "\(t.weight)" }
+    edgeColumn("kind", .string) { t, _ in g.kinds[Int(t.kind)].name }
+    edgeColumn("since", .string) { t, _ in t.since?.description }
+    edgeColumn("last_contact", .string) { t, _ in t.lastContact?.description }
+    edgeColumn("interactions", .int) { t, _ in t.interactions.map { "\($0)" } }
+    for (c, name) in g.tieAttributeNames.enumerated() {
+      edgeColumn(name, .string) { _, i in let v = g.tieAttribute(i, c); return v.isEmpty ? nil : v }
+    }
+    if anyDirected && anyUndirected {
+      let values = edges.map { $0.directed ? nil : "true" as String? }
+      edgeColumns.append(Column(name: "undirected", type: .boolean, values: values))
+    }
+  }
+
+  // MARK: GraphML
+
+  /// GraphML 1.0 (Brandes et al.), keys typed, as NetworkX's `read_graphml` and igraph's `Read_GraphML` read it.
+  /// - Reference: U. Brandes, M. Eiglsperger, J. Lerner, C. Pich (2013), "Graph Markup Language (GraphML)", in
+  ///   R. Tamassia (ed.), *Handbook of Graph Drawing and Visualization*, CRC Press, 517–541.
+  public func graphML() -> String {
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+    out += " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    for (k, c) in nodeColumns.enumerated() {
+      out += "  <key id=\"d\(k)\" for=\"node\" attr.name=\"\(Escape.xmlData(c.name))\" attr.type=\"\(c.type.rawValue)\"/>\n"
+    }
+    for (k, c) in edgeColumns.enumerated() {
+      out += "  <key id=\"e\(k)\" for=\"edge\" attr.name=\"\(Escape.xmlData(c.name))\" attr.type=\"\(c.type.rawValue)\"/>\n"
+    }
+    out += "  <graph id=\"G\" edgedefault=\"\(directed ? "directed" : "undirected")\">\n"
+    for (v, id) in ids.enumerated() {
+      out += "    <node id=\"\(Escape.xmlData(id))\">"
+      for (k, c) in nodeColumns.enumerated() { if let x = c.values[v] { out += "<data key=\"d\(k)\">\(Escape.xmlData(x))</data>" } }
+      out += "</node>\n"
+    }
+    for (i, e) in edges.enumerated() {
+      out += "    <edge source=\"\(Escape.xmlData(ids[e.source]))\" target=\"\(Escape.xmlData(ids[e.target]))\">"
+      for (k, c) in edgeColumns.enumerated() { if let x = c.values[i] { out += "<data key=\"e\(k)\">\(Escape.xmlData(x))</data>" } }
+      out += "</edge>\n"
+    }
+    return out + "  </graph>\n</graphml>\n"
+  }
+
+  // MARK: GEXF
+
+  /// GEXF 1.3 (Gephi): typed attributes, weights, and — when `positions` and `colours` are given (a laid-out
+  /// map) — Gephi's `viz` positions (points, y up) and colours, so the file opens in Gephi as drawn.
+  /// - Reference: GEXF Working Group (2022), *GEXF 1.3 Primer*, gexf.net.
+  public func gexf(positions: [(x: Double, y: Double)?]? = nil, colours: [String?]? = nil, sizes: [Double?]? = nil) -> String {
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+    out += " xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+    out += "  <meta><creator>Tiemap</creator></meta>\n"
+    out += "  <graph defaultedgetype=\"\(directed ? "directed" : "undirected")\" mode=\"static\">\n"
+    func type(_ t: ValueType) -> String { t == .int ? "integer" : t.rawValue }
+    let labelled = nodeColumns.first { $0.name == "name" }
+    let nodeAttributes = nodeColumns.filter { $0.name != "name" }
+    out += "    <attributes class=\"node\">\n"
+    for (k, c) in nodeAttributes.enumerated() { out += "      <attribute id=\"\(k)\" title=\"\(Escape.xmlData(c.name))\" type=\"\(type(c.type))\"/>\n" }
+    out += "    </attributes>\n"
+    let edgeAttributes = edgeColumns.filter { $0.name != "weight" }
+    let weights = edgeColumns.first { $0.name == "weight" }
+    out += "    <attributes class=\"edge\">\n"
+    for (k, c) in edgeAttributes.enumerated() { out += "      <attribute id=\"\(k)\" title=\"\(Escape.xmlData(c.name))\" type=\"\(type(c.type))\"/>\n" }
+    out += "    </attributes>\n    <nodes>\n"
+    for (v, id) in ids.enumerated() {
+      out += "      <node id=\"\(Escape.xmlData(id))\" label=\"\(Escape.xmlData(labelled?.values[v] ?? id))\">"
+      var values = ""
+      for (k, c) in nodeAttributes.enumerated() { if let x = c.values[v] { values += "<attvalue for=\"\(k)\" value=\"\(Escape.xmlData(x))\"/>" } }
+      if !values.isEmpty { out += "<attvalues>\(values)</attvalues>" }
+      if let c = colours?[v], c.count == 7, let rgb = Int(c.dropFirst(), radix: 16) {
+        out += "<viz:color r=\"\(rgb >> 16 & 255)\" g=\"\(rgb >> 8 & 255)\" b=\"\(rgb & 255)\"/>"
+      }
+      if let p = positions?[v] { out += "<viz:position x=\"\(p.x)\" y=\"\(p.y)\" z=\"0.0\"/>" }
+      if let s = sizes?[v] { out += "<viz:size value=\"\(s)\"/>" }
+      out += "</node>\n"
+    }
+    out += "    </nodes>\n    <edges>\n"
+    for (i, e) in edges.enumerated() {
+      out += "      <edge id=\"\(i)\" source=\"\(Escape.xmlData(ids[e.source]))\" target=\"\(Escape.xmlData(ids[e.target]))\""
+      if let w = weights?.values[i] { out += " weight=\"\(w)\"" }
+      var values = ""
+      for (k, c) in edgeAttributes.enumerated() { if let x = c.values[i] { values += "<attvalue for=\"\(k)\" value=\"\(Escape.xmlData(x))\"/>" } }
+      out += values.isEmpty ? "/>\n" : "><attvalues>\(values)</attvalues></edge>\n"
+    }
+    return out + "    </edges>\n  </graph>\n</gexf>\n"
+  }
+
+  // MARK: Node-link JSON
+
+  /// Node-link JSON as NetworkX's `node_link_data` writes it (3.4 and later: `edges`) and d3 reads it (nodes with
+  /// `id`, edges with `source` and `target` ids): `directed`, `multigraph`, `graph`, `nodes`, `edges`.
+  public func nodeLink() -> String {
+    func value(_ c: Column, _ x: String) -> JSONValue {
+      switch c.type {
+      case .string: return .string(x)
+      case .int: return Int(x).map(JSONValue.int) ?? .string(x)
+      case .double: return Double(x).map(JSONValue.number) ?? .string(x)
+      case .boolean: return .bool(x == "true")
+      }
+    }
+    let nodes: [JSONValue] = ids.indices.map { v in
+      var fields: [(String, JSONValue)] = []
+      for c in nodeColumns { if let x = c.values[v] { fields.append((c.name, value(c, x))) } }
+      fields.append(("id", .string(ids[v])))
+      return .object(fields)
+    }
+    var keys: [Int64: Int] = [:]
+    let links: [JSONValue] = edges.indices.map { i in
+      let e = edges[i]
+      var fields: [(String, JSONValue)] = []
+      for c in edgeColumns { if let x = c.values[i] { fields.append((c.name, value(c, x))) } }
+      fields.append(("source", .string(ids[e.source])))
+      fields.append(("target", .string(ids[e.target])))
+      if multigraph {
+        let (a, b) = directed ? (e.source, e.target) : (min(e.source, e.target), max(e.source, e.target))
+        let pair = Int64(a) << 32 | Int64(b)
+        fields.append(("key", .int(keys[pair, default: 0])))
+        keys[pair, default: 0] += 1
+      }
+      return .object(fields)
+    }
+    return JSONValue.object([("directed", .bool(directed)), ("multigraph", .bool(multigraph)), ("graph", .object([])),
+                             ("nodes", .array(nodes)), ("edges", .array(links))]).rendered()
+  }
+
+  // MARK: DOT and CSV
+
+  /// DOT with the contact ids as node names and every attribute on its node and edge (Graphviz, Gephi, NetworkX's
+  /// pydot reader).
+  public func dot() -> String {
+    func q(_ text: String, _ attribute: String) -> String { "\"" + Escape.dotString(text, attribute: attribute) + "\"" }
+    func list(_ columns: [Column], _ i: Int) -> String {
+      let a = columns.compactMap { c in c.values[i].map { "\(q(c.name, c.name))=\(q($0, c.name))" } }
+      return a.isEmpty ? "" : " [" + a.joined(separator: ", ") + "]"
+    }
+    var out = (directed ? "digraph" : "graph") + " tiemap {\n"
+    let arrow = directed ? " -> " : " -- "
+    for (v, id) in ids.enumerated() { out += "  \(q(id, "id"))\(list(nodeColumns, v));\n" }
+    for (i, e) in edges.enumerated() { out += "  \(q(ids[e.source], "id"))\(arrow)\(q(ids[e.target], "id"))\(list(edgeColumns, i));\n" }
+    return out + "}\n"
+  }
+
+  /// The ties as a CSV edge list — `source,target`, then the edge columns — cells neutralised for spreadsheets.
+  public func edgeListCSV() -> String {
+    var out = (["source", "target"] + edgeColumns.map(\.name)).map(Escape.csvCell).joined(separator: ",") + "\n"
+    for (i, e) in edges.enumerated() {
+      out += ([ids[e.source], ids[e.target]] + edgeColumns.map { $0.values[i] ?? "" }).map(Escape.csvCell).joined(separator: ",") + "\n"
+    }
+    return out
+  }
+}

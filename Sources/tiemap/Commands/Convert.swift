@@ -1,0 +1,61 @@
+import ArgumentParser
+import GraphFormats
+import NetworkAnalysis
+
+/// What `convert` writes, from -o's extension.
+enum GraphOutputFormat: String, CaseIterable {
+  case graphml, gexf, json, dot, csv
+}
+
+struct Convert: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write the input as GraphML, GEXF 1.3, node-link JSON, DOT or a CSV edge list, for Gephi, NetworkX, igraph, Cytoscape or yEd.",
+    discussion: """
+      The format comes from the -o extension (.graphml, .gexf, .json, .dot, .csv). Nodes are the contact ids with \
+      every field of the contacts file (name, title, account, department, reports_to, role, proximity, influence, \
+      interest, owner, internal and any extra column) as typed attributes; edges are the ties, one per input row, \
+      with weight, kind, dates, interactions and extra columns. A graph whose ties are all directed or all undirected \
+      is written so; a mixed one (reports_to and advice directed, relationships not) is written directed, each \
+      undirected tie as its two arcs marked undirected=true. --with-measures adds the person measures of `tiemap \
+      metrics` (undirected social view) as numeric attributes, to size or colour by them in Gephi.
+      """)
+
+  @OptionGroup var input: InputOptions
+
+  @Option(name: .short, help: ArgumentHelp("The file: .graphml, .gexf, .json (node-link), .dot or .csv (edge list).", valueName: "file"))
+  var output: String
+
+  @Flag(help: "Add the person measures (degree, betweenness, PageRank, constraint, community, influence…) as node attributes.")
+  var withMeasures = false
+
+  @Flag(help: "With --with-measures: weight the measures by tie weight, as `tiemap metrics --weighted`.")
+  var weighted = false
+
+  var format: GraphOutputFormat? {
+    output.lastIndex(of: ".").flatMap { GraphOutputFormat(rawValue: output[output.index(after: $0)...].lowercased()) }
+  }
+
+  func validate() throws {
+    guard format != nil else { throw ValidationError("-o: give a file ending in .graphml, .gexf, .json, .dot or .csv.") }
+    if weighted && !withMeasures { throw ValidationError("--weighted weights the measures: give --with-measures too.") }
+  }
+
+  func run() throws {
+    let g = try input.load().graph
+    var measures: [(name: String, values: [Double])] = []
+    if withMeasures {
+      let m = g.social.personMeasures(Set(PersonMeasure.undirected), weighted: weighted)
+      measures = PersonMeasure.undirected.map { ($0.rawValue, m.column($0)) }
+    }
+    let export = GraphExport(graph: g, measures: measures)
+    let text: String
+    switch format! {
+    case .graphml: text = export.graphML()
+    case .gexf: text = export.gexf()
+    case .json: text = export.nodeLink()
+    case .dot: text = export.dot()
+    case .csv: text = export.edgeListCSV()
+    }
+    try AtomicFile.write(text, to: output)
+  }
+}

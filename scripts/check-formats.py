@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Outside check of `tiemap convert`: NetworkX (read_graphml, read_gexf, node_link_graph) and igraph
+(Graph.Read_GraphML) read Tiemap's GraphML, GEXF and node-link JSON of the sample with the same people, ties, weights,
+kinds and fields as its CSV files; and of the hostile-names account (quotes, ampersands, angle brackets, emoji,
+right-to-left text…) with the same names and ties in every format as the node-link JSON read by plain `json`.
+
+Usage: scripts/py scripts/check-formats.py path/to/tiemap
+"""
+import csv, json, math, subprocess, sys, tempfile, os
+from collections import Counter
+
+import networkx as nx
+import igraph as ig
+
+tiemap = sys.argv[1]
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+cases = [
+    ("sample", os.path.join(root, "datasets/sample/contacts.csv"), os.path.join(root, "datasets/sample/ties.csv")),
+]
+failures = []
+
+def expect(ok, what):
+    if not ok:
+        failures.append(what)
+
+for name, contacts_path, ties_path in cases:
+    with open(contacts_path, newline="", encoding="utf-8-sig") as f:
+        people = list(csv.DictReader(f))
+    with open(ties_path, newline="", encoding="utf-8-sig") as f:
+        ties = list(csv.DictReader(f))
+    directed = [r.get("directed", "").lower() == "true" or (r.get("directed", "") == "" and r.get("kind", "") in ("reports_to", "advice", "referral", "interaction")) for r in ties]
+    mixed = any(directed) and not all(directed)
+    arcs = len(ties) + (sum(1 for d, r in zip(directed, ties) if not d and r["source"] != r["target"]) if mixed else 0)
+    # Expected ties as (source, target, kind, weight), each undirected one in both directions when mixed.
+    expected = Counter()
+    for d, r in zip(directed, ties):
+        w = float(r.get("weight") or 1)
+        kind = r.get("kind") or "relationship"
+        expected[(r["source"], r["target"], kind, w)] += 1
+        if mixed and not d and r["source"] != r["target"]:
+            expected[(r["target"], r["source"], kind, w)] += 1
+    with tempfile.TemporaryDirectory() as tmp:
+        graphs = {}
+        for ext in ("graphml", "gexf", "json"):
+            out = os.path.join(tmp, f"{name}.{ext}")
+            r = subprocess.run([tiemap, "convert", "--contacts", contacts_path, "--ties", ties_path, "--with-measures", "-o", out],
+                               capture_output=True, text=True)
+            expect(r.returncode == 0, f"{name}.{ext}: convert failed: {r.stderr}")
+            if r.returncode != 0:
+                continue
+            if ext == "graphml":
+                graphs["networkx read_graphml"] = nx.read_graphml(out)
+                i = ig.Graph.Read_GraphML(out)
+                expect(i.vcount() == len(people) and i.ecount() == arcs, f"{name}: igraph reads {i.vcount()} people, {i.ecount()} ties")
+                expect(i.is_directed() == any(directed), f"{name}: igraph directed={i.is_directed()}")
+                ids = i.vs["id"]
+                expect(ids == [p["id"] for p in people], f"{name}: igraph ids differ")
+                names = i.vs["name"] if "name" in i.vs.attributes() else []
+                expect(names == [p["name"] or None for p in people] or names == [p["name"] for p in people], f"{name}: igraph names differ")
+            elif ext == "gexf":
+                graphs["networkx read_gexf"] = nx.read_gexf(out)
+            else:
+                with open(out, encoding="utf-8") as f:
+                    graphs["networkx node_link_graph"] = nx.node_link_graph(json.load(f))
+        for reader, G in graphs.items():
+            expect(G.number_of_nodes() == len(people), f"{name} via {reader}: {G.number_of_nodes()} people, not {len(people)}")
+            expect(G.number_of_edges() == arcs, f"{name} via {reader}: {G.number_of_edges()} ties, not {arcs}")
+            expect(G.is_directed() == any(directed), f"{name} via {reader}: directed={G.is_directed()}")
+            for p in people:
+                d = G.nodes.get(p["id"])
+                expect(d is not None, f"{name} via {reader}: {p['id']!r} missing")
+                if d is None:
+                    continue
+                # GEXF keeps the name as the node's label.
+                got = d.get("label") if reader.endswith("gexf") else d.get("name")
+                expect(got == (p["name"] or (p["id"] if reader.endswith("gexf") else None)), f"{name} via {reader}: {p['id']!r} name {got!r}")
+                for field in ("account", "department", "title"):
+                    if p.get(field):
+                        expect(d.get(field) == p[field], f"{name} via {reader}: {p['id']!r} {field} {d.get(field)!r}")
+                if p.get("influence"):
+                    expect(int(d.get("influence")) == int(p["influence"]), f"{name} via {reader}: {p['id']!r} influence")
+                expect(isinstance(d.get("betweenness"), float) and math.isfinite(d["betweenness"]), f"{name} via {reader}: betweenness")
+            got = Counter()
+            for u, v, e in G.edges(data=True):
+                got[(u, v, e.get("kind"), float(e.get("weight", 1)))] += 1
+            if not G.is_directed():   # undirected: either orientation
+                got = Counter({(min(k[0], k[1]), max(k[0], k[1]), k[2], k[3]): c for k, c in got.items()})
+                exp = Counter()
+                for k, c in expected.items():
+                    exp[(min(k[0], k[1]), max(k[0], k[1]), k[2], k[3])] += c
+            else:
+                exp = expected
+            expect(got == exp, f"{name} via {reader}: ties differ ({sum((got - exp).values())} extra, {sum((exp - got).values())} missing)")
+    print(f"{name}: {len(people)} people, {arcs} ties read back by " + ", ".join(sorted(graphs)) + " and igraph Read_GraphML")
+
+# Hostile names: every reader sees what plain JSON sees.
+contacts_path = os.path.join(root, "Tests/Fixtures/hostile/files/contacts-names.csv")
+ties_path = os.path.join(root, "Tests/Fixtures/hostile/files/ties-names.csv")
+with tempfile.TemporaryDirectory() as tmp:
+    out = {}
+    for ext in ("graphml", "gexf", "json"):
+        out[ext] = os.path.join(tmp, f"hostile.{ext}")
+        r = subprocess.run([tiemap, "convert", "--contacts", contacts_path, "--ties", ties_path, "-o", out[ext]], capture_output=True, text=True)
+        expect(r.returncode == 0, f"hostile.{ext}: convert failed: {r.stderr}")
+    with open(out["json"], encoding="utf-8") as f:
+        data = json.load(f)
+    # XML 1.0 cannot hold control characters other than tab, LF and CR, nor U+FFFE/U+FFFF (shown as U+FFFD).
+    def xml(t):
+        if t is None:
+            return None
+        return "".join("\ufffd" if c in "\ufffe\uffff" else c for c in t if c in "\t\n\r" or not (ord(c) < 0x20 or ord(c) == 0x7f))
+    names = {n["id"]: xml(n.get("name")) for n in data["nodes"]}
+    edges = Counter((e["source"], e["target"], e.get("kind"), e.get("weight")) for e in data["edges"])
+    readers = {"read_graphml": nx.read_graphml(out["graphml"]), "read_gexf": nx.read_gexf(out["gexf"])}
+    for reader, G in readers.items():
+        expect(set(G.nodes) == set(names), f"hostile via {reader}: ids differ")
+        for v, d in G.nodes(data=True):
+            got = d.get("label") if reader == "read_gexf" else d.get("name")
+            want = names.get(v) if names.get(v) is not None or reader != "read_gexf" else v
+            expect(got == want, f"hostile via {reader}: {v!r} name {got!r}, JSON has {want!r}")
+        got = Counter((u, v, e.get("kind"), float(e["weight"])) for u, v, e in G.edges(data=True))
+        expect(got == edges, f"hostile via {reader}: ties differ from the JSON's")
+    i = ig.Graph.Read_GraphML(out["graphml"])
+    expect(i.vs["id"] == [n["id"] for n in data["nodes"]], "hostile via igraph: ids differ")
+    expect([x if x else None for x in i.vs["name"]] == [xml(n.get("name")) for n in data["nodes"]], "hostile via igraph: names differ")
+    print(f"hostile: {len(names)} people with hostile names, {sum(edges.values())} ties: the same in GraphML (NetworkX, igraph), GEXF and JSON")
+
+if failures:
+    print("\n".join(failures[:30]), file=sys.stderr)
+    sys.exit(1)
