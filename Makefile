@@ -43,6 +43,8 @@ demo: release
 	$(RELEASE) map $(SAMPLE_IN) --chart proximity -o $(OUT)/chart-proximity.svg
 	$(RELEASE) map $(SAMPLE_IN) --chart matrix -o $(OUT)/chart-matrix.svg
 	$(RELEASE) map $(SAMPLE_IN) --chart grid -o $(OUT)/chart-grid.svg
+	$(RELEASE) map $(SAMPLE_IN) --fit slide -o $(OUT)/slides.pdf
+	$(RELEASE) convert $(SAMPLE_IN) --with-measures -o $(OUT)/graph.graphml
 	$(RELEASE) account $(SAMPLE_IN) --format table | head -60
 	$(RELEASE) account $(SAMPLE_IN) --format json -o $(OUT)/account.json
 	$(RELEASE) path $(SAMPLE_IN) --to NL-004 --format table
@@ -56,7 +58,7 @@ demo: release
 	@echo "wrote $(OUT)/: summary.json, metrics.csv, metrics-advice.csv, ties.csv, brokers.csv, org-map.svg/.png,"
 	@echo "  network-map.svg/.png, focus-NL-035.svg, chart-proximity.svg, chart-matrix.svg, chart-grid.svg,"
 	@echo "  account.json, reach-NL-035.json, referrals.json, trust-timeline.csv, contact-audit.csv, report.html,"
-	@echo "  scored.csv, accounts.csv"
+	@echo "  scored.csv, accounts.csv, slides.pdf (the org map on 16:9 slides), graph.graphml (for Gephi, NetworkX, igraph)"
 
 # Open the demo's report in headless Chromium: the script runs with no error, nothing external is requested,
 # and out/report.png is the screenshot to look at.
