@@ -123,7 +123,15 @@ with tempfile.TemporaryDirectory() as tmp:
     i = ig.Graph.Read_GraphML(out["graphml"])
     expect(i.vs["id"] == [n["id"] for n in data["nodes"]], "hostile via igraph: ids differ")
     expect([x if x else None for x in i.vs["name"]] == [xml(n.get("name")) for n in data["nodes"]], "hostile via igraph: names differ")
-    print(f"hostile: {len(names)} people with hostile names, {sum(edges.values())} ties: the same in GraphML (NetworkX, igraph), GEXF and JSON")
+    # Tiemap reads its node-link JSON back: written again, the same bytes.
+    again = os.path.join(tmp, "again.json")
+    r = subprocess.run([tiemap, "convert", "--graph", out["json"], "-o", again], capture_output=True, text=True)
+    expect(r.returncode == 0, f"hostile.json read back: {r.stderr}")
+    if r.returncode == 0:
+        with open(out["json"], "rb") as a, open(again, "rb") as b:
+            expect(a.read() == b.read(), "hostile.json read back and written again differs")
+    print(f"hostile: {len(names)} people with hostile names, {sum(edges.values())} ties: the same in GraphML (NetworkX, igraph), GEXF and JSON;"
+          " Tiemap's JSON read back and written again byte for byte")
 
 if failures:
     print("\n".join(failures[:30]), file=sys.stderr)

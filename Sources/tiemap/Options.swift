@@ -2,9 +2,7 @@ import ArgumentParser
 import GraphFormats
 import SocialGraph
 
-enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
-  case snap, csv
-}
+extension GraphFileFormat: ExpressibleByArgument {}
 
 extension EdgeListThirdColumn: ExpressibleByArgument {}
 
@@ -23,7 +21,7 @@ struct InputOptions: ParsableArguments {
   var graph: String?
 
   @Option(help: "Format of --graph when its extension does not tell.")
-  var inputFormat: InputFormatOption?
+  var inputFormat: GraphFileFormat?
 
   @Flag(help: "Treat the ties of --graph as directed: metrics, brokers and reach then measure the directed layer (the 'edge' kind), not the undirected social view.")
   var directed = false
@@ -56,7 +54,7 @@ struct InputOptions: ParsableArguments {
   var loadOptions: LoadOptions {
     var o = LoadOptions()
     o.allowUnknown = allowUnknown
-    o.format = inputFormat.map { $0 == .snap ? .snap : .csv }
+    o.format = inputFormat
     o.directed = directed
     o.thirdColumn = thirdColumn
     o.skipZeroWeights = skipZeroWeights

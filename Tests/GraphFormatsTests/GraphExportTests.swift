@@ -74,3 +74,59 @@ import SocialGraph
     #expect(x.edgeListCSV() == "source,target,weight,kind\na,b,1.0,relationship\n")
   }
 }
+
+@Suite struct NodeLinkRoundTripTests {
+  static func read(_ text: String) throws -> SocialGraph {
+    var b = SocialGraphBuilder()
+    _ = try NodeLinkReader.read(Array(text.utf8), file: "g.json", into: &b)
+    return try b.build()
+  }
+
+  /// People with every field and ties with every column, as multisets of their descriptions.
+  static func summary(_ g: SocialGraph) -> (people: [String], ties: [String]) {
+    let people = g.people.map { p in
+      "\(p.id)|\(p.name ?? "")|\(p.title ?? "")|\(p.account ?? "")|\(p.department ?? "")|\(p.reportsTo ?? "")|\(p.role?.rawValue ?? "")|"
+        + "\(p.proximity?.label ?? "")|\(p.influence ?? 0)|\(p.interest ?? 0)|\(p.owner ?? "")|\(p.isInternal)|"
+        + p.attributes.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: ",")
+    }
+    let ties = g.ties.indices.map { i in
+      let t = g.ties[i]
+      let attributes = g.tieAttributeNames.indices.map { "\(g.tieAttributeNames[$0])=\(g.tieAttribute(i, $0))" }.joined(separator: ",")
+      return "\(g.ids[Int(t.source)])>\(g.ids[Int(t.target)])|\(t.weight)|\(g.kinds[Int(t.kind)].name)|\(t.isDirected)|"
+        + "\(t.since?.description ?? "")|\(t.lastContact?.description ?? "")|\(t.interactions.map { "\($0)" } ?? "")|\(attributes)"
+    }
+    return (people, ties.sorted())
+  }
+
+  @Test func mixedGraphComesBackAsItWas() throws {
+    let g = try GraphExportTests.graph()
+    let back = try Self.read(GraphExport(graph: g).nodeLink())
+    #expect(Self.summary(back).people == Self.summary(g).people)
+    #expect(Self.summary(back).ties == Self.summary(g).ties)
+    #expect(back.ties.count == 3, "the two arcs of each undirected tie fold back into one")
+  }
+
+  @Test func sampleComesBackAsItWas() throws {
+    let g = try InputLoader.loadAccount(contacts: Paths.sample("contacts.csv"), ties: Paths.sample("ties.csv"), interactions: nil).graph
+    let json = GraphExport(graph: g).nodeLink()
+    let back = try Self.read(json)
+    #expect(Self.summary(back).people == Self.summary(g).people)
+    #expect(Self.summary(back).ties == Self.summary(g).ties)
+    #expect(GraphExport(graph: back).nodeLink() == json, "written again, byte for byte")
+  }
+
+  @Test func networkXFilesAndBadOnesSayWhere() throws {
+    // NetworkX before 3.4 wrote "links"; numeric ids; no fields at all.
+    let g = try Self.read(#"{"directed": false, "multigraph": false, "graph": {}, "nodes": [{"id": 0, "club": "Mr. Hi"}, {"id": 1}], "links": [{"source": 0, "target": 1, "weight": 4}]}"#)
+    #expect(g.ids.elements == ["0", "1"] && g.people[0].attribute("club") == "Mr. Hi" && g.ties.count == 1 && g.ties[0].weight == 4)
+    func problem(_ text: String) -> String {
+      do { _ = try Self.read(text); return "read" } catch { return "\(error)" }
+    }
+    #expect(problem(#"{"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "zz"}]}"#) == #"g.json: edges[0].target: "zz" is not the id of any node"#)
+    #expect(problem(#"{"nodes": [{"id": "a", "influence": 9}]}"#).hasPrefix("g.json: nodes[0]: influence"))
+    #expect(problem(#"{"nodes": [{"id": "a"}, {"id": "a"}]}"#) == #"g.json: nodes[1].id: "a" is the id of an earlier node"#)
+    #expect(problem("{\"nodes\": [\n{\"id\": \"a\"},\n]}") == "g.json:3: column 1: " + (try! #require(problem("[1,]").split(separator: " ", maxSplits: 3).last.map(String.init))))
+    #expect(problem(#"{"edges": []}"#).contains("has no \"nodes\" array"))
+    #expect(problem(String(repeating: "[", count: 10_000)).contains("deep"))
+  }
+}

@@ -86,7 +86,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     BadInput("edge list comments only", graph: ("g.txt", "# nothing\n"), "G: no edges (only comments or blank lines)"),
     BadInput("edge list invalid UTF-8", graph: ("g.txt", "a b\nc \u{FFFD}\n"), ""),  // replaced below with raw bytes
     BadInput("unknown graph format", graph: ("g.graphml", "<graphml/>"),
-             "G: cannot tell the graph format from the file name (use --input-format snap|csv)"),
+             "G: cannot tell the graph format from the file name (use --input-format snap|csv|json)"),
   ].map { c in
     guard c.name == "edge list invalid UTF-8" else { return c }
     var c = c

@@ -7,13 +7,16 @@ public enum GraphFileFormat: String, Sendable, CaseIterable {
   case snap
   /// CSV edge list (`source,target[,weight]`, header optional; any ties.csv column works).
   case csv
+  /// Node-link JSON (NetworkX `node_link_data`, d3, `tiemap convert -o x.json`): people with their fields, ties.
+  case json
 
   /// The format named by a file's extension (`.gz` is looked through): `.csv` → csv; `.txt`, `.edges`, `.el`,
-  /// `.tsv`, `.snap` → snap.
+  /// `.tsv`, `.snap` → snap; `.json` → node-link JSON.
   public init?(path: String) {
     var p = path.lowercased()
     if p.hasSuffix(".gz") { p.removeLast(3) }
     if p.hasSuffix(".csv") { self = .csv }
+    else if p.hasSuffix(".json") { self = .json }
     else if [".txt", ".edges", ".edgelist", ".el", ".tsv", ".snap", ".dat"].contains(where: { p.hasSuffix($0) }) { self = .snap }
     else { return nil }
   }
@@ -234,6 +237,8 @@ public enum InputLoader {
       }
       warnings = try TiesReader.read(bytes, file: path, into: &builder, unknown: .edgeList,
                                      defaultDirected: options.directed)
+    case .json:
+      warnings = try NodeLinkReader.read(bytes, file: path, into: &builder)
     }
     return LoadedInput(graph: try build(builder, file: path), interactions: [], warnings: warnings, files: [path])
   }

@@ -1,0 +1,144 @@
+import SocialGraph
+
+/// Node-link JSON, as NetworkX's `node_link_data` (`edges`, or `links` before NetworkX 3.4) and d3 write it and as
+/// `tiemap convert` writes it: `{"directed": …, "nodes": [{"id": …, …}], "edges": [{"source": …, "target": …, …}]}`.
+///
+/// Node keys that name a contact field (`name`, `title`, `account`, `department`, `reports_to`, `role`,
+/// `proximity`, `influence`, `interest`, `owner`, `internal`) are read and checked as the contacts file's columns;
+/// the others become the person's attributes (numbers and booleans as written in JSON). Edge keys `weight`, `kind`,
+/// `since`, `last_contact`, `interactions` and `directed` are read as the ties file's; `key` (NetworkX's multigraph
+/// key) is skipped; the others become tie attributes. An arc marked `undirected: true` and followed by its reverse,
+/// also marked (how `convert` writes an undirected tie of a mixed graph), is one undirected tie again.
+///
+/// Errors name the file and the place: `file:line:column` for JSON that does not parse, `file: nodes[12].role:` for
+/// a value that is not right (the JSON path, as lines mean nothing in a one-line document).
+/// - Complexity: O(size of the file).
+enum NodeLinkReader {
+  static let fields: Set<String> = ["id", "name", "title", "account", "department", "reports_to", "role", "proximity",
+                                    "influence", "interest", "owner", "internal"]
+  static let tieFields: Set<String> = ["source", "target", "weight", "kind", "since", "last_contact", "interactions",
+                                       "directed", "undirected", "key"]
+
+  static func read(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder) throws -> [InputWarning] {
+    let document: JSONValue
+    do { document = try JSONReader.parse(bytes, maxDepth: 64) } catch {
+      var (line, column) = (1, 1)
+      for b in bytes.prefix(error.offset) { if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 } }
+      throw InputError(file: file, line: line, problem: "column \(column): \(error.message)")
+    }
+    func fail(_ place: String, _ problem: String) -> InputError { InputError(file: file, line: 0, problem: "\(place): \(problem)") }
+    guard case .object(let top) = document else { throw fail("the document", "is not a node-link object ({\"nodes\": […], \"edges\": […]})") }
+    let root = Dictionary(top, uniquingKeysWith: { a, _ in a })
+    guard case .array(let nodes)? = root["nodes"] else { throw fail("the document", "has no \"nodes\" array (node-link JSON: {\"nodes\": […], \"edges\": […]})") }
+    let edgeKey = root["edges"] != nil ? "edges" : "links"
+    var edges: [JSONValue] = []
+    switch root[edgeKey] {
+    case .array(let a)?: edges = a
+    case nil, .null?: break
+    default: throw fail(edgeKey, "is not an array")
+    }
+    var graphDirected = false
+    switch root["directed"] {
+    case .bool(let d)?: graphDirected = d
+    case nil, .null?: break
+    default: throw fail("directed", "is not true or false")
+    }
+
+    /// A scalar as text (ids, fields, attributes); nil for null; objects and arrays as compact JSON.
+    func text(_ v: JSONValue) -> String? {
+      switch v {
+      case .null: return nil
+      case .string(let s): return s
+      case .int(let i): return "\(i)"
+      case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? "\(Int(d))" : "\(d)"
+      case .bool(let b): return b ? "true" : "false"
+      case .array, .object: return v.compact()
+      }
+    }
+    func checked<T>(_ r: Result<T, CellProblem>, _ place: String) throws -> T {
+      switch r {
+      case .success(let v): return v
+      case .failure(let p): throw fail(place, p.message)
+      }
+    }
+
+    var index: [String: NodeIndex] = [:]
+    index.reserveCapacity(nodes.count)
+    for (k, node) in nodes.enumerated() {
+      let place = "nodes[\(k)]"
+      guard case .object(let pairs) = node else { throw fail(place, "is not an object") }
+      let f = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+      guard let idValue = f["id"], let id = text(idValue), !id.isEmpty else { throw fail(place, "has no \"id\"") }
+      guard index[id] == nil else { throw fail(place + ".id", "\(quoted(id)) is the id of an earlier node") }
+      var p = Person(id: id)
+      func field(_ key: String) -> String? { f[key].flatMap(text).flatMap { $0.isEmpty ? nil : $0 } }
+      p.name = field("name"); p.title = field("title"); p.account = field("account"); p.department = field("department")
+      p.reportsTo = field("reports_to"); p.owner = field("owner")
+      if let r = field("role") {
+        guard let role = StakeholderRole(parsing: r) else {
+          throw fail(place + ".role", "\(quoted(r)) is not a role (\(StakeholderRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        p.role = role
+      }
+      if let x = field("proximity") {
+        guard let level = Proximity(parsing: x) else { throw fail(place + ".proximity", "\(quoted(x)) is not P1, P2, P3 or P4") }
+        p.proximity = level
+      }
+      if let x = field("influence") { p.influence = try checked(ValueParsing.integer(x, column: "influence", in: 1...5), place) }
+      if let x = field("interest") { p.interest = try checked(ValueParsing.integer(x, column: "interest", in: 1...5), place) }
+      if let x = field("internal") { p.isInternal = try checked(ValueParsing.boolean(x, column: "internal"), place) }
+      for (key, value) in pairs where !fields.contains(key) {
+        if let v = text(value) { p.attributes.append(Attribute(name: key, value: v)) }
+      }
+      index[id] = try builder.addPerson(p)
+    }
+    for (k, node) in nodes.enumerated() {
+      guard case .object(let pairs) = node, let m = pairs.first(where: { $0.0 == "reports_to" }).flatMap({ text($0.1) }), !m.isEmpty else { continue }
+      guard index[m] != nil else { throw fail("nodes[\(k)].reports_to", "\(quoted(m)) is not the id of any node") }
+    }
+
+    // Tie attributes: every other edge key, in order of first appearance.
+    var extra: [String] = []
+    var seen = Set<String>()
+    for e in edges {
+      guard case .object(let pairs) = e else { continue }
+      for (key, _) in pairs where !tieFields.contains(key) && seen.insert(key).inserted { extra.append(key) }
+    }
+    builder.declareTieAttributes(extra)
+    var previous: (source: NodeIndex, target: NodeIndex, fields: [String])?
+    for (k, edge) in edges.enumerated() {
+      let place = "\(edgeKey)[\(k)]"
+      guard case .object(let pairs) = edge else { throw fail(place, "is not an object") }
+      let f = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+      func end(_ key: String) throws -> NodeIndex {
+        guard let v = f[key].flatMap(text) else { throw fail(place, "has no \"\(key)\"") }
+        guard let i = index[v] else { throw fail(place + "." + key, "\(quoted(v)) is not the id of any node") }
+        return i
+      }
+      let (u, v) = (try end("source"), try end("target"))
+      let weight = try f["weight"].flatMap(text).map { try checked(ValueParsing.weight($0), place) } ?? 1
+      let kind = f["kind"].flatMap(text).map { TieKind($0) } ?? .edge
+      var directed = graphDirected
+      if let d = f["directed"].flatMap(text) { directed = try checked(ValueParsing.boolean(d, column: "directed"), place) }
+      let marked = try f["undirected"].flatMap(text).map { try checked(ValueParsing.boolean($0, column: "undirected"), place) } ?? false
+      if marked { directed = false }
+      var tie = Tie(source: u, target: v, weight: weight, kind: builder.kindIndex(for: kind), isDirected: directed)
+      if let d = f["since"].flatMap(text) { tie.since = try checked(ValueParsing.day(d, column: "since"), place) }
+      if let d = f["last_contact"].flatMap(text) { tie.lastContact = try checked(ValueParsing.day(d, column: "last_contact"), place) }
+      if let c = f["interactions"].flatMap(text) {
+        tie.interactions = Int32(try checked(ValueParsing.integer(c, column: "interactions", in: 0...Int(Int32.max)), place))
+      }
+      let attributes = extra.map { f[$0].flatMap(text) ?? "" }
+      // The reverse arc of a marked undirected tie just read: the same tie, already added.
+      let fields = [kind.name, "\(weight)", tie.since?.description ?? "", tie.lastContact?.description ?? "",
+                    tie.interactions.map { "\($0)" } ?? ""] + attributes
+      if marked, let p = previous, p.source == v, p.target == u, p.fields == fields {
+        previous = nil
+        continue
+      }
+      previous = marked ? (u, v, fields) : nil
+      do { try builder.addTie(tie, attributes: attributes) } catch let e as SocialGraphError { throw fail(place, e.description) }
+    }
+    return []
+  }
+}
