@@ -1,3 +1,4 @@
+import NetworkAnalysis
 import SocialGraph
 
 /// Node-link JSON, as NetworkX's `node_link_data` (`edges`, or `links` before NetworkX 3.4) and d3 write it and as
@@ -14,6 +15,17 @@ import SocialGraph
 /// a value that is not right (the JSON path, as lines mean nothing in a one-line document).
 /// - Complexity: O(size of the file).
 enum NodeLinkReader {
+  /// An object's members, looked up by a scan (a node or an edge has a handful: cheaper than a dictionary each).
+  struct Fields {
+    let pairs: [(String, JSONValue)]
+    init(_ pairs: [(String, JSONValue)]) { self.pairs = pairs }
+    /// The first member named `key` (as a dictionary built from them would keep).
+    subscript(key: String) -> JSONValue? {
+      for (k, v) in pairs where k == key { return v }
+      return nil
+    }
+  }
+
   static let fields: Set<String> = ["id", "name", "title", "account", "department", "reports_to", "role", "proximity",
                                     "influence", "interest", "owner", "internal"]
   static let tieFields: Set<String> = ["source", "target", "weight", "kind", "since", "last_contact", "interactions",
@@ -67,7 +79,7 @@ enum NodeLinkReader {
     for (k, node) in nodes.enumerated() {
       let place = "nodes[\(k)]"
       guard case .object(let pairs) = node else { throw fail(place, "is not an object") }
-      let f = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+      let f = Fields(pairs)
       guard let idValue = f["id"], let id = text(idValue), !id.isEmpty else { throw fail(place, "has no \"id\"") }
       guard index[id] == nil else { throw fail(place + ".id", "\(quoted(id)) is the id of an earlier node") }
       var p = Person(id: id)
@@ -109,14 +121,20 @@ enum NodeLinkReader {
     for (k, edge) in edges.enumerated() {
       let place = "\(edgeKey)[\(k)]"
       guard case .object(let pairs) = edge else { throw fail(place, "is not an object") }
-      let f = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+      let f = Fields(pairs)
       func end(_ key: String) throws -> NodeIndex {
         guard let v = f[key].flatMap(text) else { throw fail(place, "has no \"\(key)\"") }
         guard let i = index[v] else { throw fail(place + "." + key, "\(quoted(v)) is not the id of any node") }
         return i
       }
       let (u, v) = (try end("source"), try end("target"))
-      let weight = try f["weight"].flatMap(text).map { try checked(ValueParsing.weight($0), place) } ?? 1
+      let weight: Double
+      switch f["weight"] {
+      case .number(let d)? where d > 0 && d <= TiemapLimits.inputMagnitude: weight = d   // the usual case, without text
+      case .int(let i)? where i > 0 && Double(i) <= TiemapLimits.inputMagnitude: weight = Double(i)
+      case let w?: weight = try text(w).map { try checked(ValueParsing.weight($0), place) } ?? 1
+      case nil: weight = 1
+      }
       let kind = f["kind"].flatMap(text).map { TieKind($0) } ?? .edge
       var directed = graphDirected
       if let d = f["directed"].flatMap(text) { directed = try checked(ValueParsing.boolean(d, column: "directed"), place) }
@@ -130,13 +148,17 @@ enum NodeLinkReader {
       }
       let attributes = extra.map { f[$0].flatMap(text) ?? "" }
       // The reverse arc of a marked undirected tie just read: the same tie, already added.
-      let fields = [kind.name, "\(weight)", tie.since?.description ?? "", tie.lastContact?.description ?? "",
-                    tie.interactions.map { "\($0)" } ?? ""] + attributes
-      if marked, let p = previous, p.source == v, p.target == u, p.fields == fields {
+      if marked {
+        let fields = [kind.name, "\(weight)", tie.since?.description ?? "", tie.lastContact?.description ?? "",
+                      tie.interactions.map { "\($0)" } ?? ""] + attributes
+        if let p = previous, p.source == v, p.target == u, p.fields == fields {
+          previous = nil
+          continue
+        }
+        previous = (u, v, fields)
+      } else {
         previous = nil
-        continue
       }
-      previous = marked ? (u, v, fields) : nil
       do { try builder.addTie(tie, attributes: attributes) } catch let e as SocialGraphError { throw fail(place, e.description) }
     }
     return []
