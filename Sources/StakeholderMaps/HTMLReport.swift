@@ -35,8 +35,7 @@ public enum HTMLReport {
     let name = account ?? Chart.accountName(g)
 
     o.layout = .org
-    let (orgDoc, orgEngine) = StakeholderMap.document(graph: g, measures: m, options: o)
-    let orgSVG = inlineSVG(try GraphvizRenderer.render(dot: orgDoc.text, engine: orgEngine, format: .svg))
+    let orgSVG = inlineSVG(try StakeholderMap.render(graph: g, measures: m, options: o, format: .svg))
     o.layout = .network
     let netSVG = inlineSVG(try StakeholderMap.render(graph: g, measures: m, options: o, format: .svg))
 

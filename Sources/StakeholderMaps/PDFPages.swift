@@ -2,8 +2,8 @@
 import CRsvg
 import Foundation
 
-/// Several SVG drawings as one PDF (and one drawing as a PNG, `png`), a page each at its own size (points): librsvg draws each onto cairo's PDF
-/// surface, vector throughout. The multi-page maps (`--page-by department`) go through it; Graphviz renders one
+/// Several SVG drawings as one PDF, a page each at its own size (points), and one drawing as a PNG (`png`):
+/// librsvg draws each onto cairo's PDF surface, vector throughout, or its image surface. The multi-page maps (`--page-by department`) go through it; Graphviz renders one
 /// graph per PDF, so it cannot.
 /// - Reference: librsvg 2.54 `rsvg_handle_render_document`; cairo 1.16 `cairo_pdf_surface_create_for_stream`.
 public enum PDFPages {
@@ -11,18 +11,21 @@ public enum PDFPages {
     public var description: String
   }
 
+  /// Where cairo's streams write (the PDF, the PNG): bytes appended, the closure pointer an unretained `Sink`.
+  private final class Sink {
+    var bytes: [UInt8] = []
+    static let write: cairo_write_func_t = { closure, data, length in
+      Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+      return CAIRO_STATUS_SUCCESS
+    }
+  }
+
   /// The PDF of `pages` (standalone SVG documents, as Graphviz or the charts write them).
   public static func render(_ pages: [[UInt8]]) throws -> [UInt8] {
-    final class Sink { var bytes: [UInt8] = [] }
     let sink = Sink()
     let box = Unmanaged.passRetained(sink)
     defer { box.release() }
-    let write: cairo_write_func_t = { closure, data, length in
-      let sink = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
-      sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-      return CAIRO_STATUS_SUCCESS
-    }
-    guard let surface = cairo_pdf_surface_create_for_stream(write, box.toOpaque(), 595, 842) else {
+    guard let surface = cairo_pdf_surface_create_for_stream(Sink.write, box.toOpaque(), 595, 842) else {
       throw RenderError(description: "cairo could not create a PDF surface")
     }
     defer { cairo_surface_destroy(surface) }
@@ -56,14 +59,10 @@ public enum PDFPages {
     cairo_scale(cr, pixelsPerPoint, pixelsPerPoint)
     try draw(handle, cr, width, height, page: 1)
     cairo_surface_flush(surface)
-    final class Sink { var bytes: [UInt8] = [] }
     let sink = Sink()
     let box = Unmanaged.passRetained(sink)
     defer { box.release() }
-    let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
-      Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-      return CAIRO_STATUS_SUCCESS
-    }, box.toOpaque())
+    let status = cairo_surface_write_to_png_stream(surface, Sink.write, box.toOpaque())
     guard status == CAIRO_STATUS_SUCCESS else { throw RenderError(description: String(cString: cairo_status_to_string(status))) }
     return sink.bytes
   }

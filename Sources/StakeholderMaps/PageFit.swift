@@ -63,7 +63,10 @@ public enum PageFit {
   /// The pages of `svg` on `target`.
   /// - Throws: `FitError` when the SVG has no size, or the map needs more than `maxPages` pages.
   public static func pages(svg: String, title: String, target: FitTarget) throws -> [FittedPage] {
-    let d = try SVGDrawing(svg)
+    try pages(try SVGDrawing(svg), title: title, target: target)
+  }
+
+  static func pages(_ d: SVGDrawing, title: String, target: FitTarget) throws -> [FittedPage] {
     let m = target.margin
     // One page: the page size (of the target's) that holds the drawing at the largest scale.
     var best: (size: (w: Double, h: Double), scale: Double)?
@@ -392,29 +395,24 @@ extension PageFit {
   /// then each department, each page cut into parts as it needs. `byDepartment` goes by department at once.
   public static func map(graph g: SocialGraph, measures m: MapMeasures, options o: MapOptions, target: FitTarget,
                          byDepartment: Bool) throws -> [FittedPage] {
-    func fitted(_ doc: DOTDocument, _ engine: LayoutEngine, _ title: String) throws -> [FittedPage] {
-      let svg = try GraphvizRenderer.render(dot: doc.text, engine: engine, format: .svg)
-      return try pages(svg: String(decoding: svg, as: UTF8.self), title: title, target: target)
-    }
     var o = o
     if !byDepartment {
-      let (doc, engine) = StakeholderMap.document(graph: g, measures: m, options: o)
       let title = o.title ?? o.account ?? Chart.accountName(g)
+      let svg = try StakeholderMap.render(graph: g, measures: m, options: o, format: .svg)
+      let drawing = try SVGDrawing(String(decoding: svg, as: UTF8.self))
       let byDepartments = o.layout == .org && o.focus == nil && DepartmentPages.departments(g, options: o).count > 1
-      guard byDepartments else {
-        let svg = try StakeholderMap.render(graph: g, measures: m, options: o, format: .svg)
-        return try pages(svg: String(decoding: svg, as: UTF8.self), title: title, target: target)
-      }
-      let svg = try GraphvizRenderer.render(dot: doc.text, engine: engine, format: .svg)
-      let whole = try? pages(svg: String(decoding: svg, as: UTF8.self), title: title, target: target)
-      if let whole, whole.count == 1 { return whole }
+      guard byDepartments else { return try pages(drawing, title: title, target: target) }
+      if let whole = try? pages(drawing, title: title, target: target), whole.count == 1 { return whole }
       // Department pages wrapped to the page's width at the type size the fit needs, so that parts are rows.
-      if o.layout == .org, let smallest = try SVGDrawing(String(decoding: svg, as: UTF8.self)).minimumFontSize {
+      if let smallest = drawing.minimumFontSize {
         let widest = target.pageSizes.map(\.w).max()! - 2 * target.margin
         o.maxWidth = min(o.maxWidth, max(300, widest * smallest / minimumType - 60))
       }
     }
-    let all = try DepartmentPages.pages(graph: g, measures: m, options: o).flatMap { try fitted($0.document, $0.engine, $0.title) }
+    let all = try DepartmentPages.pages(graph: g, measures: m, options: o).flatMap { page in
+      let svg = try GraphvizRenderer.render(dot: page.document.text, engine: page.engine, format: .svg)
+      return try pages(svg: String(decoding: svg, as: UTF8.self), title: page.title, target: target)
+    }
     guard all.count <= maxPages else { throw tooMany(all.count, target) }
     return all
   }

@@ -78,7 +78,7 @@ import SocialGraph
 @Suite struct NodeLinkRoundTripTests {
   static func read(_ text: String) throws -> SocialGraph {
     var b = SocialGraphBuilder()
-    _ = try NodeLinkReader.read(Array(text.utf8), file: "g.json", into: &b)
+    try NodeLinkReader.read(Array(text.utf8), file: "g.json", into: &b)
     return try b.build()
   }
 

@@ -238,7 +238,8 @@ public enum InputLoader {
       warnings = try TiesReader.read(bytes, file: path, into: &builder, unknown: .edgeList,
                                      defaultDirected: options.directed)
     case .json:
-      warnings = try NodeLinkReader.read(bytes, file: path, into: &builder)
+      try NodeLinkReader.read(bytes, file: path, into: &builder)
+      warnings = []
     }
     return LoadedInput(graph: try build(builder, file: path), interactions: [], warnings: warnings, files: [path])
   }

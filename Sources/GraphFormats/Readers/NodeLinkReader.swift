@@ -31,7 +31,7 @@ enum NodeLinkReader {
   static let tieFields: Set<String> = ["source", "target", "weight", "kind", "since", "last_contact", "interactions",
                                        "directed", "undirected", "key"]
 
-  static func read(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder) throws -> [InputWarning] {
+  static func read(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder) throws {
     let document: JSONValue
     do { document = try JSONReader.parse(bytes, maxDepth: 64) } catch {
       var (line, column) = (1, 1)
@@ -161,6 +161,5 @@ enum NodeLinkReader {
       }
       do { try builder.addTie(tie, attributes: attributes) } catch let e as SocialGraphError { throw fail(place, e.description) }
     }
-    return []
   }
 }

@@ -53,25 +53,15 @@ public enum Escape {
   /// Text for XML and HTML (SVG charts, the HTML report): `&`, `<`, `>`, `"` and `'` escaped, so user text is
   /// safe in element content and in quoted attributes alike; line breaks become spaces, and the rest as `userText`
   /// (control characters are not allowed in XML 1.0).
-  public static func markup(_ s: String) -> String {
-    userText(s) { ch in
-      switch ch {
-      case "&": return "&amp;"
-      case "<": return "&lt;"
-      case ">": return "&gt;"
-      case "\"": return "&quot;"
-      case "'": return "&#39;"
-      case "\n": return " "
-      default: return nil
-      }
-    }
-  }
+  public static func markup(_ s: String) -> String { xml(s, keepingBreaks: false) }
 
   /// Text for XML data files (GraphML, GEXF), read back as data: as `markup`, but line breaks, carriage returns
   /// and tabs kept as character references (`&#10;`, `&#13;`, `&#9;`, which survive attribute-value normalisation);
   /// the other control characters, which XML 1.0 cannot hold in any form, dropped, and U+FFFE/U+FFFF shown as
   /// U+FFFD — the only changes a name suffers on its way through XML.
-  public static func xmlData(_ s: String) -> String {
+  public static func xmlData(_ s: String) -> String { xml(s, keepingBreaks: true) }
+
+  private static func xml(_ s: String, keepingBreaks: Bool) -> String {
     userText(s) { ch in
       switch ch {
       case "&": return "&amp;"
@@ -79,9 +69,9 @@ public enum Escape {
       case ">": return "&gt;"
       case "\"": return "&quot;"
       case "'": return "&#39;"
-      case "\n": return "&#10;"
-      case "\r": return "&#13;"
-      case "\t": return "&#9;"
+      case "\n": return keepingBreaks ? "&#10;" : " "
+      case "\r": return keepingBreaks ? "&#13;" : nil
+      case "\t": return keepingBreaks ? "&#9;" : nil
       default: return nil
       }
     }

@@ -46,12 +46,7 @@ public struct GraphExport: Sendable {
     }
     self.edges = edges
     var seen = Set<Int64>()
-    var multi = false
-    for e in edges {
-      let (a, b) = directed ? (e.source, e.target) : (min(e.source, e.target), max(e.source, e.target))
-      if !seen.insert(Int64(a) << 32 | Int64(b)).inserted { multi = true; break }
-    }
-    multigraph = multi
+    multigraph = edges.contains { !seen.insert(Self.pair($0, directed: anyDirected)).inserted }
 
     func add(_ name: String, _ type: ValueType, _ value: (Person) -> String?) {
       let values = g.people.map(value)
@@ -98,6 +93,12 @@ public struct GraphExport: Sendable {
     }
   }
 
+  /// The pair an edge joins, as one key: ordered in a directed graph, either way round in an undirected one.
+  static func pair(_ e: Edge, directed: Bool) -> Int64 {
+    let (a, b) = directed ? (e.source, e.target) : (min(e.source, e.target), max(e.source, e.target))
+    return Int64(a) << 32 | Int64(b)
+  }
+
   // MARK: GraphML
 
   /// GraphML 1.0 (Brandes et al.), keys typed, as NetworkX's `read_graphml` and igraph's `Read_GraphML` read it.
@@ -129,10 +130,9 @@ public struct GraphExport: Sendable {
 
   // MARK: GEXF
 
-  /// GEXF 1.3 (Gephi): typed attributes, weights, and — when `positions` and `colours` are given (a laid-out
-  /// map) — Gephi's `viz` positions (points, y up) and colours, so the file opens in Gephi as drawn.
+  /// GEXF 1.3 (Gephi): the name as the node's label, typed attributes, weights on edges.
   /// - Reference: GEXF Working Group (2022), *GEXF 1.3 Primer*, gexf.net.
-  public func gexf(positions: [(x: Double, y: Double)?]? = nil, colours: [String?]? = nil, sizes: [Double?]? = nil) -> String {
+  public func gexf() -> String {
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
     out += " xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
@@ -154,11 +154,6 @@ public struct GraphExport: Sendable {
       var values = ""
       for (k, c) in nodeAttributes.enumerated() { if let x = c.values[v] { values += "<attvalue for=\"\(k)\" value=\"\(Escape.xmlData(x))\"/>" } }
       if !values.isEmpty { out += "<attvalues>\(values)</attvalues>" }
-      if let c = colours?[v], c.count == 7, let rgb = Int(c.dropFirst(), radix: 16) {
-        out += "<viz:color r=\"\(rgb >> 16 & 255)\" g=\"\(rgb >> 8 & 255)\" b=\"\(rgb & 255)\"/>"
-      }
-      if let p = positions?[v] { out += "<viz:position x=\"\(p.x)\" y=\"\(p.y)\" z=\"0.0\"/>" }
-      if let s = sizes?[v] { out += "<viz:size value=\"\(s)\"/>" }
       out += "</node>\n"
     }
     out += "    </nodes>\n    <edges>\n"
@@ -199,8 +194,7 @@ public struct GraphExport: Sendable {
       fields.append(("source", .string(ids[e.source])))
       fields.append(("target", .string(ids[e.target])))
       if multigraph {
-        let (a, b) = directed ? (e.source, e.target) : (min(e.source, e.target), max(e.source, e.target))
-        let pair = Int64(a) << 32 | Int64(b)
+        let pair = Self.pair(e, directed: directed)
         fields.append(("key", .int(keys[pair, default: 0])))
         keys[pair, default: 0] += 1
       }
