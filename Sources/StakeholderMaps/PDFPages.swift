@@ -29,6 +29,8 @@ public enum PDFPages {
       throw RenderError(description: "cairo could not create a PDF surface")
     }
     defer { cairo_surface_destroy(surface) }
+    // No creation date (cairo stamps the current time): the same maps give the same bytes.
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "")
     guard let cr = cairo_create(surface) else { throw RenderError(description: "cairo could not create a context") }
     defer { cairo_destroy(cr) }
     for (i, svg) in pages.enumerated() {
