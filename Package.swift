@@ -29,9 +29,12 @@ let package = Package(
       name: "CZlib", pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]),
     .target(name: "CTempFiles"),
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]),
     .target(
       name: "GraphFormats",
-      dependencies: ["SocialGraph", "NetworkAnalysis", "CZlib", "CTempFiles",
+      dependencies: ["SocialGraph", "NetworkAnalysis", "CZlib", "CTempFiles", "CLibXML2",
                      .product(name: "Collections", package: "swift-collections")]),
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",

@@ -91,7 +91,31 @@ for name, contacts_path, ties_path in cases:
             else:
                 exp = expected
             expect(got == exp, f"{name} via {reader}: ties differ ({sum((got - exp).values())} extra, {sum((exp - got).values())} missing)")
-    print(f"{name}: {len(people)} people, {arcs} ties read back by " + ", ".join(sorted(graphs)) + " and igraph Read_GraphML")
+        # Tiemap reads its GraphML and GEXF back: written as JSON, the same bytes as the JSON written directly; and it
+        # reads what NetworkX writes of the graph it read, with the same people and ties.
+        direct = os.path.join(tmp, f"{name}.json")
+        for ext in ("graphml", "gexf"):
+            again = os.path.join(tmp, f"{name}-{ext}.json")
+            r = subprocess.run([tiemap, "convert", "--graph", os.path.join(tmp, f"{name}.{ext}"), "-o", again],
+                               capture_output=True, text=True)
+            expect(r.returncode == 0, f"{name}.{ext} read back: {r.stderr}")
+            if r.returncode == 0:
+                with open(direct, "rb") as a, open(again, "rb") as b:
+                    expect(a.read() == b.read(), f"{name}.{ext} read back by Tiemap and written as JSON differs from the direct JSON")
+            G = graphs[f"networkx read_{ext}"]
+            by_nx = os.path.join(tmp, f"{name}-nx.{ext}")
+            (nx.write_graphml if ext == "graphml" else nx.write_gexf)(G, by_nx)
+            r = subprocess.run([tiemap, "convert", "--graph", by_nx, "-o", again], capture_output=True, text=True)
+            expect(r.returncode == 0, f"{name}: NetworkX's {ext} not read: {r.stderr}")
+            if r.returncode == 0:
+                with open(again, encoding="utf-8") as f:
+                    back = json.load(f)
+                expect(len(back["nodes"]) == len(people) and len(back["edges"]) == arcs,
+                       f"{name}: NetworkX's {ext} read as {len(back['nodes'])} people, {len(back['edges'])} ties")
+                names_back = {n["id"]: n.get("name") for n in back["nodes"]}
+                expect(all(names_back.get(p["id"]) == (p["name"] or None) for p in people), f"{name}: NetworkX's {ext}: names differ")
+    print(f"{name}: {len(people)} people, {arcs} ties read back by " + ", ".join(sorted(graphs)) + " and igraph Read_GraphML;"
+          " Tiemap reads its GraphML and GEXF back (the same JSON, byte for byte) and NetworkX's GraphML and GEXF of them")
 
 # Hostile names: every reader sees what plain JSON sees.
 contacts_path = os.path.join(root, "Tests/Fixtures/hostile/files/contacts-names.csv")
@@ -130,8 +154,20 @@ with tempfile.TemporaryDirectory() as tmp:
     if r.returncode == 0:
         with open(out["json"], "rb") as a, open(again, "rb") as b:
             expect(a.read() == b.read(), "hostile.json read back and written again differs")
-    print(f"hostile: {len(names)} people with hostile names, {sum(edges.values())} ties: the same in GraphML (NetworkX, igraph), GEXF and JSON;"
-          " Tiemap's JSON read back and written again byte for byte")
+    # Tiemap reads its GraphML and GEXF back with the names XML can hold and the same ties.
+    for ext in ("graphml", "gexf"):
+        again = os.path.join(tmp, f"again-{ext}.json")
+        r = subprocess.run([tiemap, "convert", "--graph", out[ext], "-o", again], capture_output=True, text=True)
+        expect(r.returncode == 0, f"hostile.{ext} read back: {r.stderr}")
+        if r.returncode != 0:
+            continue
+        with open(again, encoding="utf-8") as f:
+            back = json.load(f)
+        expect({n["id"]: n.get("name") for n in back["nodes"]} == names, f"hostile.{ext} read back by Tiemap: names differ")
+        expect(Counter((e["source"], e["target"], e.get("kind"), e.get("weight")) for e in back["edges"]) == edges,
+               f"hostile.{ext} read back by Tiemap: ties differ")
+    print(f"hostile: {len(names)} people with hostile names, {sum(edges.values())} ties: the same in GraphML (NetworkX, igraph, Tiemap),"
+          " GEXF (NetworkX, Tiemap) and JSON; Tiemap's JSON read back and written again byte for byte")
 
 if failures:
     print("\n".join(failures[:30]), file=sys.stderr)

@@ -25,6 +25,7 @@ FILES = {
     # Contacts.
     "contacts-nul.csv": "id,name,account\na,A\0nn,Acme\n",
     "contacts-utf8.csv": b"id,name,account\na,\xff\xfe,Acme\n",
+    "contacts-utf16.csv": "\ufeffid,name,account\r\na,Ann,Acme\r\n".encode("utf-16-le"),
     "contacts-bom-crlf.csv": "\ufeffid,name,account\r\na,Ann,Acme\r\nb,Bo,Acme\r\n",
     "contacts-lone-cr.csv": "id,name,account\ra,Ann,Acme\rb,Bo,Acme\r",
     "contacts-semicolon.csv": "id;name;account\na;Ann;Acme\nb;Bo;Acme\n",
@@ -117,6 +118,18 @@ FILES = {
     "graph.csv": "source,target\n1,2\n2,3\n",
     "graph-blank.csv": "\n\n",
     "graph-unknown.xyz": "1 2\n",
+    # XML: the classic attacks (refused before anything is expanded or fetched), then NetworkX-style files.
+    "xml-billion-laughs.graphml": "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n" + "".join(f" <!ENTITY lol{i} \"" + (f"&lol{i - 1};" if i > 1 else "&lol;") * 10 + "\">\n" for i in range(1, 10)) + "]>\n<graphml><graph><node id=\"a\"><data key=\"n\">&lol9;</data></node></graph></graphml>\n",
+    "xml-external-entity.gexf": "<?xml version=\"1.0\"?>\n<!DOCTYPE gexf [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+        "<gexf><graph><nodes><node id=\"a\" label=\"&xxe;\"/></nodes></graph></gexf>\n",
+    "xml-external-dtd.graphml": "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml SYSTEM \"http://127.0.0.1:9/graphml.dtd\">\n<graphml/>\n",
+    "xml-deep.graphml": "<graphml><graph><node id=\"a\"><desc>" + "<x>" * 10000 + "</x>" * 10000 + "</desc></node></graph></graphml>\n",
+    "xml-utf16.graphml": "\ufeff<graphml/>\n".encode("utf-16-le"),
+    "xml-edge-unknown.graphml": "<?xml version=\"1.0\"?>\n<graphml>\n<graph edgedefault=\"undirected\">\n<node id=\"a\"/>\n"
+        "<edge source=\"a\" target=\"b\"/>\n</graph>\n</graphml>\n",
+    "xml-ok.graphml": "<?xml version=\"1.0\"?>\n<graphml>\n<key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+        "<graph edgedefault=\"undirected\">\n<node id=\"a\"/><node id=\"b\"/><node id=\"c\"/>\n"
+        "<edge source=\"a\" target=\"b\"><data key=\"w\">2.5</data></edge><edge source=\"b\" target=\"c\"/>\n</graph>\n</graphml>\n",
     # JSON lines (score --input jsonl).
     "accounts-notjson.jsonl": "{\"account\": \"X\", \"contacts\": [\n",
     "accounts-contacts.jsonl": "{\"account\": \"X\", \"contacts\": 3}\n",

@@ -67,8 +67,14 @@ public enum InputFile {
     return bytes
   }
 
+  static let utf16Problem = "the file is UTF-16; save it as UTF-8 (Tiemap reads UTF-8 text)"
+
   /// The first NUL byte, if any, as an error naming its line.
   static func refuseNUL(_ bytes: [UInt8], path: String, lineOffset: Int = 0) throws {
+    // UTF-16 (Excel's "Unicode text", some XML): every other byte is NUL; say what it is.
+    if lineOffset == 0 && bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+      throw InputError(file: path, line: 1, problem: utf16Problem)
+    }
     try bytes.withUnsafeBufferPointer { b in
       guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return }
       let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base

@@ -17,7 +17,7 @@ struct InputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Contact history (date, person, channel, points, cost).", valueName: "file"))
   var interactions: String?
 
-  @Option(help: ArgumentHelp("A whole graph: SNAP-style or CSV edge list (.gz allowed).", valueName: "file"))
+  @Option(help: ArgumentHelp("A whole graph: SNAP-style or CSV edge list, node-link JSON, GraphML or GEXF (.gz allowed).", valueName: "file"))
   var graph: String?
 
   @Option(help: "Format of --graph when its extension does not tell.")

@@ -9,14 +9,20 @@ public enum GraphFileFormat: String, Sendable, CaseIterable {
   case csv
   /// Node-link JSON (NetworkX `node_link_data`, d3, `tiemap convert -o x.json`): people with their fields, ties.
   case json
+  /// GraphML (NetworkX, igraph, Gephi, yEd, Cytoscape): people with their fields, ties with theirs.
+  case graphml
+  /// GEXF 1.1–1.3 (Gephi): people with their fields, ties with theirs.
+  case gexf
 
   /// The format named by a file's extension (`.gz` is looked through): `.csv` → csv; `.txt`, `.edges`, `.el`,
-  /// `.tsv`, `.snap` → snap; `.json` → node-link JSON.
+  /// `.tsv`, `.snap` → snap; `.json` → node-link JSON; `.graphml` → GraphML; `.gexf` → GEXF.
   public init?(path: String) {
     var p = path.lowercased()
     if p.hasSuffix(".gz") { p.removeLast(3) }
     if p.hasSuffix(".csv") { self = .csv }
     else if p.hasSuffix(".json") { self = .json }
+    else if p.hasSuffix(".graphml") { self = .graphml }
+    else if p.hasSuffix(".gexf") { self = .gexf }
     else if [".txt", ".edges", ".edgelist", ".el", ".tsv", ".snap", ".dat"].contains(where: { p.hasSuffix($0) }) { self = .snap }
     else { return nil }
   }
@@ -215,7 +221,7 @@ public enum InputLoader {
                        files: [interactions])
   }
 
-  /// A whole graph from an edge list (SNAP or CSV).
+  /// A whole graph from an edge list (SNAP or CSV), node-link JSON, GraphML or GEXF.
   public static func loadGraph(_ path: String, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
     guard let format = options.format ?? GraphFileFormat(path: path) else {
       throw InputError(file: path, line: 0,
@@ -240,6 +246,10 @@ public enum InputLoader {
     case .json:
       try NodeLinkReader.read(bytes, file: path, into: &builder)
       warnings = []
+    case .graphml:
+      warnings = try GraphMLReader.read(bytes, file: path, into: &builder)
+    case .gexf:
+      warnings = try GEXFReader.read(bytes, file: path, into: &builder)
     }
     return LoadedInput(graph: try build(builder, file: path), interactions: [], warnings: warnings, files: [path])
   }

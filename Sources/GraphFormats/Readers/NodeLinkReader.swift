@@ -11,7 +11,7 @@ import SocialGraph
 /// key) is skipped; the others become tie attributes. An arc marked `undirected: true` and followed by its reverse,
 /// also marked (how `convert` writes an undirected tie of a mixed graph), is one undirected tie again.
 ///
-/// Errors name the file and the place: `file:line:column` for JSON that does not parse, `file: nodes[12].role:` for
+/// Errors name the file and the place: `file:line:column` for JSON that does not parse, `file: nodes[12]: role …` for
 /// a value that is not right (the JSON path, as lines mean nothing in a one-line document).
 /// - Complexity: O(size of the file).
 enum NodeLinkReader {
@@ -25,11 +25,6 @@ enum NodeLinkReader {
       return nil
     }
   }
-
-  static let fields: Set<String> = ["id", "name", "title", "account", "department", "reports_to", "role", "proximity",
-                                    "influence", "interest", "owner", "internal"]
-  static let tieFields: Set<String> = ["source", "target", "weight", "kind", "since", "last_contact", "interactions",
-                                       "directed", "undirected", "key"]
 
   static func read(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder) throws {
     let document: JSONValue
@@ -67,13 +62,6 @@ enum NodeLinkReader {
       case .array, .object: return v.compact()
       }
     }
-    func checked<T>(_ r: Result<T, CellProblem>, _ place: String) throws -> T {
-      switch r {
-      case .success(let v): return v
-      case .failure(let p): throw fail(place, p.message)
-      }
-    }
-
     var index: [String: NodeIndex] = [:]
     index.reserveCapacity(nodes.count)
     for (k, node) in nodes.enumerated() {
@@ -82,42 +70,24 @@ enum NodeLinkReader {
       let f = Fields(pairs)
       guard let idValue = f["id"], let id = text(idValue), !id.isEmpty else { throw fail(place, "has no \"id\"") }
       guard index[id] == nil else { throw fail(place + ".id", "\(quoted(id)) is the id of an earlier node") }
-      var p = Person(id: id)
-      func field(_ key: String) -> String? { f[key].flatMap(text).flatMap { $0.isEmpty ? nil : $0 } }
-      p.name = field("name"); p.title = field("title"); p.account = field("account"); p.department = field("department")
-      p.reportsTo = field("reports_to"); p.owner = field("owner")
-      if let r = field("role") {
-        guard let role = StakeholderRole(parsing: r) else {
-          throw fail(place + ".role", "\(quoted(r)) is not a role (\(StakeholderRole.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        p.role = role
+      var attributes: [Attribute] = []
+      for (key, value) in pairs where !GraphRecords.personFields.contains(key) {
+        if let v = text(value) { attributes.append(Attribute(name: key, value: v)) }
       }
-      if let x = field("proximity") {
-        guard let level = Proximity(parsing: x) else { throw fail(place + ".proximity", "\(quoted(x)) is not P1, P2, P3 or P4") }
-        p.proximity = level
-      }
-      if let x = field("influence") { p.influence = try checked(ValueParsing.integer(x, column: "influence", in: 1...5), place) }
-      if let x = field("interest") { p.interest = try checked(ValueParsing.integer(x, column: "interest", in: 1...5), place) }
-      if let x = field("internal") { p.isInternal = try checked(ValueParsing.boolean(x, column: "internal"), place) }
-      for (key, value) in pairs where !fields.contains(key) {
-        if let v = text(value) { p.attributes.append(Attribute(name: key, value: v)) }
-      }
+      let p = try GraphRecords.person(id: id, field: { f[$0].flatMap(text) }, attributes: attributes) { fail(place, $0) }
       index[id] = try builder.addPerson(p)
     }
-    for (k, node) in nodes.enumerated() {
-      guard case .object(let pairs) = node, let m = pairs.first(where: { $0.0 == "reports_to" }).flatMap({ text($0.1) }), !m.isEmpty else { continue }
-      guard index[m] != nil else { throw fail("nodes[\(k)].reports_to", "\(quoted(m)) is not the id of any node") }
-    }
+    try GraphRecords.checkManagers(builder) { fail("nodes[\($0)]", $1) }
 
     // Tie attributes: every other edge key, in order of first appearance.
     var extra: [String] = []
     var seen = Set<String>()
     for e in edges {
       guard case .object(let pairs) = e else { continue }
-      for (key, _) in pairs where !tieFields.contains(key) && seen.insert(key).inserted { extra.append(key) }
+      for (key, _) in pairs where !GraphRecords.tieFields.contains(key) && seen.insert(key).inserted { extra.append(key) }
     }
     builder.declareTieAttributes(extra)
-    var previous: (source: NodeIndex, target: NodeIndex, fields: [String])?
+    var adder = GraphRecords.TieAdder(graphDirected: graphDirected)
     for (k, edge) in edges.enumerated() {
       let place = "\(edgeKey)[\(k)]"
       guard case .object(let pairs) = edge else { throw fail(place, "is not an object") }
@@ -128,38 +98,14 @@ enum NodeLinkReader {
         return i
       }
       let (u, v) = (try end("source"), try end("target"))
-      let weight: Double
+      var weight: Double?
       switch f["weight"] {
       case .number(let d)? where d > 0 && d <= TiemapLimits.inputMagnitude: weight = d   // the usual case, without text
       case .int(let i)? where i > 0 && Double(i) <= TiemapLimits.inputMagnitude: weight = Double(i)
-      case let w?: weight = try text(w).map { try checked(ValueParsing.weight($0), place) } ?? 1
-      case nil: weight = 1
+      default: weight = nil
       }
-      let kind = f["kind"].flatMap(text).map { TieKind($0) } ?? .edge
-      var directed = graphDirected
-      if let d = f["directed"].flatMap(text) { directed = try checked(ValueParsing.boolean(d, column: "directed"), place) }
-      let marked = try f["undirected"].flatMap(text).map { try checked(ValueParsing.boolean($0, column: "undirected"), place) } ?? false
-      if marked { directed = false }
-      var tie = Tie(source: u, target: v, weight: weight, kind: builder.kindIndex(for: kind), isDirected: directed)
-      if let d = f["since"].flatMap(text) { tie.since = try checked(ValueParsing.day(d, column: "since"), place) }
-      if let d = f["last_contact"].flatMap(text) { tie.lastContact = try checked(ValueParsing.day(d, column: "last_contact"), place) }
-      if let c = f["interactions"].flatMap(text) {
-        tie.interactions = Int32(try checked(ValueParsing.integer(c, column: "interactions", in: 0...Int(Int32.max)), place))
-      }
-      let attributes = extra.map { f[$0].flatMap(text) ?? "" }
-      // The reverse arc of a marked undirected tie just read: the same tie, already added.
-      if marked {
-        let fields = [kind.name, "\(weight)", tie.since?.description ?? "", tie.lastContact?.description ?? "",
-                      tie.interactions.map { "\($0)" } ?? ""] + attributes
-        if let p = previous, p.source == v, p.target == u, p.fields == fields {
-          previous = nil
-          continue
-        }
-        previous = (u, v, fields)
-      } else {
-        previous = nil
-      }
-      do { try builder.addTie(tie, attributes: attributes) } catch let e as SocialGraphError { throw fail(place, e.description) }
+      try adder.add(u, v, weight: weight, field: { f[$0].flatMap(text) }, attributes: extra.map { f[$0].flatMap(text) ?? "" },
+                    into: &builder) { fail(place, $0) }
     }
   }
 }

@@ -66,7 +66,10 @@ public struct GraphExport: Sendable {
     var extra: [String] = []
     for p in g.people { for a in p.attributes where !extra.contains(a.name) { extra.append(a.name) } }
     let taken = Set(nodeColumns.map(\.name))
-    for name in extra where !taken.contains(name) { add(name, .string) { $0.attribute(name) } }
+    for name in extra where !taken.contains(name) {
+      let values = g.people.map { $0.attribute(name) }
+      nodeColumns.append(Column(name: name, type: Self.inferredType(values), values: values))
+    }
     // Measures beside the fields; one named like a field (the structural `influence` score beside the declared
     // influence) is written `structural_influence`, as `tiemap score` names it, or with `_measure` after it.
     for (name, values) in measures {
@@ -85,12 +88,31 @@ public struct GraphExport: Sendable {
     edgeColumn("last_contact", .string) { t, _ in t.lastContact?.description }
     edgeColumn("interactions", .int) { t, _ in t.interactions.map { "\($0)" } }
     for (c, name) in g.tieAttributeNames.enumerated() {
-      edgeColumn(name, .string) { _, i in let v = g.tieAttribute(i, c); return v.isEmpty ? nil : v }
+      let values = edges.map { e -> String? in let v = g.tieAttribute(e.tie, c); return v.isEmpty ? nil : v }
+      if values.contains(where: { $0 != nil }) { edgeColumns.append(Column(name: name, type: Self.inferredType(values), values: values)) }
     }
     if anyDirected && anyUndirected {
       let values = edges.map { $0.directed ? nil : "true" as String? }
       edgeColumns.append(Column(name: "undirected", type: .boolean, values: values))
     }
+  }
+
+  /// The type of an extra column, so that Gephi can size or colour by it and NetworkX reads numbers: `int` when
+  /// every value is an integer written canonically (`42`, not `042` or `+42`), `double` when every value is an
+  /// integer or a finite decimal written canonically (`0.5`, `1e-07` as Swift writes it), `boolean` for only
+  /// `true`/`false`, else `string`. Canonical only, so that every reader gives back the text that was written.
+  static func inferredType(_ values: [String?]) -> ValueType {
+    var (ints, doubles, booleans, any) = (true, true, true, false)
+    for case let v? in values {
+      any = true
+      if booleans && v != "true" && v != "false" { booleans = false }
+      let int = Int(v).map { String($0) == v } ?? false
+      if ints && !int { ints = false }
+      if doubles && !int { doubles = Double(v).map { $0.isFinite && String($0) == v } ?? false }
+      if !ints && !doubles && !booleans { return .string }
+    }
+    guard any else { return .string }
+    return ints ? .int : doubles ? .double : booleans ? .boolean : .string
   }
 
   /// The pair an edge joins, as one key: ordered in a directed graph, either way round in an undirected one.
