@@ -58,7 +58,10 @@ for name, contacts_path, ties_path in cases:
                 names = i.vs["name"] if "name" in i.vs.attributes() else []
                 expect(names == [p["name"] or None for p in people] or names == [p["name"] for p in people], f"{name}: igraph names differ")
             elif ext == "gexf":
-                graphs["networkx read_gexf"] = nx.read_gexf(out)
+                graphs["networkx read_gexf"] = G = nx.read_gexf(out)
+                # Gephi's drawing: everyone on the network map has a position, a size and a colour.
+                drawn = [v for v, d in G.nodes(data=True) if {"position", "size", "color"} <= set(d.get("viz", {}))]
+                expect(len(drawn) == len(people), f"{name}.gexf: {len(drawn)} of {len(people)} people carry a drawing")
             else:
                 with open(out, encoding="utf-8") as f:
                     graphs["networkx node_link_graph"] = nx.node_link_graph(json.load(f))

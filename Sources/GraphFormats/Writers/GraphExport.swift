@@ -23,8 +23,19 @@ public struct GraphExport: Sendable {
     public var tie: Int
   }
 
+  /// Where a person is drawn, in Gephi's terms (GEXF's `viz:position`, `viz:size`, `viz:color`).
+  public struct Drawn: Sendable, Equatable {
+    public var x: Double, y: Double, size: Double
+    public var red: UInt8, green: UInt8, blue: UInt8
+    public init(x: Double, y: Double, size: Double, red: UInt8, green: UInt8, blue: UInt8) {
+      self.x = x; self.y = y; self.size = size; self.red = red; self.green = green; self.blue = blue
+    }
+  }
+
   public let ids: [String]
   public let directed: Bool
+  /// One per person (nil: not drawn), written into GEXF so the graph opens in Gephi as Tiemap drew it; empty: none.
+  public var drawing: [Drawn?] = []
   /// True when two edges join the same pair (NetworkX: a multigraph).
   public let multigraph: Bool
   public var nodeColumns: [Column] = []
@@ -152,7 +163,8 @@ public struct GraphExport: Sendable {
 
   // MARK: GEXF
 
-  /// GEXF 1.3 (Gephi): the name as the node's label, typed attributes, weights on edges.
+  /// GEXF 1.3 (Gephi): the name as the node's label, typed attributes, weights on edges, and with `drawing` each
+  /// drawn person's position, size and colour (`viz:`), so that Gephi shows the map as Tiemap drew it.
   /// - Reference: GEXF Working Group (2022), *GEXF 1.3 Primer*, gexf.net.
   public func gexf() -> String {
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -176,6 +188,11 @@ public struct GraphExport: Sendable {
       var values = ""
       for (k, c) in nodeAttributes.enumerated() { if let x = c.values[v] { values += "<attvalue for=\"\(k)\" value=\"\(Escape.xmlData(x))\"/>" } }
       if !values.isEmpty { out += "<attvalues>\(values)</attvalues>" }
+      if v < drawing.count, let d = drawing[v] {
+        out += "<viz:color r=\"\(d.red)\" g=\"\(d.green)\" b=\"\(d.blue)\"/>"
+        out += "<viz:position x=\"\(Cell.fixed(d.x, digits: 2))\" y=\"\(Cell.fixed(d.y, digits: 2))\" z=\"0.0\"/>"
+        out += "<viz:size value=\"\(Cell.fixed(d.size, digits: 2))\"/>"
+      }
       out += "</node>\n"
     }
     out += "    </nodes>\n    <edges>\n"

@@ -1,6 +1,12 @@
 import ArgumentParser
 import GraphFormats
 import NetworkAnalysis
+import StakeholderMaps
+
+/// Which of Tiemap's maps a GEXF file carries the drawing of.
+enum ConvertDrawing: String, CaseIterable, ExpressibleByArgument {
+  case network, org, none
+}
 
 /// What `convert` writes, from -o's extension.
 enum GraphOutputFormat: String, CaseIterable {
@@ -17,7 +23,9 @@ struct Convert: ParsableCommand {
       with weight, kind, dates, interactions and extra columns. A graph whose ties are all directed or all undirected \
       is written so; a mixed one (reports_to and advice directed, relationships not) is written directed, each \
       undirected tie as its two arcs marked undirected=true. --with-measures adds the person measures of `tiemap \
-      metrics` (undirected social view) as numeric attributes, to size or colour by them in Gephi.
+      metrics` (undirected social view) as numeric attributes, to size or colour by them in Gephi. A GEXF file also \
+      carries the drawing of Tiemap's network map (--drawing org: the org map; none: no drawing) — each person's \
+      position, size and proximity colour — so it opens in Gephi as Tiemap draws it.
       """)
 
   @OptionGroup var input: InputOptions
@@ -31,6 +39,9 @@ struct Convert: ParsableCommand {
   @Flag(help: "With --with-measures: weight the measures by tie weight, as `tiemap metrics --weighted`.")
   var weighted = false
 
+  @Option(help: "GEXF: the map whose drawing (positions, sizes, colours) the file carries, for Gephi.")
+  var drawing: ConvertDrawing = .network
+
   var format: GraphOutputFormat? {
     output.lastIndex(of: ".").flatMap { GraphOutputFormat(rawValue: output[output.index(after: $0)...].lowercased()) }
   }
@@ -38,16 +49,27 @@ struct Convert: ParsableCommand {
   func validate() throws {
     guard format != nil else { throw ValidationError("-o: give a file ending in .graphml, .gexf, .json, .dot or .csv.") }
     if weighted && !withMeasures { throw ValidationError("--weighted weights the measures: give --with-measures too.") }
+    if drawing != .network && format != .gexf { throw ValidationError("--drawing goes into GEXF files: give -o a file ending in .gexf.") }
   }
 
   func run() throws {
-    let g = try input.load().graph
+    let loaded = try input.load()
+    let g = loaded.graph
     var measures: [(name: String, values: [Double])] = []
     if withMeasures {
       let m = g.social.personMeasures(Set(PersonMeasure.undirected), weighted: weighted)
       measures = PersonMeasure.undirected.map { ($0.rawValue, m.column($0)) }
     }
-    let export = GraphExport(graph: g, measures: measures)
+    var export = GraphExport(graph: g, measures: measures)
+    if format == .gexf && drawing != .none {
+      var o = MapOptions()
+      o.layout = drawing == .org ? .org : .network
+      if case .refuse(let why) = MapSizeCheck(graph: g, options: o) {
+        Terminal.warning("the GEXF file carries no drawing: \(why)")
+      } else {
+        export.drawing = try StakeholderMap.placements(graph: g, measures: MapMeasures(graph: g, interactions: loaded.interactions), options: o)
+      }
+    }
     let text: String
     switch format! {
     case .graphml: text = export.graphML()
