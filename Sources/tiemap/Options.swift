@@ -6,6 +6,45 @@ extension GraphFileFormat: ExpressibleByArgument {}
 
 extension EdgeListThirdColumn: ExpressibleByArgument {}
 
+extension CRMPreset: ExpressibleByArgument {}
+
+/// Contacts as a CRM exports them (README, "CRM exports"): every command that reads contacts takes these.
+struct CRMImportOptions: ParsableArguments {
+  @Option(help: "Read --contacts as this CRM's export: its columns, ids and role values; owners become our team's users.")
+  var preset: CRMPreset?
+
+  @Option(help: ArgumentHelp("The CRM's users export (id, name, title, e-mail): names and titles of the owners.", valueName: "file"))
+  var users: String?
+
+  @Option(help: ArgumentHelp("Salesforce Account export (Id, Name): account ids in the contacts become names.", valueName: "file"))
+  var accounts: String?
+
+  @Option(help: ArgumentHelp("Salesforce OpportunityContactRole export (ContactId, Role, IsPrimary): stakeholder roles.", valueName: "file"))
+  var contactRoles: String?
+
+  @Option(help: ArgumentHelp("--preset linkedin: the team member who exported the connections (a relationship tie to each).", valueName: "id"))
+  var owner: String?
+
+  @Option(help: ArgumentHelp("The contacts column holding the id (a URL, an e-mail), instead of the preset's or id.", valueName: "column"))
+  var idColumn: String?
+
+  func validate() throws {
+    if preset == nil && (users != nil || accounts != nil || contactRoles != nil || owner != nil) {
+      throw ValidationError("--users, --accounts, --contact-roles and --owner read a CRM export: give --preset salesforce|hubspot|dynamics|linkedin.")
+    }
+    if owner != nil && preset != .linkedin { throw ValidationError("--owner ties LinkedIn connections to the member who exported them: it goes with --preset linkedin.") }
+    if (accounts != nil || contactRoles != nil) && preset != .salesforce {
+      throw ValidationError("--accounts and --contact-roles read Salesforce's Account and OpportunityContactRole exports: they go with --preset salesforce.")
+    }
+  }
+
+  var options: CRMOptions {
+    var o = CRMOptions()
+    o.preset = preset; o.users = users; o.accounts = accounts; o.contactRoles = contactRoles; o.owner = owner; o.idColumn = idColumn
+    return o
+  }
+}
+
 /// The inputs of every command (DESIGN.md: `INPUT…`).
 struct InputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Contacts file (one row per person).", valueName: "file"))
@@ -29,6 +68,8 @@ struct InputOptions: ParsableArguments {
   @Flag(help: "Add people that ties or interactions name but the contacts lack, instead of failing.")
   var allowUnknown = false
 
+  @OptionGroup(title: "CRM exports") var crm: CRMImportOptions
+
   @Option(help: "What a third column of a --graph edge list holds.")
   var thirdColumn: EdgeListThirdColumn = .weight
 
@@ -36,6 +77,9 @@ struct InputOptions: ParsableArguments {
   var skipZeroWeights = false
 
   func validate() throws {
+    if !crm.options.isEmpty && contacts == nil {
+      throw ValidationError("--preset, --users, --id-column and the other CRM options read --contacts FILE.")
+    }
     if graph != nil && (contacts != nil || ties != nil || interactions != nil) {
       throw ValidationError("Give either --graph FILE, or --contacts FILE with --ties/--interactions, not both.")
     }
@@ -58,6 +102,7 @@ struct InputOptions: ParsableArguments {
     o.directed = directed
     o.thirdColumn = thirdColumn
     o.skipZeroWeights = skipZeroWeights
+    o.crm = crm.options
     return o
   }
 

@@ -65,6 +65,16 @@ struct CSVTable<Field: Hashable> {
     self.line = headerLine
   }
 
+  /// The header of `bytes` (names as written) and its line, without reading further.
+  static func header(of bytes: [UInt8], file: String) throws -> (names: [String], line: Int) {
+    var parser = CSVParser(bytes: bytes, file: file)
+    var header: [String] = []
+    guard !parser.isBlank, let line = try parser.next(into: &header) else {
+      throw InputError(file: file, line: 0, problem: "file is empty (expected a header line)")
+    }
+    return (header, line)
+  }
+
   /// Moves to the next row; false at the end. Throws when the row's field count differs from the header's —
   /// or, with `rejects`, logs that row and moves on.
   mutating func next(_ rejects: RejectLog? = nil) throws -> Bool {

@@ -32,12 +32,82 @@ public enum ContactsReader {
   }()
 
   /// The people of `bytes` (from `file`), with the line of each, in file order.
+  public static func read(_ bytes: [UInt8], file: String, rejects: RejectLog? = nil) throws -> (people: [Person], lines: [Int]) {
+    do { return try read(bytes, file: file, rejects: rejects, mapping: nil) } catch var e as InputError {
+      // A CRM's export as downloaded: say which preset reads it.
+      if e.problem.hasPrefix("missing required column \"id\""), let hint = presetHint(bytes, file: file, columns: true) {
+        e.problem = "no id column: " + hint
+      } else if let hint = presetHint(bytes, file: file, columns: false, atLeast: 4) {
+        e.problem += "; " + hint
+      }
+      throw e
+    }
+  }
+
+  /// "this looks like a Salesforce Contact export (13 of its columns): pass --preset salesforce", with the columns
+  /// found when `columns`, when the header of `bytes` shares `atLeast` columns with a preset's export (a
+  /// LinkedIn `Notes:` preamble is looked past); nil otherwise.
+  static func presetHint(_ bytes: [UInt8], file: String, columns: Bool, atLeast: Int = 2) -> String? {
+    guard var header = try? CSVTable<Field>.header(of: bytes, file: file) else { return nil }
+    if header.names.first?.trimmingBlanks() == "Notes:" {
+      var rest = bytes
+      CRMImport.blankPreamble(&rest)
+      guard let h = try? CSVTable<Field>.header(of: rest, file: file) else { return nil }
+      header = h
+    }
+    guard let best = CRMPreset.closest(to: header.names), best.shared >= atLeast else { return nil }
+    let found = columns ? " (columns found: " + header.names.map { $0.trimmingBlanks() }.joined(separator: ", ") + ")" : ""
+    return "this looks like a \(best.preset.title) (\(best.shared) of its columns): pass --preset \(best.preset.rawValue)\(found)"
+  }
+
+  /// How a CRM export's columns give the contact fields (see `CRMPreset`): for each field, the first of its
+  /// names found in the header (normalised: `Account.Name` is `accountname`) gives it, and the other columns stay
+  /// attributes; `id` may be named outright (`--id-column`). Role values are the export's (`Economic Buyer`,
+  /// `Budget Holder`, `Blocker`…), nil for "none" (`Other`, `Unknown`).
+  struct Mapping {
+    var columns: [(Field, [String])]
+    var idColumn: String?
+    var role: @Sendable (String) -> Result<StakeholderRole?, CellProblem>
+    /// Tiemap's own aliases, the id's replaced by `idColumn` (no preset: only `--id-column`).
+    var base: [String: Field]? = nil
+
+    func aliases(_ header: (names: [String], line: Int), file: String) throws -> [String: Field] {
+      let present = Set(header.names.map { normalizedColumnName($0.trimmingBlanks()) })
+      var out: [String: Field] = [:]
+      var used = Set<String>()
+      if let idColumn {
+        let key = normalizedColumnName(idColumn)
+        guard present.contains(key) else {
+          throw InputError(file: file, line: header.line,
+                           problem: "--id-column \(quoted(idColumn)) is not a column (columns found: \(header.names.map { $0.trimmingBlanks() }.joined(separator: ", ")))")
+        }
+        if let base { return base.filter { $0.value != .id }.merging([key: .id]) { _, b in b } }
+        out[key] = .id
+        used.insert(key)
+      }
+      if let base { return base }
+      for (field, names) in columns where !(field == .id && idColumn != nil) {
+        if let name = names.first(where: { present.contains($0) && !used.contains($0) }) {
+          out[name] = field
+          used.insert(name)
+        }
+      }
+      return out
+    }
+  }
   /// - Throws: `InputError` for an empty file, a header with no rows, a missing `id` column, a row with the
   ///   wrong number of fields, an empty or duplicate id, or a bad role, proximity, influence, interest or
   ///   internal value.
   /// - Parameter rejects: log bad rows there and go on (their ids are remembered as rejected) instead of throwing.
-  public static func read(_ bytes: [UInt8], file: String, rejects: RejectLog? = nil) throws -> (people: [Person], lines: [Int]) {
-    var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.id], name: { $0.rawValue })
+  /// - Parameter mapping: a CRM export's columns and role values (`CRMPreset`), instead of Tiemap's.
+  static func read(_ bytes: [UInt8], file: String, rejects: RejectLog? = nil, mapping: Mapping?) throws -> (people: [Person], lines: [Int]) {
+    var names = aliases
+    var role: (String) -> Result<StakeholderRole?, CellProblem> = { ValueParsing.role($0).map { Optional($0) } }
+    if let mapping {
+      names = try mapping.aliases(CSVTable<Field>.header(of: bytes, file: file), file: file)
+      role = mapping.role
+    }
+    var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: names, required: [.id], name: { $0.rawValue })
     var people: [Person] = [], lines: [Int] = []
     let bound = CSVParser.recordBound(bytes)
     people.reserveCapacity(bound); lines.reserveCapacity(bound)
@@ -46,7 +116,7 @@ public enum ContactsReader {
     let columns = Columns(table)
     while try table.next(rejects) {
       do {
-        let p = try person(in: table, columns, seen: &seen, cells: &cells)
+        let p = try person(in: table, columns, seen: &seen, cells: &cells, role: role)
         people.append(p)
         lines.append(table.line)
       } catch let e as InputError where rejects != nil {
@@ -104,13 +174,13 @@ public enum ContactsReader {
   /// departments and titles are stored once (a million contacts hold a few thousand distinct values).
   struct RepeatedColumns {
     var account = RepeatedCells<String>(), department = RepeatedCells<String>(), title = RepeatedCells<String>()
-    var role = RepeatedCells<StakeholderRole>(), proximity = RepeatedCells<Proximity>()
+    var role = RepeatedCells<StakeholderRole?>(), proximity = RepeatedCells<Proximity>()
     var influence = RepeatedCells<Int>(), interest = RepeatedCells<Int>(), isInternal = RepeatedCells<Bool>()
   }
 
   /// The person of the table's current row, recorded in `seen` when it is accepted.
   private static func person(in table: CSVTable<Field>, _ c: Columns, seen: inout SeenIDs,
-                             cells: inout RepeatedColumns) throws -> Person {
+                             cells: inout RepeatedColumns, role: (String) -> Result<StakeholderRole?, CellProblem>) throws -> Person {
     guard let id = table.value(at: c.id) else { throw table.error("empty id") }
     if let first = seen.line(of: id) { throw table.error("duplicate id \(quoted(id)) (first on line \(first))") }
     var p = Person(id: id)
@@ -130,7 +200,7 @@ public enum ContactsReader {
     p.department = text(c.department, &cells.department)
     p.reportsTo = table.value(at: c.reportsTo)
     p.owner = table.value(at: c.owner)
-    p.role = try parsed(c.role, &cells.role, ValueParsing.role)
+    p.role = try parsed(c.role, &cells.role, role) ?? nil
     p.proximity = try parsed(c.proximity, &cells.proximity, ValueParsing.proximity)
     p.influence = try parsed(c.influence, &cells.influence) { ValueParsing.integer($0, column: "influence", in: 1...5) }
     p.interest = try parsed(c.interest, &cells.interest) { ValueParsing.integer($0, column: "interest", in: 1...5) }

@@ -38,6 +38,8 @@ public struct LoadOptions: Sendable {
   public var directed = false
   public var thirdColumn = EdgeListThirdColumn.weight
   public var skipZeroWeights = false
+  /// Contacts as a CRM exports them (`--preset`, `--users`, `--accounts`, `--contact-roles`, `--owner`, `--id-column`).
+  public var crm = CRMOptions()
   public init() {}
 }
 
@@ -60,18 +62,21 @@ public enum InputLoader {
   /// An account: contacts, then optional ties, contact history, survey answers and referrals.
   public static func loadAccount(contacts: String, ties: String?, interactions: String?, surveys: String? = nil,
                                  referrals: String? = nil, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
-    let (people, lines) = try ContactsReader.read(try InputFile.read(contacts), file: contacts)
+    let (people, lines, implied, crmWarnings) = try readContacts(try InputFile.read(contacts), file: contacts, options: options, rejects: nil)
     var builder = SocialGraphBuilder(reservingPeople: people.count)
     for p in people { try builder.addPerson(p) }
-    var warnings: [InputWarning] = []
+    var warnings: [InputWarning] = crmWarnings
     // Managers and owners must be people (or be added, with --allow-unknown).
     var addedRefs: [(String, Int)] = []
     for (i, p) in people.enumerated() {
       for (column, ref) in [("reports_to", p.reportsTo), ("owner", p.owner)] {
         guard let ref, builder.index(of: ref) == nil else { continue }
         guard options.allowUnknown else {
-          throw InputError(file: contacts, line: lines[i],
-                           problem: "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)")
+          var problem = "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)"
+          if options.crm.preset == nil, let bytes = try? InputFile.read(contacts), let hint = ContactsReader.presetHint(bytes, file: contacts, columns: false, atLeast: 4) {
+            problem = "\(column) \(quoted(ref)) is not the id of anyone in \(contacts): " + hint
+          }
+          throw InputError(file: contacts, line: lines[i], problem: problem)
         }
         var added = Person(id: ref)
         if column == "owner" { added.isInternal = true }
@@ -92,9 +97,15 @@ public enum InputLoader {
     let unknown: TiesReader.UnknownPeople = options.allowUnknown ? .add : .reject(contactsFile: contacts)
     var files = [contacts]
     if let ties {
-      warnings += try TiesReader.read(try InputFile.read(ties), file: ties, into: &builder, unknown: unknown)
+      let bytes = try InputFile.read(ties)
+      if options.crm.preset == .dynamics, CRMImport.isConnections(try CSVTable<CRMImport.ConnectionField>.header(of: bytes, file: ties).names) {
+        warnings += try CRMImport.connections(bytes, file: ties, into: &builder)
+      } else {
+        warnings += try TiesReader.read(bytes, file: ties, into: &builder, unknown: unknown)
+      }
       files.append(ties)
     }
+    try addImplied(implied, to: &builder)
     // The per-person files: each resolves its ids against the people so far (adding them with --allow-unknown).
     func read<T>(_ path: String?, _ reader: ([UInt8], String, inout SocialGraphBuilder) throws -> ([T], [InputWarning])) throws -> [T] {
       guard let path else { return [] }
@@ -137,8 +148,7 @@ public enum InputLoader {
                                options: LoadOptions = LoadOptions(), rejects: RejectLog? = nil) throws
     -> (parts: SocialGraphParts, interactions: [Interaction], warnings: [InputWarning], lines: [Int]) {
     let contacts = source.name
-    var (people, lines) = try ContactsReader.read(try source.bytes(), file: contacts, rejects: rejects)
-    var warnings: [InputWarning] = []
+    var (people, lines, implied, warnings) = try readContacts(try source.bytes(), file: contacts, options: options, rejects: rejects)
     // References: with rejects, drop (and log) the contacts whose manager or owner is not a kept row, until none.
     while true {
       var ids = ContactsReader.SeenIDs()
@@ -166,6 +176,7 @@ public enum InputLoader {
       lines = zip(lines, keep).filter(\.1).map(\.0)
     }
     var builder = try SocialGraphBuilder(people: people)
+    try addImplied(implied, to: &builder)
     var lookup = PersonLookup(builder)   // once, for both readers
     let unknown: TiesReader.UnknownPeople = options.allowUnknown ? .add : .reject(contactsFile: contacts)
     var history: [Interaction] = []
@@ -177,7 +188,7 @@ public enum InputLoader {
         var b = start, l = startLookup
         do {
           if i == 0 {
-            let w = try readTies(tiesSource, into: &b, lookup: &l, unknown: unknown, rejects: nil)
+            let w = try readTies(tiesSource, into: &b, lookup: &l, unknown: unknown, rejects: nil, preset: options.crm.preset)
             return .success((b, [], w))
           }
           let (rows, w) = try readHistory(historySource, builder: &b, lookup: &l, unknown: unknown, rejects: nil)
@@ -191,7 +202,9 @@ public enum InputLoader {
       warnings += ties.2 + hist.2
       history = hist.1
     } else {
-      if let tiesSource { warnings += try readTies(tiesSource, into: &builder, lookup: &lookup, unknown: unknown, rejects: rejects) }
+      if let tiesSource {
+        warnings += try readTies(tiesSource, into: &builder, lookup: &lookup, unknown: unknown, rejects: rejects, preset: options.crm.preset)
+      }
       if let historySource {
         let (rows, w) = try readHistory(historySource, builder: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
         history = rows
@@ -201,9 +214,38 @@ public enum InputLoader {
     return (builder.parts, history, warnings, lines)
   }
 
+  /// The contacts file, as Tiemap's own or as a CRM's export (`options.crm`): the people (our team's users after
+  /// the contacts, line 0), their lines, the ties the export implies and its warnings.
+  static func readContacts(_ bytes: [UInt8], file path: String, options: LoadOptions, rejects: RejectLog?) throws
+    -> (people: [Person], lines: [Int], implied: [ImportedTie], warnings: [InputWarning]) {
+    if options.crm.isEmpty {
+      let (people, lines) = try ContactsReader.read(bytes, file: path, rejects: rejects)
+      return (people, lines, [], [])
+    }
+    let imported = try CRMImport.contacts(bytes, file: path, options: options.crm, rejects: rejects)
+    return (imported.people + imported.users, imported.lines + Array(repeating: 0, count: imported.users.count),
+            imported.ties, imported.warnings)
+  }
+
+  /// Adds the ties a CRM export implies (LinkedIn: the exporting member to each connection).
+  static func addImplied(_ ties: [ImportedTie], to builder: inout SocialGraphBuilder) throws {
+    guard !ties.isEmpty else { return }
+    let kinds = Dictionary(uniqueKeysWithValues: Set(ties.map(\.kind)).map { ($0, builder.kindIndex(for: $0)) })
+    for t in ties {
+      guard let u = builder.index(of: t.source), let v = builder.index(of: t.target) else { continue }
+      var tie = Tie(source: u, target: v, weight: 1, kind: kinds[t.kind]!, isDirected: t.isDirected)
+      tie.since = t.since
+      do { try builder.addTie(tie) } catch let e as SocialGraphError { throw InputError(file: t.file, line: t.line, problem: e.description) }
+    }
+  }
+
   private static func readTies(_ source: Source, into builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
-                                unknown: TiesReader.UnknownPeople, rejects: RejectLog?) throws -> [InputWarning] {
-    try TiesReader.read(try source.bytes(), file: source.name, into: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
+                                unknown: TiesReader.UnknownPeople, rejects: RejectLog?, preset: CRMPreset?) throws -> [InputWarning] {
+    let bytes = try source.bytes()
+    if preset == .dynamics, CRMImport.isConnections(try CSVTable<CRMImport.ConnectionField>.header(of: bytes, file: source.name).names) {
+      return try CRMImport.connections(bytes, file: source.name, into: &builder)   // adds ties only: the lookup stays right
+    }
+    return try TiesReader.read(bytes, file: source.name, into: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
   }
 
   private static func readHistory(_ source: Source, builder: inout SocialGraphBuilder, lookup: inout PersonLookup,

@@ -33,6 +33,7 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("Ties file.", valueName: "file")) var ties: String?
   @Option(help: ArgumentHelp("Contact history.", valueName: "file")) var interactions: String?
   @Flag(help: "Add people that ties or interactions name but the contacts lack, instead of failing.") var allowUnknown = false
+  @OptionGroup(title: "CRM exports") var crm: CRMImportOptions
   @Option(help: "Where the accounts come from: the CSV files, or one JSON account per line on stdin.") var input: ScoreInput = .csv
   @Option(name: .short, help: ArgumentHelp("Write the contact rows to this file (atomically) instead of stdout.", valueName: "file"))
   var output: String?
@@ -65,6 +66,7 @@ struct Score: ParsableCommand {
       guard contacts == nil, ties == nil, interactions == nil else { throw ValidationError("--input jsonl reads stdin: leave out --contacts, --ties and --interactions.") }
       guard asOf != nil else { throw ValidationError("--input jsonl needs --as-of DATE, so that every line is scored at the same date.") }
       guard accountsOut == nil else { throw ValidationError("--accounts-out is not available with --input jsonl (the rows stream to stdout).") }
+      guard crm.options.isEmpty else { throw ValidationError("--preset and the other CRM options read --contacts FILE, not --input jsonl.") }
     }
     if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD).") }
     if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard '\(shard)' must be K/N with 1 ≤ K ≤ N.") }
@@ -112,6 +114,7 @@ struct Score: ParsableCommand {
   func scoreFiles(log: RejectLog?, timings: Timings) throws -> (rows: [[(person: NodeIndex, line: String)]], summaries: String, people: Int) {
     var load = LoadOptions()
     load.allowUnknown = allowUnknown
+    load.crm = crm.options
     let loaded = try InputLoader.loadParts(contacts: contacts!, ties: ties, interactions: interactions, options: load, rejects: log)
     timings.mark("read")
     for w in loaded.warnings { Terminal.warning(w.description) }

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Realistic CRM exports for the --preset tests (Tests/Fixtures/crm/), written byte for byte with the quirks the real
+downloads have: a UTF-8 byte-order mark, CRLF line ends, every value quoted (Salesforce), a line break inside a
+quoted cell, empty columns, Salesforce's 18-character ids with a 15-character reference among them, Dynamics GUIDs
+in braces and upper case beside plain lower-case ones, LinkedIn's `Notes:` preamble. The people and what each
+export must load as are described in Tests/GraphFormatsTests/CRMPresetTests.swift.
+Run from the repository root: python3 scripts/crm_fixtures.py
+"""
+import os
+
+OUT = os.path.join("Tests", "Fixtures", "crm")
+
+def sf18(id15):
+    """Salesforce's 18-character form: a checksum of the upper-case letters of each 5-character chunk."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+    suffix = ""
+    for chunk in (id15[0:5], id15[5:10], id15[10:15]):
+        bits = sum(1 << i for i, c in enumerate(chunk) if "A" <= c <= "Z")
+        suffix += alphabet[bits]
+    return id15 + suffix
+
+def csv_line(values, quote_all=False):
+    out = []
+    for v in values:
+        if quote_all or any(c in v for c in ',"\r\n'):
+            out.append('"' + v.replace('"', '""') + '"')
+        else:
+            out.append(v)
+    return ",".join(out)
+
+def write(name, header, rows, bom=False, crlf=False, quote_all=False, preamble=""):
+    path = os.path.join(OUT, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    end = "\r\n" if crlf else "\n"
+    text = preamble + end.join(csv_line(r, quote_all) for r in [header] + rows) + end
+    with open(path, "wb") as f:
+        f.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+
+# Salesforce: Data Export's Contact.csv, Account.csv, User.csv, OpportunityContactRole.csv.
+acc = {"globex": "0015g00000AbCdEQAZ"[:15], "initech": "0015g00000XyZwVQA1"[:15]}
+usr = {"sam": "0055g00000SamRpAAA"[:15], "kim": "0055g00000KimLeAAA"[:15], "pat": "0055g00000PatOtAAA"[:15]}
+con = {k: "0035g00000" + v for k, v in {"dana": "DaNa1", "lee": "LeeW2", "priya": "PrIy3", "tom": "TomB4",
+                                           "ana": "AnaS5", "bill": "BiLl6", "milton": "MilT7", "jo": "JoaN8"}.items()}
+A = lambda k: sf18(acc[k]); U = lambda k: sf18(usr[k]); C = lambda k: sf18(con[k])
+header = ["Id", "IsDeleted", "MasterRecordId", "AccountId", "LastName", "FirstName", "Salutation", "Name", "MailingStreet",
+          "MailingCity", "MailingCountry", "Phone", "Email", "Title", "Department", "ReportsToId", "LeadSource", "OwnerId",
+          "CreatedDate", "Description"]
+def sf_contact(k, last, first, account, title, dept, reports, owner, email, street="", desc=""):
+    return [C(k), "false", "", A(account), last, first, "", f"{first} {last}", street, "Springfield", "USA", "",
+            email, title, dept, reports, "Web", U(owner), "2024-02-01T10:00:00.000Z", desc]
+rows = [
+    sf_contact("dana", "Ortiz", "Dana", "globex", "Chief Executive Officer", "Executive", "", "sam", "dana@globex.example"),
+    sf_contact("lee", "Wong", "Lee", "globex", "Chief Technology Officer", "Technology", C("dana"), "sam", "lee@globex.example"),
+    # ReportsToId in its 15-character form (a formula field or an older export): still Dana.
+    sf_contact("priya", "Nair", "Priya", "globex", "VP Procurement", "Procurement", con["dana"], "kim", "priya@globex.example"),
+    sf_contact("tom", "Baker", "Tom", "globex", "Senior Buyer", "Procurement", C("priya"), "kim", "tom@globex.example",
+               street="12 Main St\nSuite 400", desc='Met at the "Supply Chain" summit, 2023'),
+    sf_contact("ana", "Silva", "Ana", "globex", "IT Architect", "", C("lee"), "sam", ""),
+    sf_contact("bill", "Lumbergh", "Bill", "initech", "Vice President", "Operations", "", "kim", "bill@initech.example"),
+    sf_contact("milton", "Waddams", "Milton", "initech", "Collator", "Operations", C("bill"), "kim", ""),
+    sf_contact("jo", "Smith, PhD", "Joanna", "initech", "Head of Data", "Operations", C("bill"), "sam", "jo@initech.example"),
+]
+write("salesforce/Contact.csv", header, rows, bom=True, crlf=True, quote_all=True)
+write("salesforce/Account.csv", ["Id", "IsDeleted", "Name", "Type", "Industry", "OwnerId"],
+      [[A("globex"), "false", "Globex Corporation", "Customer", "Manufacturing", U("sam")],
+       [acc["initech"], "false", "Initech", "Prospect", "Software", U("kim")]], bom=True, crlf=True, quote_all=True)
+write("salesforce/User.csv", ["Id", "Username", "LastName", "FirstName", "Name", "Title", "Department", "Email", "IsActive"],
+      [[U("sam"), "sam.rep@ourco.example", "Rep", "Sam", "Sam Rep", "Account Executive", "Sales", "sam.rep@ourco.example", "true"],
+       [U("kim"), "kim.lee@ourco.example", "Lee", "Kim", "Kim Lee", "Solutions Engineer", "Presales", "kim.lee@ourco.example", "true"],
+       [U("pat"), "pat.other@ourco.example", "Other", "Pat", "Pat Other", "Finance", "Finance", "pat.other@ourco.example", "true"]],
+      bom=True, crlf=True, quote_all=True)
+opp1, opp2, opp3 = "0065g00000OpP01AAA", "0065g00000OpP02AAA", "0065g00000OpP03AAA"
+write("salesforce/OpportunityContactRole.csv", ["Id", "OpportunityId", "ContactId", "Role", "IsPrimary", "CreatedDate"],
+      [["00K5g00000Ocr01AAA", opp1, C("dana"), "Economic Buyer", "true", "2024-03-01T09:00:00.000Z"],
+       ["00K5g00000Ocr02AAA", opp1, C("lee"), "Technical Buyer", "false", "2024-03-01T09:00:00.000Z"],
+       ["00K5g00000Ocr03AAA", opp1, C("priya"), "Evaluator", "false", "2024-03-01T09:00:00.000Z"],
+       ["00K5g00000Ocr04AAA", opp2, C("priya"), "Decision Maker", "false", "2024-05-01T09:00:00.000Z"],
+       ["00K5g00000Ocr05AAA", opp2, C("tom"), "Business User", "false", "2024-05-01T09:00:00.000Z"],
+       ["00K5g00000Ocr06AAA", opp3, C("bill"), "Decision Maker", "true", "2024-06-01T09:00:00.000Z"],
+       ["00K5g00000Ocr07AAA", opp3, C("milton"), "Other", "false", "2024-06-01T09:00:00.000Z"],
+       ["00K5g00000Ocr08AAA", opp3, C("jo"), "Influencer", "false", "2024-06-01T09:00:00.000Z"],
+       # A contact of another account, not in this export.
+       ["00K5g00000Ocr09AAA", opp3, "0035g00000ZzZz9AAA", "Influencer", "false", "2024-06-01T09:00:00.000Z"]],
+      bom=True, crlf=True, quote_all=True)
+
+# HubSpot: the contacts export (owners by name), with a custom "Reports To" property holding the manager's Record ID.
+write("hubspot/contacts.csv",
+      ["Record ID", "First Name", "Last Name", "Email", "Phone Number", "Company Name", "Job Title", "Contact owner",
+       "Lifecycle Stage", "Lead Status", "Buying Role", "Reports To", "Create Date", "Last Activity Date", "Associated Company"],
+      [["51", "Maria", "García", "maria@umbrella.example", "+1 555 0100", "Umbrella Corp", "Chief Operating Officer", "Sam Rep",
+        "Customer", "", "Decision Maker;Budget Holder", "", "2023-11-02 09:12", "2024-06-30 16:00", "Umbrella Corp"],
+       ["52", "Jean", "Dupont", "", "", "Umbrella Corp", "Head of IT", "Sam Rep", "Customer", "", "Champion", "51",
+        "2023-11-02 09:15", "", "Umbrella Corp"],
+       ["53", "Aiko", "Tanaka", "aiko@umbrella.example", "", "Umbrella Corp", "Procurement Lead", "Kim Lee", "Opportunity",
+        "Open", "Blocker", "51", "2024-01-10 11:00", "", "Umbrella Corp"],
+       ["54", "Olu", "Adeyemi", "olu@umbrella.example", "", "Umbrella Corp", "Analyst", "", "Lead", "New", "End User", "52",
+        "2024-02-20 08:00", "", ""],
+       ["55", "Zoë", "Keller 😀", "zoe@soylent.example", "", "Soylent, Inc.", "CEO", "Kim Lee", "Lead", "", "", "",
+        "2024-03-03 10:00", "", "Soylent, Inc."],
+       ["56", "Ravi", "Kumar", "ravi@soylent.example", "", "Soylent, Inc.", "Security Engineer\nContractor", "", "Lead", "",
+        "Other", "55", "2024-03-04 10:00", "", "Soylent, Inc."]], bom=True, crlf=True)
+write("hubspot/users.csv", ["First Name", "Last Name", "Email", "Job Title", "Team"],
+      [["Sam", "Rep", "sam.rep@ourco.example", "Account Executive", "Sales"],
+       ["Kim", "Lee", "kim.lee@ourco.example", "Solutions Engineer", "Presales"]])
+
+# Dynamics 365: contacts (GUIDs braced and upper-case in some columns, the decision influence tag as labels and
+# option values) and connections with their reciprocal records.
+g = lambda n: f"{n:08x}-1a2b-4c3d-8e9f-00000000{n:04x}"
+G = lambda n: "{" + g(n).upper() + "}"
+owner_a, owner_b, acct = g(0xa1), g(0xb2), g(0xc3)
+write("dynamics/contacts.csv",
+      ["contactid", "fullname", "firstname", "lastname", "parentcustomerid", "parentcustomeridname", "parentcontactid",
+       "jobtitle", "department", "ownerid", "owneridname", "emailaddress1", "msdyn_decisioninfluencetag", "statecode", "createdon"],
+      [[G(1), "Hannah Schmidt", "Hannah", "Schmidt", acct, "Initrode GmbH", "", "Geschäftsführerin", "Management",
+        G(0xa1), "Sam Rep", "h.schmidt@initrode.example", "Decision maker", "0", "2024-01-05T08:00:00Z"],
+       [g(2), "Lukas Bauer", "Lukas", "Bauer", acct, "Initrode GmbH", G(1), "Head of Logistics", "Logistics",
+        owner_a, "Sam Rep", "l.bauer@initrode.example", "1", "0", "2024-01-05T08:00:00Z"],
+       [g(3), "Mia Wagner", "Mia", "Wagner", acct, "Initrode GmbH", g(2), "Dispatcher", "Logistics",
+        owner_b, "Kim Lee", "", "Unknown", "0", "2024-01-06T08:00:00Z"],
+       [g(4), "Felix Weber", "Felix", "Weber", acct, "Initrode GmbH", g(1), "Purchasing Manager", "Purchasing",
+        owner_b, "Kim Lee", "f.weber@initrode.example", "Blocker", "0", "2024-01-07T08:00:00Z"],
+       [g(5), "Emma Fischer", "Emma", "Fischer", acct, "Initrode GmbH", g(4), "Buyer", "Purchasing",
+        "", "", "e.fischer@initrode.example", "", "0", "2024-01-08T08:00:00Z"]], bom=True, crlf=True)
+write("dynamics/connections.csv",
+      ["connectionid", "record1id", "record1idname", "record1roleid", "record2id", "record2idname", "record2roleid", "ismaster",
+       "statecode"],
+      [[g(0x101), G(2), "Lukas Bauer", "Colleague", g(4), "Felix Weber", "Colleague", "True", "0"],
+       [g(0x102), g(4), "Felix Weber", "Colleague", g(2), "Lukas Bauer", "Colleague", "False", "0"],
+       [g(0x103), g(3), "Mia Wagner", "Friend", g(5), "Emma Fischer", "Friend", "True", "0"],
+       [g(0x104), g(5), "Emma Fischer", "Friend", g(3), "Mia Wagner", "Friend", "False", "0"],
+       [g(0x105), owner_a, "Sam Rep", "Influencer", g(1), "Hannah Schmidt", "Influenced", "True", "0"],
+       [g(0x106), g(1), "Hannah Schmidt", "Influenced", owner_a, "Sam Rep", "Influencer", "False", "0"],
+       [g(0x107), g(4), "Felix Weber", "Stakeholder", acct, "Initrode GmbH", "Account", "True", "0"],
+       [g(0x108), g(2), "Lukas Bauer", "Friend", g(3), "Mia Wagner", "Friend", "True", "1"]], bom=True, crlf=True)
+
+# LinkedIn: Connections.csv as downloaded (Notes preamble, no byte-order mark, LF).
+preamble = ('Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing. '
+            'You will only see email addresses for connections who have allowed their connections to see or download their '
+            'email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here '
+            'https://www.linkedin.com/help/linkedin/answer/261"\n\n')
+write("linkedin/Connections.csv", ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"],
+      [["Grace", "Hopper", "https://www.linkedin.com/in/gracehopper", "", "Cyberdyne Systems", "CTO", "05 Nov 2024"],
+       ["Alan", "Turing", "https://www.linkedin.com/in/alan-turing-1912", "alan@cyberdyne.example", "Cyberdyne Systems",
+        "Principal Engineer", "17 Jan 2023"],
+       ["Ada", "Lovelace", "https://www.linkedin.com/in/adalovelace", "", "Acme, Inc.", "VP Engineering, Platform", "02 Feb 2022"],
+       ["Émile", "Zola 📚", "https://www.linkedin.com/in/emilezola", "", "", "", "30 Dec 2021"]], preamble=preamble)
+print("wrote", sum(len(fs) for _, _, fs in os.walk(OUT)), "files to", OUT)
