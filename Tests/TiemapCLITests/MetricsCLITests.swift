@@ -25,6 +25,18 @@ import Testing
     #expect(r.stdout == "id,degree,constraint,hierarchy\np,1,1,\nq,2,0.5,0\nr,1,1,\ns,0,,\n")
   }
 
+  // --with-fields: the contact fields after id, values escaped for spreadsheets; the measures unchanged.
+  @Test func contactFieldsGoAfterTheId() throws {
+    let ws = Workspace(files: ["c.csv": Array("id,name,account,role\np,\"Ann, Jr\",Acme,decision_maker\nq,=HYPERLINK(1),Acme,\nr,,Beta,\n".utf8),
+                               "t.csv": Array("source,target\np,q\nq,r\n".utf8)])
+    let r = try CLI.run(["metrics", "--contacts", "c.csv", "--ties", "t.csv", "--measures", "degree", "--with-fields", "name,account,role",
+                         "--format", "csv"], cwd: ws.dir)
+    #expect(r.status == 0)
+    #expect(r.stdout == "id,name,account,role,degree\np,\"Ann, Jr\",Acme,decision_maker,1\nq,'=HYPERLINK(1),Acme,,2\nr,,Beta,,1\n")
+    let plain = try CLI.run(["metrics", "--contacts", "c.csv", "--ties", "t.csv", "--measures", "degree", "--format", "csv"], cwd: ws.dir)
+    #expect(plain.stdout == "id,degree\np,1\nq,2\nr,1\n", "without it, DESIGN's columns")
+  }
+
   // --kind advice: the directed columns (values are checked against NetworkX in DirectedParityTests).
   @Test func directedLayerHasDirectedColumns() throws {
     let base = ["metrics", "--contacts", "datasets/sample/contacts.csv", "--ties", "datasets/sample/ties.csv"]

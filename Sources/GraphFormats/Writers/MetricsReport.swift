@@ -1,17 +1,35 @@
 import NetworkAnalysis
 import SocialGraph
 
-/// `tiemap metrics` as a table: `id`, then the measures in DESIGN.md's column order.
+/// A contact's field, as a column beside the measures (`tiemap metrics --with-fields name,account`), so that a
+/// spreadsheet or a join needs no second file.
+public enum ContactField: String, CaseIterable, Sendable {
+  case name, title, account, department, role, proximity, owner
+
+  public func value(_ p: Person) -> String? {
+    switch self {
+    case .name: p.name
+    case .title: p.title
+    case .account: p.account
+    case .department: p.department
+    case .role: p.role?.rawValue
+    case .proximity: p.proximity?.label
+    case .owner: p.owner
+    }
+  }
+}
+
+/// `tiemap metrics` as a table: `id`, the contact fields asked for, then the measures in DESIGN.md's column order.
 public enum MetricsReport {
-  public static func table(_ m: PersonMeasures, graph g: SocialGraph, withNames: Bool = false) -> ResultTable {
+  public static func table(_ m: PersonMeasures, graph g: SocialGraph, withNames: Bool = false, fields: [ContactField] = []) -> ResultTable {
     let order = m.values.measures
     let valuesByMeasure = order.map { m.column($0) }
-    var columns = ["id"]
-    if withNames { columns.append("name") }
+    let fields = withNames && !fields.contains(.name) ? [.name] + fields : fields
+    var columns = ["id"] + fields.map(\.rawValue)
     columns += order.map(\.rawValue)
     let rows: [[Cell]] = g.people.indices.map { v in
       var row: [Cell] = [.text(g.people[v].id)]
-      if withNames { row.append(.text(g.people[v].name ?? "")) }
+      for f in fields { row.append(.text(f.value(g.people[v]) ?? "")) }
       for (measure, column) in zip(order, valuesByMeasure) {
         let x = column[v]
         switch measure {

@@ -26,6 +26,18 @@ struct Metrics: ParsableCommand {
   @Flag(help: "Use tie weights (length 1/weight for path measures, strength elsewhere).")
   var weighted = false
 
+  @Option(help: ArgumentHelp("Contact fields to add after id: name, title, account, department, role, proximity, owner (comma-separated).", valueName: "a,b,…"),
+          transform: { text in
+            try text.split(separator: ",").map { part in
+              let name = part.trimmingCharacters(in: .whitespaces)
+              guard let f = ContactField(rawValue: name) else {
+                throw ValidationError("--with-fields: '\(name)' is not a contact field (\(ContactField.allCases.map(\.rawValue).joined(separator: ", "))).")
+              }
+              return f
+            }
+          })
+  var withFields: [ContactField] = []
+
   @Option(help: ArgumentHelp("Compute only these columns (comma-separated).", valueName: "a,b,…"),
           transform: { text in
             guard text.contains(where: { $0 != "," && $0 != " " }) else {
@@ -85,11 +97,11 @@ struct Metrics: ParsableCommand {
       meta.append(("betweenness_sources", .int(min(k, view.nodeCount))))
     }
     switch out.resolvedFormat {
-    case .csv: try out.emit(MetricsReport.table(m, graph: g).csv())
-    case .json: try out.emit(MetricsReport.table(m, graph: g).json(meta: meta, rowsKey: "people"))
+    case .csv: try out.emit(MetricsReport.table(m, graph: g, fields: withFields).csv())
+    case .json: try out.emit(MetricsReport.table(m, graph: g, fields: withFields).json(meta: meta, rowsKey: "people"))
     case .table:
       // On a terminal the most influential first: by the influence score, else PageRank, else input order.
-      var table = MetricsReport.table(m, graph: g, withNames: true)
+      var table = MetricsReport.table(m, graph: g, withNames: true, fields: withFields)
       if let key = m.values[.influence] ?? m.values[.pagerank] { table = table.sortedDescending { key[$0] } }
       try out.emit(table.text(limit: out.output == nil ? 60 : nil))
     }
