@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// A streaming read of an XML document (GraphML, GEXF) through libxml2's `xmlTextReader`, element by element, with
 /// what makes XML dangerous refused before it can cost anything:
