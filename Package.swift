@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 //
 // Tiemap: map a company's relational capital inside its customer accounts.
-// Imports go one way: tiemap → StakeholderMaps → GraphFormats → NetworkAnalysis → SocialGraph (DESIGN.md, STYLE.md §1).
+// Imports go one way: tiemap → StakeholderMaps, Workspace → GraphFormats → NetworkAnalysis → SocialGraph (DESIGN.md, STYLE.md §1).
 import PackageDescription
 
 let package = Package(
@@ -11,12 +11,14 @@ let package = Package(
     .library(name: "NetworkAnalysis", targets: ["NetworkAnalysis"]),
     .library(name: "GraphFormats", targets: ["GraphFormats"]),
     .library(name: "StakeholderMaps", targets: ["StakeholderMaps"]),
+    .library(name: "Workspace", targets: ["Workspace"]),
     .executable(name: "tiemap", targets: ["tiemap"]),
     .executable(name: "tiemap-sample", targets: ["SampleData"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .target(
@@ -45,9 +47,12 @@ let package = Package(
     .target(
       name: "StakeholderMaps",
       dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats", "CGraphviz", "CRsvg"]),
+    .target(
+      name: "Workspace",
+      dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats", .product(name: "GRDB", package: "GRDB.swift")]),
     .executableTarget(
       name: "tiemap",
-      dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats", "StakeholderMaps",
+      dependencies: ["SocialGraph", "NetworkAnalysis", "GraphFormats", "StakeholderMaps", "Workspace",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "SampleData",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GraphFormats
 import SocialGraph
+import Workspace
 
 extension GraphFileFormat: ExpressibleByArgument {}
 
@@ -59,6 +60,12 @@ struct InputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("A whole graph: SNAP-style or CSV edge list, node-link JSON, GraphML or GEXF (.gz allowed).", valueName: "file"))
   var graph: String?
 
+  @Option(help: ArgumentHelp("Read the snapshot of a workspace (tiemap import) instead of files.", valueName: "file"))
+  var workspace: String?
+
+  @Option(help: ArgumentHelp("With --workspace: the snapshot of this date, or the latest before it (default: the latest). trust and ties also evaluate at this date.", valueName: "date"))
+  var asOf: String?
+
   @Option(help: "Format of --graph when its extension does not tell.")
   var inputFormat: GraphFileFormat?
 
@@ -77,6 +84,11 @@ struct InputOptions: ParsableArguments {
   var skipZeroWeights = false
 
   func validate() throws {
+    if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD).") }
+    if workspace != nil {
+      // `import` reads files into a workspace; every other command reads a workspace or files (checked in `load`).
+      return
+    }
     if !crm.options.isEmpty && contacts == nil {
       throw ValidationError("--preset, --users, --id-column and the other CRM options read --contacts FILE.")
     }
@@ -106,9 +118,26 @@ struct InputOptions: ParsableArguments {
     return o
   }
 
-  /// Reads the inputs (with the survey answers and referrals of `feedback`, for the commands that use them) and
-  /// prints their warnings to stderr.
-  func load(feedback: FeedbackOptions? = nil) throws -> LoadedInput {
+  /// The date of `--as-of`, checked by `validate`.
+  var asOfDay: Day? { asOf.flatMap { Day(iso: $0) } }
+
+  /// Reads the inputs — the files, or the workspace snapshot of `--workspace [--as-of]` — (with the survey answers
+  /// and referrals of `feedback`, for the commands that use them) and prints their warnings to stderr.
+  /// `evaluatesAtDate`: the command also evaluates at `--as-of` (trust, ties), so it may go without a workspace.
+  func load(feedback: FeedbackOptions? = nil, evaluatesAtDate: Bool = false) throws -> LoadedInput {
+    if let workspace {
+      if contacts != nil || ties != nil || interactions != nil || graph != nil || feedback?.surveys != nil || feedback?.referrals != nil || !crm.options.isEmpty {
+        throw ValidationError("Give either --workspace FILE (a snapshot holds every input) or the input files, not both.")
+      }
+      let ws = try Workspace(path: workspace, create: false)
+      return try ws.load(asOf: asOfDay, feedback: feedback != nil).input
+    }
+    if asOf != nil && !evaluatesAtDate { throw ValidationError("--as-of picks a snapshot of a workspace: give --workspace FILE.") }
+    return try loadFiles(feedback: feedback)
+  }
+
+  /// Reads the input files (not a workspace), printing their warnings.
+  func loadFiles(feedback: FeedbackOptions? = nil) throws -> LoadedInput {
     let (surveys, referrals) = (feedback?.surveys, feedback?.referrals)
     if (surveys != nil || referrals != nil) && contacts == nil {
       throw ValidationError("--surveys and --referrals go with --contacts FILE (they name contacts).")

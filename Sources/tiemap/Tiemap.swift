@@ -1,5 +1,6 @@
 import ArgumentParser
 import GraphFormats
+import Workspace
 import NetworkAnalysis
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +18,7 @@ struct Tiemap: ParsableCommand {
       network (SNAP or CSV edge list, .gz allowed). Tables go to stdout; -o FILE writes a file atomically.
       """,
     version: "0.1.0",
-    subcommands: [Info.self, Metrics.self, Ties.self, Brokers.self, Path.self, Reach.self, Referrals.self, Account.self, Trust.self, Diff.self, Score.self, Map.self, Report.self, Convert.self])
+    subcommands: [Info.self, Metrics.self, Ties.self, Brokers.self, Path.self, Reach.self, Referrals.self, Account.self, Trust.self, Diff.self, Score.self, Map.self, Report.self, Convert.self, Import.self])
 
   static func main() {
     AtomicFile.refusesInputs.store(true, ordering: .relaxed)   // -o never replaces one of the run's inputs
@@ -34,7 +35,7 @@ struct Tiemap: ParsableCommand {
       exit(withError: ExitCode(2))
     } catch let code as ExitCode {
       exit(withError: code)   // a status the command chose (score's 3: rows rejected)
-    } catch where error is InputError || error is RunError || error is OutputError || error is ReachBudgetError {
+    } catch where error is InputError || error is RunError || error is OutputError || error is ReachBudgetError || error is WorkspaceError {
       Terminal.error(String(describing: error))   // their descriptions name file, line and problem
       exit(withError: ExitCode(1))
     } catch {

@@ -54,6 +54,12 @@ public struct LoadedInput: Sendable {
   public var warnings: [InputWarning]
   /// The files read, in order.
   public var files: [String]
+
+  public init(graph: SocialGraph, interactions: [Interaction], surveys: [SurveyResponse] = [], referrals: [Referral] = [],
+              warnings: [InputWarning], files: [String]) {
+    self.graph = graph; self.interactions = interactions; self.surveys = surveys; self.referrals = referrals
+    self.warnings = warnings; self.files = files
+  }
 }
 
 /// Reads the inputs of a command (`--contacts/--ties/--interactions`, or `--graph`) into a `SocialGraph`.

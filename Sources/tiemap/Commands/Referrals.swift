@@ -48,7 +48,7 @@ struct Referrals: ParsableCommand {
   }
 
   func run() throws {
-    guard feedback.surveys != nil || feedback.referrals != nil else {
+    guard feedback.surveys != nil || feedback.referrals != nil || input.workspace != nil else {
       throw ValidationError("Give --surveys FILE (person, score 0–10) and/or --referrals FILE (referrer, referred, value).")
     }
     let loaded = try input.load(feedback: feedback)

@@ -39,8 +39,8 @@ struct Ties: ParsableCommand {
   @Option(help: "Years at which duration reaches 1 − 1/e.")
   var durationScale = 3.0
 
-  @Option(help: ArgumentHelp("Measure recency and duration at this date (YYYY-MM-DD; default: the latest date in the data).", valueName: "date"))
-  var asOf: String?
+  /// `--as-of` (in the input options): the date evaluated at, and with --workspace the snapshot.
+  var asOf: String? { input.asOf }
 
   @Flag(help: "One row per person (strong ties, weak ties, strong-triadic-closure violations).")
   var perPerson = false
@@ -79,7 +79,7 @@ struct Ties: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try input.load()
+    let loaded = try input.load(evaluatesAtDate: true)
     let g = loaded.graph
     let t = g.tieMeasures(model: try model(), interactions: loaded.interactions)
     let table = perPerson ? TiesReport.people(t, graph: g) : TiesReport.ties(t, graph: g)

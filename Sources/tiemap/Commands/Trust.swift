@@ -26,8 +26,8 @@ struct Trust: ParsableCommand {
   @Option(help: ArgumentHelp("Also write the timeline (every interaction's step) as CSV to this file.", valueName: "file"))
   var timeline: String?
 
-  @Option(help: ArgumentHelp("Evaluate at this date (YYYY-MM-DD; default: the latest interaction).", valueName: "date"))
-  var asOf: String?
+  /// `--as-of` (in the input options): the date evaluated at, and with --workspace the snapshot.
+  var asOf: String? { input.asOf }
 
   @Option(help: "Capital at the first contact.") var initial = 10.0
   @Option(help: "Largest capital a relationship can reach.") var cap = 100.0
@@ -67,14 +67,14 @@ struct Trust: ParsableCommand {
 
   func validate() throws {
     _ = try model()
-    if input.interactions == nil { throw ValidationError("tiemap trust needs --interactions FILE (the contact history).") }
+    if input.interactions == nil && input.workspace == nil { throw ValidationError("tiemap trust needs --interactions FILE (the contact history).") }
     if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD).") }
   }
 
   func run() throws {
-    let loaded = try input.load()
+    let loaded = try input.load(evaluatesAtDate: true)
     let g = loaded.graph
-    guard !loaded.interactions.isEmpty else { throw RunError("\(input.interactions!): no interactions to evaluate.") }
+    guard !loaded.interactions.isEmpty else { throw RunError("\(input.interactions ?? input.workspace!): no interactions to evaluate.") }
     let m = try model()
     let day = asOf.flatMap { Day(iso: $0) }
     let trust = g.toleranceCapital(loaded.interactions, model: m, asOf: day)

@@ -1,0 +1,198 @@
+import GRDB
+import GraphFormats
+import SocialGraph
+
+/// A portfolio's account maps over time: one SQLite file (`acme.tiemap`) holding dated snapshots of the people,
+/// ties, contact history, survey answers and referrals, through GRDB.
+///
+/// **Storage.** Every record is kept with the dates it is valid for (`valid_from` ≤ snapshot < `valid_to`): a
+/// snapshot adds only the records that changed since the previous one and closes the ones that went, so a
+/// quarterly export that changes ten people stores ten rows, and the whole history of a record is there to query.
+/// A record is its fields exactly as read (ids, numbers written back as they were parsed) and its place in the input;
+/// a snapshot read back is therefore the same `LoadedInput`, in the same order, as the files it came from, and every
+/// command prints the same bytes on it.
+///
+/// **Safety.** An import is one transaction: killed at any moment, the workspace holds the previous snapshot. The file
+/// is in WAL mode, so readers are never blocked by an import. The schema has a version (GRDB's migrations); a
+/// workspace written by a newer Tiemap is refused, not guessed at.
+/// - Complexity: import O(records · log records) (an index lookup per record); read O(records of the snapshot).
+public final class Workspace: Sendable {
+  public let path: String
+  private let db: DatabasePool
+
+  /// The snapshots' dates, oldest first.
+  public func snapshots() throws -> [Day] {
+    try db.read { db in try String.fetchAll(db, sql: "SELECT as_of FROM snapshot ORDER BY as_of").compactMap { Day(iso: $0) } }
+  }
+
+  /// Opens the workspace at `path` (`create`: making it when missing), migrating an older schema.
+  /// - Throws: `WorkspaceError` when the file is missing (and not to be created), not a Tiemap workspace, or from a
+  ///   newer Tiemap.
+  public init(path: String, create: Bool) throws {
+    self.path = path
+    if !create && !InputFile.exists(path) {
+      throw WorkspaceError("\(path): no workspace here (make one with `tiemap import --workspace \(path) --as-of DATE --contacts …`)")
+    }
+    var config = Configuration()
+    config.busyMode = .timeout(30)
+    do {
+      db = try DatabasePool(path: path, configuration: config)
+      let migrator = Self.migrator
+      if try db.read({ try migrator.hasBeenSuperseded($0) }) {
+        let applied = try db.read { try migrator.appliedIdentifiers($0) }
+        throw WorkspaceError("\(path): written by a newer Tiemap (schema \(applied.sorted().last ?? "?")); this one reads schemas up to \(Self.schema): upgrade Tiemap")
+      }
+      if try !db.read({ try $0.tableExists("snapshot") || $0.tableExists("grdb_migrations") }) {
+        let tables = try db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        guard tables.isEmpty else { throw WorkspaceError("\(path): an SQLite file that is not a Tiemap workspace (its tables: \(tables.prefix(5).joined(separator: ", ")))") }
+        guard create else { throw WorkspaceError("\(path): an empty file, not a Tiemap workspace") }
+      }
+      try migrator.migrate(db)
+    } catch let e as WorkspaceError {
+      throw e
+    } catch let e as DatabaseError {
+      throw WorkspaceError("\(path): not a Tiemap workspace (SQLite: \(e.message ?? "\(e.resultCode)"))")
+    }
+  }
+
+  /// The schema this Tiemap writes.
+  public static let schema = "v1"
+
+  static var migrator: DatabaseMigrator {
+    var m = DatabaseMigrator()
+    m.registerMigration("v1") { db in
+      try db.execute(sql: """
+        CREATE TABLE snapshot (
+          as_of TEXT PRIMARY KEY NOT NULL,
+          files TEXT NOT NULL, kinds TEXT NOT NULL, tie_attributes TEXT NOT NULL, digest TEXT NOT NULL,
+          people INTEGER NOT NULL, ties INTEGER NOT NULL, interactions INTEGER NOT NULL);
+        """)
+      for table in Table.allCases {
+        // The query columns beside the record: who it is about (person id, or source for ties) and, for people, the
+        // account — what `history` and `alerts` select on.
+        try db.execute(sql: """
+          CREATE TABLE \(table.rawValue) (
+            pk INTEGER PRIMARY KEY, ord INTEGER NOT NULL, data TEXT NOT NULL, who TEXT NOT NULL, account TEXT,
+            valid_from TEXT NOT NULL, valid_to TEXT);
+          CREATE INDEX \(table.rawValue)_current ON \(table.rawValue)(valid_to, ord);
+          CREATE INDEX \(table.rawValue)_who ON \(table.rawValue)(who);
+          """)
+      }
+    }
+    return m
+  }
+
+  enum Table: String, CaseIterable { case person, tie, interaction, survey, referral }
+
+  // MARK: Import
+
+  /// What an import did.
+  public struct ImportSummary: Sendable, Equatable {
+    public var asOf: Day
+    /// False when the same snapshot was already there (nothing written).
+    public var changed: Bool
+    public var added: [String: Int] = [:], closed: [String: Int] = [:], kept: [String: Int] = [:]
+  }
+
+  /// Stores `input` as the snapshot of `asOf`, in one transaction. Records unchanged since the previous snapshot
+  /// are kept, changed or new ones added, missing ones closed. The same snapshot imported again changes nothing.
+  /// - Throws: `WorkspaceError` for a date before the latest snapshot (snapshots go in date order) or a different
+  ///   snapshot of a date already there.
+  /// - Parameter roles: what each of `input.files` is (`contacts`, `ties`, `interactions`, `surveys`, `referrals`).
+  public func importSnapshot(_ input: LoadedInput, asOf: Day, roles: [String]) throws -> ImportSummary {
+    let records = Self.records(input)
+    let meta = Self.meta(input, roles: roles)
+    let digest = Self.digest(records, meta: meta)
+    let day = asOf.description
+    return try db.write { db -> ImportSummary in
+      if let existing = try String.fetchOne(db, sql: "SELECT digest FROM snapshot WHERE as_of = ?", arguments: [day]) {
+        guard existing == digest else {
+          throw WorkspaceError("\(path): a different snapshot of \(day) is already there (snapshots are not rewritten; import this one under another date)")
+        }
+        return ImportSummary(asOf: asOf, changed: false)
+      }
+      if let latest = try String.fetchOne(db, sql: "SELECT max(as_of) FROM snapshot"), latest > day {
+        throw WorkspaceError("\(path): the latest snapshot is of \(latest); snapshots are imported in date order (this one is of \(day))")
+      }
+      var summary = ImportSummary(asOf: asOf, changed: true)
+      for table in Table.allCases {
+        let rows = records[table] ?? []
+        // The records valid now, in input order, merged with the new ones by place: the same place with the same
+        // fields is kept; else the old one is closed and the new one added. Decided first, written after, so the
+        // cursor never reads rows this import changes.
+        var toClose: [Int64] = [], toAdd: [Int] = []
+        var next = 0
+        let cursor = try Row.fetchCursor(db, sql: "SELECT pk, ord, data FROM \(table.rawValue) WHERE valid_to IS NULL ORDER BY ord")
+        while let row = try cursor.next() {
+          let (pk, ord, data): (Int64, Int, String) = (row[0], row[1], row[2])
+          while next < rows.count && rows[next].ord < ord { toAdd.append(next); next += 1 }
+          if next < rows.count && rows[next].ord == ord && rows[next].data == data {
+            next += 1
+          } else {
+            toClose.append(pk)
+          }
+        }
+        while next < rows.count { toAdd.append(next); next += 1 }
+        let close = try db.makeStatement(sql: "UPDATE \(table.rawValue) SET valid_to = ? WHERE pk = ?")
+        for pk in toClose { try close.execute(arguments: [day, pk]) }
+        let insert = try db.makeStatement(sql: "INSERT INTO \(table.rawValue) (ord, data, who, account, valid_from) VALUES (?, ?, ?, ?, ?)")
+        for i in toAdd {
+          let r = rows[i]
+          try insert.execute(arguments: [r.ord, r.data, r.who, r.account, day])
+        }
+        let (added, closed, kept) = (toAdd.count, toClose.count, rows.count - toAdd.count)
+        summary.added[table.rawValue] = added
+        summary.kept[table.rawValue] = kept
+        summary.closed[table.rawValue] = closed
+      }
+      try db.execute(sql: """
+        INSERT INTO snapshot (as_of, files, kinds, tie_attributes, digest, people, ties, interactions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """, arguments: [day, meta.files, meta.kinds, meta.tieAttributes, digest, (records[.person] ?? []).count,
+                         (records[.tie] ?? []).count, (records[.interaction] ?? []).count])
+      return summary
+    }
+  }
+
+  // MARK: Read
+
+  /// The snapshot of `asOf`, or the latest one before it (nil: the latest of all), as the input it was imported from;
+  /// without `feedback`, as read by a command that takes no survey answers or referrals (they and their files left out).
+  /// - Throws: `WorkspaceError` when the workspace holds no snapshot then.
+  public func load(asOf: Day?, feedback: Bool) throws -> (input: LoadedInput, snapshot: Day) {
+    try db.read { db in
+      let wanted = asOf?.description ?? "9999-12-31"
+      guard let row = try Row.fetchOne(db, sql: "SELECT as_of, files, kinds, tie_attributes FROM snapshot WHERE as_of <= ? ORDER BY as_of DESC LIMIT 1",
+                                       arguments: [wanted]) else {
+        let first = try String.fetchOne(db, sql: "SELECT min(as_of) FROM snapshot")
+        throw WorkspaceError(first.map { "\(path): no snapshot on or before \(wanted) (the first is of \($0))" }
+                             ?? "\(path): the workspace holds no snapshot yet (tiemap import)")
+      }
+      let day: String = row[0]
+      func records(_ table: Table) throws -> [JSONValue] {
+        var out: [JSONValue] = []
+        let cursor = try String.fetchCursor(db, sql: """
+          SELECT data FROM \(table.rawValue) WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY ord
+          """, arguments: [day, day])
+        while let data = try cursor.next() { out.append(try Self.parse(data)) }
+        return out
+      }
+      let input = try Self.rebuild(files: try Self.parse(row[1]), kinds: try Self.parse(row[2]), tieAttributes: try Self.parse(row[3]),
+                                   people: try records(.person), ties: try records(.tie), interactions: try records(.interaction),
+                                   surveys: feedback ? try records(.survey) : [], referrals: feedback ? try records(.referral) : [],
+                                   feedback: feedback, path: path)
+      return (input, Day(iso: day)!)
+    }
+  }
+
+  static func parse(_ text: String) throws -> JSONValue {
+    do { return try JSONReader.parse(Array(text.utf8)) } catch {
+      throw WorkspaceError("a workspace record does not parse (\(error.message)): the file is damaged")
+    }
+  }
+}
+
+/// A workspace that cannot be opened, read or written as asked; the message says what to do.
+public struct WorkspaceError: Error, CustomStringConvertible, Sendable {
+  public let description: String
+  init(_ d: String) { description = d }
+}

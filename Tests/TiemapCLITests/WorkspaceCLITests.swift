@@ -1,0 +1,93 @@
+// `tiemap import` and `--workspace`: the sample stored as a snapshot reads back as the files it came from, so every
+// command prints the same bytes (stdout and -o files) on the workspace as on the CSV files; importing it again
+// changes nothing; a second, changed snapshot is read back as itself, and the first stays as it was.
+import Foundation
+import Testing
+
+@Suite(.serialized) struct WorkspaceCLITests {
+  static let files = ["--contacts", "datasets/sample/contacts.csv", "--ties", "datasets/sample/ties.csv",
+                      "--interactions", "datasets/sample/interactions.csv"]
+  static let feedback = ["--surveys", "datasets/sample/surveys.csv", "--referrals", "datasets/sample/referrals.csv"]
+
+  /// Every command, with the files it reads (`feedback`: it also takes surveys and referrals) and the -o file it writes.
+  static let commands: [(args: [String], feedback: Bool, output: String?)] = [
+    (["info"], false, nil), (["info", "--format", "json"], false, nil),
+    (["metrics", "--format", "csv"], false, nil), (["metrics", "--kind", "advice", "--format", "csv"], false, nil),
+    (["ties", "--format", "csv"], false, nil), (["ties", "--as-of", "2026-10-31", "--per-person", "--format", "csv"], false, nil),
+    (["brokers", "--group-by", "department", "--format", "csv"], false, nil),
+    (["path", "--from", "T01", "--to", "NL-001", "--format", "csv"], false, nil),
+    (["reach", "--best", "3", "--format", "csv"], false, nil),
+    (["account", "--format", "csv"], false, nil), (["account", "--account", "Northwind Logistics"], false, nil),
+    (["trust", "--format", "csv"], false, nil), (["trust", "--audit", "--format", "csv"], false, nil),
+    (["trust", "--as-of", "2026-10-31", "--format", "json"], false, nil),
+    (["referrals", "--format", "csv"], true, nil),
+    (["map", "-o", "OUT.svg"], false, "OUT.svg"), (["map", "--layout", "network", "-o", "OUT.svg"], false, "OUT.svg"),
+    (["report", "-o", "OUT.html"], true, "OUT.html"),
+    (["convert", "-o", "OUT.json", "--with-measures"], false, "OUT.json"),
+  ]
+
+  @Test func everyCommandPrintsTheSameBytesOnTheWorkspace() throws {
+    let scratch = Workspace(files: [:])
+    let ws = scratch.dir.appendingPathComponent("acme.tiemap").path
+    let first = try CLI.run(["import", "--workspace", ws, "--as-of", "2026-10-31"] + Self.files + Self.feedback, cwd: CLI.root)
+    #expect(first.status == 0 && first.stderr == "")
+    #expect(first.stdout == "\(ws): snapshot of 2026-10-31 stored: people 0 kept, 151 added, 0 closed; ties 0 kept, 751 added, 0 closed; "
+            + "interactions 0 kept, 1484 added, 0 closed; survey answers 0 kept, 100 added, 0 closed; referrals 0 kept, 9 added, 0 closed\n")
+    let again = try CLI.run(["import", "--workspace", ws, "--as-of", "2026-10-31"] + Self.files + Self.feedback, cwd: CLI.root)
+    #expect(again.status == 0 && again.stdout == "\(ws): the snapshot of 2026-10-31 is already there, the same: nothing changed\n")
+
+    for (args, feedback, output) in Self.commands {
+      func run(_ input: [String], _ name: String) throws -> (String, Data?) {
+        let out = output.map { scratch.dir.appendingPathComponent(name + "-" + $0).path }
+        let a = args.map { $0 == output ? out! : $0 }
+        let r = try CLI.run(a + input, cwd: CLI.root)
+        #expect(r.status == 0, "\(args): \(r.stderr)")
+        return (r.stdout, try out.map { try Data(contentsOf: URL(fileURLWithPath: $0)) })
+      }
+      let onFiles = try run(Self.files + (feedback ? Self.feedback : []), "files")
+      let onWorkspace = try run(["--workspace", ws], "workspace")
+      #expect(onFiles.0 == onWorkspace.0, "\(args.joined(separator: " ")): stdout differs")
+      #expect(onFiles.1 == onWorkspace.1, "\(args.joined(separator: " ")): \(output ?? "") differs")
+      #expect(!onFiles.0.isEmpty || onFiles.1 != nil)
+    }
+  }
+
+  @Test func snapshotsAreVersionedAndReadBackAsThemselves() throws {
+    // March: three people; June: Bo's title changed, Cy left, Di joined, one interaction added.
+    let scratch = Workspace(files: [
+      "c1.csv": Array("id,name,title,account,role\na,Ann,CEO,Acme,decision_maker\nb,Bo,Buyer,Acme,\nc,Cy,Clerk,Acme,\n".utf8),
+      "t1.csv": Array("source,target,weight\na,b,0.8\nb,c,0.5\n".utf8),
+      "i1.csv": Array("date,person,points\n2026-03-01,a,2\n".utf8),
+      "c2.csv": Array("id,name,title,account,role\na,Ann,CEO,Acme,decision_maker\nb,Bo,Head of Buying,Acme,\nd,Di,Analyst,Acme,\n".utf8),
+      "t2.csv": Array("source,target,weight\na,b,0.8\nb,d,0.5\n".utf8),
+      "i2.csv": Array("date,person,points\n2026-03-01,a,2\n2026-05-02,b,-1\n".utf8),
+    ])
+    let ws = scratch.dir.appendingPathComponent("w.tiemap").path
+    func importing(_ k: Int, _ date: String) throws -> CLIResult {
+      try CLI.run(["import", "--workspace", ws, "--as-of", date, "--contacts", "c\(k).csv", "--ties", "t\(k).csv", "--interactions", "i\(k).csv"],
+                  cwd: scratch.dir)
+    }
+    #expect(try importing(1, "2026-03-31").status == 0)
+    let june = try importing(2, "2026-06-30")
+    #expect(june.stdout == "\(ws): snapshot of 2026-06-30 stored: people 1 kept, 2 added, 2 closed; ties 1 kept, 1 added, 1 closed; interactions 1 kept, 1 added, 0 closed\n")
+    // Back in date order only; a different snapshot of a date already there is refused.
+    let early = try importing(1, "2026-01-31")
+    #expect(early.status == 1 && early.stderr == "error: \(ws): the latest snapshot is of 2026-06-30; snapshots are imported in date order (this one is of 2026-01-31)\n")
+    let other = try importing(1, "2026-06-30")
+    #expect(other.status == 1 && other.stderr.contains("a different snapshot of 2026-06-30 is already there"))
+    // Each snapshot reads back as its own files.
+    for (date, k) in [("2026-03-31", 1), ("2026-04-15", 1), ("2026-06-30", 2), ("2027-01-01", 2)] {
+      let onFiles = try CLI.run(["account", "--format", "csv", "--contacts", "c\(k).csv", "--ties", "t\(k).csv", "--interactions", "i\(k).csv"], cwd: scratch.dir)
+      let onWorkspace = try CLI.run(["account", "--format", "csv", "--workspace", ws, "--as-of", date], cwd: scratch.dir)
+      #expect(onWorkspace.status == 0 && onWorkspace.stdout == onFiles.stdout, "\(date)")
+    }
+    let before = try CLI.run(["info", "--workspace", ws, "--as-of", "2026-02-01"], cwd: scratch.dir)
+    #expect(before.status == 1 && before.stderr == "error: \(ws): no snapshot on or before 2026-02-01 (the first is of 2026-03-31)\n")
+    let both = try CLI.run(["info", "--workspace", ws, "--contacts", "c1.csv"], cwd: scratch.dir)
+    #expect(both.status == 1 && both.stderr.contains("Give either --workspace FILE"))
+    let missing = try CLI.run(["info", "--workspace", "nope.tiemap"], cwd: scratch.dir)
+    #expect(missing.status == 1 && missing.stderr.contains("nope.tiemap: no workspace here"))
+    let asOfAlone = try CLI.run(["info", "--contacts", "c1.csv", "--as-of", "2026-03-31"], cwd: scratch.dir)
+    #expect(asOfAlone.status == 1 && asOfAlone.stderr.contains("--as-of picks a snapshot of a workspace"))
+  }
+}
