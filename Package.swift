@@ -63,6 +63,7 @@ let package = Package(
     .testTarget(name: "GraphFormatsTests", dependencies: ["GraphFormats"]),
     .testTarget(name: "StakeholderMapsTests", dependencies: ["StakeholderMaps", "GraphFormats", "SocialGraph", "NetworkAnalysis"]),
     .testTarget(name: "TiemapCLITests", dependencies: ["GraphFormats"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "GraphFormats", "SocialGraph", .product(name: "GRDB", package: "GRDB.swift")]),
   ],
   swiftLanguageModes: [.v6]
 )
