@@ -6,7 +6,7 @@ SAMPLE_REF := --surveys $(SAMPLE)/surveys.csv --referrals $(SAMPLE)/referrals.cs
 RELEASE    := .build/release/tiemap
 OUT        := out
 
-.PHONY: setup build release test demo check-report check-formats bench sample oracle clean spark-test killtest fuzz sanitize
+.PHONY: setup build release test demo check-report check-formats killtest-workspace bench sample oracle clean spark-test killtest fuzz sanitize
 
 setup:
 	@scripts/setup.sh
@@ -24,6 +24,7 @@ test: setup
 	$(SWIFT) test
 	$(MAKE) check-report
 	$(MAKE) check-formats
+	$(MAKE) killtest-workspace
 
 demo: release
 	@mkdir -p $(OUT)
@@ -45,6 +46,7 @@ demo: release
 	$(RELEASE) map $(SAMPLE_IN) --chart grid -o $(OUT)/chart-grid.svg
 	$(RELEASE) map $(SAMPLE_IN) --fit slide -o $(OUT)/slides.pdf
 	$(RELEASE) convert $(SAMPLE_IN) --with-measures -o $(OUT)/graph.graphml
+	rm -f $(OUT)/sample.tiemap $(OUT)/sample.tiemap-wal $(OUT)/sample.tiemap-shm && $(RELEASE) import --workspace $(OUT)/sample.tiemap --as-of 2026-10-31 $(SAMPLE_IN) $(SAMPLE_REF)
 	$(RELEASE) account $(SAMPLE_IN) --format table | head -60
 	$(RELEASE) account $(SAMPLE_IN) --format json -o $(OUT)/account.json
 	$(RELEASE) path $(SAMPLE_IN) --to NL-004 --format table
@@ -58,7 +60,8 @@ demo: release
 	@echo "wrote $(OUT)/: summary.json, metrics.csv, metrics-advice.csv, ties.csv, brokers.csv, org-map.svg/.png,"
 	@echo "  network-map.svg/.png, focus-NL-035.svg, chart-proximity.svg, chart-matrix.svg, chart-grid.svg,"
 	@echo "  account.json, reach-NL-035.json, referrals.json, trust-timeline.csv, contact-audit.csv, report.html,"
-	@echo "  scored.csv, accounts.csv, slides.pdf (the org map on 16:9 slides), graph.graphml (for Gephi, NetworkX, igraph)"
+	@echo "  scored.csv, accounts.csv, slides.pdf (the org map on 16:9 slides), graph.graphml (for Gephi, NetworkX, igraph),"
+	@echo "  sample.tiemap (a workspace holding the sample as the snapshot of 2026-10-31: tiemap account --workspace out/sample.tiemap)"
 
 # Open the demo's report in headless Chromium: the script runs with no error, nothing external is requested,
 # and out/report.png is the screenshot to look at.
@@ -71,6 +74,12 @@ check-report: demo
 check-formats: release
 	@scripts/setup.sh formats
 	scripts/py scripts/check-formats.py $(RELEASE)
+
+# tiemap import killed by SIGKILL at 20 random moments: every workspace passes integrity_check and holds the old
+# snapshot or the new one (scripts/killtest_workspace.py; about a minute).
+killtest-workspace: release
+	$(SWIFT) build -c release --product tiemap-sample
+	python3 scripts/killtest_workspace.py $(RELEASE) .build/release/tiemap-sample $(if $(KILLS),$(KILLS),20)
 
 # The Spark job (scripts/spark_score.py, local[2]) on a generated portfolio equals the single-process score run.
 spark-test: setup
