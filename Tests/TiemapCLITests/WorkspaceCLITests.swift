@@ -81,6 +81,13 @@ import Testing
       let onWorkspace = try CLI.run(["account", "--format", "csv", "--workspace", ws, "--as-of", date], cwd: scratch.dir)
       #expect(onWorkspace.status == 0 && onWorkspace.stdout == onFiles.stdout, "\(date)")
     }
+    // diff between two snapshots of the workspace: the same as between their files.
+    for format in ["csv", "table"] {
+      let onFiles = try CLI.run(["diff", "--format", format, "--old-contacts", "c1.csv", "--old-ties", "t1.csv", "--old-interactions", "i1.csv",
+                                 "--new-contacts", "c2.csv", "--new-ties", "t2.csv", "--new-interactions", "i2.csv"], cwd: scratch.dir)
+      let onWorkspace = try CLI.run(["diff", "--format", format, "--workspace", ws, "--from", "2026-03-31", "--to", "2026-06-30"], cwd: scratch.dir)
+      #expect(onWorkspace.status == 0 && onWorkspace.stdout == onFiles.stdout && onFiles.stdout.contains("Head of Buying"), "\(format): \(onWorkspace.stderr)")
+    }
     let before = try CLI.run(["info", "--workspace", ws, "--as-of", "2026-02-01"], cwd: scratch.dir)
     #expect(before.status == 1 && before.stderr == "error: \(ws): no snapshot on or before 2026-02-01 (the first is of 2026-03-31)\n")
     let both = try CLI.run(["info", "--workspace", ws, "--contacts", "c1.csv"], cwd: scratch.dir)

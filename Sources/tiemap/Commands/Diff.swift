@@ -2,6 +2,7 @@ import ArgumentParser
 import GraphFormats
 import NetworkAnalysis
 import SocialGraph
+import Workspace
 
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -13,7 +14,8 @@ struct Diff: ParsableCommand {
       titles, roles, managers (reports_to), declared proximity and the other fields; ties gained, lost and \
       re-weighted per kind; and each account's decision-circuit coverage and proximity counts before and after, \
       counted as tiemap account counts them (declared proximity, else derived from ties and history; --no-derive: \
-      declared only).
+      declared only). With --workspace FILE --from DATE --to DATE, the two snapshots of a workspace (each the latest \
+      on or before its date).
       """)
 
   @OptionGroup var out: OutputOptions
@@ -28,6 +30,11 @@ struct Diff: ParsableCommand {
   @Option(help: ArgumentHelp("Old contact history (interactions) file.", valueName: "file")) var oldInteractions: String?
   @Option(help: ArgumentHelp("New contact history (interactions) file.", valueName: "file")) var newInteractions: String?
 
+  @Option(help: ArgumentHelp("Compare two snapshots of this workspace (--from, --to) instead of files.", valueName: "file"))
+  var workspace: String?
+  @Option(help: ArgumentHelp("With --workspace: the old snapshot's date.", valueName: "date")) var from: String?
+  @Option(help: ArgumentHelp("With --workspace: the new snapshot's date (default: the latest).", valueName: "date")) var to: String?
+
   @Flag(help: "Count declared proximity only (as account --no-derive), not the levels derived from ties and history.")
   var noDerive = false
 
@@ -35,6 +42,17 @@ struct Diff: ParsableCommand {
   var allowUnknown = false
 
   func validate() throws {
+    for (name, d) in [("--from", from), ("--to", to)] {
+      if let d, Day(iso: d) == nil { throw ValidationError("\(name) '\(d)' is not a date (YYYY-MM-DD).") }
+    }
+    if workspace != nil {
+      guard folders.isEmpty, oldContacts == nil, newContacts == nil, oldTies == nil, newTies == nil, oldInteractions == nil, newInteractions == nil else {
+        throw ValidationError("Give either --workspace FILE --from DATE [--to DATE], or the snapshots' files, not both.")
+      }
+      guard from != nil else { throw ValidationError("--workspace compares two snapshots: give --from DATE (and --to DATE, default the latest).") }
+      return
+    }
+    if from != nil || to != nil { throw ValidationError("--from and --to pick snapshots of a workspace: give --workspace FILE.") }
     if folders.isEmpty {
       guard oldContacts != nil, newContacts != nil else {
         throw ValidationError("Give two snapshot folders (tiemap diff OLD NEW), or --old-contacts FILE and --new-contacts FILE.")
@@ -53,6 +71,10 @@ struct Diff: ParsableCommand {
     o.allowUnknown = allowUnknown
     let loaded = try InputLoader.loadAccount(contacts: f.contacts, ties: f.ties, interactions: f.interactions, options: o)
     for w in loaded.warnings { Terminal.warning(w.description) }
+    return levels(loaded)
+  }
+
+  func levels(_ loaded: LoadedInput) -> (SocialGraph, [Proximity?]) {
     var a = AccountOptions()
     a.deriveProximity = !noDerive
     return (loaded.graph, loaded.graph.accountProximity(interactions: loaded.interactions, options: a))
@@ -65,10 +87,19 @@ struct Diff: ParsableCommand {
   }
 
   func run() throws {
+    if let workspace {
+      let ws = try Workspace(path: workspace, create: false)
+      let (old, oldLevels) = levels(try ws.load(asOf: from.flatMap { Day(iso: $0) }, feedback: false).input)
+      let (new, newLevels) = levels(try ws.load(asOf: to.flatMap { Day(iso: $0) }, feedback: false).input)
+      return try emit(old.diff(to: new, oldProximity: oldLevels, newProximity: newLevels), old: old, new: new)
+    }
     let of = folders.isEmpty ? (oldContacts!, oldTies, oldInteractions) : files(folders[0])
     let nf = folders.isEmpty ? (newContacts!, newTies, newInteractions) : files(folders[1])
     let (old, oldLevels) = try snapshot(of), (new, newLevels) = try snapshot(nf)
-    let d = old.diff(to: new, oldProximity: oldLevels, newProximity: newLevels)
+    try emit(old.diff(to: new, oldProximity: oldLevels, newProximity: newLevels), old: old, new: new)
+  }
+
+  func emit(_ d: SnapshotDiff, old: SocialGraph, new: SocialGraph) throws {
     switch out.resolvedFormat {
     case .csv: try out.emit(DiffReport.table(d).csv())
     case .json: try out.emit(DiffReport.json(d, graph: new, old: old))
