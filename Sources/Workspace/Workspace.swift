@@ -35,6 +35,11 @@ public final class Workspace: Sendable {
     }
     var config = Configuration()
     config.busyMode = .timeout(30)
+    config.prepareDatabase { db in
+      // A large page cache for the import's index updates; in WAL mode NORMAL sync keeps every commit atomic (a
+      // killed import leaves the previous snapshot), only the last commit's durability on power loss is given up.
+      try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL")
+    }
     do {
       db = try DatabasePool(path: path, configuration: config)
       let migrator = Self.migrator
@@ -68,14 +73,13 @@ public final class Workspace: Sendable {
           people INTEGER NOT NULL, ties INTEGER NOT NULL, interactions INTEGER NOT NULL);
         """)
       for table in Table.allCases {
-        // The query columns beside the record: who it is about (person id, or source for ties) and, for people, the
-        // account — what `history` and `alerts` select on.
+        // Beside the record, what queries select on: who it is about (the person, or a tie's source) and, for
+        // people, the account.
         try db.execute(sql: """
           CREATE TABLE \(table.rawValue) (
             pk INTEGER PRIMARY KEY, ord INTEGER NOT NULL, data TEXT NOT NULL, who TEXT NOT NULL, account TEXT,
             valid_from TEXT NOT NULL, valid_to TEXT);
           CREATE INDEX \(table.rawValue)_current ON \(table.rawValue)(valid_to, ord);
-          CREATE INDEX \(table.rawValue)_who ON \(table.rawValue)(who);
           """)
       }
     }
@@ -100,13 +104,17 @@ public final class Workspace: Sendable {
   ///   snapshot of a date already there.
   /// - Parameter roles: what each of `input.files` is (`contacts`, `ties`, `interactions`, `surveys`, `referrals`).
   public func importSnapshot(_ input: LoadedInput, asOf: Day, roles: [String]) throws -> ImportSummary {
-    let records = Self.records(input)
     let meta = Self.meta(input, roles: roles)
-    let digest = Self.digest(records, meta: meta)
     let day = asOf.description
     return try db.write { db -> ImportSummary in
       if let existing = try String.fetchOne(db, sql: "SELECT digest FROM snapshot WHERE as_of = ?", arguments: [day]) {
-        guard existing == digest else {
+        var digest = Digest(meta)
+        for table in Table.allCases {
+          digest.add(table)
+          let rows = Self.source(table, of: input)
+          for i in 0..<rows.count { digest.add(rows.record(i)) }
+        }
+        guard existing == digest.value else {
           throw WorkspaceError("\(path): a different snapshot of \(day) is already there (snapshots are not rewritten; import this one under another date)")
         }
         return ImportSummary(asOf: asOf, changed: false)
@@ -115,40 +123,56 @@ public final class Workspace: Sendable {
         throw WorkspaceError("\(path): the latest snapshot is of \(latest); snapshots are imported in date order (this one is of \(day))")
       }
       var summary = ImportSummary(asOf: asOf, changed: true)
+      var digest = Digest(meta)
+      var counts: [Table: Int] = [:]
       for table in Table.allCases {
-        let rows = records[table] ?? []
+        let rows = Self.source(table, of: input)
+        digest.add(table)
+        counts[table] = rows.count
+        let insert = try db.makeStatement(sql: "INSERT INTO \(table.rawValue) (ord, data, who, account, valid_from) VALUES (?, ?, ?, ?, ?)")
+        func add(_ r: Record) throws { try insert.execute(arguments: [r.ord, r.data, r.who, r.account, day]) }
+        var toClose: [Int64] = [], toAdd: [Int] = []
+        if try Int.fetchOne(db, sql: "SELECT 1 FROM \(table.rawValue) WHERE valid_to IS NULL LIMIT 1") == nil {
+          // Nothing valid now (the first snapshot, or the table was empty): every record is added as it is made.
+          for i in 0..<rows.count {
+            let r = rows.record(i)
+            digest.add(r)
+            try add(r)
+          }
+          summary.added[table.rawValue] = rows.count
+          summary.kept[table.rawValue] = 0
+          summary.closed[table.rawValue] = 0
+          continue
+        }
         // The records valid now, in input order, merged with the new ones by place: the same place with the same
         // fields is kept; else the old one is closed and the new one added. Decided first, written after, so the
         // cursor never reads rows this import changes.
-        var toClose: [Int64] = [], toAdd: [Int] = []
         var next = 0
         let cursor = try Row.fetchCursor(db, sql: "SELECT pk, ord, data FROM \(table.rawValue) WHERE valid_to IS NULL ORDER BY ord")
         while let row = try cursor.next() {
           let (pk, ord, data): (Int64, Int, String) = (row[0], row[1], row[2])
-          while next < rows.count && rows[next].ord < ord { toAdd.append(next); next += 1 }
-          if next < rows.count && rows[next].ord == ord && rows[next].data == data {
+          while next < rows.count && next < ord { digest.add(rows.record(next)); toAdd.append(next); next += 1 }
+          if next < rows.count && next == ord {
+            let r = rows.record(next)
+            digest.add(r)
+            if r.data != data { toClose.append(pk); toAdd.append(next) }
             next += 1
           } else {
             toClose.append(pk)
           }
         }
-        while next < rows.count { toAdd.append(next); next += 1 }
+        while next < rows.count { digest.add(rows.record(next)); toAdd.append(next); next += 1 }
         let close = try db.makeStatement(sql: "UPDATE \(table.rawValue) SET valid_to = ? WHERE pk = ?")
         for pk in toClose { try close.execute(arguments: [day, pk]) }
-        let insert = try db.makeStatement(sql: "INSERT INTO \(table.rawValue) (ord, data, who, account, valid_from) VALUES (?, ?, ?, ?, ?)")
-        for i in toAdd {
-          let r = rows[i]
-          try insert.execute(arguments: [r.ord, r.data, r.who, r.account, day])
-        }
-        let (added, closed, kept) = (toAdd.count, toClose.count, rows.count - toAdd.count)
-        summary.added[table.rawValue] = added
-        summary.kept[table.rawValue] = kept
-        summary.closed[table.rawValue] = closed
+        for i in toAdd { try add(rows.record(i)) }
+        summary.added[table.rawValue] = toAdd.count
+        summary.kept[table.rawValue] = rows.count - toAdd.count
+        summary.closed[table.rawValue] = toClose.count
       }
       try db.execute(sql: """
         INSERT INTO snapshot (as_of, files, kinds, tie_attributes, digest, people, ties, interactions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """, arguments: [day, meta.files, meta.kinds, meta.tieAttributes, digest, (records[.person] ?? []).count,
-                         (records[.tie] ?? []).count, (records[.interaction] ?? []).count])
+        """, arguments: [day, meta.files, meta.kinds, meta.tieAttributes, digest.value, counts[.person] ?? 0, counts[.tie] ?? 0,
+                         counts[.interaction] ?? 0])
       return summary
     }
   }
@@ -168,25 +192,16 @@ public final class Workspace: Sendable {
                              ?? "\(path): the workspace holds no snapshot yet (tiemap import)")
       }
       let day: String = row[0]
-      func records(_ table: Table) throws -> [JSONValue] {
-        var out: [JSONValue] = []
-        let cursor = try String.fetchCursor(db, sql: """
+      func records(_ table: Table) throws -> [String] {
+        try String.fetchAll(db, sql: """
           SELECT data FROM \(table.rawValue) WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY ord
           """, arguments: [day, day])
-        while let data = try cursor.next() { out.append(try Self.parse(data)) }
-        return out
       }
-      let input = try Self.rebuild(files: try Self.parse(row[1]), kinds: try Self.parse(row[2]), tieAttributes: try Self.parse(row[3]),
+      let input = try Self.rebuild(files: row[1], kinds: row[2], tieAttributes: row[3],
                                    people: try records(.person), ties: try records(.tie), interactions: try records(.interaction),
                                    surveys: feedback ? try records(.survey) : [], referrals: feedback ? try records(.referral) : [],
                                    feedback: feedback, path: path)
       return (input, Day(iso: day)!)
-    }
-  }
-
-  static func parse(_ text: String) throws -> JSONValue {
-    do { return try JSONReader.parse(Array(text.utf8)) } catch {
-      throw WorkspaceError("a workspace record does not parse (\(error.message)): the file is damaged")
     }
   }
 }
