@@ -88,6 +88,22 @@ import Testing
       let onWorkspace = try CLI.run(["diff", "--format", format, "--workspace", ws, "--from", "2026-03-31", "--to", "2026-06-30"], cwd: scratch.dir)
       #expect(onWorkspace.status == 0 && onWorkspace.stdout == onFiles.stdout && onFiles.stdout.contains("Head of Buying"), "\(format): \(onWorkspace.stderr)")
     }
+    // history: per snapshot, the account rows `score --accounts-out` gives on that snapshot's files at its date.
+    var expected = ""
+    for (date, k) in [("2026-03-31", 1), ("2026-06-30", 2)] {
+      let accounts = scratch.dir.appendingPathComponent("accounts-\(k).csv")
+      let r = try CLI.run(["score", "--contacts", "c\(k).csv", "--ties", "t\(k).csv", "--interactions", "i\(k).csv", "--as-of", date,
+                           "-o", "scored-\(k).csv", "--accounts-out", accounts.path], cwd: scratch.dir)
+      #expect(r.status == 0, "\(r.stderr)")
+      let lines = try String(contentsOf: accounts, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+      if expected.isEmpty { expected = "as_of," + lines[0] + "\n" }
+      for line in lines.dropFirst() where !line.isEmpty { expected += "\(date),\(line)\n" }
+    }
+    let history = try CLI.run(["history", "--workspace", ws, "--format", "csv"], cwd: scratch.dir)
+    #expect(history.status == 0 && history.stdout == expected, "\(history.stderr)")
+    #expect(expected.contains("2026-06-30,Acme,3,"))
+    let one = try CLI.run(["history", "--workspace", ws, "--account", "acme", "--since", "2026-04-01", "--format", "csv"], cwd: scratch.dir)
+    #expect(one.stdout.split(separator: "\n").count == 2 && one.stdout.contains("2026-06-30,Acme"))
     let before = try CLI.run(["info", "--workspace", ws, "--as-of", "2026-02-01"], cwd: scratch.dir)
     #expect(before.status == 1 && before.stderr == "error: \(ws): no snapshot on or before 2026-02-01 (the first is of 2026-03-31)\n")
     let both = try CLI.run(["info", "--workspace", ws, "--contacts", "c1.csv"], cwd: scratch.dir)
