@@ -113,4 +113,82 @@ import Testing
     let asOfAlone = try CLI.run(["info", "--contacts", "c1.csv", "--as-of", "2026-03-31"], cwd: scratch.dir)
     #expect(asOfAlone.status == 1 && asOfAlone.stderr.contains("--as-of picks a snapshot of a workspace"))
   }
+
+  // alerts: a scenario with one case of each kind it can show, the expected alerts written out by hand.
+  @Test func alertsSayWhatNeedsAction() throws {
+    let scratch = Workspace(files: [
+      "c1.csv": Array("""
+id,name,title,account,department,role,proximity,internal
+T1,Sam Rep,Account Executive,,Sales,,,true
+a,Ann Ortiz,CEO,Acme,Board,decision_maker,P1,
+b,Bo Baker,Head of Sales,Acme,Sales,influencer,P1,
+c,Cy Clerk,Clerk,Acme,Ops,end_user,P3,
+d,Di Fox,CFO,Acme,Finance,decision_maker,P2,
+e,Ed Lee,CTO,Beta,IT,decision_maker,P2,
+""".utf8),
+      "c2.csv": Array("""
+id,name,title,account,department,role,proximity,internal
+T1,Sam Rep,Account Executive,,Sales,,,true
+b,Bo Baker,VP Sales,Acme,Sales,influencer,P1,
+c,Cy Clerk,Clerk,Beta,Ops,end_user,P3,
+d,Di Fox,CFO,Acme,Finance,influencer,P2,
+e,Ed Lee,CTO,Beta,IT,decision_maker,P3,
+""".utf8),
+      "t.csv": Array("""
+source,target,weight,kind
+T1,a,0.9,relationship
+T1,b,0.8,relationship
+T1,c,0.5,relationship
+T1,d,0.6,relationship
+T1,e,0.6,relationship
+a,b,0.7,collaboration
+""".utf8),
+      "t2.csv": Array("""
+source,target,weight,kind
+T1,b,0.8,relationship
+T1,c,0.5,relationship
+T1,d,0.6,relationship
+T1,e,0.6,relationship
+""".utf8),
+      "i.csv": Array("""
+date,person,with,points
+2026-01-01,b,T1,2
+2026-03-20,d,T1,1
+2026-06-20,d,T1,1
+2026-03-25,e,T1,1
+2026-06-25,e,T1,1
+""".utf8),
+      "i2.csv": Array("""
+date,person,with,points
+2026-01-01,b,T1,2
+2026-03-20,d,T1,1
+2026-06-20,d,T1,1
+2026-03-25,e,T1,1
+2026-06-25,e,T1,1
+2026-05-01,e,T1,-40
+""".utf8),
+    ])
+    let ws = scratch.dir.appendingPathComponent("w.tiemap").path
+    for (date, c, t, i) in [("2026-03-31", "c1.csv", "t.csv", "i.csv"), ("2026-06-30", "c2.csv", "t2.csv", "i2.csv")] {
+      let r = try CLI.run(["import", "--workspace", ws, "--as-of", date, "--contacts", c, "--ties", t, "--interactions", i], cwd: scratch.dir)
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    let alerts = try CLI.run(["alerts", "--workspace", ws, "--format", "csv"], cwd: scratch.dir)
+    #expect(alerts.status == 0 && alerts.stderr == "")
+    let expected = """
+as_of,account,kind,person,name,reason,action
+2026-06-30,Acme,decision_maker_left,a,Ann Ortiz,"decision maker in 2026-03-31, not in the export of 2026-06-30",Find who now makes their decisions and ask a contact we hold there for an introduction; re-map the account.
+2026-06-30,Acme,role_changed,d,Di Fox,decision maker: role decision_maker → influencer,Check who now decides; re-plan the coverage of the decision circuit.
+2026-06-30,Acme,title_changed,b,Bo Baker,champion (influencer held at P1): title Head of Sales → VP Sales,Re-qualify what they decide now; congratulate them.
+2026-06-30,Acme,p1_silent,b,Bo Baker,"held at P1, last contact 180 days before 2026-06-30",Call or meet them before the relationship cools.
+2026-06-30,Acme,only_tie_into_department_lost,a,Ann Ortiz,our only tie into Board is gone,Find a new way into Board: an introduction by a contact we hold in the account.
+2026-06-30,Acme,only_tie_into_department_lost,c,Cy Clerk,our only tie into Ops is gone,Find a new way into Ops: an introduction by a contact we hold in the account.
+2026-06-30,Beta,moved_to_tracked_account,c,Cy Clerk,"moved from Acme, an account we also track",A warm lead at Beta: they know us from Acme; ask for a meeting there.
+2026-06-30,Beta,decision_circuit_coverage_fell,,,decision-circuit coverage 100 % → 0 %,Re-cover the decision makers and influencers not held at P1/P2.
+2026-06-30,Beta,ruptured,e,Ed Lee,tolerance capital crossed the rupture threshold,"Repair first: a senior meeting to acknowledge the incidents, before any new proposal."
+"""
+    #expect(alerts.stdout == expected + "\n")
+    let none = try CLI.run(["alerts", "--workspace", ws, "--since", "2026-07-01", "--format", "csv"], cwd: scratch.dir)
+    #expect(none.status == 0 && none.stdout == "as_of,account,kind,person,name,reason,action\n")
+  }
 }
