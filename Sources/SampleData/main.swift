@@ -18,10 +18,16 @@ struct SampleCommand: ParsableCommand {
   @Option(help: ArgumentHelp("A portfolio for batch scoring: this many contacts over --accounts accounts of heavy-tailed sizes (5 to 2,000 people); writes contacts, ties and interactions.", valueName: "n"))
   var contacts: Int?
   @Option(help: "Worker threads for --contacts (the files do not depend on it).") var threads = ProcessInfo.processInfo.activeProcessorCount
+  @Option(help: ArgumentHelp("The account as this many monthly exports (one folder per month end) with people leaving, joining and changing role or title (planted truth in changes.csv), for tiemap import.", valueName: "n"))
+  var snapshots: Int?
 
   func validate() throws {
     guard accounts >= 1, people >= 10, (1...Vocabulary.team.count).contains(team), months >= 6 else {
       throw ValidationError("Need --accounts ≥ 1, --people ≥ 10, --team 1…\(Vocabulary.team.count), --months ≥ 6.")
+    }
+    if let n = snapshots {
+      guard (2...60).contains(n) else { throw ValidationError("--snapshots must be from 2 to 60.") }
+      guard contacts == nil else { throw ValidationError("--snapshots writes the account sample over time; it takes no --contacts.") }
     }
   }
 
@@ -39,6 +45,10 @@ struct SampleCommand: ParsableCommand {
     o.seed = seed; o.accounts = accounts; o.peoplePerAccount = people; o.teamSize = team; o.months = months
     var gen = SampleAccounts(options: o)
     gen.generate()
+    if let snapshots {
+      print(try SnapshotSeries(gen, count: snapshots, seed: seed).write(to: output))
+      return
+    }
     let p = gen.people
     func id(_ i: Int) -> String { p[i].id }
     var contacts = SampleFiles.contactsHeader

@@ -191,4 +191,40 @@ as_of,account,kind,person,name,reason,action
     let none = try CLI.run(["alerts", "--workspace", ws, "--since", "2026-07-01", "--format", "csv"], cwd: scratch.dir)
     #expect(none.status == 0 && none.stdout == "as_of,account,kind,person,name,reason,action\n")
   }
+
+  // The sample as 12 monthly exports (tiemap-sample --snapshots 12, with planted changes in changes.csv) imports,
+  // and history and alerts find what was planted: every alert about people leaving or changing role or title is a
+  // planted change of that month, and every planted departure or role change of a decision maker is alerted.
+  @Test func twelveMonthlySnapshotsEndToEnd() throws {
+    let scratch = Workspace(files: [:])
+    let dir = scratch.dir.appendingPathComponent("snap").path
+    let gen = try CLI.run(["--snapshots", "12", "-o", dir], executable: CLI.sampleBinary)
+    #expect(gen.status == 0, "\(gen.stderr)")
+    let months = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("20") }.sorted()
+    #expect(months.count == 12)
+    let ws = scratch.dir.appendingPathComponent("w.tiemap").path
+    for m in months {
+      let f = { (name: String) in "\(dir)/\(m)/\(name).csv" }
+      let r = try CLI.run(["import", "--workspace", ws, "--as-of", m, "--contacts", f("contacts"), "--ties", f("ties"),
+                           "--interactions", f("interactions"), "--surveys", f("surveys"), "--referrals", f("referrals")], cwd: scratch.dir)
+      #expect(r.status == 0, "\(m): \(r.stderr)")
+    }
+    let history = try CLI.run(["history", "--workspace", ws, "--format", "csv"], cwd: scratch.dir)
+    #expect(history.stdout.split(separator: "\n").dropFirst().map { String($0.prefix(10)) } == months)
+    let planted = try String(contentsOfFile: "\(dir)/changes.csv", encoding: .utf8).split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    let alerts = try CLI.run(["alerts", "--workspace", ws, "--since", months[0], "--format", "csv"], cwd: scratch.dir)
+    #expect(alerts.status == 0)
+    let rows = alerts.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let peopleKinds: Set<String> = ["decision_maker_left", "champion_left", "role_changed", "title_changed", "moved_to_tracked_account"]
+    for r in rows where peopleKinds.contains(r[2]) {
+      #expect(planted.contains { $0[0] == r[0] && $0[1] == r[3] }, "alert \(r[2]) of \(r[3]) at \(r[0]) was not planted")
+    }
+    for c in planted where (c[4] == "left" && c[3] == "decision_maker") || (c[4] == "role" && (c[5] == "decision_maker" || c[6] == "decision_maker")) {
+      let kind = c[4] == "left" ? "decision_maker_left" : "role_changed"
+      #expect(rows.contains { $0[0] == c[0] && $0[2] == kind && $0[3] == c[1] }, "planted \(c[4]) of \(c[1]) at \(c[0]) not alerted")
+    }
+    #expect(planted.contains { $0[4] == "left" && $0[3] == "decision_maker" } && planted.contains { $0[4] == "role" })
+  }
 }

@@ -73,7 +73,7 @@ extension SnapshotState {
   ///
   /// - People are matched by id. A decision maker (or a champion: an influencer held at P1) missing from the new
   ///   export left; one whose account changed to another account of the new snapshot is a warm lead there (any
-  ///   contact who moves); a decision maker's or champion's changed role or title is named.
+  ///   contact who moves); a changed role or title of a decision maker or champion, before or after, is named.
   /// - Accounts: the decision circuit's coverage (share held at P1/P2) falling.
   /// - Contacts: newly silent P1 contacts (no contact for more than `silenceDays` at the snapshot's date), trust
   ///   newly at risk (projected to cross the rupture threshold within the horizon) or ruptured (Kaufman's tolerance
@@ -119,13 +119,16 @@ extension SnapshotState {
         }
         continue
       }
-      guard key else { continue }
+      // A role or title change of someone in the decision circuit's lead, before or after: into it or out of it.
+      let keyNow = q.role == .decisionMaker || (q.role == .influencer && now.score.proximity == .p1)
+      guard key || keyNow else { continue }
+      let labelNow = key ? label : q.role == .decisionMaker ? "now a decision maker" : "now a champion (influencer held at P1)"
       if q.role != p.role {
-        alert(.roleChanged, newAccount, q, "\(label): role \(p.role?.rawValue ?? "none") → \(q.role?.rawValue ?? "none")",
+        alert(.roleChanged, newAccount, q, "\(labelNow): role \(p.role?.rawValue ?? "none") → \(q.role?.rawValue ?? "none")",
               "Check who now decides; re-plan the coverage of the decision circuit.")
       }
       if q.title != p.title {
-        alert(.titleChanged, newAccount, q, "\(label): title \(p.title ?? "none") → \(q.title ?? "none")",
+        alert(.titleChanged, newAccount, q, "\(labelNow): title \(p.title ?? "none") → \(q.title ?? "none")",
               "Re-qualify what they decide now; congratulate them.")
       }
     }
