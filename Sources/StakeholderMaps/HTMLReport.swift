@@ -15,7 +15,7 @@ public enum HTMLReport {
   /// the findings the tables list (`SocialGraph.accountFindings`), then the page.
   public static func render(graph g: SocialGraph, interactions: [Interaction] = [], surveys: [SurveyResponse] = [],
                             referrals: [Referral] = [], account: String? = nil,
-                            options: AccountFindingsOptions = AccountFindingsOptions()) throws -> String {
+                            options: AccountFindingsOptions = AccountFindingsOptions(), trend: [TrendPoint] = []) throws -> String {
     let m = MapMeasures(graph: g, interactions: interactions)
     // Where we stand (tiemap account), on the measures the maps use.
     let analysis = g.accountAnalysis(interactions: interactions, evidence: m.evidence, account: account)
@@ -23,12 +23,12 @@ public enum HTMLReport {
     let findings = try g.accountFindings(account: account, analysis: analysis, evidence: m.evidence, influence: m.influence,
                                          silent: m.silent, community: m.community, ties: m.ties, grid: grid,
                                          interactions: interactions, surveys: surveys, referrals: referrals, options: options)
-    return try render(graph: g, measures: m, grid: grid, findings: findings, analysis: analysis, account: account)
+    return try render(graph: g, measures: m, grid: grid, findings: findings, analysis: analysis, account: account, trend: trend)
   }
 
   /// The page from finished results: it lays out the maps and formats the findings, and computes nothing else.
   public static func render(graph g: SocialGraph, measures m: MapMeasures, grid pi: PowerInterest, findings f: AccountFindings,
-                            analysis: AccountAnalysis, account: String?) throws -> String {
+                            analysis: AccountAnalysis, account: String?, trend: [TrendPoint] = []) throws -> String {
     let evidence = m.evidence
     var o = MapOptions()
     o.account = account
@@ -60,6 +60,13 @@ public enum HTMLReport {
       h += "<div class=\"card\"><b>\(esc(value))</b><span>\(esc(label))</span></div>\n"
     }
     h += "</div></section>\n"
+
+    // Trend over the snapshots of a workspace (two or more).
+    if trend.count >= 2 {
+      h += "<section id=\"trend\"><h2>Trend</h2><p class=\"note\">\(esc("\(trend.count) snapshots, \(trend.first!.day) to \(trend.last!.day), each analysed at its date (tiemap history)."))</p><div class=\"charts\">\n"
+      for svg in TrendCharts.svgs(trend) { h += "<figure>\(svg)</figure>\n" }
+      h += "</div></section>\n"
+    }
 
     // Maps
     h += "<section id=\"maps\"><h2>Stakeholder map</h2>\n"

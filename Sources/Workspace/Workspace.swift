@@ -1,5 +1,6 @@
 import GRDB
 import GraphFormats
+import NetworkAnalysis
 import SocialGraph
 
 /// A portfolio's account maps over time: one SQLite file (`acme.tiemap`) holding dated snapshots of the people,
@@ -210,4 +211,22 @@ public final class Workspace: Sendable {
 public struct WorkspaceError: Error, CustomStringConvertible, Sendable {
   public let description: String
   init(_ d: String) { description = d }
+}
+
+extension Workspace {
+  /// The standing of the accounts over the snapshots up to `asOf` (every snapshot, oldest first), each analysed as
+  /// `tiemap score` analyses it at its date: the report's trend. `account`: that account only (else all, summed).
+  /// - Complexity: the analysis of every snapshot.
+  public func trend(upTo asOf: Day?, account: String?, options: ScoreOptions = ScoreOptions(), threads: Int) throws -> [TrendPoint] {
+    let days = try snapshots().filter { asOf == nil || $0 <= asOf! }
+    return try days.map { day in
+      let input = try load(asOf: day, feedback: false).input
+      let partition = AccountPartition(input.graph.parts, interactions: input.interactions, only: account.map { a in { $0 == a } })
+      var o = options
+      o.asOf = day
+      let scored = PortfolioScoring.score(partition, history: input.interactions, accounts: Array(0..<partition.count), options: o,
+                                          threads: threads) { _, r in try? r.get() }
+      return TrendPoint(day: day, accounts: scored.compactMap { $0 })
+    }
+  }
 }

@@ -226,5 +226,13 @@ as_of,account,kind,person,name,reason,action
       #expect(rows.contains { $0[0] == c[0] && $0[2] == kind && $0[3] == c[1] }, "planted \(c[4]) of \(c[1]) at \(c[0]) not alerted")
     }
     #expect(planted.contains { $0[4] == "left" && $0[3] == "decision_maker" } && planted.contains { $0[4] == "role" })
+    // The report from the workspace has the trend section: four line charts over the twelve snapshots.
+    let html = scratch.dir.appendingPathComponent("r.html").path
+    let report = try CLI.run(["report", "--workspace", ws, "-o", html], cwd: scratch.dir)
+    #expect(report.status == 0, "\(report.stderr)")
+    let page = try String(contentsOfFile: html, encoding: .utf8)
+    let trend = try #require(page.range(of: "<section id=\"trend\">")).upperBound
+    let section = page[trend...].prefix { _ in true }.components(separatedBy: "</section>")[0]
+    #expect(section.contains("12 snapshots, \(months[0]) to \(months[11])") && section.components(separatedBy: "<figure>").count - 1 == 4)
   }
 }

@@ -1,5 +1,10 @@
 import ArgumentParser
 import GraphFormats
+import NetworkAnalysis
+import Workspace
+#if canImport(Glibc)
+import Glibc
+#endif
 import SocialGraph
 import StakeholderMaps
 
@@ -39,7 +44,15 @@ struct Report: ParsableCommand {
     case .warn(let message): Terminal.warning("report: " + message)
     case .refuse(let message): throw RunError("report: " + message)
     }
+    // From a workspace of two snapshots or more: the trend of the accounts reported on.
+    var trend: [TrendPoint] = []
+    if let path = input.workspace {
+      let ws = try Workspace(path: path, create: false)
+      if try ws.snapshots().filter({ input.asOfDay == nil || $0 <= input.asOfDay! }).count >= 2 {
+        trend = try ws.trend(upTo: input.asOfDay, account: account, threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+      }
+    }
     try AtomicFile.write(try HTMLReport.render(graph: g, interactions: loaded.interactions, surveys: loaded.surveys,
-                                               referrals: loaded.referrals, account: account), to: output)
+                                               referrals: loaded.referrals, account: account, trend: trend), to: output)
   }
 }
