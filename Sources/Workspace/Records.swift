@@ -1,3 +1,4 @@
+import Foundation
 import GraphFormats
 import NetworkAnalysis
 import SocialGraph
@@ -106,21 +107,21 @@ extension Workspace {
   static func rebuild(files: String, kinds: String, tieAttributes: String, people: [String], ties: [String],
                       interactions: [String], surveys: [String], referrals: [String], feedback: Bool,
                       path: String) throws -> LoadedInput {
-    func damaged(_ what: String) -> WorkspaceError { WorkspaceError("\(path): a stored \(what) is not as Tiemap writes it: the file is damaged") }
+    @Sendable func damaged(_ what: String) -> WorkspaceError { WorkspaceError("\(path): a stored \(what) is not as Tiemap writes it: the file is damaged") }
     typealias Item = RecordReader.Item
-    func fields(_ text: String, _ count: Int, _ what: String) throws -> [Item] {
+    @Sendable func fields(_ text: String, _ count: Int, _ what: String) throws -> [Item] {
       guard let a = try? RecordReader.read(text), a.count == count else { throw damaged(what) }
       return a
     }
-    func strings(_ v: Item, _ what: String) throws -> [String] {
+    @Sendable func strings(_ v: Item, _ what: String) throws -> [String] {
       guard case .list(let a) = v else { throw damaged(what) }
       return try a.map { guard let s = $0.string else { throw damaged(what) }; return s }
     }
-    func num(_ v: Item, _ what: String) throws -> Double {
+    @Sendable func num(_ v: Item, _ what: String) throws -> Double {
       guard let s = v.string, let d = Double(s) else { throw damaged(what) }
       return d
     }
-    func date(_ v: Item, _ what: String) throws -> Day? {
+    @Sendable func date(_ v: Item, _ what: String) throws -> Day? {
       guard let s = v.string else { return nil }
       guard let d = Day(iso: s) else { throw damaged(what) }
       return d
@@ -145,35 +146,62 @@ extension Workspace {
       }
       do { try b.addPerson(p) } catch { throw damaged("person (\(error))") }
     }
-    for k in try strings(try fields(kinds, 1, "kind list")[0], "kind list") { _ = b.kindIndex(for: TieKind(k)) }
     let attributeNames = try strings(try fields(tieAttributes, 1, "attribute list")[0], "attribute list")
     b.declareTieAttributes(attributeNames)
-    func index(_ v: Item) throws -> NodeIndex {
-      guard let id = v.string, let i = b.index(of: id) else { throw damaged("reference to a person") }
+    // Ties and history parsed on every core, in chunks (each record stands alone once the people and kinds are
+    // known), then added in their order.
+    var byID: [String: NodeIndex] = [:]
+    byID.reserveCapacity(b.count)
+    for (i, p) in b.people.enumerated() { byID[p.id] = NodeIndex(i) }
+    var kindIndex: [String: KindIndex] = [:]
+    for k in try strings(try fields(kinds, 1, "kind list")[0], "kind list") { kindIndex[k] = b.kindIndex(for: TieKind(k)) }
+    let (people, kindOf) = (byID, kindIndex)
+    @Sendable func index(_ v: Item) throws -> NodeIndex {
+      guard let id = v.string, let i = people[id] else { throw damaged("reference to a person") }
       return i
     }
-    for text in ties {
+    @Sendable func tie(_ text: String) throws -> (Tie, [String]) {
       let f = try fields(text, 9, "tie")
-      guard let kind = f[2].string else { throw damaged("tie") }
-      var t = Tie(source: try index(f[0]), target: try index(f[1]), weight: try num(f[3], "tie"), kind: b.kindIndex(for: TieKind(kind)),
-                  isDirected: f[4].string == "1")
+      guard let kind = f[2].string.flatMap({ kindOf[$0] }) else { throw damaged("tie") }
+      var t = Tie(source: try index(f[0]), target: try index(f[1]), weight: try num(f[3], "tie"), kind: kind, isDirected: f[4].string == "1")
       t.since = try date(f[5], "tie")
       t.lastContact = try date(f[6], "tie")
       t.interactions = f[7].string.flatMap { Int32($0) }
       let values = try strings(f[8], "tie")
       guard values.count == attributeNames.count else { throw damaged("tie") }
-      do { try b.addTie(t, attributes: values) } catch { throw damaged("tie (\(error))") }
+      return (t, values)
     }
-    var history: [Interaction] = []
-    history.reserveCapacity(interactions.count)
-    for text in interactions {
+    @Sendable func interaction(_ text: String) throws -> Interaction {
       let f = try fields(text, 8, "interaction")
       guard let d = try date(f[0], "interaction"), let channel = f[3].string else { throw damaged("interaction") }
       var x = Interaction(date: d, person: try index(f[1]), with: f[2] == .null ? nil : try index(f[2]), channel: channel,
                           points: try num(f[4], "interaction"), cost: try num(f[5], "interaction"))
       x.kind = f[6].string.flatMap { IncidentKind(rawValue: $0) }
       x.direction = f[7].string.flatMap { InteractionDirection(rawValue: $0) }
-      history.append(x)
+      return x
+    }
+    enum Parsed: Sendable { case ties([(Tie, [String])]), history([Interaction]), failed(WorkspaceError) }
+    let chunk = 65_536
+    let tieChunks = (ties.count + chunk - 1) / chunk, historyChunks = (interactions.count + chunk - 1) / chunk
+    let parsed = ParallelMap.map(tieChunks + historyChunks, threads: ProcessInfo.processInfo.activeProcessorCount) { c -> Parsed in
+      do {
+        if c < tieChunks {
+          return .ties(try ties[c * chunk..<min(ties.count, (c + 1) * chunk)].map(tie))
+        }
+        let h = c - tieChunks
+        return .history(try interactions[h * chunk..<min(interactions.count, (h + 1) * chunk)].map(interaction))
+      } catch let e as WorkspaceError { return .failed(e) } catch { return .failed(damaged("record (\(error))")) }
+    }
+    var history: [Interaction] = []
+    history.reserveCapacity(interactions.count)
+    b.reserveTies(ties.count)
+    for p in parsed {
+      switch p {
+      case .failed(let e): throw e
+      case .ties(let list):
+        for (t, values) in list { do { try b.addTie(t, attributes: values) } catch { throw damaged("tie (\(error))") } }
+      case .history(let list): history += list
+      }
     }
     let answers = try surveys.map { text -> SurveyResponse in
       let f = try fields(text, 3, "survey answer")

@@ -193,8 +193,12 @@ public final class Workspace: Sendable {
                              ?? "\(path): the workspace holds no snapshot yet (tiemap import)")
       }
       let day: String = row[0]
+      // The latest snapshot's records are exactly the ones still valid: read in order through the (valid_to, ord)
+      // index, with no sort; an older one's are selected by their dates.
+      let latest = try String.fetchOne(db, sql: "SELECT max(as_of) FROM snapshot") == day
       func records(_ table: Table) throws -> [String] {
-        try String.fetchAll(db, sql: """
+        if latest { return try String.fetchAll(db, sql: "SELECT data FROM \(table.rawValue) WHERE valid_to IS NULL ORDER BY ord") }
+        return try String.fetchAll(db, sql: """
           SELECT data FROM \(table.rawValue) WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY ord
           """, arguments: [day, day])
       }
