@@ -55,7 +55,7 @@ with tempfile.TemporaryDirectory() as tmp:
         shutil.copy(base, ws)
         p = subprocess.Popen([TIEMAP, "import", "--workspace", ws, "--as-of", "2026-09-30"] + second,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, 1.1) * took)
+        time.sleep(rng.uniform(0.05, 1.6) * took)
         p.send_signal(signal.SIGKILL)
         p.wait()
         ok, days = state(ws)

@@ -188,6 +188,19 @@ as_of,account,kind,person,name,reason,action
 2026-06-30,Beta,ruptured,e,Ed Lee,tolerance capital crossed the rupture threshold,"Repair first: a senior meeting to acknowledge the incidents, before any new proposal."
 """
     #expect(alerts.stdout == expected + "\n")
+    // Dunbar's limit: 148 P1 contacts held in March, 149 in April.
+    func held(_ n: Int) -> [UInt8] {
+      Array((["id,name,account,proximity,owner,internal", "T1,Sam Rep,,,,true"] + (0..<n).map { "c\($0),Contact \($0),Big,P1,T1," })
+        .joined(separator: "\n").utf8)
+    }
+    let dunbar = Workspace(files: ["c1.csv": held(148), "c2.csv": held(149)])
+    let dw = dunbar.dir.appendingPathComponent("d.tiemap").path
+    for (date, c) in [("2026-03-31", "c1.csv"), ("2026-04-30", "c2.csv")] {
+      #expect(try CLI.run(["import", "--workspace", dw, "--as-of", date, "--contacts", c], cwd: dunbar.dir).status == 0)
+    }
+    let over = try CLI.run(["alerts", "--workspace", dw, "--format", "csv"], cwd: dunbar.dir)
+    #expect(over.stdout == "as_of,account,kind,person,name,reason,action\n"
+            + "2026-04-30,,owner_over_dunbar,T1,Sam Rep,\"holds 149 P1 contacts, past Dunbar's 148\",Hand some relationships over to a colleague before they fade.\n")
     let none = try CLI.run(["alerts", "--workspace", ws, "--since", "2026-07-01", "--format", "csv"], cwd: scratch.dir)
     #expect(none.status == 0 && none.stdout == "as_of,account,kind,person,name,reason,action\n")
   }
