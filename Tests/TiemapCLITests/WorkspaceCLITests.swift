@@ -24,6 +24,7 @@ import Testing
     (["map", "-o", "OUT.svg"], false, "OUT.svg"), (["map", "--layout", "network", "-o", "OUT.svg"], false, "OUT.svg"),
     (["report", "-o", "OUT.html"], true, "OUT.html"),
     (["convert", "-o", "OUT.json", "--with-measures"], false, "OUT.json"),
+    (["score", "-o", "OUT.csv"], false, "OUT.csv"), (["score", "--as-of", "2026-10-31", "--format", "jsonl"], false, nil),
   ]
 
   @Test func everyCommandPrintsTheSameBytesOnTheWorkspace() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GraphFormats
+import Workspace
 import NetworkAnalysis
 import SocialGraph
 #if canImport(Glibc)
@@ -34,6 +35,8 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("Contact history.", valueName: "file")) var interactions: String?
   @Flag(help: "Add people that ties or interactions name but the contacts lack, instead of failing.") var allowUnknown = false
   @OptionGroup(title: "CRM exports") var crm: CRMImportOptions
+  @Option(help: ArgumentHelp("Score a snapshot of this workspace (tiemap import; --as-of picks it) instead of files.", valueName: "file"))
+  var workspace: String?
   @Option(help: "Where the accounts come from: the CSV files, or one JSON account per line on stdin.") var input: ScoreInput = .csv
   @Option(name: .short, help: ArgumentHelp("Write the contact rows to this file (atomically) instead of stdout.", valueName: "file"))
   var output: String?
@@ -61,9 +64,15 @@ struct Score: ParsableCommand {
   func validate() throws {
     switch input {
     case .csv:
-      guard contacts != nil else { throw ValidationError("Missing input: give --contacts FILE [--ties FILE] [--interactions FILE], or --input jsonl.") }
+      if workspace != nil {
+        guard contacts == nil, ties == nil, interactions == nil, crm.options.isEmpty else {
+          throw ValidationError("Give either --workspace FILE (a snapshot holds every input) or the input files, not both.")
+        }
+      } else {
+        guard contacts != nil else { throw ValidationError("Missing input: give --contacts FILE [--ties FILE] [--interactions FILE], --workspace FILE, or --input jsonl.") }
+      }
     case .jsonl:
-      guard contacts == nil, ties == nil, interactions == nil else { throw ValidationError("--input jsonl reads stdin: leave out --contacts, --ties and --interactions.") }
+      guard contacts == nil, ties == nil, interactions == nil, workspace == nil else { throw ValidationError("--input jsonl reads stdin: leave out --contacts, --ties, --interactions and --workspace.") }
       guard asOf != nil else { throw ValidationError("--input jsonl needs --as-of DATE, so that every line is scored at the same date.") }
       guard accountsOut == nil else { throw ValidationError("--accounts-out is not available with --input jsonl (the rows stream to stdout).") }
       guard crm.options.isEmpty else { throw ValidationError("--preset and the other CRM options read --contacts FILE, not --input jsonl.") }
@@ -115,7 +124,15 @@ struct Score: ParsableCommand {
     var load = LoadOptions()
     load.allowUnknown = allowUnknown
     load.crm = crm.options
-    let loaded = try InputLoader.loadParts(contacts: contacts!, ties: ties, interactions: interactions, options: load, rejects: log)
+    let loaded: (parts: SocialGraphParts, interactions: [Interaction], warnings: [InputWarning], lines: [Int])
+    if let workspace {
+      // A snapshot of a workspace: the same people, ties and history as its files (`--as-of` picks it, and is the
+      // date scored at, as on the files).
+      let input = try Workspace(path: workspace, create: false).load(asOf: asOf.flatMap { Day(iso: $0) }, feedback: false).input
+      loaded = (input.graph.parts, input.interactions, [], [])
+    } else {
+      loaded = try InputLoader.loadParts(contacts: contacts!, ties: ties, interactions: interactions, options: load, rejects: log)
+    }
     timings.mark("read")
     for w in loaded.warnings { Terminal.warning(w.description) }
     let account = try AccountName.resolve(self.account, in: loaded.parts.people)
@@ -155,7 +172,8 @@ struct Score: ParsableCommand {
       for (k, why) in refused.sorted(by: { $0.key < $1.key }) {
         for v in partition.contacts[k] {
           let p = loaded.parts.people[Int(v)]
-          log.add(RejectLog.Entry(file: contacts!, line: loaded.lines[Int(v)], account: partition.names[k], id: p.id,
+          log.add(RejectLog.Entry(file: contacts ?? workspace!, line: Int(v) < loaded.lines.count ? loaded.lines[Int(v)] : 0,
+                                  account: partition.names[k], id: p.id,
                                   reason: "account '\(partition.names[k])' was not scored: \(why)"))
         }
       }
