@@ -10,6 +10,17 @@ enum SampleFiles {
                                           "interactions"].map { .text($0) })
   static let historyHeader = CSVWriter.line(["date", "person", "with", "channel", "points", "cost", "kind"].map { .text($0) })
 
+  static let surveysHeader = CSVWriter.line(["person", "score", "date"].map { .text($0) })
+  static let referralsHeader = CSVWriter.line(["referrer", "referred", "value", "cost", "date"].map { .text($0) })
+
+  static func survey(_ s: SampleAccounts.GenSurvey, id: (Int) -> String) -> String {
+    CSVWriter.line([.text(id(s.person)), .int(s.score), .text(s.date.description)])
+  }
+
+  static func referral(_ r: SampleAccounts.GenReferral, id: (Int) -> String) -> String {
+    CSVWriter.line([.text(id(r.referrer)), .text(r.referred), .number(r.value), .number(r.cost), .text(r.date.description)])
+  }
+
   static func cell(_ s: String?) -> Cell { s.map { .text($0) } ?? .empty }
 
   static func contact(_ m: SampleAccounts.Member, id: (Int) -> String) -> String {

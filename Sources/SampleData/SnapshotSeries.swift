@@ -96,14 +96,10 @@ struct SnapshotSeries {
       for t in gen.ties where there[t.a] != nil && there[t.b] != nil && (t.since ?? day) <= day { ties += SampleFiles.tie(t, id: id) }
       var history = SampleFiles.historyHeader
       for h in gen.history where h.date <= day && there[h.person] != nil && there[h.with] != nil { history += SampleFiles.interaction(h, id: id) }
-      var surveys = CSVWriter.line(["person", "score", "date"].map { .text($0) })
-      for s in gen.surveys where s.date <= day && there[s.person] != nil {
-        surveys += CSVWriter.line([.text(id(s.person)), .int(s.score), .text(s.date.description)])
-      }
-      var referrals = CSVWriter.line(["referrer", "referred", "value", "cost", "date"].map { .text($0) })
-      for r in gen.referrals where r.date <= day && there[r.referrer] != nil {
-        referrals += CSVWriter.line([.text(id(r.referrer)), .text(r.referred), .number(r.value), .number(r.cost), .text(r.date.description)])
-      }
+      var surveys = SampleFiles.surveysHeader
+      for s in gen.surveys where s.date <= day && there[s.person] != nil { surveys += SampleFiles.survey(s, id: id) }
+      var referrals = SampleFiles.referralsHeader
+      for r in gen.referrals where r.date <= day && there[r.referrer] != nil { referrals += SampleFiles.referral(r, id: id) }
       let folder = "\(dir)/\(day)"
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       try AtomicFile.write(contacts, to: "\(folder)/contacts.csv")

@@ -57,12 +57,10 @@ struct SampleCommand: ParsableCommand {
     for t in gen.ties { ties += SampleFiles.tie(t, id: id) }
     var history = SampleFiles.historyHeader
     for h in gen.history { history += SampleFiles.interaction(h, id: id) }
-    var surveys = CSVWriter.line(["person", "score", "date"].map { .text($0) })
-    for s in gen.surveys { surveys += CSVWriter.line([.text(p[s.person].id), .int(s.score), .text(s.date.description)]) }
-    var referrals = CSVWriter.line(["referrer", "referred", "value", "cost", "date"].map { .text($0) })
-    for r in gen.referrals {
-      referrals += CSVWriter.line([.text(p[r.referrer].id), .text(r.referred), .number(r.value), .number(r.cost), .text(r.date.description)])
-    }
+    var surveys = SampleFiles.surveysHeader
+    for s in gen.surveys { surveys += SampleFiles.survey(s, id: id) }
+    var referrals = SampleFiles.referralsHeader
+    for r in gen.referrals { referrals += SampleFiles.referral(r, id: id) }
     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
     try AtomicFile.write(contacts, to: "\(output)/contacts.csv")
     try AtomicFile.write(ties, to: "\(output)/ties.csv")

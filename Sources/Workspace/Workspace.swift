@@ -218,19 +218,35 @@ public struct WorkspaceError: Error, CustomStringConvertible, Sendable {
 }
 
 extension Workspace {
-  /// The standing of the accounts over the snapshots up to `asOf` (every snapshot, oldest first), each analysed as
-  /// `tiemap score` analyses it at its date: the report's trend. `account`: that account only (else all, summed).
-  /// - Complexity: the analysis of every snapshot.
-  public func trend(upTo asOf: Day?, account: String?, options: ScoreOptions = ScoreOptions(), threads: Int) throws -> [TrendPoint] {
-    let days = try snapshots().filter { asOf == nil || $0 <= asOf! }
-    return try days.map { day in
+  /// Every snapshot from `since` up to `asOf`, oldest first, with its accounts (`account`: the one of that name,
+  /// ignoring case, and the snapshots without it left out) scored as `tiemap score` scores them, at its date.
+  /// - Throws: `WorkspaceError` for an account that cannot be scored (nothing is left out silently).
+  /// - Complexity: the analysis of every snapshot, one at a time.
+  public func eachScoredSnapshot(from since: Day? = nil, upTo asOf: Day? = nil, account: String?, options: ScoreOptions = ScoreOptions(),
+                                 threads: Int, _ body: (Day, [AccountScore]) throws -> Void) throws {
+    for day in try snapshots() where (since == nil || day >= since!) && (asOf == nil || day <= asOf!) {
       let input = try load(asOf: day, feedback: false).input
-      let partition = AccountPartition(input.graph.parts, interactions: input.interactions, only: account.map { a in { $0 == a } })
+      let name = account.flatMap { a in input.graph.people.lazy.compactMap(\.account).first { $0.lowercased() == a.lowercased() } }
+      if account != nil && name == nil { continue }
+      let partition = AccountPartition(input.graph.parts, interactions: input.interactions, only: name.map { n in { $0 == n } })
       var o = options
       o.asOf = day
       let scored = PortfolioScoring.score(partition, history: input.interactions, accounts: Array(0..<partition.count), options: o,
-                                          threads: threads) { _, r in try? r.get() }
-      return TrendPoint(day: day, accounts: scored.compactMap { $0 })
+                                          threads: threads) { _, r in r }
+      try body(day, try scored.enumerated().map { k, r in
+        switch r {
+        case .success(let s): return s
+        case .failure(let why): throw WorkspaceError("\(day): account '\(partition.names[k])' cannot be analysed: \(why)")
+        }
+      })
     }
+  }
+
+  /// The standing of the accounts over the snapshots up to `asOf`: the report's trend. `account`: that account only
+  /// (else all, summed).
+  public func trend(upTo asOf: Day?, account: String?, options: ScoreOptions = ScoreOptions(), threads: Int) throws -> [TrendPoint] {
+    var out: [TrendPoint] = []
+    try eachScoredSnapshot(upTo: asOf, account: account, options: options, threads: threads) { out.append(TrendPoint(day: $0, accounts: $1)) }
+    return out
   }
 }

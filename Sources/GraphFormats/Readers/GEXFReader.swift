@@ -145,7 +145,7 @@ enum GEXFReader {
       let p = try GraphRecords.person(id: r.id, field: fields.value, attributes: attributes) {
         InputError(file: file, line: r.line, problem: "node \(quoted(r.id)): \($0)")
       }
-      do { index[r.id] = try builder.addPerson(p) } catch let e as SocialGraphError { throw InputError(file: file, line: r.line, problem: e.description) }
+      try GraphRecords.add(p, line: r.line, file: file, into: &builder, index: &index)
     }
     try GraphRecords.checkManagers(builder) { InputError(file: file, line: nodes[$0].line, problem: "node \(quoted(nodes[$0].id)): \($1)") }
 
@@ -160,11 +160,7 @@ enum GEXFReader {
     let tieAttributes = edgeAttributes.indices.filter { GraphRecords.tieFields.contains(edgeAttributes[$0].title) }
     var adder = GraphRecords.TieAdder(graphDirected: defaultType == "directed")
     for r in edges {
-      func end(_ id: String, _ which: String) throws -> NodeIndex {
-        guard let i = index[id] else { throw InputError(file: file, line: r.line, problem: "edge \(which) \(quoted(id)) is not the id of any node") }
-        return i
-      }
-      let (u, v) = (try end(r.id, "source"), try end(r.target, "target"))
+      let (u, v) = try GraphRecords.ends(r.id, r.target, line: r.line, file: file, in: index)
       func value(_ k: Int) -> String? { r.values.last(where: { $0.key == k })?.value ?? edgeAttributes[k].defaultValue }
       var fields = GraphRecords.Values()
       for k in tieAttributes { if let x = value(k) { fields.set(edgeAttributes[k].title, x) } }

@@ -59,6 +59,20 @@ enum GraphRecords {
     return p
   }
 
+  /// Adds a node's person to `builder` and `index`, an error naming the node's line.
+  static func add(_ p: Person, line: Int, file: String, into builder: inout SocialGraphBuilder, index: inout [String: NodeIndex]) throws {
+    do { index[p.id] = try builder.addPerson(p) } catch let e as SocialGraphError { throw InputError(file: file, line: line, problem: e.description) }
+  }
+
+  /// The two ends of an edge by id, an error naming the edge's line when one is not a node.
+  static func ends(_ source: String, _ target: String, line: Int, file: String, in index: [String: NodeIndex]) throws -> (NodeIndex, NodeIndex) {
+    func end(_ id: String, _ which: String) throws -> NodeIndex {
+      guard let i = index[id] else { throw InputError(file: file, line: line, problem: "edge \(which) \(quoted(id)) is not the id of any node") }
+      return i
+    }
+    return (try end(source, "source"), try end(target, "target"))
+  }
+
   /// Every `reports_to` names a node of the file.
   static func checkManagers(_ builder: SocialGraphBuilder, fail: (Int, String) -> InputError) throws {
     for (k, p) in builder.people.enumerated() {

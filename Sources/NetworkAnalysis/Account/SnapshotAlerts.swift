@@ -40,22 +40,15 @@ public struct AlertOptions: Sendable {
   public init() {}
 }
 
-/// One snapshot analysed as `tiemap score` analyses it, at its date: every account's scores, and who is where.
+/// One snapshot analysed as `tiemap score` analyses it, at its date: every account's scores (`Workspace`'s
+/// `eachScoredSnapshot` makes them).
 public struct SnapshotState: Sendable {
   public var day: Day
-  public var graph: SocialGraph
   public var accounts: [AccountScore]
 
-  /// - Complexity: that of `PortfolioScoring.score` on the snapshot.
-  public init(graph: SocialGraph, interactions: [Interaction], day: Day, options: ScoreOptions, threads: Int) {
+  public init(day: Day, accounts: [AccountScore]) {
     self.day = day
-    self.graph = graph
-    var o = options
-    o.asOf = day
-    let partition = AccountPartition(graph.parts, interactions: interactions)
-    let scored = PortfolioScoring.score(partition, history: interactions, accounts: Array(0..<partition.count), options: o,
-                                        threads: threads) { _, r in try? r.get() }
-    accounts = scored.compactMap { $0 }
+    self.accounts = accounts
   }
 
   /// Each contact's account score and own score, by id.

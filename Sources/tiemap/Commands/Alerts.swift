@@ -42,17 +42,14 @@ struct Alerts: ParsableCommand {
     var o = AlertOptions()
     o.silenceDays = silenceDays
     var found: [SnapshotAlert] = []
-    var states: [Int: SnapshotState] = [:]
-    func state(_ k: Int) throws -> SnapshotState {
-      if let s = states[k] { return s }
-      let input = try ws.load(asOf: days[k], feedback: false).input
-      let s = SnapshotState(graph: input.graph, interactions: input.interactions, day: days[k], options: ScoreOptions(), threads: threads)
-      states[k] = s
-      return s
-    }
-    for k in pairs {
-      found += try state(k).alerts(since: try state(k - 1), options: o)
-      states[k - 1] = nil
+    // Each snapshot from the one before the first compared, scored once, against its predecessor.
+    var previous: SnapshotState?
+    if let first = pairs.first {
+      try ws.eachScoredSnapshot(from: days[first - 1], account: nil, threads: threads) { day, accounts in
+        let state = SnapshotState(day: day, accounts: accounts)
+        if let previous { found += state.alerts(since: previous, options: o) }
+        previous = state
+      }
     }
     let table = ResultTable(columns: ["as_of", "account", "kind", "person", "name", "reason", "action"], rows: found.map { a in
       [.text(a.asOf.description), .text(a.account), .text(a.kind.rawValue), a.person.map { .text($0) } ?? .empty,
@@ -62,7 +59,7 @@ struct Alerts: ParsableCommand {
     case .csv: try out.emit(table.csv())
     case .json: try out.emit(table.json(meta: [("snapshots", .array(pairs.map { .string(days[$0].description) }))], rowsKey: "alerts"))
     case .table:
-      try out.emit(found.isEmpty ? "No alerts since \(days[pairs.first! - 1]).\n" : table.text())
+      try out.emit(found.isEmpty ? "No alerts since \(pairs.first.map { days[$0 - 1] } ?? days.last!).\n" : table.text())
     }
   }
 }

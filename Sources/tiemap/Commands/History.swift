@@ -44,21 +44,9 @@ struct History: ParsableCommand {
     if let b = buyingGroup, case .success(let t) = BuyingGroupTemplate.parse(b) { o.buyingGroup = t }
     var rows: [[Cell]] = []
     var seen = false
-    for day in days {
-      let input = try ws.load(asOf: day, feedback: false).input
-      let name = account.flatMap { a in input.graph.people.compactMap(\.account).first { $0.lowercased() == a.lowercased() } }
-      if account != nil && name == nil { continue }   // not in this snapshot
+    try ws.eachScoredSnapshot(from: from, account: account, options: o, threads: threads) { day, accounts in
       seen = true
-      let partition = AccountPartition(input.graph.parts, interactions: input.interactions, only: name.map { n in { $0 == n } })
-      o.asOf = day
-      let results = PortfolioScoring.score(partition, history: input.interactions, accounts: Array(0..<partition.count), options: o,
-                                           threads: threads) { _, r in r.map { ScoreReport.accountRow($0) } }
-      for (k, r) in results.enumerated() {
-        switch r {
-        case .success(let row): rows.append([.text(day.description)] + row)
-        case .failure(let why): throw RunError("\(day): account '\(partition.names[k])' cannot be analysed: \(why)")
-        }
-      }
+      for s in accounts { rows.append([.text(day.description)] + ScoreReport.accountRow(s)) }
     }
     if let account, !seen { throw RunError("--account: no contact in account '\(account)' in any snapshot of \(workspace).") }
     let table = ResultTable(columns: ["as_of"] + ScoreReport.accountColumns, rows: rows)
