@@ -85,6 +85,34 @@ struct TieFixture: CustomTestStringConvertible, Sendable {
     #expect(t.span[ab] == .infinity)
   }
 
+  // The two groups each bridge joins, against removing the tie and searching from its ends: every bridge of
+  // every fixture, the far side exactly the far end's component without the tie, the component its union.
+  @Test(arguments: TieFixture.all)
+  func bridgeSplitsAreTheGroupsTheBridgeJoins(_ f: TieFixture) throws {
+    let g = try f.base.graph(), v = g.social
+    let (splits, order) = v.bridgeSplits()
+    let isBridge = v.bridges()
+    #expect(splits.map(\.edge) == isBridge.indices.filter { isBridge[$0] })
+    #expect(Set(order).count == v.nodeCount)
+    func reach(_ start: Int, without e: Int?) -> Set<Int> {
+      var seen: Set<Int> = [start], queue = [start]
+      while let u = queue.popLast() {
+        for p in Int(v.out.offsets[u])..<Int(v.out.offsets[u + 1]) where Int(v.out.edgeIDs[p]) != e {
+          let w = Int(v.out.targets[p])
+          if seen.insert(w).inserted { queue.append(w) }
+        }
+      }
+      return seen
+    }
+    for s in splits.prefix(25) {
+      let side = Set(s.side.map { Int(order[$0]) }), all = Set(s.component.map { Int(order[$0]) })
+      let (a, b) = (Int(v.edgeSources[s.edge]), Int(v.edgeTargets[s.edge]))
+      let far = side.contains(a) ? a : b, near = far == a ? b : a
+      #expect(reach(far, without: s.edge) == side && !side.contains(near))
+      #expect(reach(near, without: nil) == all)
+    }
+  }
+
   //      b
   //     /│        a has strong ties to b, c, d; b–c is a weak tie; c and d, b and d are not tied.
   //    a─c        STC violations of a: (b, d) and (c, d) → 2. Nobody else has two strong ties.

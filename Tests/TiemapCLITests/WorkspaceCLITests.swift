@@ -115,7 +115,7 @@ import Testing
     #expect(asOfAlone.status == 1 && asOfAlone.stderr.contains("--as-of picks a snapshot of a workspace"))
   }
 
-  // alerts: a scenario with one case of each kind it can show, the expected alerts written out by hand.
+  // alerts: a scenario with one case of each kind, the expected alerts written out by hand.
   @Test func alertsSayWhatNeedsAction() throws {
     let scratch = Workspace(files: [
       "c1.csv": Array("""
@@ -126,6 +126,9 @@ b,Bo Baker,Head of Sales,Acme,Sales,influencer,P1,
 c,Cy Clerk,Clerk,Acme,Ops,end_user,P3,
 d,Di Fox,CFO,Acme,Finance,decision_maker,P2,
 e,Ed Lee,CTO,Beta,IT,decision_maker,P2,
+f,Flo Grant,Analyst,Acme,Finance,end_user,P3,
+g,Gil Ng,Engineer,Acme,Sales,end_user,P4,
+h,Hal Ito,Engineer,Acme,Sales,end_user,P4,
 """.utf8),
       "c2.csv": Array("""
 id,name,title,account,department,role,proximity,internal
@@ -134,6 +137,9 @@ b,Bo Baker,VP Sales,Acme,Sales,influencer,P1,
 c,Cy Clerk,Clerk,Beta,Ops,end_user,P3,
 d,Di Fox,CFO,Acme,Finance,influencer,P2,
 e,Ed Lee,CTO,Beta,IT,decision_maker,P3,
+f,Flo Grant,Analyst,Acme,Finance,end_user,P3,
+g,Gil Ng,Engineer,Acme,Sales,end_user,P4,
+h,Hal Ito,Engineer,Acme,Sales,end_user,P4,
 """.utf8),
       "t.csv": Array("""
 source,target,weight,kind
@@ -142,7 +148,10 @@ T1,b,0.8,relationship
 T1,c,0.5,relationship
 T1,d,0.6,relationship
 T1,e,0.6,relationship
+T1,f,0.5,relationship
 a,b,0.7,collaboration
+b,g,0.5,collaboration
+g,h,0.5,collaboration
 """.utf8),
       "t2.csv": Array("""
 source,target,weight,kind
@@ -150,6 +159,8 @@ T1,b,0.8,relationship
 T1,c,0.5,relationship
 T1,d,0.6,relationship
 T1,e,0.6,relationship
+T1,f,0.5,relationship
+g,h,0.5,collaboration
 """.utf8),
       "i.csv": Array("""
 date,person,with,points
@@ -158,6 +169,7 @@ date,person,with,points
 2026-06-20,d,T1,1
 2026-03-25,e,T1,1
 2026-06-25,e,T1,1
+2026-03-01,f,T1,1
 """.utf8),
       "i2.csv": Array("""
 date,person,with,points
@@ -167,6 +179,8 @@ date,person,with,points
 2026-03-25,e,T1,1
 2026-06-25,e,T1,1
 2026-05-01,e,T1,-40
+2026-03-01,f,T1,1
+2026-06-25,f,T1,-2
 """.utf8),
     ])
     let ws = scratch.dir.appendingPathComponent("w.tiemap").path
@@ -182,8 +196,10 @@ as_of,account,kind,person,name,reason,action
 2026-06-30,Acme,role_changed,d,Di Fox,decision maker: role decision_maker → influencer,Check who now decides; re-plan the coverage of the decision circuit.
 2026-06-30,Acme,title_changed,b,Bo Baker,champion (influencer held at P1): title Head of Sales → VP Sales,Re-qualify what they decide now; congratulate them.
 2026-06-30,Acme,p1_silent,b,Bo Baker,"held at P1, last contact 180 days before 2026-06-30",Call or meet them before the relationship cools.
+2026-06-30,Acme,trust_at_risk,f,Flo Grant,tolerance capital projected to cross the rupture threshold within the horizon,Plan positive touchpoints now and resolve the open incidents.
 2026-06-30,Acme,only_tie_into_department_lost,a,Ann Ortiz,our only tie into Board is gone,Find a new way into Board: an introduction by a contact we hold in the account.
 2026-06-30,Acme,only_tie_into_department_lost,c,Cy Clerk,our only tie into Ops is gone,Find a new way into Ops: an introduction by a contact we hold in the account.
+2026-06-30,Acme,bridge_lost,g,Gil Ng,the tie Bo Baker – Gil Ng was the only link between a group of 2 and the rest of the account; it is gone,"Reach that group again: meet Gil Ng directly, or ask a contact we hold for an introduction."
 2026-06-30,Beta,moved_to_tracked_account,c,Cy Clerk,"moved from Acme, an account we also track",A warm lead at Beta: they know us from Acme; ask for a meeting there.
 2026-06-30,Beta,decision_circuit_coverage_fell,,,decision-circuit coverage 100 % → 0 %,Re-cover the decision makers and influencers not held at P1/P2.
 2026-06-30,Beta,ruptured,e,Ed Lee,tolerance capital crossed the rupture threshold,"Repair first: a senior meeting to acknowledge the incidents, before any new proposal."

@@ -18,6 +18,9 @@ public struct SnapshotAlert: Sendable, Hashable {
     case trustAtRisk = "trust_at_risk", ruptured
     /// Our team's only tie into a department of the account is gone.
     case onlyTieIntoDepartmentLost = "only_tie_into_department_lost"
+    /// A bridge of the account's network (the only tie between two groups of two people or more) is gone, and
+    /// nothing joins the groups any more.
+    case bridgeLost = "bridge_lost"
     /// A member of our team now holds more P1 contacts than Dunbar's limit.
     case ownerOverDunbar = "owner_over_dunbar"
   }
@@ -71,6 +74,10 @@ extension SnapshotState {
   /// - Contacts: newly silent P1 contacts (no contact for more than `silenceDays` at the snapshot's date), trust
   ///   newly at risk (projected to cross the rupture threshold within the horizon) or ruptured (Kaufman's tolerance
   ///   capital, as `tiemap trust`).
+  /// - Ties: a bridge of the old snapshot's account network (Tarjan's bridges of the social view, our team
+  ///   included) with two or more people on each side, gone in the new one (the tie ended or an end left) while
+  ///   the people still there on its two sides are no longer joined by any path; named after the end on the
+  ///   smaller side, the way into that group.
   /// - Team: our only tie into a department lost (social ties between a team member and the department's
   ///   contacts), a member newly over Dunbar's limit of P1 contacts (summed over the accounts).
   /// - Complexity: O(n + m) over the two snapshots, after their analyses.
@@ -179,6 +186,32 @@ extension SnapshotState {
       let p = after[id].map { person(self, $0) } ?? before[id].map { person(old, $0) }
       alert(.onlyTieIntoDepartmentLost, parts[0], p, "our only tie into \(parts[1]) is gone",
             "Find a new way into \(parts[1]): an introduction by a contact we hold in the account.")
+    }
+    for a in accounts {
+      guard let b = old.accounts.first(where: { $0.slice.name == a.slice.name }) else { continue }
+      let (g, ng) = (b.slice.graph, a.slice.graph)
+      let (splits, order) = g.social.bridgeSplits()
+      var components: ConnectedComponents?
+      for split in splits where split.side.count >= 2 && split.component.count - split.side.count >= 2 {
+        let e = split.edge
+        let (s, t) = (Int(g.social.edgeSources[e]), Int(g.social.edgeTargets[e]))
+        let (near, far) = split.side.contains(where: { Int(order[$0]) == s }) ? (t, s) : (s, t)
+        let (nearNow, farNow) = (ng.index(of: g.people[near].id), ng.index(of: g.people[far].id))
+        if let x = nearNow, let y = farNow, ng.social.out.neighbors(x).contains(y) { continue }   // still there
+        let comp = components ?? ng.social.connectedComponents()
+        components = comp
+        // The groups' people still in the account, and whether any path joins the two sides now.
+        let farSide = Set(split.side.compactMap { ng.index(of: g.people[Int(order[$0])].id).map { comp.component[Int($0)] } })
+        let nearSide = split.component.filter { !split.side.contains($0) }
+          .compactMap { ng.index(of: g.people[Int(order[$0])].id).map { comp.component[Int($0)] } }
+        guard !farSide.isEmpty, !nearSide.isEmpty, !nearSide.contains(where: farSide.contains) else { continue }
+        let small = split.side.count <= split.component.count - split.side.count ? far : near
+        let p = g.people[small], other = g.people[small == far ? near : far]
+        let size = min(split.side.count, split.component.count - split.side.count)
+        alert(.bridgeLost, a.slice.name, ng.index(of: p.id).map { ng[$0] } ?? p,
+              "the tie \(other.displayName) – \(p.displayName) was the only link between a group of \(size) and the rest of the account; it is gone",
+              "Reach that group again: meet \(p.displayName) directly, or ask a contact we hold for an introduction.")
+      }
     }
     func p1Held(_ s: SnapshotState) -> [String: (count: Int, person: Person, limit: Int)] {
       var out: [String: (Int, Person, Int)] = [:]

@@ -1,5 +1,14 @@
 import SocialGraph
 
+/// A bridge and the two groups it joins (`GraphView.bridgeSplits`): positions in the depth-first order.
+public struct BridgeSplit: Sendable, Hashable {
+  public var edge: Int
+  /// The far end's side.
+  public var side: Range<Int>
+  /// The whole component; the near side is `component` without `side`.
+  public var component: Range<Int>
+}
+
 extension GraphView {
   /// Whether each edge of an undirected view is a bridge: removing it disconnects its ends.
   /// Iterative depth-first search with low-links (no recursion, so deep graphs cannot overflow the stack).
@@ -7,17 +16,41 @@ extension GraphView {
   ///   2(6):160–161.
   /// - Parity: networkx.bridges.
   /// - Complexity: O(n + m).
-  public func bridges() -> [Bool] {
+  public func bridges() -> [Bool] { bridgeSearch().isBridge }
+
+  /// The bridges with the two groups each one joins: removing bridge `edge` splits its component into the
+  /// people at depth-first positions `side` (the far end's subtree) and the rest of the component, `component`.
+  /// `order[i]` is the person at position i, so a side is `order[side]`.
+  /// - Reference: R. E. Tarjan (1974), as `bridges()`; a subtree of a depth-first tree is a run of preorder.
+  /// - Complexity: O(n + m).
+  public func bridgeSplits() -> (splits: [BridgeSplit], order: [Int32]) {
+    let r = bridgeSearch()
+    var splits: [BridgeSplit] = []
+    for e in 0..<edgeCount where r.isBridge[e] {
+      let (s, t) = (Int(edgeSources[e]), Int(edgeTargets[e]))
+      let child = r.disc[s] > r.disc[t] ? s : t   // the far end: the one discovered from the other
+      let (c, root) = (Int(r.disc[child]), Int(r.root[child]))
+      splits.append(BridgeSplit(edge: e, side: c..<(c + Int(r.size[child])),
+                                component: Int(r.disc[root])..<(Int(r.disc[root]) + Int(r.size[root]))))
+    }
+    var order = [Int32](repeating: 0, count: nodeCount)
+    for v in 0..<nodeCount { order[Int(r.disc[v])] = Int32(v) }
+    return (splits, order)
+  }
+
+  /// Tarjan's search: bridges, each person's preorder position, subtree size and component root.
+  private func bridgeSearch() -> (isBridge: [Bool], disc: [Int32], size: [Int32], root: [Int32]) {
     precondition(!isDirected, "bridges are defined on undirected views")
     let n = nodeCount
     var isBridge = [Bool](repeating: false, count: edgeCount)
     var disc = [Int32](repeating: -1, count: n), low = [Int32](repeating: 0, count: n)
+    var size = [Int32](repeating: 1, count: n), rootOf = [Int32](repeating: 0, count: n)
     var parentEdge = [Int32](repeating: -1, count: n)
     var cursor = [Int32](repeating: 0, count: n)
     var stack: [Int32] = []
     var time: Int32 = 0
     for root in 0..<n where disc[root] < 0 {
-      disc[root] = time; low[root] = time; time += 1
+      disc[root] = time; low[root] = time; time += 1; rootOf[root] = Int32(root)
       cursor[root] = out.offsets[root]
       stack.append(Int32(root))
       while let top = stack.last {
@@ -27,7 +60,7 @@ extension GraphView {
           let w = Int(out.targets[p]), e = out.edgeIDs[p]
           if e == parentEdge[v] { continue }
           if disc[w] < 0 {
-            disc[w] = time; low[w] = time; time += 1
+            disc[w] = time; low[w] = time; time += 1; rootOf[w] = Int32(root)
             parentEdge[w] = e; cursor[w] = out.offsets[w]
             stack.append(Int32(w))
           } else {
@@ -38,12 +71,13 @@ extension GraphView {
           if let up = stack.last {
             let u = Int(up)
             low[u] = min(low[u], low[v])
+            size[u] += size[v]
             if low[v] > disc[u] { isBridge[Int(parentEdge[v])] = true }
           }
         }
       }
     }
-    return isBridge
+    return (isBridge, disc, size, rootOf)
   }
 
   /// The span of each local bridge (an edge whose ends share no neighbour): the number of ties on the shortest

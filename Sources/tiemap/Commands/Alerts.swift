@@ -15,7 +15,7 @@ struct Alerts: ParsableCommand {
       predecessor). Alerts: decision_maker_left, champion_left (an influencer held at P1), moved_to_tracked_account (a \\
       warm lead), role_changed and title_changed (of a decision maker or champion), decision_circuit_coverage_fell, \\
       p1_silent (held at P1, no contact for --silence-days), trust_at_risk and ruptured (tolerance capital), \\
-      only_tie_into_department_lost, owner_over_dunbar — each with the person, the account, the reason and the \\
+      only_tie_into_department_lost, bridge_lost (the only tie between two groups of two or more), owner_over_dunbar — each with the person, the account, the reason and the \\
       suggested action, as CSV or JSON for a scheduler to mail, a table on a terminal. Exit status 0 with or without \\
       alerts.
       """)
