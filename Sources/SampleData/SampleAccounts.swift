@@ -14,6 +14,9 @@ struct SampleAccounts {
     var teamSize = 6
     var months = 18
     var end = Day(year: 2026, month: 10, day: 31)!
+    /// The history with a churn process (`ChurnProcess`): incidents and silence raise a hidden hazard, and the
+    /// ruptures it draws are recorded as `churned` interactions.
+    var churn = false
   }
 
   struct Member {
@@ -48,7 +51,11 @@ struct SampleAccounts {
 
   struct GenInteraction {
     var date: Day, person: Int, with: Int, channel: String, points: Double, cost: Double, kind: IncidentKind?
+    var churned = false
   }
+
+  /// A rupture drawn by the churn process, with the planted cause that raised the hazard.
+  struct GenRupture { var person: Int, with: Int, date: Day, cause: String }
 
   struct GenSurvey { var person: Int, score: Int, date: Day }
   struct GenReferral { var referrer: Int, referred: String, value: Double, cost: Double, date: Day }
@@ -60,6 +67,7 @@ struct SampleAccounts {
   var history: [GenInteraction] = []
   var surveys: [GenSurvey] = []
   var referrals: [GenReferral] = []
+  var ruptures: [GenRupture] = []
   var usedNames = Set<String>()
   private var pairKeys = Set<String>()
   /// Our team members who serve the accounts generated next (indices into `people`); the first `teamSize` people.
@@ -394,6 +402,7 @@ struct SampleAccounts {
 
   /// Interaction history along our relationships; fills in each relationship's last contact and count.
   mutating func generateHistory() {
+    if options.churn { generateChurnHistory(); return }
     let start = options.end.adding(days: -(options.months * 30 + 6))
     for ti in ties.indices where ties[ti].kind == .relationship {
       let (t, c, w) = (ties[ti].a, ties[ti].b, ties[ti].weight)
@@ -425,6 +434,82 @@ struct SampleAccounts {
       ties[ti].interactions = count
     }
     history.sort { ($0.date, people[$0.person].id, people[$0.with].id, $0.channel) < ($1.date, people[$1.person].id, people[$1.with].id, $1.channel) }
+  }
+}
+
+extension SampleAccounts {
+  /// The churn process (`--churn`), month by month along each relationship, with planted truth in `ruptures`:
+  /// - touchpoints as in the plain history, but incidents three times as frequent (12 % of touchpoints);
+  /// - after a `delivery_incident`, half the time the contact goes quiet for 3–5 months (no touchpoint at all);
+  ///   once that silence passes 60 days the monthly hazard is 45 % (planted pattern
+  ///   `delivery_incident:- → gap>60d`, cause `delivery_silence`);
+  /// - a second `billing_dispute` within 90 days of another makes the hazard 50 % in each of the two months after
+  ///   it (planted pattern `billing_dispute:- → billing_dispute:-`, cause `billing_repeat`);
+  /// - otherwise a background hazard of 0.4 % a month (cause `background`).
+  /// A rupture falls on a day of its month after the last touchpoint and is recorded as an interaction with
+  /// outcome `churned` (0 points); the relationship has no touchpoint after it.
+  mutating func generateChurnHistory() {
+    let start = options.end.adding(days: -(options.months * 30 + 6))
+    for ti in ties.indices where ties[ti].kind == .relationship {
+      let (t, c, w) = (ties[ti].a, ties[ti].b, ties[ti].weight)
+      var count = 0
+      var last: Day?
+      var quietUntil = -1
+      var delivery: Day?, disputes: [Day] = []
+      var repeatUntil = -1
+      months: for m in 0..<options.months {
+        let monthStart = start.adding(days: m * 30)
+        if m >= quietUntil {
+          var days = (0..<poisson(0.15 + 2.6 * w)).map { _ in monthStart.adding(days: int(0...29)) }
+          days.sort()
+          for day in days {
+            if let since = ties[ti].since, day < since { continue }
+            let ch = Vocabulary.channels[weightedIndex(Vocabulary.channels.map(\.weight))]
+            var points = (ch.points * uniform(0.7, 1.3) * 2).rounded() / 2
+            var cost = (ch.cost * uniform(0.8, 1.2)).rounded()
+            var kind: IncidentKind?
+            var channel = ch.name
+            if chance(0.12) {
+              channel = pick(["support_ticket", "delivery_incident", "billing_dispute"])
+              points = -Double(int(1...3))
+              cost = Double(int(50...400))
+              kind = chance(0.7) ? .transient : .cumulative
+            }
+            history.append(GenInteraction(date: day, person: c, with: t, channel: channel, points: points, cost: cost, kind: kind))
+            count += 1
+            last = max(last ?? day, day)
+            if channel == "delivery_incident" {
+              delivery = day
+              if chance(0.5) { quietUntil = m + 1 + int(3...5); break }
+            } else if channel == "billing_dispute" {
+              if disputes.contains(where: { day.daysSinceEpoch - $0.daysSinceEpoch <= 90 }) { repeatUntil = m + 2 }
+              disputes.append(day)
+            } else if points > 0 {
+              delivery = nil
+            }
+          }
+        }
+        let monthEnd = monthStart.adding(days: 29)
+        var hazard = 0.004, cause = "background"
+        if m < quietUntil, let d = delivery, monthEnd.daysSinceEpoch - d.daysSinceEpoch > 60 { hazard = 0.45; cause = "delivery_silence" }
+        if m < repeatUntil && m >= repeatUntil - 2 && hazard < 0.5 { hazard = 0.5; cause = "billing_repeat" }
+        guard let l = last, chance(hazard) else { continue }
+        let from = max(monthStart.daysSinceEpoch, l.daysSinceEpoch + 1)
+        guard from <= monthEnd.daysSinceEpoch else { continue }
+        let day = Day(daysSinceEpoch: from + Int32(int(0...Int(monthEnd.daysSinceEpoch - from))))
+        var x = GenInteraction(date: day, person: c, with: t, channel: "relationship_review", points: 0, cost: 0, kind: nil)
+        x.churned = true
+        history.append(x)
+        ruptures.append(GenRupture(person: c, with: t, date: day, cause: cause))
+        count += 1
+        last = day
+        break months
+      }
+      ties[ti].last = last
+      ties[ti].interactions = count
+    }
+    history.sort { ($0.date, people[$0.person].id, people[$0.with].id, $0.channel) < ($1.date, people[$1.person].id, people[$1.with].id, $1.channel) }
+    ruptures.sort { ($0.date, people[$0.person].id) < ($1.date, people[$1.person].id) }
   }
 }
 

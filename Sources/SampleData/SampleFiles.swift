@@ -39,8 +39,14 @@ enum SampleFiles {
     ])
   }
 
-  static func interaction(_ h: SampleAccounts.GenInteraction, id: (Int) -> String) -> String {
+  static func interaction(_ h: SampleAccounts.GenInteraction, id: (Int) -> String, outcome: Bool = false) -> String {
     CSVWriter.line([.text(h.date.description), .text(id(h.person)), .text(id(h.with)), .text(h.channel),
-                    .number(h.points), .number(h.cost), cell(h.kind?.rawValue)])
+                    .number(h.points), .number(h.cost), cell(h.kind?.rawValue)] + (outcome ? [cell(h.churned ? "churned" : nil)] : []))
+  }
+  /// The history of a churn sample: with an `outcome` column, `churned` on each rupture.
+  static let churnHistoryHeader = CSVWriter.line(["date", "person", "with", "channel", "points", "cost", "kind", "outcome"].map { .text($0) })
+  static let rupturesHeader = CSVWriter.line(["date", "person", "with", "cause"].map { .text($0) })
+  static func rupture(_ r: SampleAccounts.GenRupture, id: (Int) -> String) -> String {
+    CSVWriter.line([.text(r.date.description), .text(id(r.person)), .text(id(r.with)), .text(r.cause)])
   }
 }

@@ -20,6 +20,8 @@ struct SampleCommand: ParsableCommand {
   @Option(help: "Worker threads for --contacts (the files do not depend on it).") var threads = ProcessInfo.processInfo.activeProcessorCount
   @Option(help: ArgumentHelp("The account as this many monthly exports (one folder per month end) with people leaving, joining and changing role or title (planted truth in changes.csv), for tiemap import.", valueName: "n"))
   var snapshots: Int?
+  @Flag(help: ArgumentHelp("The history with a churn process: incidents and silence raise a hidden hazard; ruptures are recorded as churned interactions (outcome column), with the planted truth in ruptures.csv (date, person, with, cause: delivery_silence, billing_repeat or background)."))
+  var churn = false
 
   func validate() throws {
     guard accounts >= 1, people >= 10, (1...Vocabulary.team.count).contains(team), months >= 6 else {
@@ -29,6 +31,7 @@ struct SampleCommand: ParsableCommand {
       guard (2...60).contains(n) else { throw ValidationError("--snapshots must be from 2 to 60.") }
       guard contacts == nil else { throw ValidationError("--snapshots writes the account sample over time; it takes no --contacts.") }
     }
+    if churn && (contacts != nil || snapshots != nil) { throw ValidationError("--churn writes the account sample; it takes no --contacts or --snapshots.") }
   }
 
   func run() throws {
@@ -42,7 +45,7 @@ struct SampleCommand: ParsableCommand {
       return
     }
     var o = SampleAccounts.Options()
-    o.seed = seed; o.accounts = accounts; o.peoplePerAccount = people; o.teamSize = team; o.months = months
+    o.seed = seed; o.accounts = accounts; o.peoplePerAccount = people; o.teamSize = team; o.months = months; o.churn = churn
     var gen = SampleAccounts(options: o)
     gen.generate()
     if let snapshots {
@@ -55,8 +58,8 @@ struct SampleCommand: ParsableCommand {
     for m in p { contacts += SampleFiles.contact(m, id: id) }
     var ties = SampleFiles.tiesHeader
     for t in gen.ties { ties += SampleFiles.tie(t, id: id) }
-    var history = SampleFiles.historyHeader
-    for h in gen.history { history += SampleFiles.interaction(h, id: id) }
+    var history = churn ? SampleFiles.churnHistoryHeader : SampleFiles.historyHeader
+    for h in gen.history { history += SampleFiles.interaction(h, id: id, outcome: churn) }
     var surveys = SampleFiles.surveysHeader
     for s in gen.surveys { surveys += SampleFiles.survey(s, id: id) }
     var referrals = SampleFiles.referralsHeader
@@ -67,7 +70,12 @@ struct SampleCommand: ParsableCommand {
     try AtomicFile.write(history, to: "\(output)/interactions.csv")
     try AtomicFile.write(surveys, to: "\(output)/surveys.csv")
     try AtomicFile.write(referrals, to: "\(output)/referrals.csv")
-    print("wrote \(output)/contacts.csv (\(p.count) people), ties.csv (\(gen.ties.count) ties), interactions.csv (\(gen.history.count) interactions), surveys.csv (\(gen.surveys.count) answers), referrals.csv (\(gen.referrals.count) referrals)")
+    if churn {
+      var ruptures = SampleFiles.rupturesHeader
+      for r in gen.ruptures { ruptures += SampleFiles.rupture(r, id: id) }
+      try AtomicFile.write(ruptures, to: "\(output)/ruptures.csv")
+    }
+    print("wrote \(output)/contacts.csv (\(p.count) people), ties.csv (\(gen.ties.count) ties), interactions.csv (\(gen.history.count) interactions), surveys.csv (\(gen.surveys.count) answers), referrals.csv (\(gen.referrals.count) referrals)\(churn ? ", ruptures.csv (\(gen.ruptures.count) planted ruptures)" : "")")
   }
 }
 

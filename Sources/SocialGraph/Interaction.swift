@@ -31,6 +31,9 @@ public struct Interaction: Sendable, Hashable {
   public var kind: IncidentKind?
   /// Who started it, when the history says (an optional `direction` column).
   public var direction: InteractionDirection?
+  /// The relationship ended here: an explicit rupture (`outcome` = `churned`), the label `tiemap patterns` and
+  /// `tiemap risk` learn from beside tolerance capital crossing its threshold.
+  public var churned = false
 
   public init(date: Day, person: NodeIndex, with: NodeIndex? = nil, channel: String, points: Double,
               cost: Double = 0, kind: IncidentKind? = nil, direction: InteractionDirection? = nil) {

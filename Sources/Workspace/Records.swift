@@ -59,6 +59,7 @@ extension Workspace {
         var w = RecordWriter()
         for v in [x.date.description, g.ids[Int(x.person)], x.with.map { g.ids[Int($0)] }, x.channel, number(x.points), number(x.cost),
                   x.kind?.rawValue, x.direction?.rawValue] { w.add(v) }
+        if x.churned { w.add("churned") }   // a ninth field only when set: records written before it read the same
         return Record(ord: i, data: w.text(), who: g.ids[Int(x.person)], account: nil)
       }
     case .survey:
@@ -172,12 +173,13 @@ extension Workspace {
       return (t, values)
     }
     @Sendable func interaction(_ text: String) throws -> Interaction {
-      let f = try fields(text, 8, "interaction")
+      guard let f = try? RecordReader.read(text), f.count == 8 || (f.count == 9 && f[8].string == "churned") else { throw damaged("interaction") }
       guard let d = try date(f[0], "interaction"), let channel = f[3].string else { throw damaged("interaction") }
       var x = Interaction(date: d, person: try index(f[1]), with: f[2] == .null ? nil : try index(f[2]), channel: channel,
                           points: try num(f[4], "interaction"), cost: try num(f[5], "interaction"))
       x.kind = f[6].string.flatMap { IncidentKind(rawValue: $0) }
       x.direction = f[7].string.flatMap { InteractionDirection(rawValue: $0) }
+      x.churned = f.count == 9
       return x
     }
     enum Parsed: Sendable { case ties([(Tie, [String])]), history([Interaction]), failed(WorkspaceError) }

@@ -4,6 +4,8 @@ import SocialGraph
 /// Reads `interactions.csv`, the contact history (DESIGN.md, Inputs): `date`, `person` required; `with` (team
 /// member), `channel`, `points` (signed) or `outcome` (`positive` +1, `neutral` 0, `negative` −1, or a number),
 /// `cost` (≥ 0, default 0), `kind` (`transient` | `cumulative`), `direction` (`inbound` | `outbound`: who started it).
+/// An `outcome` of `churned` (or `churn`, `ruptured`) marks the end of the relationship: an explicit rupture, its
+/// points those of the `points` column or 0.
 /// An activity export's `Type` column (Call, Email) is not the incident kind: `type` is not an alias of `kind`.
 public enum InteractionsReader {
   enum Field: String, CaseIterable { case date, person, with, channel, points, outcome, cost, kind, direction }
@@ -71,16 +73,20 @@ public enum InteractionsReader {
           throw table.error("with \(quoted(builder.people[Int(w)].id)) is a contact\(account), not a member of our team (\"with\" names who on our side took part: a contact with internal = true)")
         }
         var points = 0.0
+        let outcome = table.value(at: cOutcome)
+        let churned = outcome.map { ["churned", "churn", "ruptured"].contains($0.lowercased()) } ?? false
         if let v = try table.number(at: cPoints, column: "points") {
           points = v
-        } else if let v = table.value(at: cOutcome) {
+        } else if churned {
+          points = 0
+        } else if let v = outcome {
           switch v.lowercased() {
           case "positive", "good", "won", "success": points = 1
           case "neutral", "none": points = 0
           case "negative", "bad", "lost", "incident", "complaint": points = -1
           default:
             guard let x = ValueParsing.decimal(v), x.isFinite, abs(x) <= TiemapLimits.inputMagnitude else {
-              throw table.error("outcome \(quoted(v)) must be positive, neutral, negative or a number")
+              throw table.error("outcome \(quoted(v)) must be positive, neutral, negative, churned or a number")
             }
             points = x
           }
@@ -107,8 +113,10 @@ public enum InteractionsReader {
           direction = d
         }
         let channel = table.withBytes(at: cChannel) { b in channels.value(b) { String(decoding: $0, as: UTF8.self) } } ?? "unspecified"
-        out.append(Interaction(date: date, person: p, with: with, channel: channel,
-                               points: points, cost: cost, kind: kind, direction: direction))
+        var x = Interaction(date: date, person: p, with: with, channel: channel,
+                            points: points, cost: cost, kind: kind, direction: direction)
+        x.churned = churned
+        out.append(x)
       } catch let e as InputError where rejects != nil {
         rejects!.add(e, id: table.value(at: cPerson))
       }
