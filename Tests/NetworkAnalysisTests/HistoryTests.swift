@@ -1,0 +1,99 @@
+// Sequences, patterns and risk over the contact history: PrefixSpan against brute-force enumeration, the
+// event tokens and windows by hand.
+import Foundation
+import Testing
+@testable import NetworkAnalysis
+import SocialGraph
+
+@Suite struct PrefixSpanTests {
+  /// Whether `s` (items with days) contains `p` under the gap and span limits, by trying every choice of positions.
+  static func contains(_ p: [Int32], _ items: [Int32], _ days: [Int32], gap: Int32?, span: Int32?) -> Bool {
+    func from(_ k: Int, _ last: Int, _ start: Int32) -> Bool {
+      if k == p.count { return true }
+      for j in (last + 1)..<max(last + 1, items.count) where items[j] == p[k] {
+        if last >= 0, let g = gap, days[j] - days[last] > g { continue }
+        let st = last >= 0 ? start : days[j]
+        if let w = span, days[j] - st > w { continue }
+        if from(k + 1, j, st) { return true }
+      }
+      return false
+    }
+    return from(0, -1, 0)
+  }
+
+  // Every pattern up to length 4 over a 4-letter alphabet, counted by brute force, equals what PrefixSpan mines,
+  // on 40 random sequence sets, with and without gap and span limits, in both classes.
+  @Test func minesExactlyWhatBruteForceFinds() {
+    var rng = SplitMix64(seed: 7)
+    for round in 0..<40 {
+      let n = 6 + Int(rng.next() % 10)
+      var items: [[Int32]] = [], days: [[Int32]] = [], counted: [Bool] = []
+      for _ in 0..<n {
+        let len = Int(rng.next() % 8)
+        var d: Int32 = 0
+        var xs: [Int32] = [], ds: [Int32] = []
+        for _ in 0..<len { d += Int32(rng.next() % 15); xs.append(Int32(rng.next() % 4)); ds.append(d) }
+        items.append(xs); days.append(ds); counted.append(rng.next() % 3 != 0)
+      }
+      var o = PrefixSpanOptions()
+      o.minCount = 1 + round % 3; o.maxLength = 4
+      o.maxGap = round % 4 == 1 || round % 4 == 3 ? 10 : nil
+      o.maxSpan = round % 4 >= 2 ? 25 : nil
+      o.threads = 1 + round % 2
+      let mined = PrefixSpan.mine(items: items, days: days, counted: counted, alphabet: 4, options: o)
+      var expected: [[Int32]: (Int, Int)] = [:]
+      var frontier: [[Int32]] = (0..<4).map { [Int32($0)] }
+      while let p = frontier.popLast() {
+        var c = 0, other = 0
+        for s in items.indices where Self.contains(p, items[s], days[s], gap: o.maxGap, span: o.maxSpan) {
+          if counted[s] { c += 1 } else { other += 1 }
+        }
+        guard c >= o.minCount else { continue }
+        expected[p] = (c, other)
+        if p.count < o.maxLength { for x in 0..<4 { frontier.append(p + [Int32(x)]) } }
+      }
+      let got = Dictionary(uniqueKeysWithValues: mined.map { ($0.items, ($0.count, $0.otherCount)) })
+      #expect(mined.count == got.count, "round \(round): a pattern mined twice")
+      #expect(Set(got.keys) == Set(expected.keys), "round \(round): \(o.maxGap.map(String.init) ?? "-") \(o.maxSpan.map(String.init) ?? "-")")
+      for (p, e) in expected { #expect(got[p].map { $0 == e } == true, "round \(round) \(p): \(String(describing: got[p])) ≠ \(e)") }
+    }
+  }
+
+  @Test func emptyInputMinesNothing() {
+    #expect(PrefixSpan.mine(items: [], days: [], counted: [], alphabet: 3, options: PrefixSpanOptions()).isEmpty)
+    #expect(PrefixSpan.mine(items: [[]], days: [[]], counted: [true], alphabet: 0, options: PrefixSpanOptions()).isEmpty)
+  }
+}
+
+@Suite struct EventHistoryTests {
+  // One contact, by hand: a call, 70 days of silence, a cumulative incident, then a churned row 40 days later.
+  // Tokens: call:+, then gap>60d before the incident, the incident and its incident:cumulative; the episode of
+  // 90 days before the rupture starts after the call, so it holds gap>60d (the silence began before it),
+  // delivery:-, incident:cumulative and gap>30d (still silent at the rupture).
+  @Test func tokensAndEpisodeByHand() throws {
+    var b = SocialGraphBuilder()
+    try b.addPerson(Person(id: "c"))
+    try b.addPerson(Person(id: "d"))
+    let g = try b.build()
+    let d0 = Day(year: 2026, month: 1, day: 1)!
+    var churn = Interaction(date: d0.adding(days: 110), person: 0, channel: "review", points: 0)
+    churn.churned = true
+    let xs = [Interaction(date: d0, person: 0, channel: "call", points: 1),
+              Interaction(date: d0.adding(days: 70), person: 0, channel: "delivery", points: -1, kind: .cumulative),
+              churn,
+              Interaction(date: d0.adding(days: 10), person: 1, channel: "call", points: 1),
+              Interaction(date: d0.adding(days: 100), person: 1, channel: "email", points: 1)]
+    let h = g.eventHistory(xs)
+    #expect(h.vocabulary == ["call:+", "delivery:-", "review:0", "email:+", "incident:cumulative", "gap>30d", "gap>60d", "gap>90d"])
+    #expect(h.contacts.count == 2)
+    let c = h.contacts[0]
+    #expect(c.rupture == d0.adding(days: 110).daysSinceEpoch && c.cause == .churned)
+    #expect(c.tokens.map { h.vocabulary[Int($0)] } == ["call:+", "delivery:-", "incident:cumulative"])
+    let (episodes, controls) = h.windows()
+    #expect(episodes.count == 1 && controls.count == 1)
+    #expect(episodes[0].items.map { h.vocabulary[Int($0)] } == ["gap>60d", "delivery:-", "incident:cumulative", "gap>30d"])
+    #expect(episodes[0].days.map { $0 - d0.daysSinceEpoch } == [70, 70, 70, 110])
+    // The control: d's window of 90 days ending on the one rupture date, day 110: the email, after 90 days.
+    #expect(controls[0].end == c.rupture! && controls[0].items.map { h.vocabulary[Int($0)] } == ["gap>60d", "email:+"])
+  }
+}

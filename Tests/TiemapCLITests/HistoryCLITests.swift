@@ -1,0 +1,50 @@
+// patterns and risk on the churn sample (tiemap-sample --churn --accounts 8, seed 2026): the planted truth comes
+// out, and the values equal the reference packages' (scripts/history_fixtures.py, Tests/Fixtures/history).
+import Foundation
+import Testing
+
+@Suite(.serialized) struct HistoryCLITests {
+  static let fixtures = CLI.root.appendingPathComponent("Tests/Fixtures/history")
+
+  /// The churn sample in a scratch folder.
+  static func churnSample() throws -> (scratch: Workspace, dir: String) {
+    let scratch = Workspace(files: [:])
+    let dir = scratch.dir.appendingPathComponent("churn").path
+    let gen = try CLI.run(["--churn", "--accounts", "8", "-o", dir], executable: CLI.sampleBinary)
+    #expect(gen.status == 0, "\(gen.stderr)")
+    return (scratch, dir)
+  }
+
+  static func json(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+  }
+
+  // The two planted patterns (ChurnProcess) are the top two; the windows are the fixture's, and every pattern's
+  // counts in episodes and controls equal the PyPI prefixspan package's on them.
+  @Test func patternsFindThePlantedTruthAndEqualPrefixspan() throws {
+    let (scratch, dir) = try Self.churnSample()
+    let seq = scratch.dir.appendingPathComponent("seq.csv").path
+    let r = try CLI.run(["patterns", "--contacts", "\(dir)/contacts.csv", "--interactions", "\(dir)/interactions.csv",
+                         "--sequences", seq, "--format", "json"])
+    #expect(r.status == 0 && r.stderr == "", "\(r.stderr)")
+    #expect(try String(contentsOfFile: seq, encoding: .utf8)
+            == String(contentsOf: Self.fixtures.appendingPathComponent("sequences.csv"), encoding: .utf8))
+    let got = try Self.json(r.stdout)
+    let rows = try #require(got["patterns"] as? [[String: Any]])
+    #expect(rows.prefix(2).map { $0["pattern"] as? String } == ["delivery_incident:- → gap>60d", "billing_dispute:- → billing_dispute:-"])
+    let expected = try Self.json(String(contentsOf: Self.fixtures.appendingPathComponent("patterns.json"), encoding: .utf8))
+    #expect(got["episodes"] as? Int == expected["episodes"] as? Int && got["controls"] as? Int == expected["controls"] as? Int)
+    let want = try #require(expected["patterns"] as? [[String: Any]]).map {
+      (($0["pattern"] as! [String]).joined(separator: " → "), $0["episodes"] as! Int, $0["controls"] as! Int)
+    }
+    let have = rows.map { ($0["pattern"] as! String, $0["episodes"] as! Int, $0["controls"] as! Int) }
+    #expect(have.count == want.count)
+    #expect(have.sorted { $0.0 < $1.0 }.map { "\($0.0) \($0.1) \($0.2)" } == want.sorted { $0.0 < $1.0 }.map { "\($0.0) \($0.1) \($0.2)" })
+    // Lift as documented, from the counts.
+    let (e, c) = (Double(got["episodes"] as! Int), Double(got["controls"] as! Int))
+    for row in rows {
+      let lift = ((Double(row["episodes"] as! Int) + 1) / (e + 2)) / ((Double(row["controls"] as! Int) + 1) / (c + 2))
+      #expect(abs((row["lift"] as! Double) - lift) < 1e-3)
+    }
+  }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Expected values for the history mining (Tests/Fixtures/history/), from the reference Python packages — for
+fixtures only, never a runtime dependency of Tiemap.
+
+The inputs are what Tiemap builds from the churn sample (`tiemap-sample --churn --accounts 8`, seed 2026): the
+episode and control windows as tokens (`tiemap patterns --sequences`). The packages then compute what Tiemap must
+equal:
+  - prefixspan (PyPI `prefixspan`): every pattern of at most 4 tokens in at least 10 % of the episodes, with its
+    count in the episodes and in the controls → patterns.json.
+Run from the repository root after `swift build -c release`: python3 scripts/history_fixtures.py
+"""
+import csv
+import json
+import math
+import os
+import subprocess
+import tempfile
+
+from prefixspan import PrefixSpan
+
+OUT = os.path.join("Tests", "Fixtures", "history")
+BIN = os.path.join(".build", "release")
+
+
+def run(*args):
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = os.path.join(tmp, "churn")
+        run(os.path.join(BIN, "tiemap-sample"), "--churn", "--accounts", "8", "-o", sample)
+        sequences = os.path.join(OUT, "sequences.csv")
+        run(os.path.join(BIN, "tiemap"), "patterns", "--contacts", os.path.join(sample, "contacts.csv"),
+            "--interactions", os.path.join(sample, "interactions.csv"), "--sequences", sequences, "--format", "csv")
+
+    episodes, controls = [], []
+    with open(sequences, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            tokens = row["tokens"].split(" ") if row["tokens"] else []
+            (episodes if row["kind"] == "episode" else controls).append(tokens)
+    min_count = math.ceil(0.1 * len(episodes))
+    ps = PrefixSpan(episodes)
+    ps.maxlen = 4
+    found = ps.frequent(min_count)
+    pc = PrefixSpan(controls)
+    pc.maxlen = 4
+    in_controls = {tuple(p): n for n, p in pc.frequent(1)}
+    patterns = sorted(({"pattern": p, "episodes": n, "controls": in_controls.get(tuple(p), 0)} for n, p in found),
+                      key=lambda r: r["pattern"])
+    with open(os.path.join(OUT, "patterns.json"), "w", encoding="utf-8") as f:
+        json.dump({"episodes": len(episodes), "controls": len(controls), "min_count": min_count, "max_length": 4,
+                   "patterns": patterns}, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    print(f"{len(episodes)} episodes, {len(controls)} controls, {len(patterns)} patterns")
+
+
+if __name__ == "__main__":
+    main()
