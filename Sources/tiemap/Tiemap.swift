@@ -18,7 +18,7 @@ struct Tiemap: ParsableCommand {
       network (SNAP or CSV edge list, .gz allowed). Tables go to stdout; -o FILE writes a file atomically.
       """,
     version: "0.1.0",
-    subcommands: [Info.self, Metrics.self, Ties.self, Brokers.self, Path.self, Reach.self, Referrals.self, Account.self, Trust.self, Patterns.self, Diff.self, Score.self, Map.self, Report.self, Convert.self, Import.self, History.self, Alerts.self])
+    subcommands: [Info.self, Metrics.self, Ties.self, Brokers.self, Path.self, Reach.self, Referrals.self, Account.self, Trust.self, Patterns.self, Risk.self, Diff.self, Score.self, Map.self, Report.self, Convert.self, Import.self, History.self, Alerts.self])
 
   static func main() {
     AtomicFile.refusesInputs.store(true, ordering: .relaxed)   // -o never replaces one of the run's inputs

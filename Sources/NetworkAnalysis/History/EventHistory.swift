@@ -55,6 +55,8 @@ public struct EventHistory: Sendable {
   public var options: SequenceOptions
   /// The token of each gap bucket, in `options.gapBuckets` order.
   public var gapTokens: [Int32]
+  /// Each contact's tolerance capital (same order as `contacts`), its events the states after each interaction.
+  public var trust: [ToleranceAccount]
 
   /// Token of an event.
   static func eventName(_ x: Interaction) -> String {
@@ -119,7 +121,7 @@ extension SocialGraph {
       }
       contacts.append(c)
     }
-    return EventHistory(vocabulary: names, contacts: contacts, end: end, options: options, gapTokens: gapTokens)
+    return EventHistory(vocabulary: names, contacts: contacts, end: end, options: options, gapTokens: gapTokens, trust: trust)
   }
 }
 
@@ -157,11 +159,15 @@ extension EventHistory {
   ///   of the ruptures' dates after its first contact, drawn uniformly (SplitMix64 seeded by `options.seed` and the
   ///   person), so the controls' dates follow the episodes' dates.
   /// - Complexity: O(I + C log R) for C contacts and R ruptures.
-  public func windows() -> (episodes: [SequenceWindow], controls: [SequenceWindow]) {
-    let episodes = contacts.compactMap { c in c.rupture.map { window(c, end: $0, isEpisode: true) } }
-    let dates = contacts.compactMap(\.rupture).sorted()
+  /// - `before`: only the ruptures before that day count (a contact who ruptures later is a control until then),
+  ///   as when learning from the past only.
+  public func windows(before cutoff: Int32? = nil) -> (episodes: [SequenceWindow], controls: [SequenceWindow]) {
+    let limit = cutoff ?? Int32.max
+    let episodes = contacts.compactMap { c in c.rupture.flatMap { $0 < limit ? window(c, end: $0, isEpisode: true) : nil } }
+    let dates = contacts.compactMap(\.rupture).filter { $0 < limit }.sorted()
     var controls: [SequenceWindow] = []
-    for c in contacts where c.rupture == nil {
+    for c in contacts where (c.rupture ?? Int32.max) >= limit {
+      let end = Swift.min(self.end, (c.rupture ?? Int32.max) - 1)
       // Rupture dates after the first contact (and by the end of the history).
       var lo = 0, hi = dates.count
       while lo < hi { let mid = (lo + hi) / 2; if dates[mid] <= c.first { lo = mid + 1 } else { hi = mid } }

@@ -48,8 +48,8 @@ extension EventHistory {
   ///   sampling (N. Breslow 1996, "Statistics in epidemiology: the case-control study", *JASA* 91:14–28); the
   ///   three kinds of mining: J. Dyché (2002), *The CRM Handbook*.
   /// - Complexity: that of `PrefixSpan.mine` over episodes and controls.
-  public func rupturePatterns(_ o: RupturePatternOptions = RupturePatternOptions()) -> RupturePatterns {
-    let (episodes, controls) = windows()
+  public func rupturePatterns(_ o: RupturePatternOptions = RupturePatternOptions(), before cutoff: Int32? = nil) -> RupturePatterns {
+    let (episodes, controls) = windows(before: cutoff)
     let all = episodes + controls
     var p = PrefixSpanOptions()
     p.minCount = max(1, Int((o.minSupport * Double(episodes.count)).rounded(.up)))

@@ -66,6 +66,8 @@ public struct ToleranceEvent: Sendable, Hashable {
   public var state: ToleranceState
   /// Balance change caused by this interaction itself (decay since the previous event excluded).
   public var change: Double
+  /// The interaction's day (days since 1970-01-01).
+  public var day: Int32
 }
 
 public struct ToleranceAccount: Sendable {
@@ -150,7 +152,7 @@ extension SocialGraph {
         state = m.decay(state, days: day - t, inactive: m.inactiveDays(from: t, to: day, lastContact: last))
         let before = state.balance
         state = m.apply(state, points: x.points, kind: x.kind, age: day - first)
-        events.append(ToleranceEvent(interaction: i, state: state, change: state.balance - before))
+        events.append(ToleranceEvent(interaction: i, state: state, change: state.balance - before, day: x.date.daysSinceEpoch))
         t = day; last = day
       }
       if balanceAtTrendStart == nil { balanceAtTrendStart = balance(of: state, from: t, to: trendStart, last: last) }
