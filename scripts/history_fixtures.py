@@ -6,7 +6,11 @@ The inputs are what Tiemap builds from the churn sample (`tiemap-sample --churn 
 episode and control windows as tokens (`tiemap patterns --sequences`). The packages then compute what Tiemap must
 equal:
   - prefixspan (PyPI `prefixspan`): every pattern of at most 4 tokens in at least 10 % of the episodes, with its
-    count in the episodes and in the controls → patterns.json.
+    count in the episodes and in the controls → patterns.json;
+  - statsmodels: `Logit(y, X).fit(method="newton")` on the person-period table (`tiemap risk --periods`) →
+    logit.json (coefficients, standard errors, log-likelihood);
+  - lifelines: `KaplanMeierFitter` on each relationship's duration (`tiemap risk --durations`), of all and by
+    proximity → survival.json (survival function and 95 % interval at every time).
 Run from the repository root after `swift build -c release`: python3 scripts/history_fixtures.py
 """
 import csv
@@ -32,8 +36,12 @@ def main():
         sample = os.path.join(tmp, "churn")
         run(os.path.join(BIN, "tiemap-sample"), "--churn", "--accounts", "8", "-o", sample)
         sequences = os.path.join(OUT, "sequences.csv")
-        run(os.path.join(BIN, "tiemap"), "patterns", "--contacts", os.path.join(sample, "contacts.csv"),
-            "--interactions", os.path.join(sample, "interactions.csv"), "--sequences", sequences, "--format", "csv")
+        files = ["--contacts", os.path.join(sample, "contacts.csv"), "--interactions", os.path.join(sample, "interactions.csv")]
+        run(os.path.join(BIN, "tiemap"), "patterns", *files, "--sequences", sequences, "--format", "csv")
+        periods, durations = os.path.join(OUT, "periods.csv"), os.path.join(OUT, "durations.csv")
+        run(os.path.join(BIN, "tiemap"), "risk", *files, "--periods", periods, "--durations", durations, "--format", "csv")
+    logit(periods)
+    survival(durations)
 
     episodes, controls = [], []
     with open(sequences, newline="", encoding="utf-8") as f:
@@ -54,6 +62,36 @@ def main():
                    "patterns": patterns}, f, indent=1, ensure_ascii=False)
         f.write("\n")
     print(f"{len(episodes)} episodes, {len(controls)} controls, {len(patterns)} patterns")
+
+
+def logit(periods):
+    import pandas as pd
+    import statsmodels.api as sm
+    t = pd.read_csv(periods)
+    features = list(t.columns[3:])
+    fit = sm.Logit(t["ruptured"].astype(float), t[features].astype(float)).fit(method="newton", tol=1e-12, maxiter=100, disp=0)
+    with open(os.path.join(OUT, "logit.json"), "w", encoding="utf-8") as f:
+        json.dump({"features": features, "rows": len(t), "coefficients": [float(v) for v in fit.params],
+                   "standard_errors": [float(v) for v in fit.bse], "log_likelihood": float(fit.llf)}, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
+def survival(durations):
+    import pandas as pd
+    from lifelines import KaplanMeierFitter
+    t = pd.read_csv(durations)
+    curves = []
+    for name, part in [("all", t)] + sorted(t.groupby("segment"), key=lambda kv: kv[0]):
+        km = KaplanMeierFitter().fit(part["days"], part["ruptured"], alpha=0.05)
+        ci = km.confidence_interval_
+        curves.append({"segment": name, "times": [float(v) for v in km.survival_function_.index],
+                       "survival": [float(v) for v in km.survival_function_.iloc[:, 0]],
+                       "lower": [float(v) for v in ci.iloc[:, 0]], "upper": [float(v) for v in ci.iloc[:, 1]],
+                       "at_risk": [int(v) for v in km.event_table["at_risk"]],
+                       "events": [int(v) for v in km.event_table["observed"]]})
+    with open(os.path.join(OUT, "survival.json"), "w", encoding="utf-8") as f:
+        json.dump({"curves": curves}, f, indent=1, ensure_ascii=False)
+        f.write("\n")
 
 
 if __name__ == "__main__":

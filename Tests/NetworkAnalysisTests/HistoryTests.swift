@@ -97,3 +97,76 @@ import SocialGraph
     #expect(controls[0].end == c.rupture! && controls[0].items.map { h.vocabulary[Int($0)] } == ["gap>60d", "email:+"])
   }
 }
+
+/// The churn sample's person-period table and durations as Tiemap writes them (scripts/history_fixtures.py), with
+/// what statsmodels and lifelines compute from them.
+enum HistoryFixture {
+  static let dir = Fixture.root.appendingPathComponent("Tests/Fixtures/history")
+  static func csv(_ name: String) throws -> (header: [String], rows: [[String]]) {
+    let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+    // Plain fields here, but a pattern name holds no comma: split on commas, with quotes removed.
+    let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "\"", with: "") } }
+    return (lines[0], Array(lines.dropFirst()))
+  }
+  static func json(_ name: String) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(name))) as! [String: Any]
+  }
+}
+
+@Suite struct HazardParityTests {
+  static func close(_ a: Double, _ b: Double, _ tol: Double = 1e-6) -> Bool { abs(a - b) <= tol * max(1, abs(b)) }
+
+  // IRLS on the person-period table equals statsmodels' Logit (Newton): coefficients, standard errors and the
+  // log-likelihood, to 1e-6.
+  @Test func logisticFitEqualsStatsmodels() throws {
+    let (header, rows) = try HistoryFixture.csv("periods.csv")
+    let expected = try HistoryFixture.json("logit.json")
+    let features = Array(header.dropFirst(3))
+    #expect(features == expected["features"] as! [String])
+    let x = rows.flatMap { $0.dropFirst(3).map { Double($0)! } }, y = rows.map { Double($0[2])! }
+    let fit = try LogisticRegression.fit(x: x, y: y, features: features.count)
+    #expect(fit.converged)
+    for (k, (b, se)) in zip(expected["coefficients"] as! [Double], expected["standard_errors"] as! [Double]).enumerated() {
+      #expect(Self.close(fit.coefficients[k], b), "\(features[k]): \(fit.coefficients[k]) vs \(b)")
+      #expect(Self.close(fit.standardErrors[k], se), "\(features[k]) se: \(fit.standardErrors[k]) vs \(se)")
+    }
+    #expect(Self.close(fit.logLikelihood, expected["log_likelihood"] as! Double))
+  }
+
+  // A constant column next to the intercept is collinear: refused, not a wrong answer.
+  @Test func collinearFeaturesAreRefused() {
+    #expect(throws: LogisticFitError.singular) {
+      try LogisticRegression.fit(x: [1, 1, 1, 1, 1, 1], y: [0, 1, 0], features: 2)
+    }
+    // Perfect separation has no finite estimate.
+    #expect(throws: LogisticFitError.separated) {
+      try LogisticRegression.fit(x: [1, 0, 1, 1, 1, 2, 1, 3], y: [0, 0, 1, 1], features: 2)
+    }
+  }
+
+  // Kaplan–Meier of all relationships and by proximity equals lifelines: times, numbers at risk and events,
+  // survival and the 95 % interval.
+  @Test func kaplanMeierEqualsLifelines() throws {
+    let (_, rows) = try HistoryFixture.csv("durations.csv")
+    let curves = try HistoryFixture.json("survival.json")["curves"] as! [[String: Any]]
+    for c in curves {
+      let segment = c["segment"] as! String
+      let part = segment == "all" ? rows : rows.filter { $0[1] == segment }
+      let km = KaplanMeier.curve(durations: part.map { Double($0[2])! }, observed: part.map { $0[3] == "1" }, segment: segment)
+      #expect(km.times == c["times"] as! [Double], "\(segment) times")
+      #expect(km.atRisk == c["at_risk"] as! [Int] && km.events == c["events"] as! [Int], "\(segment) table")
+      for (name, mine, theirs) in [("survival", km.survival, c["survival"]), ("lower", km.lower, c["lower"]), ("upper", km.upper, c["upper"])] {
+        let t = theirs as! [Double]
+        #expect(mine.count == t.count && zip(mine, t).allSatisfy { Self.close($0, $1, 1e-9) }, "\(segment) \(name)")
+      }
+    }
+    #expect(curves.count >= 4)
+  }
+
+  // The normal quantile behind the interval.
+  @Test func normalQuantile() {
+    #expect(abs(KaplanMeier.normalQuantile(0.975) - 1.959963984540054) < 1e-14)
+    #expect(abs(KaplanMeier.normalQuantile(0.5)) < 1e-15)
+    #expect(abs(KaplanMeier.normalQuantile(0.001) + 3.090232306167813) < 1e-12)
+  }
+}

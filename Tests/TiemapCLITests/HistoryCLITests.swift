@@ -48,3 +48,43 @@ import Testing
     }
   }
 }
+
+extension HistoryCLITests {
+  // risk on the churn sample: the person-period table and the durations are the fixture's (which statsmodels and
+  // lifelines were run on), the printed coefficients are the fit's, and the model fitted before the split ranks
+  // the contacts who rupture in the 90 days after it above the others: AUC ≥ 0.75.
+  @Test func riskRanksTheLaterRupturesFirst() throws {
+    let (scratch, dir) = try Self.churnSample()
+    let periods = scratch.dir.appendingPathComponent("p.csv").path, durations = scratch.dir.appendingPathComponent("d.csv").path
+    let survival = scratch.dir.appendingPathComponent("s.csv").path
+    let r = try CLI.run(["risk", "--contacts", "\(dir)/contacts.csv", "--interactions", "\(dir)/interactions.csv",
+                         "--periods", periods, "--durations", durations, "--survival", survival, "--format", "json"])
+    #expect(r.status == 0 && r.stderr == "", "\(r.stderr)")
+    for (mine, name) in [(periods, "periods.csv"), (durations, "durations.csv")] {
+      #expect(try String(contentsOfFile: mine, encoding: .utf8) == String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8), "\(name)")
+    }
+    let got = try Self.json(r.stdout)
+    let model = try #require(got["model"] as? [String: Any]), evaluation = try #require(got["evaluation"] as? [String: Any])
+    let logit = try Self.json(String(contentsOf: Self.fixtures.appendingPathComponent("logit.json"), encoding: .utf8))
+    let coefficients = try #require(model["coefficients"] as? [[String: Any]])
+    #expect(coefficients.map { $0["feature"] as! String } == logit["features"] as! [String])
+    for (row, b) in zip(coefficients, logit["coefficients"] as! [Double]) { #expect(abs((row["coefficient"] as! Double) - b) < 1e-6 * max(1, abs(b))) }
+    let auc = try #require(evaluation["auc"] as? Double)
+    #expect(auc >= 0.75, "AUC \(auc)")
+    #expect((evaluation["ruptures"] as! Int) > 10 && (evaluation["contacts"] as! Int) > 300)
+    // What the generator plants raises the risk: incidents, silence and both patterns.
+    for f in ["incidents_transient", "log_days_since_contact", "pattern: delivery_incident:- → gap>60d", "pattern: billing_dispute:- → billing_dispute:-"] {
+      #expect((coefficients.first { $0["feature"] as? String == f }?["coefficient"] as? Double ?? 0) > 0, "\(f)")
+    }
+    // Contacts by risk, highest first, with risk = 1 − (1 − hazard)^3 for 90 days of 30-day periods.
+    let contacts = try #require(got["contacts"] as? [[String: Any]])
+    let risks = contacts.map { $0["risk"] as! Double }
+    #expect(risks == risks.sorted(by: >) && !risks.isEmpty)
+    for c in contacts.prefix(20) {
+      let h = c["hazard"] as! Double
+      #expect(abs((c["risk"] as! Double) - (1 - pow(1 - h, 3))) < 1e-3)
+    }
+    let curves = try String(contentsOfFile: survival, encoding: .utf8).split(separator: "\n")
+    #expect(curves.first == "segment,days,at_risk,events,censored,survival,lower,upper" && curves.dropFirst().contains { $0.hasPrefix("P1,") })
+  }
+}

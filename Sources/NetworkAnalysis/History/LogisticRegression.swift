@@ -31,10 +31,13 @@ public enum LogisticFitError: Error, Sendable, Hashable, CustomStringConvertible
   case singular
   /// The likelihood keeps rising as coefficients grow: a feature separates the outcomes perfectly.
   case separated
+  /// Newton's steps did not settle within the iteration limit.
+  case notConverged(Int)
   public var description: String {
     switch self {
     case .singular: "the features are collinear (one is constant, or a combination of the others)"
     case .separated: "a feature separates ruptures from the rest perfectly, so the coefficients have no finite estimate"
+    case .notConverged(let n): "the fit did not converge in \(n) iterations"
     }
   }
 }
@@ -79,7 +82,9 @@ public enum LogisticRegression {
         }
       }
       for a in 0..<p { for b in 0..<a { info[b * p + a] = info[a * p + b] } }
-      guard let l = cholesky(info, p) else { throw .singular }
+      // At β = 0 every weight is 1/4, so a singular first step means collinear features; later, weights
+      // vanishing as the fit runs off to infinity.
+      guard let l = cholesky(info, p) else { throw iterations == 1 ? .singular : .separated }
       let delta = solve(l, p, grad)
       for k in 0..<p { beta[k] += delta[k] }
       if !beta.allSatisfy({ $0.isFinite }) || beta.contains(where: { abs($0) > 1e6 }) { throw .separated }
@@ -98,7 +103,8 @@ public enum LogisticRegression {
       for a in 0..<p { for b in 0...a { info[a * p + b] += w * x[i * p + a] * x[i * p + b] } }
     }
     for a in 0..<p { for b in 0..<a { info[b * p + a] = info[a * p + b] } }
-    guard let l = cholesky(info, p) else { throw .singular }
+    guard converged else { throw .notConverged(iterations) }
+    guard let l = cholesky(info, p) else { throw .separated }
     var se = [Double](repeating: 0, count: p)
     for k in 0..<p {
       var e = [Double](repeating: 0, count: p); e[k] = 1
