@@ -10,7 +10,9 @@ equal:
   - statsmodels: `Logit(y, X).fit(method="newton")` on the person-period table (`tiemap risk --periods`) →
     logit.json (coefficients, standard errors, log-likelihood);
   - lifelines: `KaplanMeierFitter` on each relationship's duration (`tiemap risk --durations`), of all and by
-    proximity → survival.json (survival function and 95 % interval at every time).
+    proximity → survival.json (survival function and 95 % interval at every time);
+  - efficient-apriori: `apriori(baskets, min_support=0.02, min_confidence=0.3, max_length=4)` on each
+    contact-month's channels (`tiemap patterns --associations --baskets`) → apriori.json.
 Run from the repository root after `swift build -c release`: python3 scripts/history_fixtures.py
 """
 import csv
@@ -40,6 +42,9 @@ def main():
         run(os.path.join(BIN, "tiemap"), "patterns", *files, "--sequences", sequences, "--format", "csv")
         periods, durations = os.path.join(OUT, "periods.csv"), os.path.join(OUT, "durations.csv")
         run(os.path.join(BIN, "tiemap"), "risk", *files, "--periods", periods, "--durations", durations, "--format", "csv")
+        baskets = os.path.join(OUT, "baskets.csv")
+        run(os.path.join(BIN, "tiemap"), "patterns", "--associations", *files, "--baskets", baskets, "--format", "csv")
+    associations(baskets)
     logit(periods)
     survival(durations)
 
@@ -73,6 +78,20 @@ def logit(periods):
     with open(os.path.join(OUT, "logit.json"), "w", encoding="utf-8") as f:
         json.dump({"features": features, "rows": len(t), "coefficients": [float(v) for v in fit.params],
                    "standard_errors": [float(v) for v in fit.bse], "log_likelihood": float(fit.llf)}, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
+def associations(baskets):
+    from efficient_apriori import apriori
+    with open(baskets, newline="", encoding="utf-8") as f:
+        rows = [tuple(r["channels"].split(" ")) for r in csv.DictReader(f)]
+    itemsets, rules = apriori(rows, min_support=0.02, min_confidence=0.3, max_length=4)
+    sets = sorted(({"items": sorted(k), "count": v} for level in itemsets.values() for k, v in level.items()),
+                  key=lambda r: (len(r["items"]), r["items"]))
+    out_rules = sorted(({"lhs": sorted(r.lhs), "rhs": sorted(r.rhs), "confidence": r.confidence, "lift": r.lift,
+                         "support": r.support} for r in rules), key=lambda r: (r["lhs"], r["rhs"]))
+    with open(os.path.join(OUT, "apriori.json"), "w", encoding="utf-8") as f:
+        json.dump({"transactions": len(rows), "itemsets": sets, "rules": out_rules}, f, indent=1, ensure_ascii=False)
         f.write("\n")
 
 

@@ -43,7 +43,7 @@ esac
 # The Python modules each mode needs (import name, PyPI name).
 py_needs=()
 case "$mode" in
-  bench) py_needs=(networkx:networkx igraph:igraph networkit:networkit pandas:pandas) ;;
+  bench) py_needs=(networkx:networkx igraph:igraph networkit:networkit pandas:pandas prefixspan:prefixspan) ;;
   spark) py_needs=(pyspark:pyspark) ;;
   oracle) py_needs=(networkx:networkx numpy:numpy scipy:scipy igraph:igraph) ;;
   formats) py_needs=(networkx:networkx igraph:igraph) ;;

@@ -170,3 +170,41 @@ enum HistoryFixture {
     #expect(abs(KaplanMeier.normalQuantile(0.001) + 3.090232306167813) < 1e-12)
   }
 }
+
+@Suite struct AprioriParityTests {
+  // Itemsets and rules of the churn sample's contact-months equal efficient-apriori's: the same itemsets with
+  // the same counts, the same rules with the same confidence, lift and support.
+  @Test func itemsetsAndRulesEqualEfficientApriori() throws {
+    let (_, rows) = try HistoryFixture.csv("baskets.csv")
+    let names = Array(Set(rows.flatMap { $0[0].split(separator: " ").map(String.init) })).sorted()
+    let id = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
+    let baskets = rows.map { $0[0].split(separator: " ").map { id[String($0)]! }.sorted() }
+    let expected = try HistoryFixture.json("apriori.json")
+    #expect(baskets.count == expected["transactions"] as! Int)
+    let sets = Apriori.itemsets(baskets, minSupport: 0.02, maxLength: 4)
+    let want = (expected["itemsets"] as! [[String: Any]]).map { "\(($0["items"] as! [String]).joined(separator: "+")) \($0["count"] as! Int)" }
+    #expect(sets.map { "\($0.items.map { names[Int($0)] }.joined(separator: "+")) \($0.count)" }.sorted() == want.sorted())
+    let rules = Apriori.rules(sets, transactions: baskets.count, minConfidence: 0.3)
+    let wantRules = expected["rules"] as! [[String: Any]]
+    #expect(rules.count == wantRules.count)
+    for w in wantRules {
+      let (l, r) = ((w["lhs"] as! [String]).map { id[$0]! }, (w["rhs"] as! [String]).map { id[$0]! })
+      let got = try #require(rules.first { $0.lhs == l && $0.rhs == r }, "rule \(w["lhs"]!) → \(w["rhs"]!)")
+      #expect(abs(got.confidence - (w["confidence"] as! Double)) < 1e-12 && abs(got.lift - (w["lift"] as! Double)) < 1e-12
+              && abs(got.support - (w["support"] as! Double)) < 1e-12)
+    }
+  }
+
+  // By hand: {a,b} in 3 of 4 baskets, {a,b,c} in 1; support 0.5 keeps a, b, c? c is in 2 of 4: yes; ab 3, ac 1 (out),
+  // bc 2; abc pruned since ac is infrequent. Rules at confidence 0.9: a → b (3/3) and b → a (3/4 = 0.75, out).
+  @Test func byHand() {
+    let (a, b, c): (Int32, Int32, Int32) = (0, 1, 2)
+    let baskets: [[Int32]] = [[a, b], [a, b, c], [a, b], [b, c]]
+    let sets = Apriori.itemsets(baskets, minSupport: 0.5)
+    #expect(sets.map(\.items) == [[a], [b], [c], [a, b], [b, c]] && sets.map(\.count) == [3, 4, 2, 3, 2])
+    let rules = Apriori.rules(sets, transactions: 4, minConfidence: 0.9)
+    #expect(rules.map { [$0.lhs, $0.rhs] } == [[[a], [b]], [[c], [b]]])
+    #expect(rules.first.map { abs($0.lift - 1) < 1e-12 } == true)
+    #expect(Apriori.itemsets([], minSupport: 0.1).isEmpty)
+  }
+}

@@ -40,6 +40,14 @@ import Testing
     let have = rows.map { ($0["pattern"] as! String, $0["episodes"] as! Int, $0["controls"] as! Int) }
     #expect(have.count == want.count)
     #expect(have.sorted { $0.0 < $1.0 }.map { "\($0.0) \($0.1) \($0.2)" } == want.sorted { $0.0 < $1.0 }.map { "\($0.0) \($0.1) \($0.2)" })
+    // The contact-months' channels are the fixture's (which efficient-apriori was run on).
+    let baskets = scratch.dir.appendingPathComponent("b.csv").path
+    let a = try CLI.run(["patterns", "--associations", "--contacts", "\(dir)/contacts.csv", "--interactions", "\(dir)/interactions.csv",
+                         "--baskets", baskets, "--format", "json"])
+    #expect(a.status == 0, "\(a.stderr)")
+    #expect(try String(contentsOfFile: baskets, encoding: .utf8) == String(contentsOf: Self.fixtures.appendingPathComponent("baskets.csv"), encoding: .utf8))
+    let sets = try #require(try Self.json(a.stdout)["itemsets"] as? [[String: Any]])
+    #expect(sets.first?["channels"] as? String == "email" && sets.allSatisfy { ($0["support"] as! Double) >= 0.02 })
     // Lift as documented, from the counts.
     let (e, c) = (Double(got["episodes"] as! Int), Double(got["controls"] as! Int))
     for row in rows {

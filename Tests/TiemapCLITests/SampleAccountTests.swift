@@ -152,6 +152,6 @@ struct SampleFiles {
       guard line.hasPrefix("  "), !line.hasPrefix("    "), let w = t.split(separator: " ").first else { return nil }
       return String(w)
     }
-    #expect(listed == ["info", "metrics", "ties", "brokers", "path", "reach", "referrals", "account", "trust", "diff", "score", "map", "report", "convert", "import", "history", "alerts"])
+    #expect(listed == ["info", "metrics", "ties", "brokers", "path", "reach", "referrals", "account", "trust", "patterns", "risk", "diff", "score", "map", "report", "convert", "import", "history", "alerts"])
   }
 }

@@ -522,6 +522,9 @@ func orchestrate(_ args: [String]) throws {
   if want("score") && FileManager.default.isExecutableFile(atPath: tiemapCLI) {
     try scoreBench(tiemap: tiemapCLI, dataDir: dataDir, benchDir: benchDir)
   }
+  if want("patterns") && FileManager.default.isExecutableFile(atPath: tiemapCLI) {
+    try patternsBench(tiemap: tiemapCLI, dataDir: dataDir, benchDir: benchDir)
+  }
   if want("cli") && FileManager.default.isExecutableFile(atPath: tiemapCLI) {
     var cli: [Double] = []
     var rss = 0
@@ -713,4 +716,45 @@ func scoreBench(tiemap: String, dataDir: URL, benchDir: URL) throws {
   }
   say(String(format: "tiemap score / I/O floor: %.2f× (≤ 1 is the goal); pandas + NetworkX / tiemap on the 50k subset: %.1f×",
              rows[0].1 / rows[1].1, rows[3].1 / rows[2].1))
+}
+
+/// `--only patterns`: `tiemap patterns` (PrefixSpan over episodes and controls, from the CSV files) on the churn
+/// sample grown to 700 accounts (about 100,000 contacts and 860,000 interactions), with one thread and all, next to
+/// the PyPI prefixspan package mining the same episodes (mining only, episodes only: a lower bound of its work).
+func patternsBench(tiemap: String, dataDir: URL, benchDir: URL) throws {
+  let dir = dataDir.appendingPathComponent("churn-100k")
+  let sample = URL(fileURLWithPath: tiemap).deletingLastPathComponent().appendingPathComponent("tiemap-sample").path
+  if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("ruptures.csv").path) {
+    let r = spawn([sample, "--churn", "--accounts", "700", "-o", dir.path])
+    precondition(r.status == 0, "tiemap-sample failed: \(r.stdout)")
+  }
+  let files = ["--contacts", dir.appendingPathComponent("contacts.csv").path, "--interactions", dir.appendingPathComponent("interactions.csv").path]
+  let sequences = dataDir.appendingPathComponent("churn-100k-sequences.csv").path
+  say("\nPatterns before a rupture: the churn sample at 700 accounts (~100,000 contacts), one run each, same run.")
+  var rows: [(String, Double, Int)] = []
+  for threads in [1, ProcessInfo.processInfo.activeProcessorCount] {
+    let t = now()
+    let r = spawn([tiemap, "patterns"] + files + ["--threads", "\(threads)", "--format", "csv", "--sequences", sequences])
+    precondition(r.status == 0, "tiemap patterns failed")
+    rows.append(("tiemap patterns, \(threads) thread\(threads == 1 ? "" : "s") (read + mine)", now() - t, r.rss))
+  }
+  // Reading, tolerance replay and windows alone: nothing is frequent at a support of 100 % but single tokens.
+  var prep = [Double]()
+  for _ in 0..<3 {
+    let t = now()
+    let r = spawn([tiemap, "patterns"] + files + ["--threads", "1", "--format", "csv", "--min-support", "1"])
+    precondition(r.status == 0, "tiemap patterns failed")
+    prep.append(now() - t)
+  }
+  rows.append(("tiemap patterns, read and prepare only", median(prep), 0))
+  let peer = spawn([python, benchDir.appendingPathComponent("patterns/prefixspan_peer.py").path, sequences, "0.1", "4"])
+  precondition(peer.status == 0, "prefixspan peer failed (pip install prefixspan)")
+  let j = try JSONSerialization.jsonObject(with: Data(peer.stdout.utf8)) as! [String: Any]
+  rows.append(("prefixspan (PyPI), mining only", j["seconds"] as! Double, peer.rss))
+  say(pad("run", 48) + pad("wall", 10, right: true) + pad("peak RSS", 11, right: true))
+  say(String(repeating: "─", count: 69))
+  for (name, t, rss) in rows { say(pad(name, 48) + pad(fmtTime(t), 10, right: true) + pad(rss > 0 ? fmtMB(rss) : "", 11, right: true)) }
+  let mining = max(1e-3, rows[0].1 - rows[2].1)
+  say(String(format: "tiemap mining (one thread, run minus preparation): %.3f s for %d episodes and their controls; prefixspan mining the episodes alone / tiemap mining: %.1f×",
+             mining, j["episodes"] as! Int, rows[3].1 / mining))
 }

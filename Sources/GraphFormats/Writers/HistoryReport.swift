@@ -104,3 +104,38 @@ extension HistoryReport {
     })
   }
 }
+
+extension HistoryReport {
+  public static let itemsetColumns = ["channels", "size", "contact_months", "support", "trust_gain_next_month"]
+
+  /// Frequent channel combinations, most frequent first (then larger, then by name).
+  public static func itemsets(_ a: TouchpointAssociations, minSize: Int = 1) -> ResultTable {
+    let order = a.itemsets.indices.filter { a.itemsets[$0].items.count >= minSize }.sorted { i, j in
+      let (x, y) = (a.itemsets[i], a.itemsets[j])
+      if x.count != y.count { return x.count > y.count }
+      if x.items.count != y.items.count { return x.items.count > y.items.count }
+      return x.items.lexicographicallyPrecedes(y.items)
+    }
+    return ResultTable(columns: itemsetColumns, rows: order.map { i in
+      let s = a.itemsets[i]
+      return [.text(s.items.map { a.channels[Int($0)] }.joined(separator: " + ")), .int(s.items.count), .int(s.count),
+              .number(Double(s.count) / Double(a.transactions), digits: 4), a.trustGain[i].map { .number($0, digits: 3) } ?? .empty]
+    })
+  }
+
+  public static let ruleColumns = ["if", "then", "contact_months", "support", "confidence", "lift"]
+
+  /// Association rules, highest lift first.
+  public static func rules(_ a: TouchpointAssociations) -> ResultTable {
+    let names = { (xs: [Int32]) in xs.map { a.channels[Int($0)] }.joined(separator: " + ") }
+    let sorted = a.rules.sorted { x, y in
+      if x.lift != y.lift { return x.lift > y.lift }
+      if x.count != y.count { return x.count > y.count }
+      return (names(x.lhs), names(x.rhs)) < (names(y.lhs), names(y.rhs))
+    }
+    return ResultTable(columns: ruleColumns, rows: sorted.map { r in
+      [.text(names(r.lhs)), .text(names(r.rhs)), .int(r.count), .number(r.support, digits: 4), .number(r.confidence, digits: 4),
+       .number(r.lift, digits: 4)]
+    })
+  }
+}

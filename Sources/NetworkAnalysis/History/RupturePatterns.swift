@@ -53,7 +53,9 @@ extension EventHistory {
     let all = episodes + controls
     var p = PrefixSpanOptions()
     p.minCount = max(1, Int((o.minSupport * Double(episodes.count)).rounded(.up)))
-    p.maxLength = o.maxLength; p.maxGap = o.maxGap; p.maxSpan = options.windowDays; p.threads = o.threads
+    // Every window spans at most windowDays, so the span limit holds by construction and the miner needs only
+    // its faster projections.
+    p.maxLength = o.maxLength; p.maxGap = o.maxGap; p.maxSpan = nil; p.threads = o.threads
     let mined = episodes.isEmpty ? [] : PrefixSpan.mine(items: all.map(\.items), days: all.map(\.days), counted: all.map(\.isEpisode),
                                                       alphabet: vocabulary.count, options: p)
     let (e, c) = (Double(episodes.count), Double(controls.count))

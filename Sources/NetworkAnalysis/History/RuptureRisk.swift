@@ -20,6 +20,9 @@ public struct RiskOptions: Sendable, Hashable {
   /// Days of history of the incident counts.
   public var incidentDays: Int32 = 90
   public var calibrationBins = 10
+  /// Fewest ruptures a fit accepts (a rule of thumb of about 10 events per feature: P. Peduzzi et al. 1996,
+  /// *J. Clin. Epidemiol.* 49:1373–1379).
+  public var minRuptures = 10
   public init() {}
 }
 
@@ -218,8 +221,9 @@ extension EventHistory {
     let patterns = Array(mined.prefix(o.patternFeatures).map(\.items))
     let table = personPeriods(until: limit, patterns: patterns, graph: g, interactions: xs, options: o)
     let f = table.features.count
-    guard table.count > 0, table.y.contains(1) else {
-      throw .tooShort("no rupture in the \(which) periods: the history needs ruptures (outcome churned, or tolerance capital below the threshold) to learn from")
+    let events = table.y.filter { $0 == 1 }.count
+    guard table.count > 0, events >= o.minRuptures else {
+      throw .tooShort("\(events == 0 ? "no" : "only \(events)") rupture\(events == 1 ? "" : "s") in the \(which) periods; a hazard model needs at least \(o.minRuptures) (outcome churned, or tolerance capital below the threshold) to learn from")
     }
     // Keep the intercept and the columns that vary.
     var keep = [0]

@@ -44,7 +44,12 @@ struct Patterns: ParsableCommand {
       --max-gap, at most that many days between consecutive tokens. Columns: episodes and controls containing the \
       pattern, support (share of episodes), control_support, confidence (of the windows with the pattern, the \
       share that are episodes) and lift ((episodes + 1)/(E + 2) over (controls + 1)/(C + 2), Laplace-smoothed). \
-      Ranked by --rank, then by episodes. --sequences FILE writes every window's tokens as CSV.
+      Ranked by --rank, then by episodes. --sequences FILE writes every window's tokens as CSV. \
+      --associations mines instead the channels used together in a contact's calendar month (Apriori, Agrawal & \
+      Srikant 1994): combinations in at least --association-support of the contact-months, each with the mean \
+      change of the tolerance balance over the following month (trust_gain_next_month, against the mean of all \
+      contact-months), and the rules between them with confidence ≥ --min-confidence, highest lift first; CSV and \
+      the table give the combinations, JSON both. --baskets FILE writes each contact-month's channels.
       """)
 
   @OptionGroup var input: InputOptions
@@ -58,6 +63,13 @@ struct Patterns: ParsableCommand {
   @Option(help: ArgumentHelp("Ranking: lift, support or confidence.", valueName: "key")) var rank = "lift"
   @Option(help: ArgumentHelp("Patterns in the table (all in CSV and JSON).", valueName: "n")) var top = 20
   @Option(help: ArgumentHelp("Also write every episode and control window's tokens as CSV to this file.", valueName: "file")) var sequences: String?
+  @Flag(help: "Channels used together in a contact's month (Apriori) and the trust change that followed, instead of sequences.")
+  var associations = false
+  @Option(help: ArgumentHelp("With --associations: least share of the contact-months a combination must be in.", valueName: "share"))
+  var associationSupport = 0.02
+  @Option(help: ArgumentHelp("With --associations: least confidence of a rule.", valueName: "share")) var minConfidence = 0.3
+  @Option(help: ArgumentHelp("With --associations: also write each contact-month's channels as CSV to this file.", valueName: "file"))
+  var baskets: String?
   @Option(help: "Worker threads (the output does not depend on it).") var threads = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
   func validate() throws {
@@ -67,6 +79,10 @@ struct Patterns: ParsableCommand {
     if let g = maxGap { guard (0...3_650).contains(g) else { throw ValidationError("--max-gap must be 0 to 3,650 days.") } }
     guard RupturePatternOptions.Rank(rawValue: rank) != nil else { throw ValidationError("--rank must be lift, support or confidence.") }
     guard top >= 1, threads >= 1 else { throw ValidationError("--top and --threads must be at least 1.") }
+    guard associationSupport > 0, associationSupport <= 1, minConfidence >= 0, minConfidence <= 1 else {
+      throw ValidationError("--association-support must be a share in (0, 1] and --min-confidence in [0, 1].")
+    }
+    if baskets != nil && !associations { throw ValidationError("--baskets goes with --associations.") }
     _ = try sequence.options(model: tolerance.model())
   }
 
@@ -75,6 +91,7 @@ struct Patterns: ParsableCommand {
     guard !loaded.interactions.isEmpty else { throw RunError("\(input.interactions ?? input.workspace!): no interactions to learn from.") }
     let so = try sequence.options(model: tolerance.model())
     let history = loaded.graph.eventHistory(loaded.interactions, options: so, asOf: input.asOf.flatMap { Day(iso: $0) })
+    if associations { return try emitAssociations(history, loaded.interactions) }
     var o = RupturePatternOptions()
     o.minSupport = minSupport; o.maxLength = maxLength; o.maxGap = maxGap.map { Int32($0) }
     o.rank = RupturePatternOptions.Rank(rawValue: rank)!; o.threads = threads
@@ -97,6 +114,32 @@ struct Patterns: ParsableCommand {
         + "\(Cell.count(result.controls, "control")), at least \(Int((minSupport * 100).rounded())) % of the episodes; "
         + "\(Cell.count(result.patterns.count, "pattern")), ranked by \(rank)\n\n"
       try out.emit(head + HistoryReport.patterns(result, limit: out.output == nil ? top : nil).text())
+    }
+  }
+
+  func emitAssociations(_ history: EventHistory, _ xs: [Interaction]) throws {
+    var o = AssociationOptions()
+    o.minSupport = associationSupport; o.minConfidence = minConfidence; o.maxLength = maxLength
+    let a = history.touchpointAssociations(xs, options: o)
+    if let baskets {
+      let t = ResultTable(columns: ["channels"], rows: a.baskets.map { [.text($0.map { a.channels[Int($0)] }.joined(separator: " "))] })
+      try AtomicFile.write(t.csv(), to: baskets)
+    }
+    let sets = HistoryReport.itemsets(a), rules = HistoryReport.rules(a)
+    let baseline: JSONValue = a.baselineGain.map { .number($0) } ?? .null
+    switch out.resolvedFormat {
+    case .csv: try out.emit(sets.csv())
+    case .json:
+      try out.emit(JSONValue.object([("contact_months", .number(Double(a.transactions))), ("min_support", .number(associationSupport)),
+                                     ("min_confidence", .number(minConfidence)), ("baseline_trust_gain", baseline),
+                                     ("itemsets", sets.jsonRows), ("rules", rules.jsonRows)]).rendered())
+    case .table:
+      let base = a.baselineGain.map { Cell.fixed($0, digits: 3) } ?? "n/a"
+      var text = "Channels used together in a contact's month: \(Cell.count(a.transactions, "contact-month")), combinations in at least "
+        + "\(Cell.fixed(associationSupport * 100, digits: 1)) % of them; trust_gain_next_month against \(base) for all months\n\n"
+      text += HistoryReport.itemsets(a, minSize: 2).text(limit: out.output == nil ? top : nil)
+      text += "\nRules (confidence ≥ \(Cell.fixed(minConfidence, digits: 2))), highest lift first\n\n" + rules.text(limit: out.output == nil ? top : nil)
+      try out.emit(text)
     }
   }
 }
