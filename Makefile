@@ -16,6 +16,7 @@ build: setup
 
 release: setup
 	$(SWIFT) build -c release --product tiemap
+	$(SWIFT) build -c release --product tiemap-sample
 
 # The unit and CLI tests, then the demo's report in a real headless browser and every hostile name through every
 # writer, read back by Chromium, Graphviz's dot, an XML parser, csv and json (check-report).
@@ -57,11 +58,16 @@ demo: release
 	$(RELEASE) trust $(SAMPLE_IN) --audit --format csv -o $(OUT)/contact-audit.csv
 	$(RELEASE) report $(SAMPLE_IN) $(SAMPLE_REF) -o $(OUT)/report.html
 	$(RELEASE) score $(SAMPLE_IN) -o $(OUT)/scored.csv --accounts-out $(OUT)/accounts.csv
+	.build/release/tiemap-sample --churn --accounts 8 -o $(OUT)/churn
+	$(RELEASE) patterns --contacts $(OUT)/churn/contacts.csv --interactions $(OUT)/churn/interactions.csv --format table --top 8
+	$(RELEASE) risk --contacts $(OUT)/churn/contacts.csv --interactions $(OUT)/churn/interactions.csv --format json -o $(OUT)/risk.json --survival $(OUT)/survival.csv
+	$(RELEASE) report --contacts $(OUT)/churn/contacts.csv --ties $(OUT)/churn/ties.csv --interactions $(OUT)/churn/interactions.csv --account "Northwind Logistics" -o $(OUT)/report-churn.html
 	@echo "wrote $(OUT)/: summary.json, metrics.csv, metrics-advice.csv, ties.csv, brokers.csv, org-map.svg/.png,"
 	@echo "  network-map.svg/.png, focus-NL-035.svg, chart-proximity.svg, chart-matrix.svg, chart-grid.svg,"
 	@echo "  account.json, reach-NL-035.json, referrals.json, trust-timeline.csv, contact-audit.csv, report.html,"
 	@echo "  scored.csv, accounts.csv, slides.pdf (the org map on 16:9 slides), graph.graphml (for Gephi, NetworkX, igraph),"
-	@echo "  sample.tiemap (a workspace holding the sample as the snapshot of 2026-10-31: tiemap account --workspace out/sample.tiemap)"
+	@echo "  sample.tiemap (a workspace holding the sample as the snapshot of 2026-10-31: tiemap account --workspace out/sample.tiemap),"
+	@echo "  churn/ (the sample with a churn process: tiemap-sample --churn), risk.json, survival.csv, report-churn.html"
 
 # Open the demo's report in headless Chromium: the script runs with no error, nothing external is requested,
 # and out/report.png is the screenshot to look at.

@@ -23,12 +23,15 @@ public enum HTMLReport {
     let findings = try g.accountFindings(account: account, analysis: analysis, evidence: m.evidence, influence: m.influence,
                                          silent: m.silent, community: m.community, ties: m.ties, grid: grid,
                                          interactions: interactions, surveys: surveys, referrals: referrals, options: options)
-    return try render(graph: g, measures: m, grid: grid, findings: findings, analysis: analysis, account: account, trend: trend)
+    let history = g.relationshipHistory(interactions, account: account)
+    return try render(graph: g, measures: m, grid: grid, findings: findings, analysis: analysis, account: account, trend: trend,
+                      history: history)
   }
 
   /// The page from finished results: it lays out the maps and formats the findings, and computes nothing else.
   public static func render(graph g: SocialGraph, measures m: MapMeasures, grid pi: PowerInterest, findings f: AccountFindings,
-                            analysis: AccountAnalysis, account: String?, trend: [TrendPoint] = []) throws -> String {
+                            analysis: AccountAnalysis, account: String?, trend: [TrendPoint] = [],
+                            history: RelationshipHistory? = nil) throws -> String {
     let evidence = m.evidence
     var o = MapOptions()
     o.account = account
@@ -171,6 +174,25 @@ public enum HTMLReport {
             Array(person(Int(o.person)).prefix(3)) + [.number(Double(o.p1), digits: 0), .number(Double(o.contacts), digits: 0),
                                                       .text(o.overDunbar ? "yes" : "no")]
           })
+
+    // What the contact history teaches (tiemap patterns, tiemap risk's survival curves).
+    if let r = history {
+      h += "<section id=\"history\"><h2>Relationship history</h2><p class=\"note\">\(esc("\(r.ruptures) of \(r.relationships) relationships ruptured (a churned outcome, or tolerance capital below the threshold). Survival by proximity level, with the 95 % band of all; then the sequences found most often in the \(r.patterns.history.options.windowDays) days before a rupture, against time-matched controls (tiemap patterns)."))</p>\n"
+      h += "<figure>\(SurvivalChart.svg(r.curves))</figure>\n"
+      let top = r.patterns.patterns.prefix(8)
+      if top.isEmpty {
+        h += "<p class=\"empty\">No pattern in at least \(Int((r.patterns.options.minSupport * 100).rounded())) % of the \(r.patterns.episodes) episodes.</p>\n"
+      } else {
+        h += "<table class=\"sortable\"><thead><tr>" + ["Pattern", "Episodes", "Controls", "Support", "Lift"].map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead><tbody>\n"
+        for p in top {
+          let cells: [TableCell] = [.text(r.patterns.text(p)), .number(Double(p.episodes), digits: 0), .number(Double(p.controls), digits: 0),
+                                    .number(p.support, digits: 3), .number(p.lift, digits: 2)]
+          h += "<tr>" + cells.map { c in c.isNumber ? "<td class=\"num\" data-v=\"\(c.sortKey)\">\(esc(c.text))</td>" : "<td>\(esc(c.text))</td>" }.joined() + "</tr>\n"
+        }
+        h += "</tbody></table>\n"
+      }
+      h += "</section>\n"
+    }
 
     // Data for the cards: one entry per person on the maps.
     h += "<script type=\"application/json\" id=\"people-data\">{"
