@@ -96,3 +96,41 @@ extension HistoryCLITests {
     #expect(curves.first == "segment,days,at_risk,events,censored,survival,lower,upper" && curves.dropFirst().contains { $0.hasPrefix("P1,") })
   }
 }
+
+extension HistoryCLITests {
+  // The churn sample in a workspace (its churned outcomes kept): patterns and risk print the same bytes as on its files.
+  @Test func patternsAndRiskOnAWorkspace() throws {
+    let (scratch, dir) = try Self.churnSample()
+    let files = ["--contacts", "\(dir)/contacts.csv", "--ties", "\(dir)/ties.csv", "--interactions", "\(dir)/interactions.csv"]
+    let ws = scratch.dir.appendingPathComponent("w.tiemap").path
+    let imported = try CLI.run(["import", "--workspace", ws, "--as-of", "2026-10-31"] + files)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    for args in [["patterns", "--format", "json"], ["risk", "--format", "json"], ["risk", "--horizon", "60", "--format", "csv"]] {
+      let a = try CLI.run(args + files), b = try CLI.run(args + ["--workspace", ws])
+      #expect(a.status == 0 && b.status == 0, "\(args): \(a.stderr) \(b.stderr)")
+      #expect(a.stdout == b.stdout && !a.stdout.isEmpty, "\(args)")
+    }
+  }
+
+  // Bad options and histories get a clear message and exit 1.
+  @Test func badRequestsAreRefused() throws {
+    let scratch = Workspace(files: ["i.csv": Array("date,person,points\n2026-01-01,a,1\n2026-03-01,a,-1\n".utf8)])
+    let cases: [([String], String)] = [
+      (["risk", "--interactions", "i.csv"], "is too short for a split"),
+      (["risk", "--interactions", "i.csv", "--horizon", "0d"], "--horizon '0d' must be 1 to 3,650 days"),
+      (["risk", "--interactions", "i.csv", "--split", "2026-13-01"], "--split '2026-13-01' is not a date"),
+      (["patterns", "--interactions", "i.csv", "--min-support", "0"], "--min-support must be a share in (0, 1]"),
+      (["patterns", "--interactions", "i.csv", "--gaps", "30,x"], "--gaps '30,x' must be day counts"),
+      (["patterns", "--interactions", "i.csv", "--ruptures", "some"], "--ruptures must be churned, tolerance or both"),
+      (["patterns", "--interactions", "i.csv", "--baskets", "b.csv"], "--baskets goes with --associations"),
+      (["patterns"], "Missing input: give --contacts FILE"),
+    ]
+    for (args, message) in cases {
+      let r = try CLI.run(args, cwd: scratch.dir)
+      #expect(r.status == 1 && r.stderr.contains(message), "\(args): \(r.stderr)")
+    }
+    // No rupture: patterns reports none (empty table), not an error.
+    let none = try CLI.run(["patterns", "--interactions", "i.csv", "--format", "csv"], cwd: scratch.dir)
+    #expect(none.status == 0 && none.stdout == "rank,pattern,length,episodes,controls,support,control_support,confidence,lift\n")
+  }
+}

@@ -20,6 +20,7 @@ import Testing
     (["account", "--format", "csv"], false, nil), (["account", "--account", "Northwind Logistics"], false, nil),
     (["trust", "--format", "csv"], false, nil), (["trust", "--audit", "--format", "csv"], false, nil),
     (["trust", "--as-of", "2026-10-31", "--format", "json"], false, nil),
+    (["patterns", "--format", "csv"], false, nil), (["patterns", "--associations", "--format", "json"], false, nil),
     (["referrals", "--format", "csv"], true, nil),
     (["map", "-o", "OUT.svg"], false, "OUT.svg"), (["map", "--layout", "network", "-o", "OUT.svg"], false, "OUT.svg"),
     (["report", "-o", "OUT.html"], true, "OUT.html"),
