@@ -208,3 +208,34 @@ enum HistoryFixture {
     #expect(Apriori.itemsets([], minSupport: 0.1).isEmpty)
   }
 }
+
+extension AprioriParityTests {
+  // Contact-months by hand: c0 has email and call in January and a meeting in February; c1 an email in January,
+  // email and call in February (the last month: no month after it). At 50 %: call, email, call + email. The trust
+  // gain of call + email is c0's balance change from 1 February to 1 March, as tolerance capital computes it.
+  @Test func contactMonthsAndTheirTrustGain() throws {
+    var b = SocialGraphBuilder()
+    try b.addPerson(Person(id: "c0")); try b.addPerson(Person(id: "c1"))
+    let g = try b.build()
+    func d(_ m: Int, _ day: Int) -> Day { Day(year: 2026, month: m, day: day)! }
+    let xs = [Interaction(date: d(1, 5), person: 0, channel: "email", points: 1), Interaction(date: d(1, 20), person: 0, channel: "call", points: 2),
+              Interaction(date: d(2, 10), person: 0, channel: "meeting", points: 3), Interaction(date: d(1, 7), person: 1, channel: "email", points: 1),
+              Interaction(date: d(2, 3), person: 1, channel: "email", points: 1), Interaction(date: d(2, 28), person: 1, channel: "call", points: 1)]
+    var o = AssociationOptions()
+    o.minSupport = 0.5
+    let a = g.eventHistory(xs).touchpointAssociations(xs, options: o)
+    #expect(a.channels == ["call", "email", "meeting"] && a.transactions == 4)
+    #expect(a.baskets == [[0, 1], [2], [1], [0, 1]])
+    #expect(a.itemsets.map(\.items) == [[0], [1], [0, 1]] && a.itemsets.map(\.count) == [2, 3, 2])
+    let before = try #require(g.toleranceCapital(xs, asOf: d(1, 31)).first), after = try #require(g.toleranceCapital(xs, asOf: d(2, 28)).first)
+    // Balance at the start of 1 February is the balance of 31 January decayed by one day; likewise for 1 March.
+    let m = ToleranceModel()
+    func nextDay(_ a: ToleranceAccount, from day: Day) -> Double {
+      let last = Double(a.lastContact.daysSinceEpoch), t = Double(day.daysSinceEpoch)
+      return m.decay(a.state, days: 1, inactive: m.inactiveDays(from: t, to: t + 1, lastContact: last)).balance
+    }
+    let gain = nextDay(after, from: d(2, 28)) - nextDay(before, from: d(1, 31))
+    #expect(abs(a.trustGain[2]! - gain) < 1e-12)
+    #expect(a.trustGain[0] == a.trustGain[2])   // call is only in those two baskets too
+  }
+}

@@ -109,9 +109,11 @@ extension HistoryReport {
   public static let itemsetColumns = ["channels", "size", "contact_months", "support", "trust_gain_next_month"]
 
   /// Frequent channel combinations, most frequent first (then larger, then by name).
-  public static func itemsets(_ a: TouchpointAssociations, minSize: Int = 1) -> ResultTable {
+  /// `byGain`: the largest trust gain over the following month first (which combinations precede trust gains).
+  public static func itemsets(_ a: TouchpointAssociations, minSize: Int = 1, byGain: Bool = false) -> ResultTable {
     let order = a.itemsets.indices.filter { a.itemsets[$0].items.count >= minSize }.sorted { i, j in
       let (x, y) = (a.itemsets[i], a.itemsets[j])
+      if byGain, a.trustGain[i] != a.trustGain[j] { return (a.trustGain[i] ?? -.infinity) > (a.trustGain[j] ?? -.infinity) }
       if x.count != y.count { return x.count > y.count }
       if x.items.count != y.items.count { return x.items.count > y.items.count }
       return x.items.lexicographicallyPrecedes(y.items)

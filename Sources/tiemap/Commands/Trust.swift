@@ -13,7 +13,8 @@ struct Trust: ParsableCommand {
       cumulative-share of it lasting when cumulative. Dips fade with transient-half-life; after grace days \
       without contact the capital decays with inactivity-half-life. ruptured: balance < rupture-threshold; \
       at_risk: balance, or the balance projected horizon days ahead, below threshold + warning-margin. \
-      --audit ranks the channels by points per unit of cost, with what they did to the balances. --timeline FILE \
+      --audit ranks the channels by points per unit of cost, with what they did to the balances, then (table and \
+      JSON) the channels used together in a contact's month, ranked by the balance change over the month after. --timeline FILE \
       writes every interaction's step as CSV. Needs --interactions FILE (with or without --contacts).
       """)
 
@@ -57,10 +58,18 @@ struct Trust: ParsableCommand {
     let asOfText = (day ?? loaded.interactions.map(\.date).max()!).description
     if audit {
       let table = TrustReport.audit(g.contactAudit(loaded.interactions, trust: trust))
+      // Channel combinations of a contact's month and the trust change over the month after (tiemap patterns --associations).
+      var so = SequenceOptions()
+      so.model = m
+      let combinations = HistoryReport.itemsets(g.eventHistory(loaded.interactions, options: so, asOf: day).touchpointAssociations(loaded.interactions),
+                                                minSize: 2, byGain: true)
       switch out.resolvedFormat {
       case .csv: try out.emit(table.csv())
-      case .json: try out.emit(table.json(meta: [("as_of", .string(asOfText))], rowsKey: "channels"))
-      case .table: try out.emit("Contact audit, \(Cell.count(loaded.interactions.count, "interaction")) to \(asOfText): influence (points) against cost\n\n" + table.text())
+      case .json: try out.emit(JSONValue.object([("as_of", .string(asOfText)), ("channels", table.jsonRows), ("combinations", combinations.jsonRows)]).rendered())
+      case .table:
+        try out.emit("Contact audit, \(Cell.count(loaded.interactions.count, "interaction")) to \(asOfText): influence (points) against cost\n\n" + table.text()
+                     + "\nChannels used together in a contact's month, largest trust gain over the next month first (tiemap patterns --associations)\n\n"
+                     + combinations.text(limit: out.output == nil ? 10 : nil))
       }
       return
     }
