@@ -47,7 +47,7 @@ public enum PrefixSpan {
     precondition(items.count == days.count && items.count == counted.count)
     let minCount = max(1, options.minCount)
     // First items: every position is an occurrence end starting on its own day.
-    var firsts = [[Projection.Entry]](repeating: [], count: alphabet)
+    var firsts = [Projection](repeating: Projection(), count: alphabet)
     var seen = [Int32](repeating: -1, count: alphabet)
     var tally = [Int](repeating: 0, count: alphabet)
     for s in items.indices {
@@ -55,9 +55,9 @@ public enum PrefixSpan {
         if seen[Int(x)] != Int32(s) {
           seen[Int(x)] = Int32(s)
           if counted[s] { tally[Int(x)] += 1 }
-          firsts[Int(x)].append(Projection.Entry(sequence: Int32(s), ends: []))
+          firsts[Int(x)].open(Int32(s))
         }
-        firsts[Int(x)][firsts[Int(x)].count - 1].ends.append(Projection.End(position: Int32(p), start: days[s][p]))
+        firsts[Int(x)].add(position: Int32(p), start: days[s][p])
       }
     }
     let roots = (0..<alphabet).filter { tally[$0] >= minCount }
@@ -66,19 +66,38 @@ public enum PrefixSpan {
     let parts = ParallelMap.map(roots.count, threads: max(1, options.threads)) { k -> [SequentialPattern] in
       var m = miner
       let x = roots[k]
-      var entries = starts[x]
-      for i in entries.indices { entries[i].ends = m.prune(entries[i].ends) }
+      // Prune each sequence's ends as the miner's projections do.
+      var root = Projection()
+      let all = starts[x]
+      for e in 0..<all.count {
+        m.scratch.removeAll(keepingCapacity: true)
+        for i in Int(all.offsets[e])..<Int(all.offsets[e + 1]) { m.scratch.append((all.positions[i], all.starts[i])) }
+        root.open(all.sequences[e])
+        m.keep(into: &root)
+      }
       var out: [SequentialPattern] = []
-      m.grow([Int32(x)], Projection(entries: entries), into: &out)
+      m.grow([Int32(x)], root, into: &out)
       return out
     }
     return parts.flatMap { $0 }
   }
 
+  /// A projected database, flat: for each sequence (in `sequences`), the ends of the prefix's occurrences in it
+  /// (positions and the latest day each occurrence can start), at `offsets[k]..<offsets[k + 1]`.
   struct Projection: Sendable {
-    struct End: Sendable { var position: Int32; var start: Int32 }
-    struct Entry: Sendable { var sequence: Int32; var ends: [End] }
-    var entries: [Entry]
+    var sequences: [Int32] = []
+    var offsets: [Int32] = [0]
+    var positions: [Int32] = [], starts: [Int32] = []
+    var count: Int { sequences.count }
+    /// Starts the entry of sequence `s` (close it with `add`s; an entry left without ends is dropped by `close`).
+    mutating func open(_ s: Int32) { sequences.append(s); offsets.append(offsets[offsets.count - 1]) }
+    mutating func add(position: Int32, start: Int32) {
+      positions.append(position); starts.append(start); offsets[offsets.count - 1] += 1
+    }
+    /// Drops the last entry if it has no end.
+    mutating func dropEmptyLast() {
+      if let last = offsets.last, offsets.count >= 2, last == offsets[offsets.count - 2] { sequences.removeLast(); offsets.removeLast() }
+    }
   }
 
   struct Miner: Sendable {
@@ -86,31 +105,37 @@ public enum PrefixSpan {
     let alphabet: Int
     let options: PrefixSpanOptions
     let minCount: Int
-    var seen: [Int32]
-    var tallies: [Int], others: [Int]
+    var seen: [Int32] = [], tallies: [Int] = [], others: [Int] = []
+    /// Ends of one sequence being projected: (position, start).
+    var scratch: [(Int32, Int32)] = []
 
     init(items: [[Int32]], days: [[Int32]], counted: [Bool], alphabet: Int, options: PrefixSpanOptions, minCount: Int) {
       self.items = items; self.days = days; self.counted = counted; self.alphabet = alphabet
       self.options = options; self.minCount = minCount
-      seen = []; tallies = []; others = []
     }
 
-    /// Keeps the ends that are not dominated (see the type's comment); `ends` are in increasing position.
-    func prune(_ ends: [Projection.End]) -> [Projection.End] {
-      if options.maxGap != nil { return ends }
-      if options.maxSpan == nil { return ends.isEmpty ? [] : [ends[0]] }
-      var kept: [Projection.End] = []
-      for e in ends where kept.isEmpty || e.start > kept[kept.count - 1].start { kept.append(e) }
-      return kept
+    /// Appends the ends of `scratch` that are not dominated (see the type's comment) to the entry just opened in
+    /// `p`; `scratch` holds distinct positions, in any order.
+    mutating func keep(into p: inout Projection) {
+      if scratch.count > 1 { scratch.sort { $0.0 < $1.0 } }
+      if options.maxGap != nil {
+        for (q, st) in scratch { p.add(position: q, start: st) }
+      } else if options.maxSpan == nil {
+        if let first = scratch.first { p.add(position: first.0, start: first.1) }
+      } else {
+        var best = Int32.min
+        for (q, st) in scratch where st > best { p.add(position: q, start: st); best = st }
+      }
+      p.dropEmptyLast()
     }
 
-    /// The positions after `end` an occurrence can extend to: (first, last) positions, last exclusive.
-    @inline(__always) func reach(_ s: Int, _ end: Projection.End) -> Range<Int> {
+    /// The positions after an end an occurrence can extend to.
+    @inline(__always) func reach(_ s: Int, _ position: Int32, _ start: Int32) -> Range<Int> {
       let d = days[s], n = d.count
-      let from = Int(end.position) + 1
+      let from = Int(position) + 1
       var limit = Int32.max
-      if let g = options.maxGap { limit = min(limit, d[Int(end.position)] &+ g) }
-      if let w = options.maxSpan { limit = min(limit, end.start &+ w) }
+      if let g = options.maxGap { limit = min(limit, d[Int(position)] &+ g) }
+      if let w = options.maxSpan { limit = min(limit, start &+ w) }
       if limit == Int32.max { return from..<n }
       var hi = from
       while hi < n && d[hi] <= limit { hi += 1 }
@@ -119,7 +144,7 @@ public enum PrefixSpan {
 
     mutating func grow(_ prefix: [Int32], _ projection: Projection, into out: inout [SequentialPattern]) {
       var count = 0, other = 0
-      for e in projection.entries { if counted[Int(e.sequence)] { count += 1 } else { other += 1 } }
+      for s in projection.sequences { if counted[Int(s)] { count += 1 } else { other += 1 } }
       out.append(SequentialPattern(items: prefix, count: count, otherCount: other))
       guard prefix.count < options.maxLength else { return }
       if seen.isEmpty {
@@ -128,10 +153,10 @@ public enum PrefixSpan {
       }
       // Count each item once per sequence of the projection.
       var candidates: [Int32] = []
-      for (k, e) in projection.entries.enumerated() {
-        let s = Int(e.sequence), row = items[s]
-        for end in e.ends {
-          for p in reach(s, end) {
+      for k in 0..<projection.count {
+        let s = Int(projection.sequences[k]), row = items[s]
+        for e in Int(projection.offsets[k])..<Int(projection.offsets[k + 1]) {
+          for p in reach(s, projection.positions[e], projection.starts[e]) {
             let x = Int(row[p])
             if seen[x] != Int32(k) {
               if tallies[x] == 0 && others[x] == 0 { candidates.append(Int32(x)) }
@@ -145,28 +170,29 @@ public enum PrefixSpan {
       let frequent = candidates.filter { tallies[Int($0)] >= minCount }
       for x in candidates { tallies[Int(x)] = 0; others[Int(x)] = 0 }
       for i in seen.indices where seen[i] >= 0 { seen[i] = -1 }
+      let firstOnly = options.maxGap == nil && options.maxSpan == nil
       for x in frequent {
-        var entries: [Projection.Entry] = []
-        for e in projection.entries {
-          let s = Int(e.sequence), row = items[s]
-          var ends: [Projection.End] = []
-          for end in e.ends {
-            for p in reach(s, end) where row[p] == x {
-              let next = Projection.End(position: Int32(p), start: end.start)
-              // Keep the latest start for each position (ends arrive grouped by their origin, so merge).
-              if let i = ends.firstIndex(where: { $0.position == next.position }) {
-                ends[i].start = max(ends[i].start, next.start)
+        var child = Projection()
+        for k in 0..<projection.count {
+          let s = Int(projection.sequences[k]), row = items[s]
+          scratch.removeAll(keepingCapacity: true)
+          for e in Int(projection.offsets[k])..<Int(projection.offsets[k + 1]) {
+            let start = projection.starts[e]
+            for p in reach(s, projection.positions[e], start) where row[p] == x {
+              // Keep the latest start for each position.
+              if let i = scratch.firstIndex(where: { $0.0 == Int32(p) }) {
+                scratch[i].1 = max(scratch[i].1, start)
               } else {
-                ends.append(next)
+                scratch.append((Int32(p), start))
               }
-              if options.maxGap == nil && options.maxSpan == nil { break }
+              if firstOnly { break }
             }
           }
-          guard !ends.isEmpty else { continue }
-          ends.sort { $0.position < $1.position }
-          entries.append(Projection.Entry(sequence: e.sequence, ends: prune(ends)))
+          guard !scratch.isEmpty else { continue }
+          child.open(Int32(s))
+          keep(into: &child)
         }
-        grow(prefix + [x], Projection(entries: entries), into: &out)
+        grow(prefix + [x], child, into: &out)
       }
     }
   }
