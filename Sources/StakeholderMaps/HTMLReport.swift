@@ -180,7 +180,9 @@ public enum HTMLReport {
       h += "<section id=\"history\"><h2>Relationship history</h2><p class=\"note\">\(esc("\(r.ruptures) of \(r.relationships) relationships ruptured (a churned outcome, or tolerance capital below the threshold). Survival by proximity level, with the 95 % band of all; then the sequences found most often in the \(r.patterns.history.options.windowDays) days before a rupture, against time-matched controls (tiemap patterns)."))</p>\n"
       h += "<figure>\(SurvivalChart.svg(r.curves))</figure>\n"
       let top = r.patterns.patterns.prefix(8)
-      if top.isEmpty {
+      if !r.patternsShown {
+        h += "<p class=\"empty\">\(esc("\(r.patterns.episodes) rupture episode\(r.patterns.episodes == 1 ? "" : "s"): too few to tell which sequences precede a rupture (\(r.minEpisodes) or more are needed)."))</p>\n"
+      } else if top.isEmpty {
         h += "<p class=\"empty\">No pattern in at least \(Int((r.patterns.options.minSupport * 100).rounded())) % of the \(r.patterns.episodes) episodes.</p>\n"
       } else {
         h += "<table class=\"sortable\"><thead><tr>" + ["Pattern", "Episodes", "Controls", "Support", "Lift"].map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead><tbody>\n"

@@ -134,3 +134,26 @@ extension HistoryCLITests {
     #expect(none.status == 0 && none.stdout == "rank,pattern,length,episodes,controls,support,control_support,confidence,lift\n")
   }
 }
+
+extension HistoryCLITests {
+  // The report of a history with ruptures has the Relationship history section: the survival chart with a curve
+  // per proximity level and the planted pattern first; with too few ruptures (the bundled sample: 2), it says so.
+  @Test func reportShowsTheRelationshipHistory() throws {
+    let (scratch, dir) = try Self.churnSample()
+    let html = scratch.dir.appendingPathComponent("r.html").path
+    let r = try CLI.run(["report", "--contacts", "\(dir)/contacts.csv", "--ties", "\(dir)/ties.csv", "--interactions", "\(dir)/interactions.csv",
+                         "--account", "Northwind Logistics", "-o", html])
+    #expect(r.status == 0, "\(r.stderr)")
+    let page = try String(contentsOfFile: html, encoding: .utf8)
+    let section = try #require(page.components(separatedBy: "<section id=\"history\">").dropFirst().first?.components(separatedBy: "</section>").first)
+    #expect(section.contains("Relationships not yet ruptured (Kaplan–Meier)") && section.contains("<svg"))
+    for level in ["all", "P1", "P2"] { #expect(section.contains(">\(level)</text>"), "\(level)") }
+    let rows = section.components(separatedBy: "<tr>").dropFirst(2)
+    #expect(rows.count >= 1 && rows.count <= 8)
+    let sample = scratch.dir.appendingPathComponent("s.html").path
+    let s = try CLI.run(["report", "--contacts", "datasets/sample/contacts.csv", "--ties", "datasets/sample/ties.csv",
+                         "--interactions", "datasets/sample/interactions.csv", "-o", sample], cwd: CLI.root)
+    #expect(s.status == 0)
+    #expect(try String(contentsOfFile: sample, encoding: .utf8).contains("2 rupture episodes: too few to tell which sequences precede a rupture (10 or more are needed)."))
+  }
+}

@@ -8,6 +8,10 @@ public struct RelationshipHistory: Sendable {
   public var curves: [SurvivalCurve]
   public var ruptures: Int
   public var relationships: Int
+  /// Fewest episodes for the patterns to be worth showing (as `RiskOptions.minRuptures`): below it the report says
+  /// there are too few ruptures instead of listing noise.
+  public var minEpisodes: Int
+  public var patternsShown: Bool { patterns.episodes >= minEpisodes }
 }
 
 extension SocialGraph {
@@ -16,12 +20,14 @@ extension SocialGraph {
   /// - Complexity: that of `eventHistory` and `rupturePatterns`.
   public func relationshipHistory(_ interactions: [Interaction], account: String? = nil,
                                   sequence: SequenceOptions = SequenceOptions(),
-                                  patterns: RupturePatternOptions = RupturePatternOptions()) -> RelationshipHistory? {
+                                  patterns: RupturePatternOptions = RupturePatternOptions(),
+                                  minEpisodes: Int = RiskOptions().minRuptures) -> RelationshipHistory? {
     let xs = account.map { a in interactions.filter { people[Int($0.person)].account == a } } ?? interactions
     let h = eventHistory(xs, options: sequence)
     let ruptures = h.contacts.filter { $0.rupture != nil }.count
     guard ruptures > 0 else { return nil }
     let curves = h.survivalCurves(segment: try? groups(byColumn: "proximity"))
-    return RelationshipHistory(patterns: h.rupturePatterns(patterns), curves: curves, ruptures: ruptures, relationships: h.contacts.count)
+    return RelationshipHistory(patterns: h.rupturePatterns(patterns), curves: curves, ruptures: ruptures, relationships: h.contacts.count,
+                               minEpisodes: minEpisodes)
   }
 }
