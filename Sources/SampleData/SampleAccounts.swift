@@ -400,6 +400,23 @@ struct SampleAccounts {
     }
   }
 
+  /// One touchpoint on `day`: a channel drawn by its weight with points and cost around its own, or, with chance
+  /// `incidents`, an incident (support ticket, delivery incident or billing dispute) of `severity` points.
+  mutating func touchpoint(_ day: Day, person c: Int, with t: Int, incidents: Double, severity: ClosedRange<Int>) -> GenInteraction {
+    let ch = Vocabulary.channels[weightedIndex(Vocabulary.channels.map(\.weight))]
+    var points = (ch.points * uniform(0.7, 1.3) * 2).rounded() / 2
+    var cost = (ch.cost * uniform(0.8, 1.2)).rounded()
+    var kind: IncidentKind?
+    var channel = ch.name
+    if chance(incidents) {
+      channel = pick(["support_ticket", "delivery_incident", "billing_dispute"])
+      points = -Double(int(severity))
+      cost = Double(int(50...400))
+      kind = chance(0.7) ? .transient : .cumulative
+    }
+    return GenInteraction(date: day, person: c, with: t, channel: channel, points: points, cost: cost, kind: kind)
+  }
+
   /// Interaction history along our relationships; fills in each relationship's last contact and count.
   mutating func generateHistory() {
     if options.churn { generateChurnHistory(); return }
@@ -414,18 +431,7 @@ struct SampleAccounts {
         for _ in 0..<poisson(0.15 + 2.6 * w) {
           let day = start.adding(days: m * 30 + int(0...29))
           if let since = ties[ti].since, day < since { continue }
-          let ch = Vocabulary.channels[weightedIndex(Vocabulary.channels.map(\.weight))]
-          var points = (ch.points * uniform(0.7, 1.3) * 2).rounded() / 2
-          var cost = (ch.cost * uniform(0.8, 1.2)).rounded()
-          var kind: IncidentKind?
-          var channel = ch.name
-          if chance(0.04) {
-            channel = pick(["support_ticket", "delivery_incident", "billing_dispute"])
-            points = -Double(int(1...6))
-            cost = Double(int(50...400))
-            kind = chance(0.7) ? .transient : .cumulative
-          }
-          history.append(GenInteraction(date: day, person: c, with: t, channel: channel, points: points, cost: cost, kind: kind))
+          history.append(touchpoint(day, person: c, with: t, incidents: 0.04, severity: 1...6))
           count += 1
           last = max(last ?? day, day)
         }
@@ -464,18 +470,9 @@ extension SampleAccounts {
           days.sort()
           for day in days {
             if let since = ties[ti].since, day < since { continue }
-            let ch = Vocabulary.channels[weightedIndex(Vocabulary.channels.map(\.weight))]
-            var points = (ch.points * uniform(0.7, 1.3) * 2).rounded() / 2
-            var cost = (ch.cost * uniform(0.8, 1.2)).rounded()
-            var kind: IncidentKind?
-            var channel = ch.name
-            if chance(0.12) {
-              channel = pick(["support_ticket", "delivery_incident", "billing_dispute"])
-              points = -Double(int(1...3))
-              cost = Double(int(50...400))
-              kind = chance(0.7) ? .transient : .cumulative
-            }
-            history.append(GenInteraction(date: day, person: c, with: t, channel: channel, points: points, cost: cost, kind: kind))
+            let x = touchpoint(day, person: c, with: t, incidents: 0.12, severity: 1...3)
+            history.append(x)
+            let (channel, points) = (x.channel, x.points)
             count += 1
             last = max(last ?? day, day)
             if channel == "delivery_incident" {

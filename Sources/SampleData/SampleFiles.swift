@@ -1,3 +1,4 @@
+import Foundation
 import GraphFormats
 import SocialGraph
 
@@ -48,5 +49,11 @@ enum SampleFiles {
   static let rupturesHeader = CSVWriter.line(["date", "person", "with", "cause"].map { .text($0) })
   static func rupture(_ r: SampleAccounts.GenRupture, id: (Int) -> String) -> String {
     CSVWriter.line([.text(r.date.description), .text(id(r.person)), .text(id(r.with)), .text(r.cause)])
+  }
+
+  /// Writes the sample's files (name without `.csv` → content) into `folder`, creating it (`AtomicFile.writeAll`).
+  static func write(_ files: KeyValuePairs<String, String>, to folder: String) throws {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try AtomicFile.writeAll(files.map { ("\(folder)/\($0.key).csv", .text($0.value)) })
   }
 }

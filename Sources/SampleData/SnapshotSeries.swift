@@ -100,13 +100,8 @@ struct SnapshotSeries {
       for s in gen.surveys where s.date <= day && there[s.person] != nil { surveys += SampleFiles.survey(s, id: id) }
       var referrals = SampleFiles.referralsHeader
       for r in gen.referrals where r.date <= day && there[r.referrer] != nil { referrals += SampleFiles.referral(r, id: id) }
-      let folder = "\(dir)/\(day)"
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      try AtomicFile.write(contacts, to: "\(folder)/contacts.csv")
-      try AtomicFile.write(ties, to: "\(folder)/ties.csv")
-      try AtomicFile.write(history, to: "\(folder)/interactions.csv")
-      try AtomicFile.write(surveys, to: "\(folder)/surveys.csv")
-      try AtomicFile.write(referrals, to: "\(folder)/referrals.csv")
+      try SampleFiles.write(["contacts": contacts, "ties": ties, "interactions": history, "surveys": surveys, "referrals": referrals],
+                            to: "\(dir)/\(day)")
     }
     var changes = CSVWriter.line(["month", "id", "name", "role", "change", "old", "new"].map { .text($0) })
     for c in planted {

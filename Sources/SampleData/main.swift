@@ -64,16 +64,12 @@ struct SampleCommand: ParsableCommand {
     for s in gen.surveys { surveys += SampleFiles.survey(s, id: id) }
     var referrals = SampleFiles.referralsHeader
     for r in gen.referrals { referrals += SampleFiles.referral(r, id: id) }
-    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-    try AtomicFile.write(contacts, to: "\(output)/contacts.csv")
-    try AtomicFile.write(ties, to: "\(output)/ties.csv")
-    try AtomicFile.write(history, to: "\(output)/interactions.csv")
-    try AtomicFile.write(surveys, to: "\(output)/surveys.csv")
-    try AtomicFile.write(referrals, to: "\(output)/referrals.csv")
+    try SampleFiles.write(["contacts": contacts, "ties": ties, "interactions": history, "surveys": surveys, "referrals": referrals],
+                          to: output)
     if churn {
       var ruptures = SampleFiles.rupturesHeader
       for r in gen.ruptures { ruptures += SampleFiles.rupture(r, id: id) }
-      try AtomicFile.write(ruptures, to: "\(output)/ruptures.csv")
+      try SampleFiles.write(["ruptures": ruptures], to: output)
     }
     print("wrote \(output)/contacts.csv (\(p.count) people), ties.csv (\(gen.ties.count) ties), interactions.csv (\(gen.history.count) interactions), surveys.csv (\(gen.surveys.count) answers), referrals.csv (\(gen.referrals.count) referrals)\(churn ? ", ruptures.csv (\(gen.ruptures.count) planted ruptures)" : "")")
   }
