@@ -69,6 +69,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
   }
 
+  /// The first day of the month after this day's.
+  public var startOfNextMonth: Day {
+    let (y, m, _) = components
+    return m == 12 ? Day(year: y + 1, month: 1, day: 1)! : Day(year: y, month: m + 1, day: 1)!
+  }
+
   /// `YYYY-MM-DD`.
   public var description: String {
     let (y, m, d) = components

@@ -239,3 +239,18 @@ extension AprioriParityTests {
     #expect(a.trustGain[0] == a.trustGain[2])   // call is only in those two baskets too
   }
 }
+
+extension PrefixSpanTests {
+  // The risk model's pattern check equals the brute-force containment, with and without a gap limit.
+  @Test func windowContainmentEqualsBruteForce() {
+    var rng = SplitMix64(seed: 11)
+    for round in 0..<300 {
+      var items: [Int32] = [], days: [Int32] = [], d: Int32 = 0
+      for _ in 0..<Int(rng.next() % 9) { d += Int32(rng.next() % 12); items.append(Int32(rng.next() % 3)); days.append(d) }
+      let pattern = (0..<(1 + Int(rng.next() % 3))).map { _ in Int32(rng.next() % 3) }
+      let gap: Int32? = round % 2 == 0 ? nil : 8
+      let w = SequenceWindow(person: 0, end: d + 1, isEpisode: true, items: items, days: days)
+      #expect(EventHistory.contains(pattern, w, maxGap: gap) == Self.contains(pattern, items, days, gap: gap, span: nil), "\(pattern) in \(items) \(days)")
+    }
+  }
+}

@@ -129,19 +129,19 @@ extension EventHistory {
     var channels: [String] = [], index: [String: Int32] = [:]
     var baskets: [[Int32]] = [], monthEnds: [(contact: Int, end: Int32)] = []
     for (k, c) in contacts.enumerated() {
-      var current: (year: Int, month: Int)?
+      var current: Day?   // the first day of the month after the basket's
       var basket: [Int32] = []
       func close() {
-        guard let m = current, !basket.isEmpty else { return }
-        baskets.append(Array(Set(basket)).sorted())
-        let next = m.month == 12 ? Day(year: m.year + 1, month: 1, day: 1)! : Day(year: m.year, month: m.month + 1, day: 1)!
+        guard let next = current, !basket.isEmpty else { return }
+        baskets.append(Array(Set(basket)))
         monthEnds.append((k, next.daysSinceEpoch))
       }
-      var seen = Set<Int32>()
-      for i in c.interactions where seen.insert(i).inserted {
+      var previous: Int32 = -1
+      for i in c.interactions where i != previous {   // a cumulative incident's two tokens share one interaction
+        previous = i
         let x = xs[Int(i)]
-        let ym = x.date.components
-        if current.map({ $0 != (ym.year, ym.month) }) ?? true { close(); current = (ym.year, ym.month); basket = [] }
+        let next = x.date.startOfNextMonth
+        if current != next { close(); current = next; basket = [] }
         let id: Int32
         if let v = index[x.channel] { id = v } else { id = Int32(channels.count); index[x.channel] = id; channels.append(x.channel) }
         basket.append(id)
@@ -159,8 +159,7 @@ extension EventHistory {
     // Balance change over the month after each basket, where that month is inside the history and before a rupture.
     let gains: [Double?] = monthEnds.map { m in
       let c = contacts[m.contact]
-      let next = Day(daysSinceEpoch: m.end).components
-      let after = (next.month == 12 ? Day(year: next.year + 1, month: 1, day: 1)! : Day(year: next.year, month: next.month + 1, day: 1)!).daysSinceEpoch
+      let after = Day(daysSinceEpoch: m.end).startOfNextMonth.daysSinceEpoch
       guard after <= end + 1, after <= (c.rupture ?? .max) else { return nil }
       return balance(m.contact, at: after) - balance(m.contact, at: m.end)
     }

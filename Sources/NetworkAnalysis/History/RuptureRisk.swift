@@ -43,6 +43,8 @@ public struct PersonPeriods: Sendable {
 /// The fitted hazard model.
 public struct HazardModel: Sendable {
   public var features: [String]
+  /// Each feature's column in the full feature row (`EventHistory.features`: the base features, then the patterns).
+  public var columns: [Int]
   public var fit: LogisticFit
   /// Features left out because they do not vary over the training rows.
   public var dropped: [String]
@@ -98,6 +100,8 @@ public struct RuptureRisk: Sendable {
   public var contacts: [ContactRuptureRisk]
   /// Most expected ruptures first.
   public var accounts: [AccountRuptureRisk]
+  /// The person-period table `model` was fitted on (its columns).
+  public var periods: PersonPeriods
   public var options: RiskOptions
 }
 
@@ -132,23 +136,27 @@ extension EventHistory {
   @inline(__always) func eventDay(_ k: Int, _ e: Int) -> Int32 { trust[k].events[e].day }
 
 
-  /// Whether `w` contains `pattern` under the mining constraints (gap `maxGap`, span the window).
+  /// Whether `w` contains `pattern` with at most `maxGap` days between consecutive tokens (a window spans at most
+  /// `windowDays`, so the mining's span limit holds by construction).
+  /// - Complexity: O(|pattern| · |w|).
   static func contains(_ pattern: [Int32], _ w: SequenceWindow, maxGap: Int32?) -> Bool {
-    guard !pattern.isEmpty else { return true }
-    // Ends of occurrences of the prefix, with the latest start for each.
-    var ends: [(Int, Int32)] = []
-    for (p, x) in w.items.enumerated() where x == pattern[0] { ends.append((p, w.days[p])) }
-    for k in 1..<max(1, pattern.count) where !ends.isEmpty {
-      var next: [Int: Int32] = [:]
-      for (e, st) in ends {
-        for p in (e + 1)..<max(e + 1, w.items.count) where w.items[p] == pattern[k] {
-          if let g = maxGap, w.days[p] - w.days[e] > g { break }
-          next[p] = max(next[p] ?? Int32.min, st)
-        }
-      }
-      ends = next.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    guard let g = maxGap else {
+      var k = 0
+      for x in w.items where k < pattern.count && x == pattern[k] { k += 1 }
+      return k == pattern.count
     }
-    return !ends.isEmpty
+    // Positions where an occurrence of the prefix can end, ascending; a token extends the one just before it, the
+    // latest, so the nearest in days.
+    var ends = w.items.indices.filter { pattern.first == w.items[$0] }
+    for x in pattern.dropFirst() where !ends.isEmpty {
+      var next: [Int] = [], i = -1
+      for p in w.items.indices where w.items[p] == x {
+        while i + 1 < ends.count && ends[i + 1] < p { i += 1 }
+        if i >= 0 && w.days[p] - w.days[ends[i]] <= g { next.append(p) }
+      }
+      ends = next
+    }
+    return !ends.isEmpty || pattern.isEmpty
   }
 
   /// The features of contact `k` at the start of day `t`: `balance`, `trend` (balance change over the model's
@@ -236,12 +244,10 @@ extension EventHistory {
     for i in 0..<table.count { for j in keep { x.append(table.x[i * f + j]) } }
     let fit: LogisticFit
     do { fit = try LogisticRegression.fit(x: x, y: table.y, features: keep.count) } catch { throw .fit(which, error) }
-    let model = HazardModel(features: keep.map { table.features[$0] }, fit: fit,
+    let model = HazardModel(features: keep.map { table.features[$0] }, columns: keep, fit: fit,
                             dropped: (0..<f).filter { !keep.contains($0) }.map { table.features[$0] }, patterns: patterns,
                             rows: table.count, events: table.y.filter { $0 == 1 }.count)
-    var kept = PersonPeriods(features: model.features, x: x, y: table.y, contact: table.contact, start: table.start)
-    kept.features = model.features
-    return (model, kept)
+    return (model, PersonPeriods(features: model.features, x: x, y: table.y, contact: table.contact, start: table.start))
   }
 
   /// Hazard and risk of contact `k` at the start of day `t` under `model`.
@@ -250,8 +256,7 @@ extension EventHistory {
     var all: [Double] = []
     features(k, at: t, patterns: model.patterns, graph: g, interactions: xs, incidentDays: o.incidentDays,
              maxGap: o.patterns.maxGap, into: &all)
-    let names = Self.baseFeatures + model.patterns.map { "pattern: " + $0.map { vocabulary[Int($0)] }.joined(separator: " → ") }
-    let x = model.features.map { all[names.firstIndex(of: $0)!] }
+    let x = model.columns.map { all[$0] }
     let h = model.fit.probability(x[...])
     return (h, 1 - pow(1 - h, Double(o.horizonDays) / Double(o.periodDays)), x)
   }
@@ -293,7 +298,7 @@ extension EventHistory {
     let evaluation = RiskEvaluation(split: Day(daysSinceEpoch: split), model: early, contacts: predicted.count,
                                     ruptures: actual.filter { $0 }.count, brier: brier, auc: Self.auc(predicted, actual),
                                     calibration: calibration)
-    let (model, _) = try hazardModel(until: end + 1, graph: g, interactions: xs, options: o, which: "full")
+    let (model, periods) = try hazardModel(until: end + 1, graph: g, interactions: xs, options: o, which: "full")
     var now: [ContactRuptureRisk] = []
     for k in contacts.indices where contacts[k].rupture == nil {
       let r = risk(model, k, at: end + 1, graph: g, interactions: xs, options: o)
@@ -307,7 +312,7 @@ extension EventHistory {
                   anyRupture: 1 - list.reduce(1) { $0 * (1 - $1.risk) }, highest: list[0].person)
     }
     accounts.sort { ($0.expected, $1.account) > ($1.expected, $0.account) }
-    return RuptureRisk(history: self, model: model, evaluation: evaluation, contacts: now, accounts: accounts, options: o)
+    return RuptureRisk(history: self, model: model, evaluation: evaluation, contacts: now, accounts: accounts, periods: periods, options: o)
   }
 
   /// The area under the ROC curve: the chance that a random positive scores above a random negative (ties
@@ -340,12 +345,5 @@ extension EventHistory {
       out.append(KaplanMeier.curve(durations: list.map(duration), observed: list.map { $0.rupture != nil }, segment: name))
     }
     return out
-  }
-}
-
-extension EventHistory {
-  /// The person-period table of the model fitted on the whole history (its columns, constant ones left out).
-  public func hazardTable(graph g: SocialGraph, interactions xs: [Interaction], options o: RiskOptions = RiskOptions()) throws(RiskError) -> PersonPeriods {
-    try hazardModel(until: end + 1, graph: g, interactions: xs, options: o, which: "full").1
   }
 }

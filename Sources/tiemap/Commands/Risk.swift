@@ -72,10 +72,7 @@ struct Risk: ParsableCommand {
     do { r = try history.ruptureRisk(graph: g, interactions: loaded.interactions, options: o) } catch { throw RunError("tiemap risk: \(error)") }
     let curves = history.survivalCurves(segment: groups)
     if let survival { try AtomicFile.write(HistoryReport.survival(curves).csv(), to: survival) }
-    if let periods {
-      let table = try history.hazardTable(graph: g, interactions: loaded.interactions, options: o)
-      try AtomicFile.write(HistoryReport.periods(table, history: history, graph: g).csv(), to: periods)
-    }
+    if let periods { try AtomicFile.write(HistoryReport.periods(r.periods, history: history, graph: g).csv(), to: periods) }
     if let durations { try AtomicFile.write(HistoryReport.durations(history, segment: groups, graph: g).csv(), to: durations) }
     let e = r.evaluation
     let coefficients = HistoryReport.coefficients(r.model), contacts = HistoryReport.contacts(r, graph: g)
