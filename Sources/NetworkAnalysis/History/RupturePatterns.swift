@@ -29,7 +29,10 @@ public struct RupturePattern: Sendable, Hashable {
 /// Patterns before ruptures against the controls (`tiemap patterns`).
 public struct RupturePatterns: Sendable {
   public var history: EventHistory
-  public var episodes: Int, controls: Int
+  /// The windows mined (`EventHistory.windows`).
+  public var episodeWindows: [SequenceWindow], controlWindows: [SequenceWindow]
+  public var episodes: Int { episodeWindows.count }
+  public var controls: Int { controlWindows.count }
   /// Ranked, best first.
   public var patterns: [RupturePattern]
   public var options: RupturePatternOptions
@@ -75,6 +78,6 @@ extension EventHistory {
       if a.items.count != b.items.count { return a.items.count < b.items.count }
       return a.items.map { names[Int($0)] }.lexicographicallyPrecedes(b.items.map { names[Int($0)] })
     }
-    return RupturePatterns(history: self, episodes: episodes.count, controls: controls.count, patterns: out, options: o)
+    return RupturePatterns(history: self, episodeWindows: episodes, controlWindows: controls, patterns: out, options: o)
   }
 }

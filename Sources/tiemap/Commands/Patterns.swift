@@ -97,8 +97,8 @@ struct Patterns: ParsableCommand {
     o.rank = RupturePatternOptions.Rank(rawValue: rank)!; o.threads = threads
     let result = history.rupturePatterns(o)
     if let sequences {
-      let (e, c) = history.windows()
-      try AtomicFile.write(HistoryReport.sequences(e, c, history: history, graph: loaded.graph).csv(), to: sequences)
+      try AtomicFile.write(HistoryReport.sequences(result.episodeWindows, result.controlWindows, history: history, graph: loaded.graph).csv(),
+                           to: sequences)
     }
     let meta: [(String, JSONValue)] = [
       ("as_of", .string(Day(daysSinceEpoch: history.end).description)), ("episodes", .number(Double(result.episodes))),
