@@ -176,3 +176,65 @@ private func randomView(n: Int, density: Double, seed: UInt64) throws -> GraphVi
     #expect(positive >= 4, "the spokes must gain something for the test to mean anything (\(positive))")
   }
 }
+
+/// Dial's buckets (`BucketQueue`) in Brandes' weighted sweep: pops come out bucket by bucket, and the sweep gives
+/// what it gives with the radix heap — the same people reached, and distance sums, harmonic sums and betweenness
+/// equal up to the rounding of a different order of additions — on undirected and directed random networks, with
+/// weights 1, 2, 3 (many shortest paths of equal length: path counts above 1 and ties within a bucket) and with
+/// weights spread over [0.05, 1].
+@Suite struct BucketQueueTests {
+  @Test(arguments: [1, 2, 3])
+  func popsBucketByBucket(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    let (shortest, longest) = (0.3, 7.0)
+    let q = BucketQueue(shortest: shortest, longest: longest)
+    for round in 0..<3 {   // reused after removeAll, as per source
+      q.removeAll()
+      var pushed = 1, popped = 0
+      var lastBucket = 0
+      q.push(0, 0)
+      while !q.isEmpty {
+        let (k, _) = q.pop()
+        let bucket = Int(k / (shortest / 2))
+        #expect(bucket >= lastBucket, "round \(round): bucket \(bucket) after \(lastBucket)")
+        lastBucket = bucket
+        popped += 1
+        guard pushed < 2_000 else { continue }
+        for _ in 0..<Int(rng.nextUnit() * 4) {
+          q.push(k + shortest + (longest - shortest) * rng.nextUnit(), Int32(pushed)); pushed += 1
+        }
+      }
+      #expect(popped == pushed)
+    }
+  }
+
+  @Test(arguments: [(false, false), (false, true), (true, false), (true, true)])
+  func sweepEqualsTheRadixHeapSweep(directed: Bool, integerWeights: Bool) throws {
+    for seed in UInt64(1)...4 {
+      var rng = SplitMix64(seed: seed &* 31 &+ (directed ? 7 : 0) &+ (integerWeights ? 3 : 0))
+      var b = SocialGraphBuilder()
+      let n = 80
+      for i in 0..<n { try b.addPerson(Person(id: "p\(i)")) }
+      let k = b.kindIndex(for: .advice)
+      for u in 0..<n { for v in 0..<n where u != v && (directed || u < v) && rng.nextUnit() < 0.06 {
+        let w = integerWeights ? Double(1 + Int(rng.nextUnit() * 3)) : 0.05 + 0.95 * rng.nextUnit()
+        try b.addTie(Tie(source: Int32(u), target: Int32(v), weight: w, kind: k, isDirected: directed))
+      } }
+      let g = try b.build()
+      let view = directed ? try #require(g.layer(.advice)) : g.social
+      #expect(view.isDirected == directed)
+      let buckets = ShortestPathSweep(forward: view.out, backward: view.inbound, weighted: true)
+      var heap = buckets
+      heap.allowBuckets = false
+      let (a, h) = (buckets.run(betweenness: true), heap.run(betweenness: true))
+      #expect(a.reached == h.reached)
+      #expect(h.betweenness.contains { $0 > 0 })
+      for v in 0..<n {
+        for (x, y, what) in [(a.distanceSum[v], h.distanceSum[v], "distance sum"), (a.harmonicSum[v], h.harmonicSum[v], "harmonic sum"),
+                             (a.betweenness[v], h.betweenness[v], "betweenness")] {
+          #expect(abs(x - y) <= 1e-12 * max(1, abs(y)), "seed \(seed) person \(v) \(what): \(x) vs \(y)")
+        }
+      }
+    }
+  }
+}

@@ -6,7 +6,7 @@ import SocialGraph
 ///
 /// Scratch (distances, path counts, dependencies, the visit order, the heap) is per block and reset only where
 /// touched; the dependency pass walks the shortest-path DAG recorded during the forward search (successors by BFS,
-/// predecessors by Dijkstra, found among the settled people as each person is settled).
+/// branch-free, predecessors by Dijkstra, found among the settled people as each person is settled).
 /// - Reference: U. Brandes (2001), "A faster algorithm for betweenness centrality", *J. Math. Sociol.*
 ///   25(2):163–177, doi:10.1080/0022250X.2001.9990249; E. W. Dijkstra (1959), *Numer. Math.* 1:269–271.
 /// - Complexity: O(n′ m) unweighted, O(n′ m log n) weighted, for the n′ people who are not pendants when every tie
@@ -17,6 +17,9 @@ struct ShortestPathSweep: Sendable {
   /// Adjacency whose row of w lists w's possible predecessors (in-rows when directed; the same rows undirected).
   let backward: Adjacency
   let weighted: Bool
+  /// Whether Dijkstra may use Dial's buckets when the lengths allow (`BucketQueue`); off only to compare with the
+  /// radix heap in tests.
+  var allowBuckets = true
 
   struct Result {
     /// Σ_t d(s, t) over reached t, and the number of people reached (s included).
@@ -63,6 +66,12 @@ struct ShortestPathSweep: Sendable {
       guard weighted, let shortest = lengths.min(), let longest = lengths.max(), shortest > 0, longest.isFinite else { return false }
       return shortest > Double(max(n, 1)) * longest * 0x1p-51
     }()
+    // Dial's buckets instead of the radix heap when the lengths span a small ratio (`BucketQueue`).
+    let bucketRange: (Double, Double)? = {
+      guard weighted, allowBuckets, let shortest = lengths.min(), let longest = lengths.max(), shortest > 0, longest.isFinite,
+            longest / shortest <= BucketQueue.largestRatio else { return nil }
+      return (shortest, max(longest, backLengths.max() ?? longest))
+    }()
     var partial = [Double](repeating: 0, count: betweenness ? blocks.count * n : 0)
     distanceSum.withUnsafeMutableBufferPointer { ds in
     reached.withUnsafeMutableBufferPointer { rc in
@@ -70,7 +79,7 @@ struct ShortestPathSweep: Sendable {
     partial.withUnsafeMutableBufferPointer { pb in
       let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs), pbS = DisjointSlots(pb)
       BlockParallel.run(blocks, parallel: parallel) { b, range in
-        var scratch = Scratch(n: n, slots: betweenness ? max(forward.slotCount, backward.slotCount) : 0)
+        var scratch = Scratch(n: n, slots: betweenness ? max(forward.slotCount, backward.slotCount) : 0, buckets: bucketRange)
         defer { scratch.release() }
         let mine = betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil
         lengths.withUnsafeBufferPointer { len in
@@ -160,39 +169,48 @@ struct ShortestPathSweep: Sendable {
     let sigma: UnsafeMutableBufferPointer<Double>
     let delta: UnsafeMutableBufferPointer<Double>
     let order: UnsafeMutableBufferPointer<Int32>
-    /// BFS only: hop counts (−1 unreached); `dist` is the weighted sweep's.
-    let hops: UnsafeMutableBufferPointer<Int32>
+    /// BFS only: hop count (−1 unreached) and path count side by side, so that the one load a tie costs brings
+    /// both (`dist` and `sigma` are the weighted sweep's).
+    struct Level { var sigma: Double; var hops: Int32 }
+    let level: UnsafeMutableBufferPointer<Level>
     /// The shortest-path DAG, grouped by order[i]: BFS records the successors of order[i] in
     /// succ[succEnd[i − 1] ..< succEnd[i]], Dijkstra its predecessors.
     let succ: UnsafeMutableBufferPointer<Int32>
     let succEnd: UnsafeMutableBufferPointer<Int32>
     let heap = RadixHeap()
-    init(n: Int, slots: Int) {
+    /// Dial's buckets, when the lengths allow them (`run`).
+    let buckets: BucketQueue?
+    /// [0, 1], in memory the compiler cannot see into: σ(v) · zeroOne[bit] is a product it cannot turn back into
+    /// a branch (a select of two constants becomes one on x86).
+    let zeroOne: UnsafeMutablePointer<Double>
+    init(n: Int, slots: Int, buckets range: (Double, Double)? = nil) {
+      buckets = range.map { BucketQueue(shortest: $0.0, longest: $0.1) }
+      zeroOne = .allocate(capacity: 2); zeroOne[0] = 0; zeroOne[1] = 1
       succ = .allocate(capacity: max(slots, 1)); succ.initialize(repeating: 0)
       succEnd = .allocate(capacity: max(n, 1)); succEnd.initialize(repeating: 0)
       dist = .allocate(capacity: n); dist.initialize(repeating: .infinity)
       sigma = .allocate(capacity: n); sigma.initialize(repeating: 0)
       delta = .allocate(capacity: n); delta.initialize(repeating: 0)
-      order = .allocate(capacity: max(n, 1)); order.initialize(repeating: 0)
-      hops = .allocate(capacity: max(n, 1)); hops.initialize(repeating: -1)
+      order = .allocate(capacity: n + 1); order.initialize(repeating: 0)   // + 1: BFS writes one slot ahead
+      level = .allocate(capacity: max(n, 1)); level.initialize(repeating: Level(sigma: 0, hops: -1))
     }
     /// The distance of the k-th person settled by the last sweep (before `reset`).
     @inline(__always) func distance(order k: Int, weighted: Bool) -> Double {
       let v = Int(order[k])
-      return weighted ? abs(dist[v]) : Double(hops[v])   // −d once settled (d on the fast path)
+      return weighted ? abs(dist[v]) : Double(level[v].hops)   // −d once settled (d on the fast path)
     }
     /// Clears what the last sweep touched: everyone given a distance is eventually settled, so `order` lists them.
     func reset(count: Int, weighted: Bool) {
       for i in 0..<count {
         let v = Int(order[i])
-        if weighted { dist[v] = .infinity } else { hops[v] = -1 }
-        sigma[v] = 0; delta[v] = 0
+        if weighted { dist[v] = .infinity; sigma[v] = 0 } else { level[v] = Level(sigma: 0, hops: -1) }
+        delta[v] = 0
       }
     }
     func release() {
       dist.deallocate(); sigma.deallocate(); delta.deallocate(); order.deallocate()
       succ.deallocate(); succEnd.deallocate()
-      hops.deallocate()
+      level.deallocate(); zeroOne.deallocate()
     }
   }
 
@@ -203,9 +221,13 @@ struct ShortestPathSweep: Sendable {
   func sweep(from s: Int32, _ sc: inout Scratch, lengths: UnsafeBufferPointer<Double>,
              backLengths: UnsafeBufferPointer<Double>, increasing: Bool, multiplicity: Double,
              accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
-    weighted ? dijkstra(from: s, &sc, lengths: lengths, backLengths: backLengths, increasing: increasing,
-                        multiplicity: multiplicity, accumulate: accumulate)
-             : breadthFirst(from: s, sc, multiplicity: multiplicity, accumulate: accumulate)
+    guard weighted else { return breadthFirst(from: s, sc, multiplicity: multiplicity, accumulate: accumulate) }
+    if let buckets = sc.buckets {
+      return dijkstra(from: s, &sc, queue: buckets, lengths: lengths, backLengths: backLengths, increasing: increasing,
+                      multiplicity: multiplicity, accumulate: accumulate)
+    }
+    return dijkstra(from: s, &sc, queue: sc.heap, lengths: lengths, backLengths: backLengths, increasing: increasing,
+                    multiplicity: multiplicity, accumulate: accumulate)
   }
 
   /// `sweep` with weights: Dijkstra from `s`. As each person v is settled, one scan of their row finds the
@@ -213,19 +235,22 @@ struct ShortestPathSweep: Sendable {
   /// as NetworkX) — their σ sum to σ(v), and with `accumulate` they are recorded for the dependency pass — and
   /// relaxes the ties to everyone not yet settled. So every row is read once per source (twice on a directed
   /// view: in-row for the predecessors, out-row to relax), and the dependency pass walks the recorded DAG.
-  /// - Complexity: O(m log n) per source.
+  /// The queue is Dial's buckets (`BucketQueue`) when the lengths span a ratio of at most 128, else the radix heap:
+  /// the buckets give people of one bucket in no order of distance, which changes nothing above — a predecessor is
+  /// always in an earlier bucket, and two people of one bucket are less than ℓmin apart, so neither can be the
+  /// other's predecessor nor relax the other.
+  /// - Complexity: O(m log n) per source with the radix heap, O(m + d_max / ℓmin) with the buckets.
   /// With `increasing` (every length raises every reachable distance: see `run`), the undirected scan tests no
   /// settled flag: a settled neighbour's d(w) + ℓ is never above d(v) and the relaxation d(v) + ℓ < d(w) always
   /// fails for it, while a neighbour not settled has d(w) ≥ d(v), so d(w) + ℓ > d(v): the same predecessors and
   /// relaxations with one unpredictable branch per tie instead of two.
-  private func dijkstra(from s: Int32, _ sc: inout Scratch, lengths: UnsafeBufferPointer<Double>,
+  private func dijkstra<Queue: MonotoneQueue>(from s: Int32, _ sc: inout Scratch, queue heap: Queue, lengths: UnsafeBufferPointer<Double>,
                         backLengths: UnsafeBufferPointer<Double>, increasing: Bool, multiplicity: Double,
                         accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
     // dist holds +∞ for people not reached, d for the reached, and −d once settled (the sign bit marks settled,
     // −0.0 for the source): one load per tie answers both "settled?" and "how far?".
     let dist = sc.dist, sigma = sc.sigma, delta = sc.delta, order = sc.order
     let pred = sc.succ, predEnd = sc.succEnd
-    let heap = sc.heap
     let record = accumulate != nil
     var count = 0, np = 0
     forward.withBuffers { off, tgt, _ in
@@ -320,55 +345,76 @@ struct ShortestPathSweep: Sendable {
 
   /// `sweep` without weights: BFS on `Int32` hop counts (`order` doubles as the queue), distance and harmonic
   /// sums by hop count. With `accumulate`, each shortest-path DAG edge v → w is also written to `succ`, grouped
-  /// by v, for the dependency pass. The same additions in the same order as a BFS on `Double` distances.
+  /// by v, for the dependency pass.
+  ///
+  /// Branch-avoiding (Green, Dukhan, Vuduc 2015): whether a neighbour is new, and whether it is one hop further,
+  /// cannot be predicted, and a mispredicted branch per tie was most of the sweep's time. The scan writes every
+  /// neighbour to the queue's next slot and to the DAG's next slot, and advances each only when it should; the
+  /// hop count is a select, and σ(w) gains σ(v) · [w is one hop further] (σ(v) · 0 = +0 for the finite,
+  /// non-negative path counts, and x + 0 = x). The same additions in the same order as a BFS that branches.
+  /// - Reference: O. Green, M. Dukhan, R. Vuduc (2015), "Branch-avoiding graph algorithms", SPAA 2015, pp. 212–223,
+  ///   doi:10.1145/2755573.2755580; U. Brandes (2001), see the type.
   /// - Complexity: O(n + m) per source.
   @inline(__always)
   private func breadthFirst(from s: Int32, _ sc: Scratch, multiplicity: Double,
                             accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
-    let hops = sc.hops, sigma = sc.sigma, delta = sc.delta, order = sc.order
-    let succ = sc.succ, succEnd = sc.succEnd
+    let level = sc.level, delta = sc.delta, order = sc.order
+    let succ = sc.succ, succEnd = sc.succEnd, zeroOne = sc.zeroOne
     let record = accumulate != nil
     var count = 0
     forward.withBuffers { off, tgt, _ in
-      hops[Int(s)] = 0
-      sigma[Int(s)] = 1
+      level[Int(s)] = .init(sigma: 1, hops: 0)
       order[0] = s; count = 1
       var head = 0, ns = 0
       while head < count {
-        let v = Int(order[head]); head += 1
-        let next = hops[v] + 1
-        let sv = sigma[v]
-        for p in Int(off[v])..<Int(off[v + 1]) {
-          let w = Int(tgt[p])
-          let hw = hops[w]
-          if hw < 0 {
-            hops[w] = next; sigma[w] = sv; order[count] = Int32(w); count += 1
-            if record { succ[ns] = Int32(w); ns += 1 }
-          } else if hw == next {
-            sigma[w] += sv
-            if record { succ[ns] = Int32(w); ns += 1 }
+        let v = Int(order[head]); head &+= 1
+        let next = level[v].hops &+ 1
+        let sv = level[v].sigma
+        if record {
+          for p in Int(off[v])..<Int(off[v + 1]) {
+            let w = tgt[p]
+            let lw = level[Int(w)]
+            let fresh = lw.hops < 0
+            order[count] = w   // the queue's next slot (one spare past n): kept only when w is new
+            count &+= fresh ? 1 : 0
+            let h = fresh ? next : lw.hops
+            let further = Int(unsafeBitCast(h == next, to: UInt8.self))
+            level[Int(w)] = Scratch.Level(sigma: lw.sigma + sv * zeroOne[further], hops: h)
+            succ[ns] = w   // the DAG's next slot (one per tie): kept only when w is one hop further
+            ns &+= further
+          }
+          succEnd[head &- 1] = Int32(ns)
+        } else {
+          for p in Int(off[v])..<Int(off[v + 1]) {
+            let w = tgt[p]
+            let lw = level[Int(w)]
+            let fresh = lw.hops < 0
+            order[count] = w
+            count &+= fresh ? 1 : 0
+            let h = fresh ? next : lw.hops
+            level[Int(w)] = Scratch.Level(sigma: lw.sigma + sv * zeroOne[Int(unsafeBitCast(h == next, to: UInt8.self))], hops: h)
           }
         }
-        if record { succEnd[head - 1] = Int32(ns) }
       }
     }
     var distanceSum = 0.0, harmonic = 0.0
     for i in 1..<max(count, 1) {
-      let d = Double(hops[Int(order[i])])
+      let d = Double(level[Int(order[i])].hops)
       distanceSum += d
       harmonic += 1 / d
     }
     if let acc = accumulate {
       // δ(v) = σ(v) Σ_{w ∈ succ(v)} (1 + δ(w)) / σ(w), deepest first; `delta` keeps (1 + δ(w)) / σ(w) once w is done.
-      var i = count - 1
+      var i = count &- 1
       while i > 0 {
         let v = Int(order[i])
         var a = 0.0
-        for k in Int(succEnd[i - 1])..<Int(succEnd[i]) { a += delta[Int(succ[k])] }
-        let d = sigma[v] * a
+        for k in Int(succEnd[i &- 1])..<Int(succEnd[i]) { a += delta[Int(succ[k])] }
+        let sv = level[v].sigma
+        let d = sv * a
         acc[v] += d * multiplicity
-        delta[v] = (1 + d) / sigma[v]
-        i -= 1
+        delta[v] = (1 + d) / sv
+        i &-= 1
       }
     }
     return (distanceSum, count, harmonic)
