@@ -14,6 +14,22 @@ import Testing
     #expect(CSVWriter.line([.number(-2.5), .int(-3), .number(.infinity), .empty, .bool(true)]) == "-2.5,-3,inf,,true\n")
   }
 
+  /// The byte writer (`CSVWriter.append`) gives, cell for cell, the text of the escaping rules it stands for
+  /// (`Escape.csvCell` for text, `Cell.plainText` for the rest), on hostile text and awkward numbers.
+  @Test func byteWriterEqualsTheEscapingRules() {
+    let texts = ["", "plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "=1+2", "+1", "-2.5e3", "-", "@x", "\tTab", "\rCR",
+                 "=\"q\",", "李娜 🚀", "e\u{301}", "'quoted'", "-,-", "\u{202E}rtl"]
+    let numbers: [Double] = [0, -0.0, 1, -3, 0.1, 2.5e-7, 1e15, -1e15, 999_999_999_999_999, 1e300, .nan, .infinity, -.infinity, 1 / 3]
+    let ints = [0, 7, -7, 10, Int.max, Int.min, 1_000_000]
+    var cells: [Cell] = texts.map { .text($0) } + numbers.map { .number($0) } + ints.map { .int($0) }
+    cells += [.bool(true), .bool(false), .empty]
+    for c in cells {
+      let want = (c.isText ? Escape.csvCell(c.plainText) : c.plainText) + "\n"
+      #expect(CSVWriter.line([c]) == want, "\(c)")
+    }
+    #expect(CSVWriter.line(cells) == cells.map { $0.isText ? Escape.csvCell($0.plainText) : $0.plainText }.joined(separator: ",") + "\n")
+  }
+
   @Test func csvRoundTripsThroughTheParser() throws {
     let values = ["Keller, Anna", "O'Brien \"Sio\"", "李娜 🚀", "line\nbreak", "  spaced  "]
     let text = CSVWriter.line(values.map { .text($0) })
@@ -97,4 +113,8 @@ import Testing
     #expect(Cell.fixed(2, digits: 2) == "2.00")
     #expect(Cell.shortest(0.1) == "0.1" && Cell.shortest(3) == "3")
   }
+}
+
+private extension Cell {
+  var isText: Bool { if case .text = self { return true } else { return false } }
 }

@@ -30,14 +30,33 @@ public enum AtomicFile {
 
   /// What a file holds: bytes (an image), text, or text in pieces written one after the other (large outputs:
   /// never joined into one copy). Text is written as its UTF-8 without a copy.
+  /// Bytes `start ..< end` of source `source` (`Contents.gathered`).
+  public struct Span: Sendable {
+    public var source: Int32
+    public var start: Int, end: Int
+    public init(source: Int32, start: Int, end: Int) { self.source = source; self.start = start; self.end = end }
+  }
+
   public enum Contents: Sendable {
     case bytes([UInt8])
     case text(String)
     case pieces([String])
+    /// `header`, then each span's bytes of its source in turn (`ScoreReport.inInputOrder`: lines gathered from
+    /// per-account buffers in input order).
+    case gathered(header: String, sources: [[UInt8]], spans: [Span])
 
     /// Every byte in order, as one or more buffers.
-    func forEachBuffer(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    public func forEachBuffer(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
       switch self {
+      case .gathered(let header, let sources, let spans):
+        var block: [UInt8] = []
+        block.reserveCapacity(1 << 20)
+        block.append(contentsOf: header.utf8)
+        for span in spans {
+          sources[Int(span.source)].withUnsafeBufferPointer { block.append(contentsOf: UnsafeBufferPointer(rebasing: $0[span.start..<span.end])) }
+          if block.count >= 1 << 20 { try block.withUnsafeBytes(body); block.removeAll(keepingCapacity: true) }
+        }
+        if !block.isEmpty { try block.withUnsafeBytes(body) }
       case .bytes(let b): try b.withUnsafeBytes(body)
       case .text(var s): try s.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
       case .pieces(let list):

@@ -3,13 +3,65 @@
 /// is neutralised with a leading `'` (OWASP, *CSV Injection*) — except a plain real number (`-5`, `+1.5e3`). Numbers are written as numbers.
 public enum CSVWriter {
   public static func line(_ cells: [Cell]) -> String {
-    var out = ""
+    var out: [UInt8] = []
+    out.reserveCapacity(16 * cells.count)
+    append(cells, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `line(cells)`'s bytes appended to `out`, with no `String` made for a cell but a real number's digits: the
+  /// characters CSV treats specially (`,` `"` CR LF and the formula starts) are ASCII, so one pass over a text's
+  /// UTF-8 bytes finds them.
+  public static func append(_ cells: [Cell], to out: inout [UInt8]) {
     for (i, c) in cells.enumerated() {
-      if i > 0 { out.append(",") }
-      out += field(c)
+      if i > 0 { out.append(UInt8(ascii: ",")) }
+      switch c {
+      case .text(let s): appendText(s, to: &out)
+      case .int(let v): appendInt(v, to: &out)
+      case .number(let d, _):
+        if d == d.rounded(), abs(d) < 1e15 { appendInt(Int(d), to: &out) } else { out.append(contentsOf: Cell.shortest(d).utf8) }
+      case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+      case .empty: break
+      }
     }
-    out.append("\n")
-    return out
+    out.append(UInt8(ascii: "\n"))
+  }
+
+  /// `escape(text)`'s bytes appended to `out`.
+  static func appendText(_ text: String, to out: inout [UInt8]) {
+    var s = text
+    s.withUTF8 { u in
+      guard let first = u.first else { return }
+      let formula = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+        || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+      let neutralise = formula && !Escape.isPlainNumber(text)
+      var quote = false
+      for b in u where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { quote = true; break }
+      if quote { out.append(UInt8(ascii: "\"")) }
+      if neutralise { out.append(UInt8(ascii: "'")) }
+      if quote {
+        for b in u {
+          out.append(b)
+          if b == UInt8(ascii: "\"") { out.append(b) }
+        }
+        out.append(UInt8(ascii: "\""))
+      } else {
+        out.append(contentsOf: u)
+      }
+    }
+  }
+
+  /// The decimal digits of `v` (as `String(v)`).
+  static func appendInt(_ v: Int, to out: inout [UInt8]) {
+    if v < 0 { out.append(UInt8(ascii: "-")) }
+    var m = v.magnitude
+    if m < 10 { out.append(UInt8(ascii: "0") + UInt8(m)); return }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: enough for 20 digits
+    withUnsafeMutableBytes(of: &digits) { buf in
+      var i = buf.count
+      while m > 0 { i -= 1; buf[i] = UInt8(ascii: "0") + UInt8(m % 10); m /= 10 }
+      out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[i...]))
+    }
   }
 
   public static func field(_ c: Cell) -> String {

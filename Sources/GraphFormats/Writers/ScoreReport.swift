@@ -33,9 +33,27 @@ public enum ScoreReport {
     }
   }
 
+  /// One account's contact lines, one after the other in one buffer: line i is `bytes[ends[i − 1] ..< ends[i]]`,
+  /// for the contact at index `people[i]` of the portfolio.
+  public struct AccountLines: Sendable {
+    public var bytes: [UInt8] = []
+    public var people: [NodeIndex] = []
+    public var ends: [Int] = []
+    public init() {}
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+  }
+
   /// The contact rows of `s` as lines of `format`, with each contact's index in the portfolio.
-  public static func contactLines(_ s: AccountScore, format: Format) -> [(person: NodeIndex, line: String)] {
-    contactRows(s).map { ($0.person, format == .csv ? CSVWriter.line($0.cells) : jsonLine(columns: contactColumns, cells: $0.cells)) }
+  public static func contactLines(_ s: AccountScore, format: Format) -> AccountLines {
+    var out = AccountLines()
+    let rows = contactRows(s)
+    out.bytes.reserveCapacity(160 * rows.count)
+    out.people.reserveCapacity(rows.count); out.ends.reserveCapacity(rows.count)
+    for r in rows {
+      if format == .csv { CSVWriter.append(r.cells, to: &out.bytes) } else { out.bytes.append(contentsOf: jsonLine(columns: contactColumns, cells: r.cells).utf8) }
+      out.people.append(r.person); out.ends.append(out.bytes.count)
+    }
+    return out
   }
 
   /// What comes before the contact lines: the CSV header (nothing for JSON lines).
@@ -44,11 +62,15 @@ public enum ScoreReport {
   }
 
   /// `header`, then the contact lines of several accounts in input order (`people` is the number of people in the
-  /// portfolio): the pieces of the output, sharing the accounts' lines (nothing is copied).
-  public static func inInputOrder(_ accounts: [[(person: NodeIndex, line: String)]], people: Int, header: String = "") -> [String] {
-    var byPerson = [String?](repeating: nil, count: people)
-    for list in accounts { for (v, line) in list { byPerson[Int(v)] = line } }
-    return [header] + byPerson.compactMap { $0 }
+  /// portfolio): gathered from the accounts' buffers as the output is written (nothing is copied before).
+  public static func inInputOrder(_ accounts: [AccountLines], people: Int, header: String = "") -> AtomicFile.Contents {
+    var byPerson = [AtomicFile.Span](repeating: AtomicFile.Span(source: -1, start: 0, end: 0), count: people)
+    for (k, list) in accounts.enumerated() {
+      for (i, v) in list.people.enumerated() {
+        byPerson[Int(v)] = AtomicFile.Span(source: Int32(k), start: i == 0 ? 0 : list.ends[i - 1], end: list.ends[i])
+      }
+    }
+    return .gathered(header: header, sources: accounts.map(\.bytes), spans: byPerson.filter { $0.source >= 0 })
   }
 
   public static let accountColumns = [

@@ -79,7 +79,8 @@ struct ShortestPathSweep: Sendable {
     partial.withUnsafeMutableBufferPointer { pb in
       let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs), pbS = DisjointSlots(pb)
       BlockParallel.run(blocks, parallel: parallel) { b, range in
-        var scratch = Scratch(n: n, slots: betweenness ? max(forward.slotCount, backward.slotCount) : 0, buckets: bucketRange)
+        var scratch = Scratch(n: n, slots: betweenness ? max(forward.slotCount, backward.slotCount) : 0, weighted: weighted,
+                              buckets: bucketRange)
         defer { scratch.release() }
         let mine = betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil
         lengths.withUnsafeBufferPointer { len in
@@ -177,14 +178,15 @@ struct ShortestPathSweep: Sendable {
     /// succ[succEnd[i − 1] ..< succEnd[i]], Dijkstra its predecessors.
     let succ: UnsafeMutableBufferPointer<Int32>
     let succEnd: UnsafeMutableBufferPointer<Int32>
-    let heap = RadixHeap()
-    /// Dial's buckets, when the lengths allow them (`run`).
+    /// Dijkstra's queue: Dial's buckets when the lengths allow them (`run`), else the radix heap; neither for BFS.
     let buckets: BucketQueue?
+    let heap: RadixHeap?
     /// [0, 1], in memory the compiler cannot see into: σ(v) · zeroOne[bit] is a product it cannot turn back into
     /// a branch (a select of two constants becomes one on x86).
     let zeroOne: UnsafeMutablePointer<Double>
-    init(n: Int, slots: Int, buckets range: (Double, Double)? = nil) {
+    init(n: Int, slots: Int, weighted: Bool, buckets range: (Double, Double)? = nil) {
       buckets = range.map { BucketQueue(shortest: $0.0, longest: $0.1) }
+      heap = weighted && range == nil ? RadixHeap() : nil
       zeroOne = .allocate(capacity: 2); zeroOne[0] = 0; zeroOne[1] = 1
       succ = .allocate(capacity: max(slots, 1)); succ.initialize(repeating: 0)
       succEnd = .allocate(capacity: max(n, 1)); succEnd.initialize(repeating: 0)
@@ -226,7 +228,7 @@ struct ShortestPathSweep: Sendable {
       return dijkstra(from: s, &sc, queue: buckets, lengths: lengths, backLengths: backLengths, increasing: increasing,
                       multiplicity: multiplicity, accumulate: accumulate)
     }
-    return dijkstra(from: s, &sc, queue: sc.heap, lengths: lengths, backLengths: backLengths, increasing: increasing,
+    return dijkstra(from: s, &sc, queue: sc.heap.unsafelyUnwrapped, lengths: lengths, backLengths: backLengths, increasing: increasing,
                     multiplicity: multiplicity, accumulate: accumulate)
   }
 

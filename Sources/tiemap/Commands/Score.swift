@@ -104,7 +104,7 @@ struct Score: ParsableCommand {
     let log = rejects == nil ? nil : RejectLog()
     let timings = Timings()
     let scored = try scoreFiles(log: log, timings: timings)   // the inputs are gone once it returns
-    let out = AtomicFile.Contents.pieces(ScoreReport.inInputOrder(scored.rows, people: scored.people, header: ScoreReport.header(format)))
+    let out = ScoreReport.inInputOrder(scored.rows, people: scored.people, header: ScoreReport.header(format))
     var files: [(path: String, contents: AtomicFile.Contents)] = []
     if let output { files.append((output, out)) }
     if let accountsOut { files.append((accountsOut, .text(scored.summaries))) }
@@ -120,7 +120,7 @@ struct Score: ParsableCommand {
 
   /// Reads the files, scores the accounts; returns each account's contact lines, the accounts file, and the number
   /// of people read. Accounts that could not be scored go to `log` (or stop the run without one).
-  func scoreFiles(log: RejectLog?, timings: Timings) throws -> (rows: [[(person: NodeIndex, line: String)]], summaries: String, people: Int) {
+  func scoreFiles(log: RejectLog?, timings: Timings) throws -> (rows: [ScoreReport.AccountLines], summaries: String, people: Int) {
     var load = LoadOptions()
     load.allowUnknown = allowUnknown
     load.crm = crm.options
@@ -153,7 +153,7 @@ struct Score: ParsableCommand {
       case .success(let s):
         return AccountOutput(rows: ScoreReport.contactLines(s, format: fmt), summary: CSVWriter.line(ScoreReport.accountRow(s)), refusal: nil)
       case .failure(let why):
-        return AccountOutput(rows: [], summary: nil, refusal: why.description)
+        return AccountOutput(rows: ScoreReport.AccountLines(), summary: nil, refusal: why.description)
       }
     }
     progress.finish()
@@ -212,7 +212,9 @@ struct Score: ParsableCommand {
           let lists = try rows.map { r in
             try r.mapError { InputError(file: "<stdin>", line: number, problem: "account '\(a.name)' was not scored: \($0)") }.get()
           }
-          return .success(ScoreReport.inInputOrder(lists, people: a.parts.people.count).joined())
+          var text = ""
+          try ScoreReport.inInputOrder(lists, people: a.parts.people.count).forEachBuffer { text += String(decoding: $0, as: UTF8.self) }
+          return .success(text)
         } catch let e as InputError {
           return .failure(e)
         } catch {
@@ -240,7 +242,7 @@ struct Score: ParsableCommand {
 /// What one account's worker hands back: its contact rows (portfolio index, formatted line), its summary row, or
 /// why it was not scored.
 struct AccountOutput: Sendable {
-  var rows: [(person: NodeIndex, line: String)]
+  var rows: ScoreReport.AccountLines
   var summary: String?
   var refusal: String?
 }
