@@ -12,12 +12,20 @@ import NetworkAnalysis
 /// spreadsheet programs write it. Errors: an unterminated quoted field (at the line it opened), text after a
 /// closing quote, and bytes that are not UTF-8.
 /// - Reference: Y. Shafranovich (2005), RFC 4180 *Common Format and MIME Type for CSV Files*.
-public struct CSVParser {
+public struct CSVParser: Sendable {
   public let file: String
   public let separator: UInt8
   private let bytes: [UInt8]
   private var pos: Int
   private var line = 1
+  /// Records start before this offset (`bytes.count` unless the parser reads one chunk of a file).
+  private let end: Int
+  /// Where the first record read started (after any blank lines); nil before the first `next`.
+  public private(set) var firstRecordStart: Int?
+  /// Where reading stands: after the last record read (and any blank lines once `next` has returned nil).
+  public var position: Int { pos }
+  /// The bytes read (shared, not copied).
+  var source: [UInt8] { bytes }
 
   public init(bytes: [UInt8], file: String, separator: UInt8? = nil) {
     self.bytes = bytes
@@ -25,7 +33,19 @@ public struct CSVParser {
     var start = 0
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
     self.pos = start
+    self.end = bytes.count
     self.separator = separator ?? CSVParser.detectSeparator(bytes, from: start)
+  }
+
+  /// A parser for the records of `bytes` that start in `range` (the last one read whole, past the range's end if
+  /// it goes on), numbering lines from 1 at `range.lowerBound`: one chunk of a file read in parallel
+  /// (`CSVChunks`). `range` must start at the beginning of a line.
+  public init(bytes: [UInt8], file: String, separator: UInt8, range: Range<Int>) {
+    self.bytes = bytes
+    self.file = file
+    self.separator = separator
+    self.pos = range.lowerBound
+    self.end = range.upperBound
   }
 
   /// The separator of the first line: the most frequent of `,` `;` tab outside quotes (`,` on a tie or none).
@@ -85,7 +105,8 @@ public struct CSVParser {
       else if b == 0x0D { line += 1; pos += 1; if pos < n && bytes[pos] == 0x0A { pos += 1 } }
       else { break }
     }
-    guard pos < n else { return nil }
+    if firstRecordStart == nil { firstRecordStart = pos }
+    guard pos < end else { return nil }
     let recordLine = line
     while true {
       if try readField(into: &record) { return recordLine }
@@ -178,7 +199,7 @@ public struct CSVParser {
 /// One CSV record: its fields' bytes (quotes removed, doubled quotes undone) one after another, and where each
 /// ends. Reused from row to row, so reading a million rows allocates nothing per row; fields become `String`s
 /// only when a reader asks (`string`), numbers and dates are parsed from the bytes.
-public struct CSVRecord {
+public struct CSVRecord: Sendable {
   public internal(set) var bytes: [UInt8] = []
   /// The end of field `i` in `bytes`; field `i` starts where field `i − 1` ends.
   public internal(set) var ends: [Int] = []

@@ -15,7 +15,7 @@ func normalizedColumnName(_ s: String) -> String {
 /// A CSV file with a header, read row by row: maps header names to known fields through aliases, keeps the
 /// other columns, checks that every row has as many fields as the header, and names file and line in every
 /// error.
-struct CSVTable<Field: Hashable> {
+struct CSVTable<Field: Hashable & Sendable>: Sendable {
   let file: String
   private var parser: CSVParser
   /// Header names as written.
@@ -29,6 +29,8 @@ struct CSVTable<Field: Hashable> {
   /// Line of the current row.
   private(set) var line = 0
   private(set) var rowCount = 0
+  /// A chunk of the file (`chunk`): lines count from its start, and it may hold no rows.
+  private(set) var isChunk = false
 
   /// Reads the header. `aliases` maps normalised names to fields; `name(field)` is the canonical column name.
   init(bytes: [UInt8], file: String, aliases: [String: Field], required: [Field],
@@ -75,12 +77,29 @@ struct CSVTable<Field: Hashable> {
     return (header, line)
   }
 
+  /// Where the rows start: the offset after the header.
+  var dataStart: Int { parser.position }
+
+  /// The same table over the rows that start in `range` of the file (a line start after the header), its lines
+  /// numbered from 1 at `range.lowerBound`: one chunk of a file read in parallel (`CSVChunks`).
+  func chunk(_ range: Range<Int>) -> CSVTable {
+    var t = self
+    t.parser = CSVParser(bytes: parser.source, file: file, separator: parser.separator, range: range)
+    t.record = CSVRecord()
+    t.line = 0; t.rowCount = 0; t.isChunk = true
+    return t
+  }
+
+  /// Where the chunk's first row started, and where its reading stands (`CSVParser`).
+  var firstRecordStart: Int? { parser.firstRecordStart }
+  var position: Int { parser.position }
+
   /// Moves to the next row; false at the end. Throws when the row's field count differs from the header's —
   /// or, with `rejects`, logs that row and moves on.
   mutating func next(_ rejects: RejectLog? = nil) throws -> Bool {
     while true {
       guard let l = try parser.next(into: &record) else {
-        if rowCount == 0 {
+        if rowCount == 0 && !isChunk {
           throw InputError(file: file, line: line, problem: "no rows after the header")
         }
         return false

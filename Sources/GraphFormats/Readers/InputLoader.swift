@@ -149,64 +149,179 @@ public enum InputLoader {
   /// A source of CSV bytes: its name (for messages) and how to get the bytes (read when needed, then let go).
   public typealias Source = (name: String, bytes: @Sendable () throws -> [UInt8])
 
+  /// What `loadParts` reads first, on two threads: the contacts parsed, and the other files' bytes.
+  private enum Early: Sendable {
+    case contacts(Result<(people: [Person], lines: [Int], implied: [ImportedTie], warnings: [InputWarning]), any Error>)
+    case files(Result<[UInt8], any Error>?, Result<[UInt8], any Error>?, InteractionsReader.Chunked?)
+  }
+
+  /// A value handed out once, then let go (the ties file's bytes, freed as soon as they are parsed).
+  private final class TakenOnce<T>: @unchecked Sendable {
+    private var value: T?
+    init(_ value: T?) { self.value = value }
+    func take() -> T? { defer { value = nil }; return value }
+  }
+
+  /// What `loadParts` makes of the people, on two threads: the lookup of their ids (references checked), and the
+  /// builder.
+  private enum Ready: Sendable {
+    case lookup(Result<PersonLookup, any Error>)
+    case builder(Result<SocialGraphBuilder, any Error>)
+  }
+
+  /// What `loadParts` reads next, on two threads: the ties, and the history whole or in chunks.
+  private enum Middle: Sendable {
+    case ties(Result<(SocialGraphBuilder, [InputWarning]), InputError>)
+    case history(Result<([Interaction], [InputWarning]), InputError>)
+    case chunk(CSVChunks.Outcome<Int>)
+  }
+
   /// `loadParts` on sources that are not files (JSON lines accounts).
   public static func loadParts(contactsSource source: Source, tiesSource: Source?, historySource: Source?,
                                options: LoadOptions = LoadOptions(), rejects: RejectLog? = nil) throws
     -> (parts: SocialGraphParts, interactions: [Interaction], warnings: [InputWarning], lines: [Int]) {
     let contacts = source.name
-    var (people, lines, implied, warnings) = try readContacts(try source.bytes(), file: contacts, options: options, rejects: rejects)
-    // References: with rejects, drop (and log) the contacts whose manager or owner is not a kept row, until none.
-    while true {
-      var ids = ContactsReader.SeenIDs()
-      for (i, p) in people.enumerated() { ids.add(p.id, line: i) }
-      var keep: [Bool] = []
-      keep.reserveCapacity(people.count)
-      for (i, p) in people.enumerated() {
-        var ok = true
-        for k in 0..<2 {
-          let (column, ref) = k == 0 ? ("reports_to", p.reportsTo) : ("owner", p.owner)
-          guard let ref, ids.line(of: ref) == nil else { continue }
-          let why = rejects?.reasonFor(rejected: ref, column: column)
-            ?? "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)"
-          let e = InputError(file: contacts, line: lines[i], problem: why)
-          guard let rejects else { throw e }
-          rejects.add(e, account: p.account, id: p.id)
-          rejects.rejectPerson(p.id, file: contacts, line: lines[i])
-          ok = false
-          break
+    // The ties and history files come off the disk while the contacts are parsed (their bytes are then at hand:
+    // reading and the first touch of their memory leave the critical path).
+    var (people, lines, implied, warnings): ([Person], [Int], [ImportedTie], [InputWarning])
+    var (tiesSource, historySource) = (tiesSource, historySource)
+    var historyPlan: InteractionsReader.Chunked?
+    if rejects == nil && (tiesSource != nil || historySource != nil) {
+      let (t, h) = (tiesSource, historySource)
+      let early = ParallelMap.map(2, threads: 2) { i -> Early in
+        if i == 0 { return .contacts(Result { try readContacts(try source.bytes(), file: contacts, options: options, rejects: nil) }) }
+        let history = h.map { h in Result { try h.bytes() } }
+        // The history's chunks planned here too (a history that cannot be read, or whose header is wrong, is read
+        // whole later, so that its error comes after the ties').
+        let plan = h.flatMap { h in
+          (try? history?.get()).flatMap { bytes in
+            try? InteractionsReader.Chunked(bytes: bytes, file: h.name, contactsFile: contacts, chunks: options.allowUnknown ? 1 : 8)
+          }
         }
-        keep.append(ok)
+        return .files(t.map { t in Result { try t.bytes() } }, history, plan)
       }
-      if keep.allSatisfy({ $0 }) { break }
-      people = zip(people, keep).filter(\.1).map(\.0)
-      lines = zip(lines, keep).filter(\.1).map(\.0)
+      guard case .contacts(let parsed) = early[0], case .files(let tiesBytes, let historyBytes, let plan) = early[1] else {
+        preconditionFailure("contacts, then files")
+      }
+      historyPlan = plan
+      (people, lines, implied, warnings) = try parsed.get()
+      // A file that could not be read fails where it is used, as it would have unread.
+      let tiesBox = TakenOnce(tiesBytes)   // handed to the ties reader, then let go while the history is read
+      tiesSource = t.map { t in (t.name, { try tiesBox.take()!.get() }) }
+      historySource = h.map { h in (h.name, { try historyBytes!.get() }) }
+    } else {
+      (people, lines, implied, warnings) = try readContacts(try source.bytes(), file: contacts, options: options, rejects: rejects)
     }
-    var builder = try SocialGraphBuilder(people: people)
-    try addImplied(implied, to: &builder)
-    var lookup = PersonLookup(builder)   // once, for both readers
+    var builder: SocialGraphBuilder
+    var lookup: PersonLookup
+    if rejects == nil {
+      // The lookup (then the managers' and owners' ids checked against it) and the builder, side by side.
+      let ready = ParallelMap.map(2, threads: 2) { [people, lines] i -> Ready in
+        if i == 1 { return .builder(Result { try SocialGraphBuilder(people: people) }) }
+        return .lookup(Result {
+          let l = PersonLookup(people: people)
+          var all: Set<String>?
+          for (i, p) in people.enumerated() {
+            for (column, ref) in [("reports_to", p.reportsTo), ("owner", p.owner)] {
+              guard let ref, !l.contains(ref, all: &all, people: people) else { continue }
+              throw InputError(file: contacts, line: lines[i],
+                               problem: "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)")
+            }
+          }
+          return l
+        })
+      }
+      guard case .lookup(let l) = ready[0], case .builder(let b) = ready[1] else { preconditionFailure("lookup, then builder") }
+      lookup = try l.get()
+      builder = try b.get()
+      try addImplied(implied, to: &builder)   // ties only: the lookup stays right
+    } else {
+      // References: drop (and log) the contacts whose manager or owner is not a kept row, until none.
+      while true {
+        var ids = ContactsReader.SeenIDs()
+        for (i, p) in people.enumerated() { ids.add(p.id, line: i) }
+        var keep: [Bool] = []
+        keep.reserveCapacity(people.count)
+        for (i, p) in people.enumerated() {
+          var ok = true
+          for k in 0..<2 {
+            let (column, ref) = k == 0 ? ("reports_to", p.reportsTo) : ("owner", p.owner)
+            guard let ref, ids.line(of: ref) == nil else { continue }
+            let why = rejects?.reasonFor(rejected: ref, column: column)
+              ?? "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)"
+            let e = InputError(file: contacts, line: lines[i], problem: why)
+            guard let rejects else { throw e }
+            rejects.add(e, account: p.account, id: p.id)
+            rejects.rejectPerson(p.id, file: contacts, line: lines[i])
+            ok = false
+            break
+          }
+          keep.append(ok)
+        }
+        if keep.allSatisfy({ $0 }) { break }
+        people = zip(people, keep).filter(\.1).map(\.0)
+        lines = zip(lines, keep).filter(\.1).map(\.0)
+      }
+      builder = try SocialGraphBuilder(people: people)
+      try addImplied(implied, to: &builder)
+      lookup = PersonLookup(builder)   // once, for both readers
+    }
     let unknown: TiesReader.UnknownPeople = options.allowUnknown ? .add : .reject(contactsFile: contacts)
     var history: [Interaction] = []
     if let tiesSource, let historySource, rejects == nil, !options.allowUnknown {
       // Ties and history at once: both only look people up (nobody is added), so each reads its own copy of the
-      // builder and shares the lookup's storage.
+      // builder and shares the lookup's storage. The history, the larger file, in chunks (`CSVChunks`) beside the
+      // ties, so that both threads stay busy to the end.
       let (start, startLookup) = (builder, lookup)
-      let read = ParallelMap.map(2, threads: 2) { i -> Result<(SocialGraphBuilder, [Interaction], [InputWarning]), InputError> in
-        var b = start, l = startLookup
-        do {
-          if i == 0 {
-            let w = try readTies(tiesSource, into: &b, lookup: &l, unknown: unknown, rejects: nil, preset: options.crm.preset)
-            return .success((b, [], w))
+      let chunked = historyPlan
+      var read: [Middle] = []
+      var chunkedRows: Result<Int?, any Error> = .success(nil)
+      func run(_ slots: CSVChunks.Slots<Interaction>?) -> [Middle] {
+        ParallelMap.map(1 + (chunked?.ranges.count ?? 1), threads: 2) { i -> Middle in
+          if i > 0, let chunked, let slots { return .chunk(chunked.read(chunk: i - 1, builder: start, lookup: startLookup, into: slots)) }
+          var b = start, l = startLookup
+          do {
+            if i == 0 {
+              let w = try readTies(tiesSource, into: &b, lookup: &l, unknown: unknown, rejects: nil, preset: options.crm.preset)
+              return .ties(.success((b, w)))
+            }
+            let (rows, w) = try readHistory(historySource, builder: &b, lookup: &l, unknown: unknown, rejects: nil)
+            return .history(.success((rows, w)))
+          } catch {
+            let e = error as? InputError ?? InputError(file: i == 0 ? tiesSource.name : historySource.name, line: 0, problem: String(describing: error))
+            return i == 0 ? .ties(.failure(e)) : .history(.failure(e))
           }
-          let (rows, w) = try readHistory(historySource, builder: &b, lookup: &l, unknown: unknown, rejects: nil)
-          return .success((start, rows, w))
-        } catch let e as InputError { return .failure(e) } catch {
-          return .failure(InputError(file: i == 0 ? tiesSource.name : historySource.name, line: 0, problem: String(describing: error)))
         }
       }
-      let (ties, hist) = (try read[0].get(), try read[1].get())
-      builder = ties.0
-      warnings += ties.2 + hist.2
-      history = hist.1
+      if let chunked {
+        history = [Interaction](unsafeUninitializedCapacity: chunked.slots) { buffer, count in
+          HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
+          read = run(CSVChunks.Slots(base: buffer.baseAddress!))
+          let outcomes = read.dropFirst().map { piece -> CSVChunks.Outcome<Int> in
+            guard case .chunk(let o) = piece else { preconditionFailure("history chunks") }
+            return o
+          }
+          chunkedRows = Result { try chunked.finish(outcomes, in: buffer.baseAddress!) }
+          count = (try? chunkedRows.get()).flatMap { $0 } ?? 0
+        }
+      } else {
+        read = run(nil)
+      }
+      guard case .ties(let ties) = read[0] else { preconditionFailure("ties first") }
+      let (tiesBuilder, tiesWarnings) = try ties.get()
+      builder = tiesBuilder
+      warnings += tiesWarnings
+      if chunked != nil {
+        if try chunkedRows.get() == nil {   // a cut fell inside a quoted field: one pass
+          var b = start, l = startLookup
+          history = try readHistory(historySource, builder: &b, lookup: &l, unknown: unknown, rejects: nil).0
+        }
+      } else {
+        guard case .history(let h) = read[1] else { preconditionFailure("history second") }
+        let (rows, w) = try h.get()
+        history = rows
+        warnings += w
+      }
     } else {
       if let tiesSource {
         warnings += try readTies(tiesSource, into: &builder, lookup: &lookup, unknown: unknown, rejects: rejects, preset: options.crm.preset)
@@ -217,6 +332,7 @@ public enum InputLoader {
         warnings += w
       }
     }
+    (tiesSource, historySource, historyPlan) = (nil, nil, nil)   // the files' bytes go before the graph is built
     return (builder.parts, history, warnings, lines)
   }
 

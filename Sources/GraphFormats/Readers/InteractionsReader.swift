@@ -38,17 +38,109 @@ public enum InteractionsReader {
   /// reading several files builds it once.
   static func read(_ bytes: [UInt8], file: String, builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
                    unknown: TiesReader.UnknownPeople, rejects: RejectLog?) throws -> (interactions: [Interaction], warnings: [InputWarning]) {
-    var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.date, .person], name: { $0.rawValue })
-    if !table.has(.points) && !table.has(.outcome) {
-      throw InputError(file: file, line: 1, problem: "missing required column \"points\" (or \"outcome\")")
-    }
+    var table = try header(bytes, file: file)
     var out: [Interaction] = []
     out.reserveCapacity(CSVParser.recordBound(bytes))
     HugePages.advise(&out)
     var refs = PersonReferences(unknown)
-    // The contacts (people added for unknown ids come after): a `with` among them must be on our team.
-    let contacts: Int
-    if case .edgeList = unknown { contacts = 0 } else { contacts = builder.count }
+    try readRows(&table, builder: &builder, lookup: &lookup, refs: &refs, contacts: contactCount(builder, unknown),
+                 rejects: rejects) { out.append($0) }
+    return (out, refs.warnings(file: file))
+  }
+
+  /// The table of `bytes` with its header read and checked.
+  static func header(_ bytes: [UInt8], file: String) throws -> CSVTable<Field> {
+    let table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.date, .person], name: { $0.rawValue })
+    if !table.has(.points) && !table.has(.outcome) {
+      throw InputError(file: file, line: 1, problem: "missing required column \"points\" (or \"outcome\")")
+    }
+    return table
+  }
+
+  /// The contacts of `builder` (people added for unknown ids come after): a `with` among them must be on our team.
+  static func contactCount(_ builder: SocialGraphBuilder, _ unknown: TiesReader.UnknownPeople) -> Int {
+    if case .edgeList = unknown { return 0 }
+    return builder.count
+  }
+
+  /// The history read in chunks on several threads (`CSVChunks`), for a loader whose people are all known: ids
+  /// that are not are errors, as in one pass, so the chunks only look people up. Each chunk writes its rows into
+  /// its own stretch of one array (as many slots as it has line ends, plus one), and `finish` closes the gaps in
+  /// place: no row is copied into a second array. `prepare`, then `read(chunk:)` for each chunk (on any thread),
+  /// then `finish`.
+  struct Chunked: Sendable {
+    let bytes: [UInt8]
+    let file: String
+    let table: CSVTable<Field>
+    let ranges: [Range<Int>]
+    /// Where each chunk's stretch starts, and the number of slots in all.
+    let offsets: [Int]
+    let slots: Int
+    let unknown: TiesReader.UnknownPeople
+
+    /// Nil when the file is too small to be worth it. Needs no people: the plan can be made while they are read.
+    init?(bytes: [UInt8], file: String, contactsFile: String, chunks: Int, smallest: Int = CSVChunks.smallest) throws {
+      guard chunks > 1, bytes.count >= smallest else { return nil }
+      self.bytes = bytes; self.file = file
+      table = try InteractionsReader.header(bytes, file: file)
+      ranges = CSVChunks.ranges(bytes, from: table.dataStart, count: chunks)
+      var offsets = [0]
+      for r in ranges { offsets.append(offsets.last! + CSVChunks.lineEnds(bytes, in: r) + 1) }
+      slots = offsets.removeLast()
+      self.offsets = offsets
+      unknown = .reject(contactsFile: contactsFile)
+    }
+
+    /// Reads chunk `k` into its stretch of `into` (uninitialised slots); the outcome's value is the rows written.
+    func read(chunk k: Int, builder: SocialGraphBuilder, lookup: PersonLookup, into: CSVChunks.Slots<Interaction>) -> CSVChunks.Outcome<Int> {
+      var t = table.chunk(ranges[k])
+      var b = builder, l = lookup
+      var refs = PersonReferences(unknown)
+      let base = into.base + offsets[k]
+      let room = (k + 1 < offsets.count ? offsets[k + 1] : slots) - offsets[k]
+      var n = 0
+      var error: InputError?
+      do {
+        try readRows(&t, builder: &b, lookup: &l, refs: &refs, contacts: contactCount(builder, unknown), rejects: nil) { x in
+          precondition(n < room, "a chunk has more rows than line ends")
+          (base + n).initialize(to: x); n += 1
+        }
+      } catch let e as InputError {
+        error = e
+      } catch let other {
+        error = InputError(file: file, line: 0, problem: String(describing: other))
+      }
+      return CSVChunks.Outcome(value: n, error: error, first: t.firstRecordStart, stop: t.position, rows: t.rowCount)
+    }
+
+    /// Closes the gaps between the chunks' rows in `buffer` and returns how many there are, in file order; nil
+    /// (every row released) when a chunk did not begin on a record boundary: read the file in one piece. Throws
+    /// the first chunk's error in file order (every row released first).
+    func finish(_ outcomes: [CSVChunks.Outcome<Int>], in buffer: UnsafeMutablePointer<Interaction>) throws -> Int? {
+      let assembled: [Int]?
+      do {
+        assembled = try CSVChunks.assemble(outcomes, ranges: ranges, bytes: bytes, file: file, headerLine: table.line)
+      } catch {
+        for (k, o) in outcomes.enumerated() { (buffer + offsets[k]).deinitialize(count: o.value) }
+        throw error
+      }
+      guard let counts = assembled else {
+        for (k, o) in outcomes.enumerated() { (buffer + offsets[k]).deinitialize(count: o.value) }
+        return nil
+      }
+      var cursor = 0
+      for (k, c) in counts.enumerated() {
+        if offsets[k] != cursor { (buffer + cursor).moveInitialize(from: buffer + offsets[k], count: c) }
+        cursor += c
+      }
+      return cursor
+    }
+  }
+
+  /// The rows of `table` from where it stands to its end, each passed to `emit` in file order.
+  static func readRows(_ table: inout CSVTable<Field>, builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
+                       refs: inout PersonReferences, contacts: Int, rejects: RejectLog?,
+                       emit: (Interaction) throws -> Void) throws {
     func person(_ column: Int?, _ name: String) throws -> NodeIndex? {
       if let found = table.withBytes(at: column, { lookup.index(of: $0) }), let v = found { return v }
       guard let id = table.value(at: column) else { return nil }
@@ -116,12 +208,10 @@ public enum InteractionsReader {
         var x = Interaction(date: date, person: p, with: with, channel: channel,
                             points: points, cost: cost, kind: kind, direction: direction)
         x.churned = churned
-        out.append(x)
+        try emit(x)
       } catch let e as InputError where rejects != nil {
         rejects!.add(e, id: table.value(at: cPerson))
       }
     }
-    let warnings = refs.warnings(file: file)
-    return (out, warnings)
   }
 }

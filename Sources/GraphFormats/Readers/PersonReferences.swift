@@ -38,12 +38,24 @@ struct PersonReferences {
 struct PersonLookup {
   private var interner: IDInterner
 
-  init(_ builder: SocialGraphBuilder) {
-    interner = IDInterner(expected: builder.people.count)
-    for p in builder.people {
+  init(_ builder: SocialGraphBuilder) { self.init(people: builder.people) }
+
+  /// The lookup of a builder made of `people` (the same people in the same order).
+  init(people: [Person]) {
+    interner = IDInterner(expected: people.count)
+    for p in people {
       var id = p.id
       _ = id.withUTF8 { interner.intern($0) }
     }
+  }
+
+  /// Whether someone has the id `id`: by its bytes, else (a miss is not an answer) by `String` equality —
+  /// Unicode canonical equivalence, as `SocialGraphBuilder` compares ids — against `all`, made on the first miss.
+  func contains(_ id: String, all: inout Set<String>?, people: [Person]) -> Bool {
+    var id = id
+    if id.withUTF8({ interner.find($0) }) != nil { return true }
+    if all == nil { all = Set(people.lazy.map(\.id)) }
+    return all!.contains(id)
   }
 
   /// The person with exactly these id bytes, or nil (then ask the builder).

@@ -301,15 +301,25 @@ extension SocialGraph {
                                       counted: { inAccount.contains($0) })
     let largestGain = max(gains.max() ?? 0, 1e-12)
     let share = coverage.share
-    var recommendations = zip(candidates, gains).map { c, gain -> AccountAnalysis.Recommendation in
-      let p = people[Int(c)]
-      let roleWeight: Double = switch p.role {
+    // Every candidate's priority (the score column), then reasons and paths for the ones kept only.
+    func priority(_ c: NodeIndex, _ gain: Double) -> Double {
+      let roleWeight: Double = switch people[Int(c)].role {
         case .decisionMaker?: 1; case .influencer?: 0.85; case .gatekeeper?: 0.7; case .technicalExpert?: 0.6
         case .endUser?: 0.4; case nil: 0.5
       }
       let gap = ev.proximity[Int(c)] == .p3 ? 0.6 : 1.0
-      let declared = Double(p.influence ?? StructuralInfluence.level(ev.influence[Int(c)]))
+      let declared = Double(people[Int(c)].influence ?? StructuralInfluence.level(ev.influence[Int(c)]))
       let value = 0.5 * declared / 5 + 0.3 * ev.influence[Int(c)] + 0.2 * gain / largestGain
+      return roleWeight * gap * value
+    }
+    var ranked = zip(candidates, gains).map { (person: $0, priority: priority($0, $1), gain: $1) }
+    ranked.sort { $0.priority != $1.priority ? $0.priority > $1.priority : $0.person < $1.person }
+    var priorityOf = [Double?](repeating: nil, count: count)
+    for r in ranked { priorityOf[Int(r.person)] = r.priority }
+    let priorities = contacts.map { priorityOf[Int($0)] }
+    var recommendations = ranked.prefix(o.recommendations).map { r -> AccountAnalysis.Recommendation in
+      let c = r.person
+      let p = people[Int(c)]
       var reasons: [String] = []
       let level = ev.proximity[Int(c)]?.label ?? "unknown proximity"
       if let role = p.role { reasons.append("\(role.label) at \(level)") } else { reasons.append("at \(level)") }
@@ -323,14 +333,9 @@ extension SocialGraph {
         before = share
         after = Double(covered.count + 1) / Double(circuit.count)
       }
-      return .init(person: c, priority: roleWeight * gap * value, reasons: reasons, path: nil,
-                   coverageBefore: before, coverageAfter: after, reachGain: gain)
+      return .init(person: c, priority: r.priority, reasons: reasons, path: nil,
+                   coverageBefore: before, coverageAfter: after, reachGain: r.gain)
     }
-    recommendations.sort { $0.priority != $1.priority ? $0.priority > $1.priority : $0.person < $1.person }
-    var priorityOf: [NodeIndex: Double] = [:]
-    for r in recommendations { priorityOf[r.person] = r.priority }
-    let priorities = contacts.map { priorityOf[$0] }
-    recommendations = Array(recommendations.prefix(o.recommendations))
     for i in recommendations.indices {   // the way in, for the ones kept
       let c = recommendations[i].person
       recommendations[i].path = view.mostReliablePaths(from: team, to: c, probabilities: probabilities,

@@ -1,0 +1,71 @@
+/// A CSV file's rows read in chunks on several threads, with the same rows, values and errors as one pass.
+///
+/// The rows after the header are cut at line starts into `count` ranges; each chunk reads the records that start
+/// in its range (`CSVTable.chunk`), the last one whole. A cut can fall inside a quoted field that holds a line
+/// break, where a chunk would read nonsense: so a chunk's rows are used only when it began on a record boundary —
+/// where the chunk before it stopped (`CSVParser.firstRecordStart` against `position`). The first chunk begins
+/// after the header, so by induction every chunk that passes is read exactly as one pass reads it; when one does
+/// not, the caller reads the file again in one piece. Errors keep file order: the first failing chunk's error,
+/// with its line counted from the start of the file, and only once every chunk before it has passed.
+enum CSVChunks {
+  /// What reading one chunk gave.
+  struct Outcome<T: Sendable>: Sendable {
+    var value: T
+    var error: InputError?
+    /// Where the chunk's first record started, and where its reading stopped.
+    var first: Int?
+    var stop: Int
+    var rows: Int
+  }
+
+  /// Files smaller than this are read in one piece.
+  static let smallest = 4 << 20
+
+  /// `count` ranges covering `start ..< bytes.count`, each beginning at a line start (possibly empty).
+  static func ranges(_ bytes: [UInt8], from start: Int, count: Int) -> [Range<Int>] {
+    let n = bytes.count
+    var cuts = [start]
+    for k in 1..<max(count, 1) {
+      var p = max(cuts[k - 1], start + (n - start) / count * k)
+      while p < n && p > start && bytes[p - 1] != 0x0A && bytes[p - 1] != 0x0D { p += 1 }
+      cuts.append(min(p, n))
+    }
+    cuts.append(n)
+    return (0..<max(count, 1)).map { cuts[$0]..<cuts[$0 + 1] }
+  }
+
+  /// Line ends (LF, CR LF, lone CR) in `bytes[..<offset]`, as `CSVParser` counts lines.
+  static func lineEnds(_ bytes: [UInt8], before offset: Int) -> Int { lineEnds(bytes, in: 0..<offset) }
+
+  /// Line ends (LF, CR LF, lone CR) in `bytes[range]`.
+  static func lineEnds(_ bytes: [UInt8], in range: Range<Int>) -> Int {
+    bytes.withUnsafeBufferPointer { b in
+      var n = 0
+      for i in range { n &+= b[i] == 0x0A || (b[i] == 0x0D && !(i + 1 < b.count && b[i + 1] == 0x0A)) ? 1 : 0 }
+      return n
+    }
+  }
+
+  /// Uninitialised slots that chunks fill in disjoint stretches, from several threads.
+  struct Slots<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+  }
+
+  /// The chunks' values in order, or nil when a chunk did not begin on a record boundary (read in one piece).
+  /// Throws the first chunk's error in file order, its line made absolute; and, when no chunk has a row, the
+  /// table's "no rows after the header" at `headerLine`.
+  static func assemble<T>(_ outcomes: [Outcome<T>], ranges: [Range<Int>], bytes: [UInt8], file: String,
+                          headerLine: Int) throws -> [T]? {
+    for k in outcomes.indices {
+      if k > 0, outcomes[k].first != outcomes[k - 1].stop { return nil }
+      if var e = outcomes[k].error {
+        if e.line > 0 { e.line += lineEnds(bytes, before: ranges[k].lowerBound) }
+        throw e
+      }
+    }
+    if outcomes.allSatisfy({ $0.rows == 0 }) {
+      throw InputError(file: file, line: headerLine, problem: "no rows after the header")
+    }
+    return outcomes.map(\.value)
+  }
+}
