@@ -72,17 +72,21 @@ struct ShortestPathSweep: Sendable {
             longest / shortest <= BucketQueue.largestRatio else { return nil }
       return (shortest, max(longest, backLengths.max() ?? longest))
     }()
-    var partial = [Double](repeating: 0, count: betweenness ? blocks.count * n : 0)
+    // Blocks side by side: a scratch and a row of partial betweenness per block, added up in block order. One after
+    // another (a small graph, or an account of a portfolio already scored in parallel): one scratch and one row for
+    // all, each block's row added to the total as it ends — the same additions in the same order.
+    let sideBySide = BlockParallel.runsInParallel(blocks, parallel: parallel)
+    let rows = betweenness ? (sideBySide ? blocks.count : 1) : 0
+    var partial = [Double](repeating: 0, count: rows * n)
+    var total = [Double](repeating: 0, count: betweenness ? n : 0)
+    let slots = betweenness ? max(forward.slotCount, backward.slotCount) : 0
     distanceSum.withUnsafeMutableBufferPointer { ds in
     reached.withUnsafeMutableBufferPointer { rc in
     harmonicSum.withUnsafeMutableBufferPointer { hs in
     partial.withUnsafeMutableBufferPointer { pb in
       let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs), pbS = DisjointSlots(pb)
-      BlockParallel.run(blocks, parallel: parallel) { b, range in
-        var scratch = Scratch(n: n, slots: betweenness ? max(forward.slotCount, backward.slotCount) : 0, weighted: weighted,
-                              buckets: bucketRange)
-        defer { scratch.release() }
-        let mine = betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil
+      /// The sources of `range` swept with `scratch`, their dependencies added into `mine`.
+      @Sendable func sweepBlock(_ range: Range<Int>, _ scratch: inout Scratch, _ mine: UnsafeMutableBufferPointer<Double>?) {
         lengths.withUnsafeBufferPointer { len in
           backLengths.withUnsafeBufferPointer { blen in
             for i in range {
@@ -109,9 +113,22 @@ struct ShortestPathSweep: Sendable {
           }
         }
       }
+      if sideBySide {
+        BlockParallel.run(blocks, parallel: parallel) { b, range in
+          var scratch = Scratch(n: n, slots: slots, weighted: weighted, buckets: bucketRange)
+          defer { scratch.release() }
+          sweepBlock(range, &scratch, betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil)
+        }
+      } else {
+        var scratch = Scratch(n: n, slots: slots, weighted: weighted, buckets: bucketRange)
+        defer { scratch.release() }
+        for range in blocks {
+          sweepBlock(range, &scratch, betweenness ? pbS.base : nil)
+          if betweenness { for v in 0..<n { total[v] += pbS.base[v]; pbS.base[v] = 0 } }
+        }
+      }
     }}}}
-    var total = [Double](repeating: 0, count: betweenness ? n : 0)
-    if betweenness {
+    if betweenness && sideBySide {
       for b in 0..<blocks.count { for v in 0..<n { total[v] += partial[b * n + v] } }   // block order: deterministic
     }
     return Result(distanceSum: distanceSum, reached: reached, harmonicSum: harmonicSum, betweenness: total)

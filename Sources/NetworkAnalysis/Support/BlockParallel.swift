@@ -23,9 +23,16 @@ enum BlockParallel {
     return (0..<b).map { i in (count * i / b) ..< (count * (i + 1) / b) }
   }
 
+  /// Whether `run` would run these blocks side by side: when asked, when there are several, and not from inside
+  /// a `ParallelMap` item that already has the other cores busy (an account of a portfolio: nested parallel
+  /// blocks would only add threads, scratch memory and hand-offs).
+  static func runsInParallel(_ blocks: [Range<Int>], parallel: Bool) -> Bool {
+    parallel && blocks.count > 1 && !ParallelMap.isInsideItem
+  }
+
   /// Runs `body(blockIndex, range)` for every block, in parallel when the work is large enough.
   static func run(_ blocks: [Range<Int>], parallel: Bool, _ body: @Sendable (Int, Range<Int>) -> Void) {
-    if parallel && blocks.count > 1 {
+    if runsInParallel(blocks, parallel: parallel) {
       DispatchQueue.concurrentPerform(iterations: blocks.count) { body($0, blocks[$0]) }
     } else {
       for (i, r) in blocks.enumerated() { body(i, r) }

@@ -1,5 +1,17 @@
 import Dispatch
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The thread-local mark of a `ParallelMap` worker (a non-nil value while it works on an item).
+private let insideItemKey: pthread_key_t = {
+  var key = pthread_key_t()
+  precondition(pthread_key_create(&key, nil) == 0, "pthread_key_create failed")
+  return key
+}()
 
 /// Independent items (accounts of a portfolio, generated accounts) worked on by a fixed number of workers that
 /// claim the next item from a shared counter, so a few huge items do not hold up the rest. Each item's result
@@ -22,6 +34,9 @@ public enum ParallelMap {
     let workers = max(1, min(threads, count))
     let sequence = order
     @Sendable func work() {
+      let marked = workers > 1 && pthread_getspecific(insideItemKey) == nil
+      if marked { pthread_setspecific(insideItemKey, UnsafeRawPointer(bitPattern: 1)) }
+      defer { if marked { pthread_setspecific(insideItemKey, nil) } }
       while true {
         let k = next.add(1, ordering: .relaxed).oldValue
         guard k < count else { return }
@@ -33,4 +48,8 @@ public enum ParallelMap {
     if workers == 1 { work() } else { DispatchQueue.concurrentPerform(iterations: workers) { _ in work() } }
     return results.map { $0! }
   }
+
+  /// Whether this thread is working on an item of a `ParallelMap` that runs on several threads (then the item's
+  /// own block-parallel work runs serially: `BlockParallel.runsInParallel`). Results never depend on it.
+  static var isInsideItem: Bool { pthread_getspecific(insideItemKey) != nil }
 }
