@@ -213,7 +213,7 @@ struct Score: ParsableCommand {
             try r.mapError { InputError(file: "<stdin>", line: number, problem: "account '\(a.name)' was not scored: \($0)") }.get()
           }
           var text = ""
-          try ScoreReport.inInputOrder(lists, people: a.parts.people.count).forEachBuffer { text += String(decoding: $0, as: UTF8.self) }
+          ScoreReport.inInputOrder(lists, people: a.parts.people.count).forEachBuffer { text += String(decoding: $0, as: UTF8.self) }
           return .success(text)
         } catch let e as InputError {
           return .failure(e)
