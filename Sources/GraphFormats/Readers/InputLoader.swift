@@ -165,8 +165,13 @@ public enum InputLoader {
   /// What `loadParts` makes of the people, on two threads: the lookup of their ids (references checked), and the
   /// builder.
   private enum Ready: Sendable {
-    case lookup(Result<PersonLookup, any Error>)
+    case lookup(PersonLookup, missed: [(person: Int, column: String, id: String)])
     case builder(Result<SocialGraphBuilder, any Error>)
+  }
+
+  /// The problem of a manager or owner who is not in the contacts file.
+  private static func missingReference(_ column: String, _ id: String, contacts: String) -> String {
+    "\(column) \(quoted(id)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)"
   }
 
   /// What `loadParts` reads next, on two threads: the ties, and the history whole or in chunks.
@@ -215,25 +220,25 @@ public enum InputLoader {
     var builder: SocialGraphBuilder
     var lookup: PersonLookup
     if rejects == nil {
-      // The lookup (then the managers' and owners' ids checked against it) and the builder, side by side.
-      let ready = ParallelMap.map(2, threads: 2) { [people, lines] i -> Ready in
+      // The lookup (and the managers' and owners' ids it does not find by their bytes) and the builder, side by
+      // side; a reference missed by its bytes is then asked of the builder, which compares ids as Strings.
+      let ready = ParallelMap.map(2, threads: 2) { [people] i -> Ready in
         if i == 1 { return .builder(Result { try SocialGraphBuilder(people: people) }) }
-        return .lookup(Result {
-          let l = PersonLookup(people: people)
-          var all: Set<String>?
-          for (i, p) in people.enumerated() {
-            for (column, ref) in [("reports_to", p.reportsTo), ("owner", p.owner)] {
-              guard let ref, !l.contains(ref, all: &all, people: people) else { continue }
-              throw InputError(file: contacts, line: lines[i],
-                               problem: "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)")
-            }
+        let l = PersonLookup(people: people)
+        var missed: [(person: Int, column: String, id: String)] = []
+        for (i, p) in people.enumerated() {
+          for (column, ref) in [("reports_to", p.reportsTo), ("owner", p.owner)] {
+            if var ref, ref.withUTF8({ l.index(of: $0) }) == nil { missed.append((i, column, ref)) }
           }
-          return l
-        })
+        }
+        return .lookup(l, missed: missed)
       }
-      guard case .lookup(let l) = ready[0], case .builder(let b) = ready[1] else { preconditionFailure("lookup, then builder") }
-      lookup = try l.get()
+      guard case .lookup(let l, let missed) = ready[0], case .builder(let b) = ready[1] else { preconditionFailure("lookup, then builder") }
       builder = try b.get()
+      for m in missed where builder.index(of: m.id) == nil {
+        throw InputError(file: contacts, line: lines[m.person], problem: missingReference(m.column, m.id, contacts: contacts))
+      }
+      lookup = l
       try addImplied(implied, to: &builder)   // ties only: the lookup stays right
     } else {
       // References: drop (and log) the contacts whose manager or owner is not a kept row, until none.
@@ -247,8 +252,7 @@ public enum InputLoader {
           for k in 0..<2 {
             let (column, ref) = k == 0 ? ("reports_to", p.reportsTo) : ("owner", p.owner)
             guard let ref, ids.line(of: ref) == nil else { continue }
-            let why = rejects?.reasonFor(rejected: ref, column: column)
-              ?? "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)"
+            let why = rejects?.reasonFor(rejected: ref, column: column) ?? missingReference(column, ref, contacts: contacts)
             let e = InputError(file: contacts, line: lines[i], problem: why)
             guard let rejects else { throw e }
             rejects.add(e, account: p.account, id: p.id)

@@ -66,8 +66,8 @@ public enum InteractionsReader {
   /// The history read in chunks on several threads (`CSVChunks`), for a loader whose people are all known: ids
   /// that are not are errors, as in one pass, so the chunks only look people up. Each chunk writes its rows into
   /// its own stretch of one array (as many slots as it has line ends, plus one), and `finish` closes the gaps in
-  /// place: no row is copied into a second array. `prepare`, then `read(chunk:)` for each chunk (on any thread),
-  /// then `finish`.
+  /// place: no row is copied into a second array. The plan (`init`), then `read(chunk:)` for each chunk (on any
+  /// thread), then `finish`.
   struct Chunked: Sendable {
     let bytes: [UInt8]
     let file: String

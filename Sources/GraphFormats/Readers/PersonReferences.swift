@@ -49,15 +49,6 @@ struct PersonLookup {
     }
   }
 
-  /// Whether someone has the id `id`: by its bytes, else (a miss is not an answer) by `String` equality —
-  /// Unicode canonical equivalence, as `SocialGraphBuilder` compares ids — against `all`, made on the first miss.
-  func contains(_ id: String, all: inout Set<String>?, people: [Person]) -> Bool {
-    var id = id
-    if id.withUTF8({ interner.find($0) }) != nil { return true }
-    if all == nil { all = Set(people.lazy.map(\.id)) }
-    return all!.contains(id)
-  }
-
   /// The person with exactly these id bytes, or nil (then ask the builder).
   @inline(__always) func index(of bytes: UnsafeBufferPointer<UInt8>) -> NodeIndex? {
     interner.find(bytes).map { NodeIndex($0) }

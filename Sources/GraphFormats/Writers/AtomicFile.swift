@@ -28,8 +28,6 @@ public enum AtomicFile {
   /// (`InputFile.wasRead`) is refused instead of replaced. Off for library users, who may mean to rewrite a file.
   public static let refusesInputs = Atomic<Bool>(false)
 
-  /// What a file holds: bytes (an image), text, or text in pieces written one after the other (large outputs:
-  /// never joined into one copy). Text is written as its UTF-8 without a copy.
   /// Bytes `start ..< end` of source `source` (`Contents.gathered`).
   public struct Span: Sendable {
     public var source: Int32
@@ -37,6 +35,8 @@ public enum AtomicFile {
     public init(source: Int32, start: Int, end: Int) { self.source = source; self.start = start; self.end = end }
   }
 
+  /// What a file holds: bytes (an image), text, or text in pieces written one after the other (large outputs:
+  /// never joined into one copy). Text is written as its UTF-8 without a copy.
   public enum Contents: Sendable {
     case bytes([UInt8])
     case text(String)

@@ -32,9 +32,7 @@ public enum CSVWriter {
     var s = text
     s.withUTF8 { u in
       guard let first = u.first else { return }
-      let formula = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-        || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
-      let neutralise = formula && !Escape.isPlainNumber(text)
+      let neutralise = Escape.startsFormula(first) && !Escape.isPlainNumber(text)
       var quote = false
       for b in u where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D { quote = true; break }
       if quote { out.append(UInt8(ascii: "\"")) }

@@ -82,8 +82,13 @@ public enum Escape {
   /// (`-5`, `+1.5e3`) — then quoted as `csvValue`.
   public static func csvCell(_ text: String) -> String {
     var s = text
-    if let f = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(f), !isPlainNumber(s) { s = "'" + s }
+    if let f = s.unicodeScalars.first, f.isASCII, startsFormula(UInt8(f.value)), !isPlainNumber(s) { s = "'" + s }
     return csvValue(s)
+  }
+
+  /// Whether a cell starting with this (ASCII) byte is run as a formula by a spreadsheet: `=`, `+`, `-`, `@`, tab, CR.
+  @inline(__always) static func startsFormula(_ b: UInt8) -> Bool {
+    b == UInt8(ascii: "=") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "@") || b == 0x09 || b == 0x0D
   }
 
   /// A CSV value as it is (RFC 4180): in quotes with inner quotes doubled when it holds a separator, a quote or a

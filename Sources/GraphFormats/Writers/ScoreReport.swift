@@ -40,7 +40,6 @@ public enum ScoreReport {
     public var people: [NodeIndex] = []
     public var ends: [Int] = []
     public init() {}
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
   }
 
   /// The contact rows of `s` as lines of `format`, with each contact's index in the portfolio.

@@ -379,7 +379,7 @@ struct ShortestPathSweep: Sendable {
                             accumulate: UnsafeMutableBufferPointer<Double>?) -> (Double, Int, Double) {
     let level = sc.level, delta = sc.delta, order = sc.order
     let succ = sc.succ, succEnd = sc.succEnd, zeroOne = sc.zeroOne
-    let record = accumulate != nil
+    let keep = accumulate != nil ? 1 : 0   // without dependencies, every tie writes the DAG's first slot
     var count = 0
     forward.withBuffers { off, tgt, _ in
       level[Int(s)] = .init(sigma: 1, hops: 0)
@@ -389,31 +389,19 @@ struct ShortestPathSweep: Sendable {
         let v = Int(order[head]); head &+= 1
         let next = level[v].hops &+ 1
         let sv = level[v].sigma
-        if record {
-          for p in Int(off[v])..<Int(off[v + 1]) {
-            let w = tgt[p]
-            let lw = level[Int(w)]
-            let fresh = lw.hops < 0
-            order[count] = w   // the queue's next slot (one spare past n): kept only when w is new
-            count &+= fresh ? 1 : 0
-            let h = fresh ? next : lw.hops
-            let further = Int(unsafeBitCast(h == next, to: UInt8.self))
-            level[Int(w)] = Scratch.Level(sigma: lw.sigma + sv * zeroOne[further], hops: h)
-            succ[ns] = w   // the DAG's next slot (one per tie): kept only when w is one hop further
-            ns &+= further
-          }
-          succEnd[head &- 1] = Int32(ns)
-        } else {
-          for p in Int(off[v])..<Int(off[v + 1]) {
-            let w = tgt[p]
-            let lw = level[Int(w)]
-            let fresh = lw.hops < 0
-            order[count] = w
-            count &+= fresh ? 1 : 0
-            let h = fresh ? next : lw.hops
-            level[Int(w)] = Scratch.Level(sigma: lw.sigma + sv * zeroOne[Int(unsafeBitCast(h == next, to: UInt8.self))], hops: h)
-          }
+        for p in Int(off[v])..<Int(off[v + 1]) {
+          let w = tgt[p]
+          let lw = level[Int(w)]
+          let fresh = lw.hops < 0
+          order[count] = w   // the queue's next slot (one spare past n): kept only when w is new
+          count &+= fresh ? 1 : 0
+          let h = fresh ? next : lw.hops
+          let further = Int(unsafeBitCast(h == next, to: UInt8.self))
+          level[Int(w)] = Scratch.Level(sigma: lw.sigma + sv * zeroOne[further], hops: h)
+          succ[ns] = w   // the DAG's next slot (one per tie): kept only when w is one hop further and recorded
+          ns &+= further & keep
         }
+        succEnd[head &- 1] = Int32(ns)
       }
     }
     var distanceSum = 0.0, harmonic = 0.0

@@ -239,8 +239,8 @@ struct Score: ParsableCommand {
   }
 }
 
-/// What one account's worker hands back: its contact rows (portfolio index, formatted line), its summary row, or
-/// why it was not scored.
+/// What one account's worker hands back: its contact lines (`ScoreReport.AccountLines`), its summary row, or why
+/// it was not scored.
 struct AccountOutput: Sendable {
   var rows: ScoreReport.AccountLines
   var summary: String?
