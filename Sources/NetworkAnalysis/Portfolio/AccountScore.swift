@@ -3,7 +3,13 @@ import SocialGraph
 /// How `scoreAccount` judges an account: the account analysis's options, the trust model, the evaluation date,
 /// the buying-group template and the thresholds of the risk flags and relationship warnings.
 public struct ScoreOptions: Sendable {
-  public var account = AccountOptions()
+  /// The account analysis' options. A score reads every candidate's recommendation priority, not the ranked
+  /// recommendations (their reasons and introduction paths), so it asks for none: each would cost a path search.
+  public var account: AccountOptions = {
+    var a = AccountOptions()
+    a.recommendations = 0
+    return a
+  }()
   public var trust = ToleranceModel()
   /// Evaluation date of trust, silences and warnings (the caller sets it once for the whole run).
   public var asOf = Day(year: 2026, month: 1, day: 1)!
