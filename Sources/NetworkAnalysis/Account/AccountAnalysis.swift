@@ -208,7 +208,7 @@ extension SocialGraph {
                        warm w: WarmReach, options o: AccountOptions) -> AccountAnalysis.Account {
     let view = social
     let (team, reliability, probabilities) = (w.team, w.reliability, w.probabilities)
-    let inAccount = Set(contacts)
+    let inAccount = flags(contacts, count: count)   // asked per tie and per search step: no hashing
     func row(_ p: Proximity?) -> Int { p.map { $0.rawValue - 1 } ?? 4 }
     var counts = [Int](repeating: 0, count: 5)
     var matrix = [[Int]](repeating: [Int](repeating: 0, count: 6), count: 5)
@@ -224,9 +224,10 @@ extension SocialGraph {
     func inCircuit(_ v: NodeIndex) -> Bool { people[Int(v)].isInDecisionCircuit }
     // Our team's threads into each contact: direct ties, and the declared owner.
     func threads(_ v: NodeIndex) -> [NodeIndex] {
-      var t = Set(view.out.neighbors(v).filter { people[Int($0)].isInternal })
-      if let o = people[Int(v)].owner, let i = index(of: o), people[Int(i)].isInternal { t.insert(i) }
-      return t.sorted()
+      var t = view.out.neighbors(v).filter { people[Int($0)].isInternal }
+      if let o = people[Int(v)].owner, let i = index(of: o), people[Int(i)].isInternal { t.append(i) }
+      t.sort()
+      return t.indices.filter { $0 == 0 || t[$0] != t[$0 - 1] }.map { t[$0] }   // each member once
     }
     let threadsOf = Dictionary(uniqueKeysWithValues: contacts.map { ($0, threads($0)) })
     let circuit = contacts.filter(inCircuit)
@@ -257,7 +258,7 @@ extension SocialGraph {
       var reached = Set<String>(), weak = 0
       for slot in view.out.slots(v) {
         let u = view.out.targets[slot]
-        guard inAccount.contains(u), !ev.strengths.isStrong[Int(view.out.edgeIDs[slot])],
+        guard inAccount[Int(u)], !ev.strengths.isStrong[Int(view.out.edgeIDs[slot])],
               let d = people[Int(u)].department, uncoveredSet.contains(d), d != people[Int(v)].department else { continue }
         reached.insert(d); weak += 1
       }
@@ -298,7 +299,7 @@ extension SocialGraph {
     // Recommendations: the contacts worth building, with the way in and the gain.
     let candidates = contacts.filter { !isCovered($0) }
     let gains = view.reliabilityGains(for: candidates, start: o.builtTieReliability, base: reliability, lengths: w.lengths,
-                                      counted: { inAccount.contains($0) })
+                                      counted: { inAccount[Int($0)] })
     let largestGain = max(gains.max() ?? 0, 1e-12)
     let share = coverage.share
     // Every candidate's priority (the score column), then reasons and paths for the ones kept only.

@@ -126,14 +126,14 @@ extension AccountSlice {
     let trust = g.toleranceCapital(interactions, model: o.trust, asOf: o.asOf)
     var trustOf = [ToleranceAccount?](repeating: nil, count: g.count)
     for t in trust { trustOf[Int(t.person)] = t }
-    let derived = Set(ev.derived.map(\.person))
+    let derived = flags(ev.derived.map(\.person), count: g.count)
     guard let acc = analysis.accounts.first else {
       return AccountScore(slice: self, analysis: analysis, contacts: [], buyingGroup: .init(template: o.buyingGroup, held: []),
                           warnings: [], meanTrustBalance: nil, trustAtRisk: 0, ruptured: 0)
     }
-    let single = Set(acc.singleThreaded.map(\.person))
-    var lost: [NodeIndex: Double] = [:]
-    for d in acc.departures { lost[d.person] = d.reachLost }
+    let single = flags(acc.singleThreaded.map(\.person), count: g.count)
+    var lost = [Double](repeating: 0, count: g.count)
+    for d in acc.departures { lost[Int(d.person)] = d.reachLost }
     let asOf = Int(o.asOf.daysSinceEpoch)
     var rows: [ContactScore] = []
     rows.reserveCapacity(acc.contacts.count)
@@ -143,7 +143,7 @@ extension AccountSlice {
       let covered = prox.map { $0 <= .p2 } ?? false
       let days = trustOf[Int(v)].map { asOf - Int($0.lastContact.daysSinceEpoch) }
       var risks: [ContactRisk] = []
-      if single.contains(v) { risks.append(p.role == .decisionMaker ? .singleThreadedDecisionMaker : .singleThreadedInfluencer) }
+      if single[Int(v)] { risks.append(p.role == .decisionMaker ? .singleThreadedDecisionMaker : .singleThreadedInfluencer) }
       if p.role == .decisionMaker && !covered { risks.append(.uncoveredDecisionMaker) }
       if ev.silent[Int(v)] && !covered { risks.append(.uncoveredSilentInfluencer) }
       if let t = trustOf[Int(v)] {
@@ -153,10 +153,10 @@ extension AccountSlice {
         risks.append(.noContact(days: o.silenceDays))
       }
       rows.append(ContactScore(
-        person: v, proximity: prox, proximityDerived: derived.contains(v), tieStrength: g.strongestTeamTie(of: v, strength: ev.strengths.strength)?.strength,
+        person: v, proximity: prox, proximityDerived: derived[Int(v)], tieStrength: g.strongestTeamTie(of: v, strength: ev.strengths.strength)?.strength,
         structuralInfluence: ev.influence[Int(v)], quadrant: acc.grid[i].quadrant,
         silentInfluencer: ev.silent[Int(v)], risks: risks, priority: acc.priorities[i], covered: covered,
-        singleThreaded: single.contains(v), reachLost: lost[v] ?? 0, trust: trustOf[Int(v)], lastContactDays: days))
+        singleThreaded: single[Int(v)], reachLost: lost[Int(v)], trust: trustOf[Int(v)], lastContactDays: days))
     }
 
     // The account: buying group, trust, warnings.
