@@ -88,7 +88,7 @@ public struct CSVParser: Sendable {
   public mutating func next(into fields: inout [String]) throws -> Int? {
     var record = CSVRecord()
     guard let l = try next(into: &record) else { fields.removeAll(); return nil }
-    fields = (0..<record.count).map { record.string($0) }
+    fields = (0..<record.count).map { string($0, of: record) }
     return l
   }
 
@@ -117,13 +117,13 @@ public struct CSVParser: Sendable {
   private mutating func readField(into record: inout CSVRecord) throws -> Bool {
     let n = bytes.count
     let sep = separator
-    if record.ends.count >= TiemapLimits.fields {
+    if record.count >= TiemapLimits.fields {
       throw InputError(file: file, line: line, problem: "row has more than \(Cell.grouped(TiemapLimits.fields)) fields (the limit)")
     }
     if pos < n && bytes[pos] == UInt8(ascii: "\"") {
       let openLine = line
       pos += 1
-      let fieldStart = record.bytes.count
+      let fieldStart = record.copied.count
       var runStart = pos
       while true {
         guard pos < n else {
@@ -131,9 +131,9 @@ public struct CSVParser: Sendable {
         }
         let b = bytes[pos]
         if b == UInt8(ascii: "\"") {
-          record.bytes.append(contentsOf: bytes[runStart..<pos])
+          record.copied.append(contentsOf: bytes[runStart..<pos])
           if pos + 1 < n && bytes[pos + 1] == UInt8(ascii: "\"") {
-            record.bytes.append(UInt8(ascii: "\"")); pos += 2; runStart = pos; continue
+            record.copied.append(UInt8(ascii: "\"")); pos += 2; runStart = pos; continue
           }
           pos += 1
           break
@@ -142,9 +142,9 @@ public struct CSVParser: Sendable {
         else if b == 0x0D { if !(pos + 1 < n && bytes[pos + 1] == 0x0A) { line += 1 } }
         pos += 1
       }
-      try checkLength(record.bytes.count - fieldStart, field: record.ends.count, line: openLine)
-      try record.bytes.withUnsafeBufferPointer { try validate(UnsafeBufferPointer(rebasing: $0[fieldStart...]), line: openLine) }
-      record.ends.append(record.bytes.count)
+      try checkLength(record.copied.count - fieldStart, field: record.count, line: openLine)
+      try record.copied.withUnsafeBufferPointer { try validate(UnsafeBufferPointer(rebasing: $0[fieldStart...]), line: openLine) }
+      record.spans.append(~fieldStart); record.spans.append(~record.copied.count)
       // After the closing quote: separator, line end or end of input.
       guard pos < n else { return true }
       let b = bytes[pos]
@@ -163,11 +163,10 @@ public struct CSVParser: Sendable {
         pos += 1
       }
       let field = UnsafeBufferPointer(rebasing: all[start..<pos])
-      try checkLength(field.count, field: record.ends.count, line: line)
+      try checkLength(field.count, field: record.count, line: line)
       if high >= 0x80 { try validate(field, line: line) }
-      record.bytes.append(contentsOf: field)
     }
-    record.ends.append(record.bytes.count)
+    record.spans.append(start); record.spans.append(pos)   // read in place: nothing copied
     guard pos < n else { return true }
     if bytes[pos] == sep { pos += 1; return false }
     consumeLineEnd()
@@ -196,40 +195,49 @@ public struct CSVParser: Sendable {
   }
 }
 
-/// One CSV record: its fields' bytes (quotes removed, doubled quotes undone) one after another, and where each
-/// ends. Reused from row to row, so reading a million rows allocates nothing per row; fields become `String`s
-/// only when a reader asks (`string`), numbers and dates are parsed from the bytes.
+/// One CSV record: where each field's bytes are. An unquoted field is read in place, in the parser's bytes; a
+/// quoted one is copied, quotes removed and doubled quotes undone. Reused from row to row, so reading a million
+/// rows allocates nothing per row; fields become `String`s only when a reader asks (`CSVParser.string`), numbers
+/// and dates are parsed from the bytes. A record is read through the parser that filled it.
 public struct CSVRecord: Sendable {
-  public internal(set) var bytes: [UInt8] = []
-  /// The end of field `i` in `bytes`; field `i` starts where field `i − 1` ends.
-  public internal(set) var ends: [Int] = []
+  /// Field `i` is `spans[2i] ..< spans[2i + 1]` of the parser's bytes, or — both bitwise-negated — of `copied`.
+  var spans: [Int] = []
+  /// The quoted fields, unescaped.
+  var copied: [UInt8] = []
 
   public init() {
-    bytes.reserveCapacity(256)
-    ends.reserveCapacity(32)
+    spans.reserveCapacity(64)
   }
 
-  public var count: Int { ends.count }
+  public var count: Int { spans.count / 2 }
 
   mutating func removeAll() {
-    bytes.removeAll(keepingCapacity: true)
-    ends.removeAll(keepingCapacity: true)
+    spans.removeAll(keepingCapacity: true)
+    copied.removeAll(keepingCapacity: true)
+  }
+}
+
+extension CSVParser {
+  /// `body` on the bytes of field `i` of `record` (read by this parser), as written.
+  @inline(__always) func withField<R>(_ i: Int, of record: CSVRecord, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    let a = record.spans[2 * i], b = record.spans[2 * i + 1]
+    if a >= 0 { return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[a..<b])) } }
+    return try record.copied.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[(~a)..<(~b)])) }
   }
 
-  @inline(__always) func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
-
-  /// Field `i` as it was written (validated UTF-8).
-  public func string(_ i: Int) -> String {
-    bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range(i)]), as: UTF8.self) }
+  /// Field `i` of `record` as it was written (validated UTF-8).
+  func string(_ i: Int, of record: CSVRecord) -> String {
+    withField(i, of: record) { String(decoding: $0, as: UTF8.self) }
   }
 
-  /// Field `i` without leading and trailing spaces and tabs, passed to `body` as bytes.
-  @inline(__always) public func withTrimmedBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-    try bytes.withUnsafeBufferPointer { all in
-      var r = range(i)
-      while r.lowerBound < r.upperBound, all[r.lowerBound] == 0x20 || all[r.lowerBound] == 0x09 { r = (r.lowerBound + 1)..<r.upperBound }
-      while r.lowerBound < r.upperBound, all[r.upperBound - 1] == 0x20 || all[r.upperBound - 1] == 0x09 { r = r.lowerBound..<(r.upperBound - 1) }
-      return try body(UnsafeBufferPointer(rebasing: all[r]))
+  /// Field `i` of `record` without leading and trailing spaces and tabs, passed to `body` as bytes.
+  @inline(__always) func withTrimmedField<R>(_ i: Int, of record: CSVRecord, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try withField(i, of: record) { all in
+      var (lo, hi) = (0, all.count)
+      while lo < hi, all[lo] == 0x20 || all[lo] == 0x09 { lo += 1 }
+      while lo < hi, all[hi - 1] == 0x20 || all[hi - 1] == 0x09 { hi -= 1 }
+      return try body(UnsafeBufferPointer(rebasing: all[lo..<hi]))
     }
   }
 }
+

@@ -126,17 +126,17 @@ struct CSVTable<Field: Hashable & Sendable>: Sendable {
   /// The trimmed value of column `i` in the current row; nil when `i` is nil or the cell is blank.
   @inline(__always) func value(at i: Int?) -> String? {
     guard let i else { return nil }
-    return record.withTrimmedBytes(i) { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) }
+    return parser.withTrimmedField(i, of: record) { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) }
   }
 
   /// Column `i` of the current row as written (not trimmed).
-  func raw(at i: Int) -> String { record.string(i) }
+  func raw(at i: Int) -> String { parser.string(i, of: record) }
 
   /// `body` on the trimmed bytes of column `i`; nil when `i` is nil or the cell is blank. Lets readers parse
   /// numbers, dates and ids without making a `String` per cell.
   @inline(__always) func withBytes<R>(at i: Int?, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
     guard let i else { return nil }
-    return try record.withTrimmedBytes(i) { $0.isEmpty ? nil : try body($0) }
+    return try parser.withTrimmedField(i, of: record) { $0.isEmpty ? nil : try body($0) }
   }
 
   /// The number in column `i` (nil when blank); the error of `ValueParsing.number` when it is not one.
