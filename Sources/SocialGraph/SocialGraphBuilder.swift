@@ -43,8 +43,14 @@ public struct SocialGraphBuilder: Sendable {
   /// - Throws: `SocialGraphError` for an empty or duplicate id.
   public init(people: [Person]) throws {
     guard people.count < Int(Int32.max) else { throw SocialGraphError.tooLarge("number of people") }
-    if people.contains(where: { $0.id.isEmpty }) { throw SocialGraphError.emptyID }
-    ids = OrderedSet(people.lazy.map(\.id))
+    // The ids read in place (people[i].id): iterating the people would copy each one, every field retained.
+    var list: [String] = []
+    list.reserveCapacity(people.count)
+    for i in people.indices {
+      if people[i].id.isEmpty { throw SocialGraphError.emptyID }
+      list.append(people[i].id)
+    }
+    ids = OrderedSet(list)
     if ids.count != people.count {
       var seen = Set<String>()
       for p in people where !seen.insert(p.id).inserted { throw SocialGraphError.duplicateID(p.id) }

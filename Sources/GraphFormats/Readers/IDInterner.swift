@@ -1,6 +1,8 @@
 /// Maps id byte strings to dense indices in order of first appearance, without making a `String` per
 /// occurrence: ids live once in a byte arena; lookups hash the bytes (FNV-1a, 64-bit) into an open-addressing
-/// table of `Int32` slots with linear probing, grown at 50 % load. Strings are made once per distinct id.
+/// table with linear probing, grown at 50 % load. A slot holds the index and where the id's bytes are in the arena,
+/// so a probe reads the table and the arena only (two cache misses on a large portfolio, not three). Strings are
+/// made once per distinct id.
 /// - Reference: G. Fowler, L. C. Noll, K.-P. Vo, *FNV hash* (1991); Knuth, *TAOCP* vol. 3, §6.4 (linear probing).
 ///
 /// Canonical decimal ids below 2^22 (no sign, no leading zero: SNAP's ids) skip the hash table: a direct
@@ -12,13 +14,15 @@ struct IDInterner {
   private var arena: [UInt8] = []
   private var starts: [Int32] = [0]
   private var hashes: [UInt64] = []
+  /// Two words per slot: the high half of the hash with index + 1 (0: empty), then the id's arena start (high
+  /// half) and length (low half).
   private var slots: [UInt64]
   private var mask: Int
 
   init(expected: Int = 1024) {
     var cap = 16
     while cap < expected * 2 { cap <<= 1 }
-    slots = [UInt64](repeating: 0, count: cap)
+    slots = [UInt64](repeating: 0, count: 2 * cap)
     mask = cap - 1
     arena.reserveCapacity(expected * 8)
   }
@@ -43,11 +47,12 @@ struct IDInterner {
     let (found, h, i) = probe(bytes)
     if let found { return found }
     let id = Int32(count)
-    slots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(id) + 1)
+    slots[2 * i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(id) + 1)
+    slots[2 * i + 1] = UInt64(arena.count) << 32 | UInt64(bytes.count)
     hashes.append(h)
     arena.append(contentsOf: bytes)
     starts.append(Int32(arena.count))
-    if count * 2 > slots.count { grow() }
+    if count * 4 > slots.count { grow() }
     return id
   }
 
@@ -68,11 +73,11 @@ struct IDInterner {
     let fragment = h & 0xFFFF_FFFF_0000_0000
     var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
     while true {
-      let s = slots[i]
+      let s = slots[2 * i]
       if s == 0 { return (nil, h, i) }
       if s & 0xFFFF_FFFF_0000_0000 == fragment {
-        let id = Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
-        if equal(Int(id), bytes) { return (id, h, i) }
+        let at = slots[2 * i + 1]
+        if equal(start: Int(at >> 32), count: Int(at & 0xFFFF_FFFF), bytes) { return (Int32(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1, h, i) }
       }
       i = (i + 1) & mask
     }
@@ -89,23 +94,25 @@ struct IDInterner {
     return v
   }
 
-  private func equal(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let a = Int(starts[id]), b = Int(starts[id + 1])
-    guard b - a == bytes.count else { return false }
-    var k = 0
-    while k < bytes.count { if arena[a + k] != bytes[k] { return false }; k += 1 }
-    return true
+  private func equal(start a: Int, count: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard count == bytes.count else { return false }
+    return arena.withUnsafeBufferPointer { all in
+      var k = 0
+      while k < count { if all[a + k] != bytes[k] { return false }; k += 1 }
+      return true
+    }
   }
 
   private mutating func grow() {
-    let cap = slots.count * 2
-    slots = [UInt64](repeating: 0, count: cap)
+    let cap = slots.count   // twice the slots: two words each
+    slots = [UInt64](repeating: 0, count: 2 * cap)
     mask = cap - 1
     for id in 0..<count {
       let h = hashes[id]
       var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-      while slots[i] != 0 { i = (i + 1) & mask }
-      slots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(id) + 1)
+      while slots[2 * i] != 0 { i = (i + 1) & mask }
+      slots[2 * i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(id) + 1)
+      slots[2 * i + 1] = UInt64(starts[id]) << 32 | UInt64(starts[id + 1] - starts[id])
     }
   }
 
