@@ -20,10 +20,14 @@ public struct SocialGraphParts: Sendable {
   /// of first appearance among those ties. A `reportsTo` naming someone outside `people` is dropped (the manager
   /// is not part of this graph), as is an `owner` outside it.
   /// - Precondition: every tie's ends are among `people`.
-  /// - Complexity: O(p + t) plus the build (O(p + t) with counting sorts).
+  /// - Complexity: O(p + t log p) plus the build (O(p + t) with counting sorts).
   public func subgraph(people members: [NodeIndex], ties selected: [Int32]) throws -> SocialGraph {
-    var local = [NodeIndex: NodeIndex](minimumCapacity: members.count)
-    for (i, v) in members.enumerated() { local[v] = NodeIndex(i) }
+    // Each tie's ends found among the members: by binary search when they are in index order (an account's
+    // people always are), else through a dictionary.
+    let ascending = zip(members, members.dropFirst()).allSatisfy { $0 < $1 }
+    var table: [NodeIndex: NodeIndex] = [:]
+    if !ascending { for (i, v) in members.enumerated() { table[v] = NodeIndex(i) } }
+    func local(_ v: NodeIndex) -> NodeIndex? { ascending ? members.sortedPosition(of: v) : table[v] }
     var ids = Set<String>(minimumCapacity: members.count)
     for v in members { ids.insert(people[Int(v)].id) }
     var builder = SocialGraphBuilder(reservingPeople: members.count, ties: selected.count)
@@ -38,7 +42,7 @@ public struct SocialGraphParts: Sendable {
     if width > 0 { builder.declareTieAttributes(tieAttributeNames) }
     for t in selected {
       var tie = ties[Int(t)]
-      guard let s = local[tie.source], let d = local[tie.target] else {
+      guard let s = local(tie.source), let d = local(tie.target) else {
         preconditionFailure("subgraph: tie \(t) has an end outside the people given")
       }
       let k = Int(tie.kind)
@@ -71,5 +75,18 @@ extension SocialGraph {
     return SocialGraphParts(people: people, ties: ContiguousArray(ties.prefix(n)), kinds: kinds,
                             tieAttributeNames: tieAttributeNames,
                             tieAttributeValues: ContiguousArray(tieAttributeValues.prefix(n * width)))
+  }
+}
+
+extension Array where Element == NodeIndex {
+  /// Where `v` is in this array, which must be in ascending order without repeats; nil when it is not there.
+  /// - Complexity: O(log count), binary search.
+  @inline(__always) public func sortedPosition(of v: NodeIndex) -> NodeIndex? {
+    var (lo, hi) = (0, count)
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      if self[mid] < v { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < count && self[lo] == v ? NodeIndex(lo) : nil
   }
 }

@@ -44,10 +44,13 @@ extension GraphView {
   /// `from` that neither enters nor goes on from anyone it no longer beats `base` for: past such a person
   /// nothing can improve (every path on from there is at most base × p), so the search stays in the region the
   /// new start changes. `lengths` from `reliabilityLengths`; `search` is scratch reused from call to call.
-  /// - Complexity: O((n' + m') log n') over the improved region.
+  /// - Complexity: O((n' + m') log n') over the improved region, plus O(n) for a scratch row (`reliabilityGains`
+  ///   shares one among all its candidates).
   public func reliabilityGain(from: NodeIndex, start: Double, base: [Double], lengths: ContiguousArray<Double>,
                               search: inout ShortestPathSearch, counted: (NodeIndex) -> Bool) -> Double {
-    gainSearch(from: from, length: -log(start), base: base, lengths: lengths, search: &search, counted: counted)
+    var entered = [Double](repeating: 0, count: nodeCount)
+    return gainSearch(from: from, length: -log(start), base: base, lengths: lengths, search: &search, entered: &entered,
+                      counted: counted)
   }
 
   /// `reliabilityGain` for each of `candidates`, sharing one search among pendants. A candidate c whose only tie,
@@ -69,11 +72,12 @@ extension GraphView {
     var shared: [Host: Int] = [:]
     for c in candidates { if let (h, _) = host(c) { shared[h, default: 0] += 1 } }
     var search = ShortestPathSearch(nodeCount: nodeCount)
+    var entered = [Double](repeating: 0, count: nodeCount)
     var memo: [Host: Double] = [:]
     let d0 = -log(start)
     return candidates.map { c in
       guard let (h, slot) = host(c), shared[h]! > 1 else {
-        return gainSearch(from: c, length: d0, base: base, lengths: lengths, search: &search, counted: counted)
+        return gainSearch(from: c, length: d0, base: base, lengths: lengths, search: &search, entered: &entered, counted: counted)
       }
       let r = exp(-d0)
       guard r > base[Int(c)] else { return 0 }   // the search from c would not go on from c
@@ -81,7 +85,8 @@ extension GraphView {
       let atHost = d0 + lengths[slot]
       guard exp(-atHost) > base[Int(h.person)] else { return own }   // nor enter h
       let viaHost = memo[h] ?? {
-        let g = gainSearch(from: h.person, length: atHost, base: base, lengths: lengths, search: &search, counted: counted)
+        let g = gainSearch(from: h.person, length: atHost, base: base, lengths: lengths, search: &search, entered: &entered,
+                           counted: counted)
         memo[h] = g
         return g
       }()
@@ -93,13 +98,21 @@ extension GraphView {
     }
   }
 
+  /// The reliability a search from `from` adds over `base`. `entered[v]` keeps exp(−d) of the length d with which
+  /// v last entered the search: the length it is expanded at, so its reliability is not computed twice.
   private func gainSearch(from: NodeIndex, length: Double, base: [Double], lengths: ContiguousArray<Double>,
-                          search: inout ShortestPathSearch, counted: (NodeIndex) -> Bool) -> Double {
+                          search: inout ShortestPathSearch, entered: inout [Double], counted: (NodeIndex) -> Bool) -> Double {
     var gain = 0.0
+    entered[Int(from)] = exp(-length)
     search.run(rows: out, lengths: lengths, from: [(from, length)],
-               enter: { v, _, nd in exp(-nd) > base[Int(v)] },
+               enter: { v, _, nd in
+                 let r = exp(-nd)
+                 guard r > base[Int(v)] else { return false }
+                 entered[Int(v)] = r
+                 return true
+               },
                expand: { u, d in
-                 let r = exp(-d)
+                 let r = entered[Int(u)]   // exp(−d): d is the length u last entered with
                  guard r > base[Int(u)] else { return false }
                  if counted(u) { gain += r - base[Int(u)] }
                  return true

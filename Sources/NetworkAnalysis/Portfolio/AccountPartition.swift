@@ -113,12 +113,10 @@ public struct AccountPartition: Sendable {
   public func slice(_ k: Int, history: [Interaction]) throws -> AccountSlice {
     let members = (contacts[k] + team[k]).sorted()
     let graph = try parts.subgraph(people: members, ties: ties[k])
-    var local = [NodeIndex: NodeIndex](minimumCapacity: members.count)
-    for (i, v) in members.enumerated() { local[v] = NodeIndex(i) }
     let rows = interactions[k].map { i -> Interaction in
       var x = history[Int(i)]
-      x.person = local[x.person]!
-      x.with = x.with.flatMap { local[$0] }
+      x.person = members.sortedPosition(of: x.person)!   // members are in index order
+      x.with = x.with.flatMap { members.sortedPosition(of: $0) }
       return x
     }
     return AccountSlice(name: names[k], graph: graph, interactions: rows, people: members)
