@@ -219,28 +219,7 @@ public enum InputLoader {
     }
     var builder: SocialGraphBuilder
     var lookup: PersonLookup
-    if rejects == nil {
-      // The lookup (and the managers' and owners' ids it does not find by their bytes) and the builder, side by
-      // side; a reference missed by its bytes is then asked of the builder, which compares ids as Strings.
-      let ready = ParallelMap.map(2, threads: 2) { [people] i -> Ready in
-        if i == 1 { return .builder(Result { try SocialGraphBuilder(people: people) }) }
-        let l = PersonLookup(people: people)
-        var missed: [(person: Int, column: String, id: String)] = []
-        for (i, p) in people.enumerated() {
-          for (column, ref) in [("reports_to", p.reportsTo), ("owner", p.owner)] {
-            if var ref, ref.withUTF8({ l.index(of: $0) }) == nil { missed.append((i, column, ref)) }
-          }
-        }
-        return .lookup(l, missed: missed)
-      }
-      guard case .lookup(let l, let missed) = ready[0], case .builder(let b) = ready[1] else { preconditionFailure("lookup, then builder") }
-      builder = try b.get()
-      for m in missed where builder.index(of: m.id) == nil {
-        throw InputError(file: contacts, line: lines[m.person], problem: missingReference(m.column, m.id, contacts: contacts))
-      }
-      lookup = l
-      try addImplied(implied, to: &builder)   // ties only: the lookup stays right
-    } else {
+    if let rejects {
       // References: drop (and log) the contacts whose manager or owner is not a kept row, until none.
       while true {
         var ids = ContactsReader.SeenIDs()
@@ -252,10 +231,8 @@ public enum InputLoader {
           for k in 0..<2 {
             let (column, ref) = k == 0 ? ("reports_to", p.reportsTo) : ("owner", p.owner)
             guard let ref, ids.line(of: ref) == nil else { continue }
-            let why = rejects?.reasonFor(rejected: ref, column: column) ?? missingReference(column, ref, contacts: contacts)
-            let e = InputError(file: contacts, line: lines[i], problem: why)
-            guard let rejects else { throw e }
-            rejects.add(e, account: p.account, id: p.id)
+            let why = rejects.reasonFor(rejected: ref, column: column) ?? missingReference(column, ref, contacts: contacts)
+            rejects.add(InputError(file: contacts, line: lines[i], problem: why), account: p.account, id: p.id)
             rejects.rejectPerson(p.id, file: contacts, line: lines[i])
             ok = false
             break
@@ -269,6 +246,29 @@ public enum InputLoader {
       builder = try SocialGraphBuilder(people: people)
       try addImplied(implied, to: &builder)
       lookup = PersonLookup(builder)   // once, for both readers
+    } else {
+      // The lookup (and the managers' and owners' ids it does not find by their bytes) and the builder, side by
+      // side; a reference missed by its bytes is then asked of the builder, which compares ids as Strings.
+      let ready = ParallelMap.map(2, threads: 2) { [people] i -> Ready in
+        if i == 1 { return .builder(Result { try SocialGraphBuilder(people: people) }) }
+        let l = PersonLookup(people: people)
+        var missed: [(person: Int, column: String, id: String)] = []
+        func check(_ i: Int, _ column: String, _ ref: String?) {
+          if var ref, ref.withUTF8({ l.index(of: $0) }) == nil { missed.append((i, column, ref)) }
+        }
+        for i in people.indices {   // each person read in place, not copied
+          check(i, "reports_to", people[i].reportsTo)
+          check(i, "owner", people[i].owner)
+        }
+        return .lookup(l, missed: missed)
+      }
+      guard case .lookup(let l, let missed) = ready[0], case .builder(let b) = ready[1] else { preconditionFailure("lookup, then builder") }
+      builder = try b.get()
+      for m in missed where builder.index(of: m.id) == nil {
+        throw InputError(file: contacts, line: lines[m.person], problem: missingReference(m.column, m.id, contacts: contacts))
+      }
+      lookup = l
+      try addImplied(implied, to: &builder)   // ties only: the lookup stays right
     }
     let unknown: TiesReader.UnknownPeople = options.allowUnknown ? .add : .reject(contactsFile: contacts)
     var history: [Interaction] = []

@@ -117,17 +117,15 @@ public enum InteractionsReader {
     /// (every row released) when a chunk did not begin on a record boundary: read the file in one piece. Throws
     /// the first chunk's error in file order (every row released first).
     func finish(_ outcomes: [CSVChunks.Outcome<Int>], in buffer: UnsafeMutablePointer<Interaction>) throws -> Int? {
+      func release() { for (k, o) in outcomes.enumerated() { (buffer + offsets[k]).deinitialize(count: o.value) } }
       let assembled: [Int]?
       do {
         assembled = try CSVChunks.assemble(outcomes, ranges: ranges, bytes: bytes, file: file, headerLine: table.line)
       } catch {
-        for (k, o) in outcomes.enumerated() { (buffer + offsets[k]).deinitialize(count: o.value) }
+        release()
         throw error
       }
-      guard let counts = assembled else {
-        for (k, o) in outcomes.enumerated() { (buffer + offsets[k]).deinitialize(count: o.value) }
-        return nil
-      }
+      guard let counts = assembled else { release(); return nil }
       var cursor = 0
       for (k, c) in counts.enumerated() {
         if offsets[k] != cursor { (buffer + cursor).moveInitialize(from: buffer + offsets[k], count: c) }

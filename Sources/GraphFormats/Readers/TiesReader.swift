@@ -100,8 +100,7 @@ public enum TiesReader {
     var kinds = RepeatedCells<(KindIndex, Bool)>()
     var blankKind: (KindIndex, Bool)?
     // Errors carry the table's line (adjusted once, below); warnings carry the file's line.
-    // The table is passed, not captured: a captured `var` is boxed, and each read through the box copies it.
-    func person(_ table: borrowing CSVTable<Field>, _ column: Int?, _ end: String) throws -> NodeIndex {
+    func person(_ column: Int?, _ end: String) throws -> NodeIndex {
       if let found = table.withBytes(at: column, { lookup.index(of: $0) }), let v = found { return v }
       guard let id = table.value(at: column) else { throw table.error("empty \(end)") }
       if let v = builder.index(of: id) { return v }
@@ -120,9 +119,9 @@ public enum TiesReader {
       return v
     }
     // A kind cell's tie kind and whether its ties are directed by default (blank: the default kind).
-    func kind(_ name: String?, line: Int) throws -> (KindIndex, Bool) {
+    func kind(_ name: String?) throws -> (KindIndex, Bool) {
       let kind = name.map { TieKind($0) } ?? defaultKind
-      if kind.name.isEmpty { throw InputError(file: file, line: line, problem: "kind \(quoted(name ?? "")) is empty") }
+      if kind.name.isEmpty { throw table.error("kind \(quoted(name ?? "")) is empty") }
       return (builder.kindIndex(for: kind), defaultDirected ?? kind.isDirectedByDefault)
     }
     let (cSource, cTarget, cWeight, cKind, cDirected, cSince, cLast, cCount) = (
@@ -131,17 +130,17 @@ public enum TiesReader {
     do {
       while try table.next(rejects) {
         do {
-          let (at, line) = (table.line, table.line + lineOffset)   // errors carry the table's line, warnings the file's
-          let s = try person(table, cSource, "source")
-          let t = try person(table, cTarget, "target")
+          let line = table.line + lineOffset
+          let s = try person(cSource, "source")
+          let t = try person(cTarget, "target")
           var weight = 1.0
           if let w = table.withBytes(at: cWeight, { ValueParsing.fastNumber($0) }) {
             if let w, w > 0 { weight = w } else { weight = try ValueParsing.weight(table.value(at: cWeight)!).get(in: table) }
           }
           let (k, kindDirected) = try table.withBytes(at: cKind) { b in
-            try kinds.value(b) { try kind(String(decoding: $0, as: UTF8.self), line: at) }
+            try kinds.value(b) { try kind(String(decoding: $0, as: UTF8.self)) }
           } ?? {
-            if blankKind == nil { blankKind = try kind(nil, line: at) }
+            if blankKind == nil { blankKind = try kind(nil) }
             return blankKind!
           }()
           var directed = kindDirected

@@ -224,10 +224,9 @@ extension SocialGraph {
     func inCircuit(_ v: NodeIndex) -> Bool { people[Int(v)].isInDecisionCircuit }
     // Our team's threads into each contact: direct ties, and the declared owner.
     func threads(_ v: NodeIndex) -> [NodeIndex] {
-      var t = view.out.neighbors(v).filter { people[Int($0)].isInternal }
-      if let o = people[Int(v)].owner, let i = index(of: o), people[Int(i)].isInternal { t.append(i) }
-      t.sort()
-      return t.indices.filter { $0 == 0 || t[$0] != t[$0 - 1] }.map { t[$0] }   // each member once
+      var t = view.out.neighbors(v).filter { people[Int($0)].isInternal }   // ascending, each once (rows are sorted)
+      if let o = people[Int(v)].owner, let i = index(of: o), people[Int(i)].isInternal, !t.contains(i) { t.append(i); t.sort() }
+      return t
     }
     let threadsOf = Dictionary(uniqueKeysWithValues: contacts.map { ($0, threads($0)) })
     let circuit = contacts.filter(inCircuit)
