@@ -62,6 +62,38 @@ private func close(_ a: [Double], _ b: [Double], _ what: String, sourceLocation:
     #expect((ShortestPathSweep.PendantFold(v.out, lengths: weighted ? v.out.weights.map { 1 / $0 } : [])?.sources.count ?? 19) == (weight > 0 ? 9 : 19))   // 10 pendants: 1…6, 9, 11, 14, 18
   }
 
+  // The 64-source lane sweep (LaneSweep.swift) against the one-source BFS, on random graphs with pendants, isolated
+  // people and several components: one batch, a partial last batch, a directed view, sampled sources, and a view
+  // of 300 (parallel blocks of batches). Below 256 people both sum every source's dependencies in one block, so the
+  // values are equal bit for bit; at 300 the blocks group the sources differently and the sums agree to rounding.
+  @Test(arguments: [(40, false, false), (130, false, false), (150, true, false), (130, false, true), (300, false, false)])
+  func laneSweepIsTheOneSourceSweep(n: Int, directed: Bool, sampled: Bool) throws {
+    var rng = SplitMix64(seed: UInt64(n))
+    var ties: [(Int32, Int32, Double)] = []
+    let core = n - n / 10   // the rest: pendants on random people, and a few isolated
+    for _ in 0..<(3 * core) {
+      let (a, b) = (Int32(rng.next() % UInt64(core)), Int32(rng.next() % UInt64(core)))
+      if a != b { ties.append((a, b, 1)) }
+    }
+    for p in core..<(n - 3) { ties.append((Int32(p), Int32(rng.next() % UInt64(core / 4)), 1)) }
+    let v = try graph(n, ties, directed: directed).social
+    var lanes = ShortestPathSweep(forward: v.out, backward: v.inbound, weighted: false)
+    var single = lanes
+    single.allowLanes = false
+    lanes.allowLanes = true
+    let sources: [Int32]? = sampled ? (0..<Int32(n)).filter { $0 % 3 == 1 } : nil
+    let a = lanes.run(betweenness: true, sources: sources), b = single.run(betweenness: true, sources: sources)
+    #expect(a.distanceSum == b.distanceSum && a.reached == b.reached && a.harmonicSum == b.harmonicSum)
+    if n < 256 {
+      #expect(a.betweenness == b.betweenness)
+    } else {
+      for (x, y) in zip(a.betweenness, b.betweenness) { #expect(abs(x - y) <= 1e-12 * max(1, abs(y))) }
+    }
+    #expect(b.betweenness.contains { $0 > 0 } && b.reached.contains(1))
+    let plain = lanes.run(betweenness: false, sources: sources)
+    #expect(plain.distanceSum == b.distanceSum && plain.harmonicSum == b.harmonicSum && plain.betweenness.isEmpty)
+  }
+
   // A star of k spokes: A's eigenvalues are ±√k and 0, the eigenvector (1/√2 at the hub, 1/√(2k) at each spoke).
   // Unfolded, the power iteration on A + I needs about 6,000 rounds of 2(n + m) work for k = 200,000 and stopped
   // at its cap; with the spokes folded into one unknown (PendantGroups) it converges. Two weights on the spokes

@@ -20,6 +20,9 @@ struct ShortestPathSweep: Sendable {
   /// Whether Dijkstra may use Dial's buckets when the lengths allow (`BucketQueue`); off only to compare with the
   /// radix heap in tests.
   var allowBuckets = true
+  /// Whether unweighted sweeps of up to `laneLimit` people take 64 sources at a time (`runLanes`); off only to
+  /// compare with the one-source BFS in tests.
+  var allowLanes = true
 
   struct Result {
     /// Σ_t d(s, t) over reached t, and the number of people reached (s included).
@@ -45,6 +48,7 @@ struct ShortestPathSweep: Sendable {
   ///   betweenness centrality in social networks", ASONAM 2012, pp. 450–456, doi:10.1109/ASONAM.2012.79.
   func run(betweenness: Bool, sources only: [Int32]? = nil) -> Result {
     let n = forward.nodeCount
+    if !weighted && allowLanes && n <= Self.laneLimit { return runLanes(betweenness: betweenness, sources: only) }
     var distanceSum = [Double](repeating: 0, count: n)
     var reached = [Int](repeating: 0, count: n)
     var harmonicSum = [Double](repeating: 0, count: n)
@@ -135,7 +139,7 @@ struct ShortestPathSweep: Sendable {
   }
 
   /// Whether `forward` and `backward` are the same rows (an undirected view).
-  private var sharesRows: Bool {
+  var sharesRows: Bool {
     forward.offsets.withUnsafeBufferPointer { a in backward.offsets.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
       && forward.targets.withUnsafeBufferPointer { a in backward.targets.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
   }

@@ -1,0 +1,266 @@
+import SocialGraph
+
+/// The unweighted sweep 64 sources at a time: one BFS per batch in which every person carries a 64-bit mask of the
+/// sources (lanes) that reached them, level by level, and path counts, dependencies and the coefficients of the
+/// dependency pass are kept per person and lane. A tie is read once per batch and level instead of once per
+/// source, and per lane work is done only for the lanes in which the tie is an edge of the shortest-path DAG
+/// (found by bit operations on the masks).
+///
+/// Each lane does the additions of `breadthFirst` for its source in the same order: σ(w) sums the same path
+/// counts (whole numbers, exact below 2⁵³, so their order does not matter), δ(v) sums (1 + δ(w)) / σ(w) over v's
+/// row in row order, distance and harmonic sums are added person by person in order of distance (a BFS order),
+/// and each person's betweenness receives the sources' dependencies in source order. Values therefore equal the
+/// one-source sweep's, given the same grouping of sources into blocks (`ShortestPathSweep.run`).
+/// - Reference: M. Then, M. Kaufmann, F. Chirigati, T.-A. Hoang-Vu, K. Pham, A. Kemper, T. Neumann, H. T. Vo
+///   (2014), "The more the merrier: efficient multi-source graph traversal", *PVLDB* 8(4):449–460,
+///   doi:10.14778/2735496.2735507 (bit-parallel BFS); U. Brandes (2001), see `ShortestPathSweep`.
+/// - Complexity: O(m · ℓ + Σ_s |DAG_s|) per batch, ℓ the number of distinct distances a person has from the
+///   batch's sources (at most the diameter + 1); O(64 n) scratch.
+extension ShortestPathSweep {
+  /// Sources per batch: the bits of a mask.
+  static let lanes = 64
+  /// The largest view swept in lanes: two 64-lane rows of Doubles per person (1 KiB) stay in a core's caches up to
+  /// some thousands of people; larger views take the one-source sweep.
+  static let laneLimit = 16_384
+
+  /// Per-block scratch of the lane sweep, in raw buffers; freed by `release`.
+  struct LaneScratch {
+    /// σ per person and lane during the forward pass, then δ in its place (σ is not needed once δ is known).
+    let sigma: UnsafeMutableBufferPointer<Double>
+    /// (1 + δ(w)) / σ(w) per person and lane, as the dependency pass finishes each lane of w.
+    let coef: UnsafeMutableBufferPointer<Double>
+    /// The lanes that have reached each person, and (during a level) the lanes reaching them at the next distance.
+    let seen: UnsafeMutableBufferPointer<UInt64>
+    let nextMask: UnsafeMutableBufferPointer<UInt64>
+    /// The levels: people with the lanes in which they are at that distance, level by level.
+    let entryPerson: UnsafeMutableBufferPointer<Int32>
+    let entryMask: UnsafeMutableBufferPointer<UInt64>
+    /// One person's sum over their row, per lane.
+    let sum: UnsafeMutableBufferPointer<Double>
+    var levelStart: [Int] = []
+
+    init(n: Int) {
+      let w = ShortestPathSweep.lanes
+      sigma = .allocate(capacity: max(n * w, 1)); sigma.initialize(repeating: 0)
+      coef = .allocate(capacity: max(n * w, 1)); coef.initialize(repeating: 0)
+      seen = .allocate(capacity: max(n, 1)); seen.initialize(repeating: 0)
+      nextMask = .allocate(capacity: max(n, 1)); nextMask.initialize(repeating: 0)
+      // A person enters a level once per distance they have from the batch's sources: at most once per lane.
+      entryPerson = .allocate(capacity: max(n * w, 1)); entryPerson.initialize(repeating: 0)
+      entryMask = .allocate(capacity: max(n * w, 1)); entryMask.initialize(repeating: 0)
+      sum = .allocate(capacity: w); sum.initialize(repeating: 0)
+    }
+    func release() {
+      sigma.deallocate(); coef.deallocate(); seen.deallocate(); nextMask.deallocate()
+      entryPerson.deallocate(); entryMask.deallocate(); sum.deallocate()
+    }
+  }
+
+  /// What one lane's sweep gives: Σ d, the people reached (the source included), Σ 1 / d, and (with a pendant
+  /// length ℓ) Σ 1 / (ℓ + d), each over the people reached other than the source, in order of distance.
+  struct LaneSums {
+    var distance = 0.0, reached = 1, harmonic = 0.0, shifted = 0.0
+  }
+
+  /// Sweeps `sources` (at most `lanes`) at once. With `accumulate`, each person's dependencies are added to it in
+  /// lane order, times the lane's multiplicity (1 + its source's folded pendants, `pendants[k]`); and in its turn,
+  /// lane k's source gets its pendants' own dependency, pendants · (reached − 2) (see `run`). `pendantLength` asks
+  /// for `LaneSums.shifted`.
+  func lanesBreadthFirst(_ sources: UnsafeBufferPointer<Int32>, _ sc: inout LaneScratch, pendants: UnsafeBufferPointer<Int>,
+                         pendantLength: Double?,
+                         sums: UnsafeMutableBufferPointer<LaneSums>,
+                         accumulate: UnsafeMutableBufferPointer<Double>?) {
+    let w = Self.lanes
+    let count = sources.count
+    let sigma = sc.sigma.baseAddress!, coef = sc.coef.baseAddress!
+    let seen = sc.seen, nextMask = sc.nextMask, entryPerson = sc.entryPerson, entryMask = sc.entryMask
+    let sum = sc.sum
+    for k in 0..<count { sums[k] = LaneSums() }
+    var entries = 0
+    sc.levelStart.removeAll(keepingCapacity: true)
+    sc.levelStart.append(0)
+    for k in 0..<count {
+      let s = Int(sources[k])
+      let bit: UInt64 = 1 << UInt64(k)
+      if seen[s] == 0 { entryPerson[entries] = Int32(s); entries += 1 }
+      seen[s] |= bit; nextMask[s] |= bit
+      sigma[s * w + k] = 1
+    }
+    for e in 0..<entries { let s = Int(entryPerson[e]); entryMask[e] = nextMask[s]; nextMask[s] = 0 }
+    sc.levelStart.append(entries)
+    forward.withBuffers { off, tgt, _ in
+      var level = 0
+      while sc.levelStart[level + 1] > sc.levelStart[level] {
+        let (lo, hi) = (sc.levelStart[level], sc.levelStart[level + 1])
+        for e in lo..<hi {
+          let v = Int(entryPerson[e]), lanes = entryMask[e]
+          let sv = sigma + v * w
+          for p in Int(off[v])..<Int(off[v + 1]) {
+            let u = Int(tgt[p])
+            let fresh = lanes & ~seen[u]
+            if fresh != 0 {
+              if nextMask[u] == 0 { entryPerson[entries] = Int32(u); entries &+= 1 }
+              seen[u] |= fresh; nextMask[u] |= fresh
+            }
+            // The lanes in which v → u is a DAG edge: v at this distance, u at the next (u's lanes at the next
+            // distance are complete for v's lanes once v's scan reaches u: a lane's first visitor sets it).
+            var dag = lanes & nextMask[u]
+            let su = sigma + u * w
+            while dag != 0 {
+              let b = dag.trailingZeroBitCount
+              su[b] += sv[b]
+              dag &= dag &- 1
+            }
+          }
+        }
+        // The next level's masks are complete: keep them with their people, and add their distances lane by lane.
+        let d = Double(level + 1)
+        for e in hi..<entries {
+          let u = Int(entryPerson[e])
+          var lanes = nextMask[u]
+          entryMask[e] = lanes; nextMask[u] = 0
+          while lanes != 0 {
+            let b = lanes.trailingZeroBitCount
+            sums[b].distance += d; sums[b].harmonic += 1 / d; sums[b].reached &+= 1
+            if let l = pendantLength { sums[b].shifted += 1 / (l + d) }
+            lanes &= lanes &- 1
+          }
+        }
+        sc.levelStart.append(entries)
+        level += 1
+      }
+      guard accumulate != nil else { return }
+      // Dependencies, deepest level first; nextMask holds the masks of the level below the one being finished.
+      var l = level - 1
+      while l >= 0 {
+        let (lo, hi, below) = (sc.levelStart[l], sc.levelStart[l + 1], sc.levelStart[l + 2])
+        for e in hi..<below { nextMask[Int(entryPerson[e])] = entryMask[e] }
+        for e in lo..<hi {
+          let v = Int(entryPerson[e]), lanes = entryMask[e]
+          var m = lanes
+          while m != 0 { sum[m.trailingZeroBitCount] = 0; m &= m &- 1 }
+          for p in Int(off[v])..<Int(off[v + 1]) {
+            let u = Int(tgt[p])
+            var dag = lanes & nextMask[u]
+            let cu = coef + u * w
+            while dag != 0 {
+              let b = dag.trailingZeroBitCount
+              sum[b] += cu[b]
+              dag &= dag &- 1
+            }
+          }
+          let sv = sigma + v * w, cv = coef + v * w
+          m = lanes
+          while m != 0 {
+            let b = m.trailingZeroBitCount
+            let delta = sv[b] * sum[b]
+            cv[b] = (1 + delta) / sv[b]
+            sv[b] = delta
+            m &= m &- 1
+          }
+        }
+        for e in hi..<below { nextMask[Int(entryPerson[e])] = 0 }
+        l -= 1
+      }
+    }
+    // Each person's dependencies in source order; then clear what the batch touched (every person reached is in
+    // some level).
+    for e in 0..<entries {
+      let v = Int(entryPerson[e])
+      let reachedBy = seen[v]
+      guard reachedBy != 0 else { continue }   // a person in several levels: done at their first
+      let sv = sigma + v * w
+      if let acc = accumulate {
+        var m = reachedBy
+        while m != 0 {
+          let b = m.trailingZeroBitCount
+          if Int(sources[b]) != v {
+            acc[v] += sv[b] * Double(1 + pendants[b])
+          } else if pendants[b] > 0 {
+            acc[v] += Double(pendants[b]) * Double(sums[b].reached - 2)
+          }
+          m &= m &- 1
+        }
+      }
+      var m = reachedBy
+      while m != 0 { sv[m.trailingZeroBitCount] = 0; m &= m &- 1 }
+      seen[v] = 0
+    }
+  }
+}
+
+extension ShortestPathSweep {
+  /// `run` on an unweighted view of at most `laneLimit` people: the sources (everyone, the non-pendants, or `only`)
+  /// in batches of `lanes`, the batches in at most 64 blocks (by the number of people only, as `run`'s blocks),
+  /// each block's dependencies added to the total in block order.
+  func runLanes(betweenness: Bool, sources only: [Int32]?) -> Result {
+    let n = forward.nodeCount
+    var distanceSum = [Double](repeating: 0, count: n)
+    var reached = [Int](repeating: 0, count: n)
+    var harmonicSum = [Double](repeating: 0, count: n)
+    let fold = only == nil && sharesRows ? PendantFold(forward, lengths: []) : nil
+    let sourceList = only ?? fold?.sources ?? (0..<n).map { Int32($0) }
+    let pendantCounts: [Int] = fold.map { f in sourceList.map { s in Int(f.leaves.start[Int(s) + 1] - f.leaves.start[Int(s)]) } }
+      ?? [Int](repeating: 0, count: sourceList.count)
+    let w = Self.lanes
+    let batches = (sourceList.count + w - 1) / w
+    let parallel = n >= 256
+    let blocks = BlockParallel.blocks(count: batches, maxBlocks: parallel ? 64 : 1)
+    let sideBySide = BlockParallel.runsInParallel(blocks, parallel: parallel)
+    let rows = betweenness ? (sideBySide ? blocks.count : 1) : 0
+    var partial = [Double](repeating: 0, count: rows * n)
+    var total = [Double](repeating: 0, count: betweenness ? n : 0)
+    distanceSum.withUnsafeMutableBufferPointer { ds in
+    reached.withUnsafeMutableBufferPointer { rc in
+    harmonicSum.withUnsafeMutableBufferPointer { hs in
+    partial.withUnsafeMutableBufferPointer { pb in
+      let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs), pbS = DisjointSlots(pb)
+      /// The batches of `range` swept with `scratch`, their dependencies added into `mine`.
+      @Sendable func sweepBlock(_ range: Range<Int>, _ scratch: inout LaneScratch, _ mine: UnsafeMutableBufferPointer<Double>?) {
+        var sums = [LaneSums](repeating: LaneSums(), count: w)
+        sourceList.withUnsafeBufferPointer { all in
+        pendantCounts.withUnsafeBufferPointer { allPendants in
+        sums.withUnsafeMutableBufferPointer { sums in
+          for batch in range {
+            let lanes = (batch * w)..<min(batch * w + w, all.count)
+            let sources = UnsafeBufferPointer(rebasing: all[lanes])
+            let pendants = UnsafeBufferPointer(rebasing: allPendants[lanes])
+            lanesBreadthFirst(sources, &scratch, pendants: pendants, pendantLength: fold?.leaves.length,
+                              sums: sums, accumulate: mine)
+            for k in 0..<sources.count {
+              let s = Int(sources[k]), r = sums[k]
+              dsS.base[s] = r.distance; rcS.base[s] = r.reached; hsS.base[s] = r.harmonic
+              guard let leaves = fold?.leaves, pendants[k] > 0 else { continue }
+              // The pendants hung on s (see `run`): s's sums shifted by the tie's length.
+              let l = leaves.length
+              let h = 1 / l + (r.shifted - 1 / (l + l))
+              let shiftedTotal = r.distance + l * Double(r.reached - 2)
+              for j in Int(leaves.start[s])..<Int(leaves.start[s + 1]) {
+                let v = Int(leaves.members[j])
+                dsS.base[v] = shiftedTotal; rcS.base[v] = r.reached; hsS.base[v] = h
+              }
+            }
+          }
+        }}}
+      }
+      if sideBySide {
+        BlockParallel.run(blocks, parallel: parallel) { b, range in
+          var scratch = LaneScratch(n: n)
+          defer { scratch.release() }
+          sweepBlock(range, &scratch, betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil)
+        }
+      } else {
+        var scratch = LaneScratch(n: n)
+        defer { scratch.release() }
+        for range in blocks {
+          sweepBlock(range, &scratch, betweenness ? pbS.base : nil)
+          if betweenness { for v in 0..<n { total[v] += pbS.base[v]; pbS.base[v] = 0 } }
+        }
+      }
+    }}}}
+    if betweenness && sideBySide {
+      for b in 0..<blocks.count { for v in 0..<n { total[v] += partial[b * n + v] } }   // block order: deterministic
+    }
+    return Result(distanceSum: distanceSum, reached: reached, harmonicSum: harmonicSum, betweenness: total)
+  }
+}
