@@ -120,14 +120,15 @@ extension ShortestPathSweep {
         }
         // The next level's masks are complete: keep them with their people, and add their distances lane by lane.
         let d = Double(level + 1)
+        let (inverse, shiftedInverse) = (1 / d, pendantLength.map { 1 / ($0 + d) } ?? 0)   // once per level
         for e in hi..<entries {
           let u = Int(entryPerson[e])
           var lanes = nextMask[u]
           entryMask[e] = lanes; nextMask[u] = 0
           while lanes != 0 {
             let b = lanes.trailingZeroBitCount
-            sums[b].distance += d; sums[b].harmonic += 1 / d; sums[b].reached &+= 1
-            if let l = pendantLength { sums[b].shifted += 1 / (l + d) }
+            sums[b].distance += d; sums[b].harmonic += inverse; sums[b].reached &+= 1
+            sums[b].shifted += shiftedInverse
             lanes &= lanes &- 1
           }
         }

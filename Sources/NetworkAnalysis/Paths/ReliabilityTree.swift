@@ -49,8 +49,8 @@ extension GraphView {
   public func reliabilityGain(from: NodeIndex, start: Double, base: [Double], lengths: ContiguousArray<Double>,
                               search: inout ShortestPathSearch, counted: (NodeIndex) -> Bool) -> Double {
     var entered = [Double](repeating: 0, count: nodeCount)
-    return gainSearch(from: from, length: -log(start), base: base, lengths: lengths, search: &search, entered: &entered,
-                      counted: counted)
+    return gainSearch(from: from, length: -log(start), base: base, bound: nil, lengths: lengths, search: &search,
+                      entered: &entered, counted: counted)
   }
 
   /// `reliabilityGain` for each of `candidates`, sharing one search among pendants. A candidate c whose only tie,
@@ -75,9 +75,14 @@ extension GraphView {
     var entered = [Double](repeating: 0, count: nodeCount)
     var memo: [Host: Double] = [:]
     let d0 = -log(start)
+    // A length at or past bound[v] gives exp(−length) ≤ base[v] whatever the rounding (a margin of 10⁻⁹, relative
+    // and absolute, over −ln base[v], against errors of the order of 10⁻¹⁶): such an entry is refused without its
+    // exponential. Shorter lengths take the exact test, so the searches decide as before.
+    let bound = base.map { $0 > 0 ? -log($0) * (1 + 1e-9) + 1e-9 : Double.infinity }
     return candidates.map { c in
       guard let (h, slot) = host(c), shared[h]! > 1 else {
-        return gainSearch(from: c, length: d0, base: base, lengths: lengths, search: &search, entered: &entered, counted: counted)
+        return gainSearch(from: c, length: d0, base: base, bound: bound, lengths: lengths, search: &search, entered: &entered,
+                          counted: counted)
       }
       let r = exp(-d0)
       guard r > base[Int(c)] else { return 0 }   // the search from c would not go on from c
@@ -85,8 +90,8 @@ extension GraphView {
       let atHost = d0 + lengths[slot]
       guard exp(-atHost) > base[Int(h.person)] else { return own }   // nor enter h
       let viaHost = memo[h] ?? {
-        let g = gainSearch(from: h.person, length: atHost, base: base, lengths: lengths, search: &search, entered: &entered,
-                           counted: counted)
+        let g = gainSearch(from: h.person, length: atHost, base: base, bound: bound, lengths: lengths, search: &search,
+                           entered: &entered, counted: counted)
         memo[h] = g
         return g
       }()
@@ -99,13 +104,15 @@ extension GraphView {
   }
 
   /// The reliability a search from `from` adds over `base`. `entered[v]` keeps exp(−d) of the length d with which
-  /// v last entered the search: the length it is expanded at, so its reliability is not computed twice.
-  private func gainSearch(from: NodeIndex, length: Double, base: [Double], lengths: ContiguousArray<Double>,
+  /// v last entered the search: the length it is expanded at, so its reliability is not computed twice. `bound`
+  /// (from `reliabilityGains`), when given, refuses the lengths that cannot beat base without an exponential.
+  private func gainSearch(from: NodeIndex, length: Double, base: [Double], bound: [Double]?, lengths: ContiguousArray<Double>,
                           search: inout ShortestPathSearch, entered: inout [Double], counted: (NodeIndex) -> Bool) -> Double {
     var gain = 0.0
     entered[Int(from)] = exp(-length)
     search.run(rows: out, lengths: lengths, from: [(from, length)],
                enter: { v, _, nd in
+                 if let bound, nd >= bound[Int(v)] { return false }   // exp(−nd) ≤ base[v] for sure
                  let r = exp(-nd)
                  guard r > base[Int(v)] else { return false }
                  entered[Int(v)] = r
