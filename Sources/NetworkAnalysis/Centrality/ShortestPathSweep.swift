@@ -6,7 +6,9 @@ import SocialGraph
 ///
 /// Scratch (distances, path counts, dependencies, the visit order, the heap) is per block and reset only where
 /// touched; the dependency pass walks the shortest-path DAG recorded during the forward search (successors by BFS,
-/// branch-free, predecessors by Dijkstra, found among the settled people as each person is settled).
+/// branch-free, predecessors by Dijkstra, found among the settled people as each person is settled). Unweighted
+/// views of up to `laneLimit` people are swept 64 sources at a time instead (`runLanes`, LaneSweep.swift), with
+/// the same additions per source.
 /// - Reference: U. Brandes (2001), "A faster algorithm for betweenness centrality", *J. Math. Sociol.*
 ///   25(2):163–177, doi:10.1080/0022250X.2001.9990249; E. W. Dijkstra (1959), *Numer. Math.* 1:269–271.
 /// - Complexity: O(n′ m) unweighted, O(n′ m log n) weighted, for the n′ people who are not pendants when every tie
