@@ -49,6 +49,14 @@ public struct AccountPartition: Sendable {
     let count = names.count
     var ties = [[Int32]](repeating: [], count: count)
     var engaged = [Set<NodeIndex>](repeating: [], count: count)
+    // The account each team member was last marked engaged in: a file grouped by account names the same member
+    // row after row, and the set is asked once per run instead of once per row (the sets decide either way).
+    var lastEngaged = [Int32](repeating: -1, count: n)
+    func engage(_ member: Int, in a: Int32) {
+      guard lastEngaged[member] != a else { return }
+      lastEngaged[member] = a
+      engaged[Int(a)].insert(NodeIndex(member))
+    }
     var teamTies: [Int32] = []
     var cross = 0
     for (i, t) in parts.ties.enumerated() {
@@ -59,9 +67,9 @@ public struct AccountPartition: Sendable {
       if a >= 0 && b >= 0 {
         if a == b { ties[Int(a)].append(Int32(i)) } else { cross += 1 }
       } else if a >= 0 && di {
-        ties[Int(a)].append(Int32(i)); engaged[Int(a)].insert(NodeIndex(d))
+        ties[Int(a)].append(Int32(i)); engage(d, in: a)
       } else if b >= 0 && si {
-        ties[Int(b)].append(Int32(i)); engaged[Int(b)].insert(NodeIndex(s))
+        ties[Int(b)].append(Int32(i)); engage(s, in: b)
       }
     }
     // Owners, and the team members of the history.
@@ -75,7 +83,7 @@ public struct AccountPartition: Sendable {
       let a = accountOf[Int(x.person)]
       guard a >= 0 else { continue }   // our team's own rows, or an account left out
       rows[Int(a)].append(Int32(i))
-      if let w = x.with, people[Int(w)].isInternal { engaged[Int(a)].insert(w) }
+      if let w = x.with, people[Int(w)].isInternal { engage(Int(w), in: a) }
     }
     // Ties among the engaged members of each account: our team's own ties, indexed by member.
     var teamTiesOf: [NodeIndex: [Int32]] = [:]
