@@ -25,7 +25,7 @@ extension ShortestPathSweep {
   static let laneLimit = 8_192
 
   /// Per-block scratch of the lane sweep, in raw buffers; freed by `release`.
-  struct LaneScratch {
+  struct LaneScratch: SweepScratch {
     /// σ per person and lane during the forward pass, then δ in its place (σ is not needed once δ is known).
     let sigma: UnsafeMutableBufferPointer<Double>
     /// (1 + δ(w)) / σ(w) per person and lane, as the dependency pass finishes each lane of w.
@@ -251,17 +251,13 @@ extension ShortestPathSweep {
     let batches = (sourceList.count + w - 1) / w
     let parallel = n >= 256
     let blocks = BlockParallel.blocks(count: batches, maxBlocks: parallel ? 64 : 1)
-    let sideBySide = BlockParallel.runsInParallel(blocks, parallel: parallel)
-    let rows = betweenness ? (sideBySide ? blocks.count : 1) : 0
-    var partial = [Double](repeating: 0, count: rows * n)
-    var total = [Double](repeating: 0, count: betweenness ? n : 0)
+    var total: [Double] = []
     distanceSum.withUnsafeMutableBufferPointer { ds in
     reached.withUnsafeMutableBufferPointer { rc in
     harmonicSum.withUnsafeMutableBufferPointer { hs in
-    partial.withUnsafeMutableBufferPointer { pb in
-      let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs), pbS = DisjointSlots(pb)
-      /// The batches of `range` swept with `scratch`, their dependencies added into `mine`.
-      @Sendable func sweepBlock(_ range: Range<Int>, _ scratch: inout LaneScratch, _ mine: UnsafeMutableBufferPointer<Double>?) {
+      let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs)
+      total = Self.dependencies(n: n, blocks: blocks, parallel: parallel, betweenness: betweenness,
+                                scratch: { LaneScratch(n: n) }) { range, scratch, mine in
         var sums = [LaneSums](repeating: LaneSums(), count: w)
         sourceList.withUnsafeBufferPointer { all in
         pendantCounts.withUnsafeBufferPointer { allPendants in
@@ -275,37 +271,14 @@ extension ShortestPathSweep {
             for k in 0..<sources.count {
               let s = Int(sources[k]), r = sums[k]
               dsS.base[s] = r.distance; rcS.base[s] = r.reached; hsS.base[s] = r.harmonic
-              guard let leaves = fold?.leaves, pendants[k] > 0 else { continue }
-              // The pendants hung on s (see `run`): s's sums shifted by the tie's length.
-              let l = leaves.length
-              let h = 1 / l + (r.shifted - 1 / (l + l))
-              let shiftedTotal = r.distance + l * Double(r.reached - 2)
-              for j in Int(leaves.start[s])..<Int(leaves.start[s + 1]) {
-                let v = Int(leaves.members[j])
-                dsS.base[v] = shiftedTotal; rcS.base[v] = r.reached; hsS.base[v] = h
+              if let leaves = fold?.leaves, pendants[k] > 0 {
+                leaves.fill(host: s, distanceSum: r.distance, reached: r.reached, shifted: r.shifted, dsS.base, rcS.base, hsS.base)
               }
             }
           }
         }}}
       }
-      if sideBySide {
-        BlockParallel.run(blocks, parallel: parallel) { b, range in
-          var scratch = LaneScratch(n: n)
-          defer { scratch.release() }
-          sweepBlock(range, &scratch, betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil)
-        }
-      } else {
-        var scratch = LaneScratch(n: n)
-        defer { scratch.release() }
-        for range in blocks {
-          sweepBlock(range, &scratch, betweenness ? pbS.base : nil)
-          if betweenness { for v in 0..<n { total[v] += pbS.base[v]; pbS.base[v] = 0 } }
-        }
-      }
-    }}}}
-    if betweenness && sideBySide {
-      for b in 0..<blocks.count { for v in 0..<n { total[v] += partial[b * n + v] } }   // block order: deterministic
-    }
+    }}}
     return Result(distanceSum: distanceSum, reached: reached, harmonicSum: harmonicSum, betweenness: total)
   }
 }

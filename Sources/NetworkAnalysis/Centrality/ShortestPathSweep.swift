@@ -1,5 +1,10 @@
 import SocialGraph
 
+/// A sweep's per-block scratch: raw buffers, freed by `release` when the block is done.
+protocol SweepScratch {
+  func release()
+}
+
 /// Per-source shortest paths with Brandes' dependency accumulation, computing closeness sums, harmonic sums and
 /// betweenness in one sweep. Lengths are 1 per tie (BFS) or 1 / weight (Dijkstra); two path lengths are equal
 /// only when exactly equal (`==`), as in NetworkX (igraph allows ε = 1e-10; we follow NetworkX for parity).
@@ -78,21 +83,14 @@ struct ShortestPathSweep: Sendable {
             longest / shortest <= BucketQueue.largestRatio else { return nil }
       return (shortest, max(longest, backLengths.max() ?? longest))
     }()
-    // Blocks side by side: a scratch and a row of partial betweenness per block, added up in block order. One after
-    // another (a small graph, or an account of a portfolio already scored in parallel): one scratch and one row for
-    // all, each block's row added to the total as it ends — the same additions in the same order.
-    let sideBySide = BlockParallel.runsInParallel(blocks, parallel: parallel)
-    let rows = betweenness ? (sideBySide ? blocks.count : 1) : 0
-    var partial = [Double](repeating: 0, count: rows * n)
-    var total = [Double](repeating: 0, count: betweenness ? n : 0)
     let slots = betweenness ? max(forward.slotCount, backward.slotCount) : 0
+    var total: [Double] = []
     distanceSum.withUnsafeMutableBufferPointer { ds in
     reached.withUnsafeMutableBufferPointer { rc in
     harmonicSum.withUnsafeMutableBufferPointer { hs in
-    partial.withUnsafeMutableBufferPointer { pb in
-      let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs), pbS = DisjointSlots(pb)
-      /// The sources of `range` swept with `scratch`, their dependencies added into `mine`.
-      @Sendable func sweepBlock(_ range: Range<Int>, _ scratch: inout Scratch, _ mine: UnsafeMutableBufferPointer<Double>?) {
+      let dsS = DisjointSlots(ds), rcS = DisjointSlots(rc), hsS = DisjointSlots(hs)
+      total = Self.dependencies(n: n, blocks: blocks, parallel: parallel, betweenness: betweenness,
+                                scratch: { Scratch(n: n, slots: slots, weighted: weighted, buckets: bucketRange) }) { range, scratch, mine in
         lengths.withUnsafeBufferPointer { len in
           backLengths.withUnsafeBufferPointer { blen in
             for i in range {
@@ -104,40 +102,53 @@ struct ShortestPathSweep: Sendable {
               dsS.base[s] = sum; rcS.base[s] = count; hsS.base[s] = harm
               if let leaves = fold?.leaves, !pendants.isEmpty {
                 if let mine { mine[s] += Double(pendants.count) * Double(count - 2) }
-                let l = leaves.length
                 var shifted = 0.0
-                for k in 1..<count { shifted += 1 / (l + scratch.distance(order: k, weighted: weighted)) }
-                let h = 1 / l + (shifted - 1 / (l + l))
-                let total = sum + l * Double(count - 2)
-                for j in pendants {
-                  let v = Int(leaves.members[j])
-                  dsS.base[v] = total; rcS.base[v] = count; hsS.base[v] = h
-                }
+                for k in 1..<count { shifted += 1 / (leaves.length + scratch.distance(order: k, weighted: weighted)) }
+                leaves.fill(host: s, distanceSum: sum, reached: count, shifted: shifted, dsS.base, rcS.base, hsS.base)
               }
               scratch.reset(count: count, weighted: weighted)
             }
           }
         }
       }
+    }}}
+    return Result(distanceSum: distanceSum, reached: reached, harmonicSum: harmonicSum, betweenness: total)
+  }
+
+  /// Runs `blocks` (ranges of sources, or of batches of sources) through `sweep`, which adds each block's
+  /// dependencies into the row it is given, and returns their sum (empty without `betweenness`). Side by side: a
+  /// scratch and a row of partial betweenness per block, added up in block order. One after another (a small
+  /// graph, or an account of a portfolio already scored in parallel): one scratch and one row for all, each
+  /// block's row added to the total as it ends — the same additions in the same order, so the total does not
+  /// depend on the number of threads.
+  static func dependencies<S: SweepScratch>(n: Int, blocks: [Range<Int>], parallel: Bool, betweenness: Bool,
+                                            scratch make: @Sendable () -> S,
+                                            sweep: @Sendable (Range<Int>, inout S, UnsafeMutableBufferPointer<Double>?) -> Void) -> [Double] {
+    let sideBySide = BlockParallel.runsInParallel(blocks, parallel: parallel)
+    let rows = betweenness ? (sideBySide ? blocks.count : 1) : 0
+    var partial = [Double](repeating: 0, count: rows * n)
+    var total = [Double](repeating: 0, count: betweenness ? n : 0)
+    partial.withUnsafeMutableBufferPointer { pb in
+      let pbS = DisjointSlots(pb)
       if sideBySide {
         BlockParallel.run(blocks, parallel: parallel) { b, range in
-          var scratch = Scratch(n: n, slots: slots, weighted: weighted, buckets: bucketRange)
+          var scratch = make()
           defer { scratch.release() }
-          sweepBlock(range, &scratch, betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil)
+          sweep(range, &scratch, betweenness ? UnsafeMutableBufferPointer(rebasing: pbS.base[(b * n)..<((b + 1) * n)]) : nil)
         }
       } else {
-        var scratch = Scratch(n: n, slots: slots, weighted: weighted, buckets: bucketRange)
+        var scratch = make()
         defer { scratch.release() }
         for range in blocks {
-          sweepBlock(range, &scratch, betweenness ? pbS.base : nil)
+          sweep(range, &scratch, betweenness ? pbS.base : nil)
           if betweenness { for v in 0..<n { total[v] += pbS.base[v]; pbS.base[v] = 0 } }
         }
       }
-    }}}}
+    }
     if betweenness && sideBySide {
       for b in 0..<blocks.count { for v in 0..<n { total[v] += partial[b * n + v] } }   // block order: deterministic
     }
-    return Result(distanceSum: distanceSum, reached: reached, harmonicSum: harmonicSum, betweenness: total)
+    return total
   }
 
   /// Whether `forward` and `backward` are the same rows (an undirected view).
@@ -156,6 +167,19 @@ struct ShortestPathSweep: Sendable {
       let members: [Int32]
       /// The length of every tie (1 unweighted).
       let length: Double
+
+      /// Writes the sums of the pendants hung on `host` from the host's own: Σ d + ℓ (r − 2), the same r, and
+      /// 1 / ℓ + Σ_{t ≠ host, v} 1 / (ℓ + d(host, t)), given `shifted` = Σ_{t ≠ host} 1 / (ℓ + d(host, t)) added in
+      /// order of distance (see `run`).
+      func fill(host: Int, distanceSum: Double, reached: Int, shifted: Double, _ ds: UnsafeMutableBufferPointer<Double>,
+                _ rc: UnsafeMutableBufferPointer<Int>, _ hs: UnsafeMutableBufferPointer<Double>) {
+        let h = 1 / length + (shifted - 1 / (length + length))
+        let total = distanceSum + length * Double(reached - 2)
+        for j in Int(start[host])..<Int(start[host + 1]) {
+          let v = Int(members[j])
+          ds[v] = total; rc[v] = reached; hs[v] = h
+        }
+      }
     }
     /// Everyone still swept, in index order.
     let sources: [Int32]
@@ -188,7 +212,7 @@ struct ShortestPathSweep: Sendable {
   }
 
   /// Per-block scratch in raw buffers (no bounds or exclusivity checks in the hot loops); freed by `release`.
-  struct Scratch {
+  struct Scratch: SweepScratch {
     let dist: UnsafeMutableBufferPointer<Double>
     let sigma: UnsafeMutableBufferPointer<Double>
     let delta: UnsafeMutableBufferPointer<Double>
