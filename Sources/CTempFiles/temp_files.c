@@ -66,3 +66,68 @@ int tiemap_temp_link(int fd, const char *path) {
   snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
   return linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
 }
+
+// Mapped input files and the SIGBUS handler (see temp_files.h). The handler only reads the tables and calls
+// write, unlink, signal, raise and _exit, which are async-signal-safe.
+enum { MAPPED = 16 };
+static char mapped_paths[MAPPED][CAPACITY];
+static const char *volatile mapped_base[MAPPED];
+static volatile size_t mapped_length[MAPPED];
+static volatile sig_atomic_t mapped_used[MAPPED];   // 0 free, 1 being filled, 2 recorded
+static volatile sig_atomic_t bus_installed;
+
+static void write_all(const char *s, size_t n) {
+  while (n > 0) {
+    ssize_t w = write(STDERR_FILENO, s, n);
+    if (w <= 0) return;
+    s += w; n -= (size_t)w;
+  }
+}
+
+static void on_bus(int sig, siginfo_t *info, void *context) {
+  (void)context;
+  const char *at = (const char *)info->si_addr;
+  for (int i = 0; i < MAPPED; i++) {
+    if (__atomic_load_n(&mapped_used[i], __ATOMIC_ACQUIRE) != 2) continue;
+    const char *base = mapped_base[i];
+    if (at < base || at >= base + mapped_length[i]) continue;
+    static const char head[] = "tiemap: error: ";
+    static const char tail[] = ": the file shrank while it was being read (another program rewrote it?); nothing was written\n";
+    write_all(head, sizeof head - 1);
+    write_all(mapped_paths[i], strlen(mapped_paths[i]));
+    write_all(tail, sizeof tail - 1);
+    for (int j = 0; j < SLOTS; j++)
+      if (__atomic_load_n(&used[j], __ATOMIC_ACQUIRE) == 2) unlink(paths[j]);
+    _exit(1);
+  }
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+int tiemap_mapped_register(const void *base, size_t length, const char *path) {
+  size_t n = strlen(path);
+  if (n >= CAPACITY) return -1;
+  if (!__atomic_exchange_n(&bus_installed, 1, __ATOMIC_ACQ_REL)) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_bus;
+    sa.sa_flags = SA_SIGINFO;
+    sigfillset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, 0);
+  }
+  for (int i = 0; i < MAPPED; i++) {
+    int expected = 0;
+    if (__atomic_compare_exchange_n(&mapped_used[i], &expected, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+      memcpy(mapped_paths[i], path, n + 1);
+      mapped_base[i] = (const char *)base;
+      mapped_length[i] = length;
+      __atomic_store_n(&mapped_used[i], 2, __ATOMIC_RELEASE);
+      return i;
+    }
+  }
+  return -1;
+}
+
+void tiemap_mapped_release(int slot) {
+  if (slot >= 0 && slot < MAPPED) __atomic_store_n(&mapped_used[slot], 0, __ATOMIC_RELEASE);
+}

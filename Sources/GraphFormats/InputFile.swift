@@ -71,30 +71,62 @@ public enum InputFile {
 
   /// The first NUL byte, if any, as an error naming its line.
   static func refuseNUL(_ bytes: [UInt8], path: String, lineOffset: Int = 0) throws {
+    try bytes.withUnsafeBufferPointer { try refuseNUL($0, path: path, lineOffset: lineOffset) }
+  }
+
+  static func refuseNUL(_ b: UnsafeBufferPointer<UInt8>, path: String, lineOffset: Int = 0) throws {
     // UTF-16 (Excel's "Unicode text", some XML): every other byte is NUL; say what it is.
-    if lineOffset == 0 && bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+    if lineOffset == 0 && b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
       throw InputError(file: path, line: 1, problem: utf16Problem)
     }
-    try bytes.withUnsafeBufferPointer { b in
-      guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return }
-      let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
-      var line = lineOffset + 1
-      for i in 0..<at where b[i] == 0x0A { line += 1 }
-      throw InputError(file: path, line: line, problem: "contains a NUL byte: binary data, not a text file")
+    guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return }
+    let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+    var line = lineOffset + 1
+    for i in 0..<at where b[i] == 0x0A { line += 1 }
+    throw InputError(file: path, line: line, problem: "contains a NUL byte: binary data, not a text file")
+  }
+
+  /// Files from this size up are mapped by `bytes(_:)` rather than read (smaller ones are read: a mapping's
+  /// set-up costs more than their copy).
+  public static let mapFrom = 1 << 20
+
+  /// The bytes of `path` as `read` gives them, with the same checks and errors, in `InputBytes`: a regular file
+  /// of at least `mapFrom` bytes is mapped from the page cache (no copy; see `InputBytes`), anything else (a
+  /// small file, a pipe, a `.gz` file) is read.
+  public static func bytes(_ path: String) throws -> InputBytes {
+    if !path.hasSuffix(".gz") {
+      let (fd, st) = try openInput(path)
+      defer { close(fd) }
+      let size = Int(st.st_size)
+      if (st.st_mode & S_IFMT) == S_IFREG && size >= mapFrom {
+        guard size <= maxBytes else { throw tooLarge(path) }
+        if let mapped = InputBytes(mapping: fd, length: size, path: path) {
+          remember(st)
+          try refuseNUL(mapped.buffer, path: path)
+          return mapped
+        }
+      }
     }
+    return InputBytes(try read(path))
   }
 
   private static func tooLarge(_ path: String) -> InputError {
     InputError(file: path, line: 0, problem: "larger than \(maxBytes >> 30) GiB (or endless): split it, or give it as .gz of a smaller file")
   }
 
-  private static func readPlain(_ path: String) throws -> [UInt8] {
+  /// `path` opened for reading, with its status; refuses what cannot be opened, and directories.
+  private static func openInput(_ path: String) throws -> (fd: Int32, status: stat) {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw InputError(file: path, line: 0, problem: "cannot open: \(errnoText())") }
-    defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0 else { throw InputError(file: path, line: 0, problem: "cannot read: \(errnoText())") }
-    if (st.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, line: 0, problem: "is a directory, not a file") }
+    guard fstat(fd, &st) == 0 else { close(fd); throw InputError(file: path, line: 0, problem: "cannot read: \(errnoText())") }
+    if (st.st_mode & S_IFMT) == S_IFDIR { close(fd); throw InputError(file: path, line: 0, problem: "is a directory, not a file") }
+    return (fd, st)
+  }
+
+  private static func readPlain(_ path: String) throws -> [UInt8] {
+    let (fd, st) = try openInput(path)
+    defer { close(fd) }
     remember(st)
     // Read straight into an array of the file's size (no staging buffer, one copy from the page cache); a file
     // that grows while being read goes on in chunks.

@@ -27,7 +27,7 @@ private func history(rows: Int, breakEvery: Int = 0, crlf: Bool = false) -> [UIn
 
 /// The chunked read as the loader runs it (chunks one after another here), or nil when it falls back.
 private func chunked(_ bytes: [UInt8], chunks: Int, builder: SocialGraphBuilder) throws -> [Interaction]? {
-  guard let plan = try InteractionsReader.Chunked(bytes: bytes, file: "h.csv", contactsFile: "c.csv", chunks: chunks, smallest: 0) else {
+  guard let plan = try InteractionsReader.Chunked(data: InputBytes(bytes), file: "h.csv", contactsFile: "c.csv", chunks: chunks, smallest: 0) else {
     Issue.record("no plan"); return nil
   }
   let lookup = PersonLookup(builder)
@@ -61,14 +61,14 @@ private func onePass(_ bytes: [UInt8], builder: SocialGraphBuilder) throws -> [I
 
   @Test func cutsFallOnLineStarts() {
     let bytes = history(rows: 500)
-    let ranges = CSVChunks.ranges(bytes, from: 40, count: 7)
+    let ranges = bytes.withUnsafeBufferPointer { CSVChunks.ranges($0, from: 40, count: 7) }
     #expect(ranges.first?.lowerBound == 40 && ranges.last?.upperBound == bytes.count)
     for (a, b) in zip(ranges, ranges.dropFirst()) {
       #expect(a.upperBound == b.lowerBound)
       #expect(b.lowerBound == bytes.count || bytes[b.lowerBound - 1] == 0x0A)
     }
     // Line ends as the parser counts them: LF, CR LF once, a lone CR.
-    #expect(CSVChunks.lineEnds(Array("a\r\nb\rc\nd".utf8), before: 8) == 3)
+    #expect(Array("a\r\nb\rc\nd".utf8).withUnsafeBufferPointer { CSVChunks.lineEnds($0, before: 8) } == 3)
   }
 
   /// A quoted line break in every row: some cut falls inside one, and the chunks are then not used at all.

@@ -27,4 +27,16 @@ int tiemap_temp_open_unnamed(const char *dir, mode_t mode);
 /// -1 with errno set (EEXIST when the name is taken).
 int tiemap_temp_link(int fd, const char *path);
 
+/// Input files mapped into memory (`InputBytes`): if one shrinks while it is mapped (another program rewrites it),
+/// touching a page past its new end raises SIGBUS. tiemap_mapped_register records the range [base, base + length)
+/// as the bytes of `path`; the SIGBUS handler (installed by the first registration) then writes
+/// "tiemap: error: PATH: the file shrank while it was being read …" on stderr, removes the recorded temporary
+/// files and exits with status 1 — nothing is written. A SIGBUS elsewhere keeps its default action. Returns the
+/// slot to release (tiemap_mapped_release, before unmapping), or -1 when the table is full or the path too long
+/// (then map nothing: read the file instead).
+int tiemap_mapped_register(const void *base, size_t length, const char *path);
+
+/// Forgets a slot from tiemap_mapped_register.
+void tiemap_mapped_release(int slot);
+
 #endif

@@ -22,7 +22,7 @@ enum CSVChunks {
   static let smallest = 4 << 20
 
   /// `count` ranges covering `start ..< bytes.count`, each beginning at a line start (possibly empty).
-  static func ranges(_ bytes: [UInt8], from start: Int, count: Int) -> [Range<Int>] {
+  static func ranges(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> [Range<Int>] {
     let n = bytes.count
     var cuts = [start]
     for k in 1..<max(count, 1) {
@@ -35,15 +35,13 @@ enum CSVChunks {
   }
 
   /// Line ends (LF, CR LF, lone CR) in `bytes[..<offset]`, as `CSVParser` counts lines.
-  static func lineEnds(_ bytes: [UInt8], before offset: Int) -> Int { lineEnds(bytes, in: 0..<offset) }
+  static func lineEnds(_ bytes: UnsafeBufferPointer<UInt8>, before offset: Int) -> Int { lineEnds(bytes, in: 0..<offset) }
 
   /// Line ends (LF, CR LF, lone CR) in `bytes[range]`.
-  static func lineEnds(_ bytes: [UInt8], in range: Range<Int>) -> Int {
-    bytes.withUnsafeBufferPointer { b in
-      var n = 0
-      for i in range { n &+= b[i] == 0x0A || (b[i] == 0x0D && !(i + 1 < b.count && b[i + 1] == 0x0A)) ? 1 : 0 }
-      return n
-    }
+  static func lineEnds(_ b: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
+    var n = 0
+    for i in range { n &+= b[i] == 0x0A || (b[i] == 0x0D && !(i + 1 < b.count && b[i + 1] == 0x0A)) ? 1 : 0 }
+    return n
   }
 
   /// Uninitialised slots that chunks fill in disjoint stretches, from several threads.
@@ -54,7 +52,7 @@ enum CSVChunks {
   /// The chunks' values in order, or nil when a chunk did not begin on a record boundary (read in one piece).
   /// Throws the first chunk's error in file order, its line made absolute; and, when no chunk has a row, the
   /// table's "no rows after the header" at `headerLine`.
-  static func assemble<T>(_ outcomes: [Outcome<T>], ranges: [Range<Int>], bytes: [UInt8], file: String,
+  static func assemble<T>(_ outcomes: [Outcome<T>], ranges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, file: String,
                           headerLine: Int) throws -> [T]? {
     for k in outcomes.indices {
       if k > 0, outcomes[k].first != outcomes[k - 1].stop { return nil }

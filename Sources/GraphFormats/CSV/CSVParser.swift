@@ -15,7 +15,9 @@ import NetworkAnalysis
 public struct CSVParser: Sendable {
   public let file: String
   public let separator: UInt8
-  private let bytes: [UInt8]
+  /// The input, read in place (unquoted fields are not copied).
+  private let data: InputBytes
+  @inline(__always) private var bytes: UnsafeBufferPointer<UInt8> { data.buffer }
   private var pos: Int
   private var line = 1
   /// Records start before this offset (`bytes.count` unless the parser reads one chunk of a file).
@@ -25,10 +27,15 @@ public struct CSVParser: Sendable {
   /// Where reading stands: after the last record read (and any blank lines once `next` has returned nil).
   public var position: Int { pos }
   /// The bytes read (shared, not copied).
-  var source: [UInt8] { bytes }
+  var source: InputBytes { data }
 
   public init(bytes: [UInt8], file: String, separator: UInt8? = nil) {
-    self.bytes = bytes
+    self.init(data: InputBytes(bytes), file: file, separator: separator)
+  }
+
+  public init(data: InputBytes, file: String, separator: UInt8? = nil) {
+    self.data = data
+    let bytes = data.buffer
     self.file = file
     var start = 0
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -40,8 +47,8 @@ public struct CSVParser: Sendable {
   /// A parser for the records of `bytes` that start in `range` (the last one read whole, past the range's end if
   /// it goes on), numbering lines from 1 at `range.lowerBound`: one chunk of a file read in parallel
   /// (`CSVChunks`). `range` must start at the beginning of a line.
-  public init(bytes: [UInt8], file: String, separator: UInt8, range: Range<Int>) {
-    self.bytes = bytes
+  public init(data: InputBytes, file: String, separator: UInt8, range: Range<Int>) {
+    self.data = data
     self.file = file
     self.separator = separator
     self.pos = range.lowerBound
@@ -50,6 +57,10 @@ public struct CSVParser: Sendable {
 
   /// The separator of the first line: the most frequent of `,` `;` tab outside quotes (`,` on a tie or none).
   public static func detectSeparator(_ bytes: [UInt8], from start: Int = 0) -> UInt8 {
+    bytes.withUnsafeBufferPointer { detectSeparator($0, from: start) }
+  }
+
+  public static func detectSeparator(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> UInt8 {
     var counts = (comma: 0, semi: 0, tab: 0)
     var inQuotes = false
     var i = start
@@ -73,6 +84,10 @@ public struct CSVParser: Sendable {
   /// that a million-row file is not copied through every doubling of its arrays.
   /// - Complexity: O(bytes), one pass.
   public static func recordBound(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { recordBound($0) }
+  }
+
+  public static func recordBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var n = 1
     for b in bytes where b == 0x0A { n += 1 }
     return n
@@ -154,7 +169,8 @@ public struct CSVParser: Sendable {
                        problem: "unexpected \(quoted(String(decoding: [b], as: UTF8.self))) after a closing quote (a quote inside a quoted field must be doubled)")
     }
     let start = pos
-    try bytes.withUnsafeBufferPointer { all in
+    do {
+      let all = bytes
       var high: UInt8 = 0
       while pos < n {
         let b = all[pos]
@@ -221,7 +237,7 @@ extension CSVParser {
   /// `body` on the bytes of field `i` of `record` (read by this parser), as written.
   @inline(__always) func withField<R>(_ i: Int, of record: CSVRecord, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     let a = record.spans[2 * i], b = record.spans[2 * i + 1]
-    if a >= 0 { return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[a..<b])) } }
+    if a >= 0 { return try body(UnsafeBufferPointer(rebasing: bytes[a..<b])) }
     return try record.copied.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[(~a)..<(~b)])) }
   }
 

@@ -35,8 +35,12 @@ struct CSVTable<Field: Hashable & Sendable>: Sendable {
   /// Reads the header. `aliases` maps normalised names to fields; `name(field)` is the canonical column name.
   init(bytes: [UInt8], file: String, aliases: [String: Field], required: [Field],
        name: (Field) -> String) throws {
+    try self.init(data: InputBytes(bytes), file: file, aliases: aliases, required: required, name: name)
+  }
+
+  init(data: InputBytes, file: String, aliases: [String: Field], required: [Field], name: (Field) -> String) throws {
     self.file = file
-    var parser = CSVParser(bytes: bytes, file: file)
+    var parser = CSVParser(data: data, file: file)
     if parser.isBlank { throw InputError(file: file, line: 0, problem: "file is empty (expected a header line)") }
     var header: [String] = []
     guard let headerLine = try parser.next(into: &header) else {
@@ -69,7 +73,11 @@ struct CSVTable<Field: Hashable & Sendable>: Sendable {
 
   /// The header of `bytes` (names as written) and its line, without reading further.
   static func header(of bytes: [UInt8], file: String) throws -> (names: [String], line: Int) {
-    var parser = CSVParser(bytes: bytes, file: file)
+    try header(of: InputBytes(bytes), file: file)
+  }
+
+  static func header(of data: InputBytes, file: String) throws -> (names: [String], line: Int) {
+    var parser = CSVParser(data: data, file: file)
     var header: [String] = []
     guard !parser.isBlank, let line = try parser.next(into: &header) else {
       throw InputError(file: file, line: 0, problem: "file is empty (expected a header line)")
@@ -84,7 +92,7 @@ struct CSVTable<Field: Hashable & Sendable>: Sendable {
   /// numbered from 1 at `range.lowerBound`: one chunk of a file read in parallel (`CSVChunks`).
   func chunk(_ range: Range<Int>) -> CSVTable {
     var t = self
-    t.parser = CSVParser(bytes: parser.source, file: file, separator: parser.separator, range: range)
+    t.parser = CSVParser(data: parser.source, file: file, separator: parser.separator, range: range)
     t.record = CSVRecord()
     t.line = 0; t.rowCount = 0; t.isChunk = true
     return t

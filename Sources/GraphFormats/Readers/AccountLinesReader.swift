@@ -46,7 +46,8 @@ public enum AccountLinesReader {
     }
     func source(_ key: String, _ rows: [[(String, JSONValue)]]) -> (InputLoader.Source, [Int]) {
       let (bytes, lines) = csv(rows)
-      return ((name: "\(file):\(number) \(key)", bytes: { bytes }), lines)
+      let data = InputBytes(bytes)
+      return ((name: "\(file):\(number) \(key)", bytes: { data }), lines)
     }
     let (c, cLines) = source("contacts", contacts)
     let t = tables["ties"].flatMap { $0.isEmpty ? nil : source("ties", $0) }

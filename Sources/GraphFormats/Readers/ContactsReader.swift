@@ -33,15 +33,27 @@ public enum ContactsReader {
 
   /// The people of `bytes` (from `file`), with the line of each, in file order.
   public static func read(_ bytes: [UInt8], file: String, rejects: RejectLog? = nil) throws -> (people: [Person], lines: [Int]) {
-    do { return try read(bytes, file: file, rejects: rejects, mapping: nil) } catch var e as InputError {
-      // A CRM's export as downloaded: say which preset reads it.
-      if e.problem.hasPrefix("missing required column \"id\""), let hint = presetHint(bytes, file: file, columns: true) {
-        e.problem = "no id column: " + hint
-      } else if let hint = presetHint(bytes, file: file, columns: false, atLeast: 4) {
-        e.problem += "; " + hint
-      }
-      throw e
+    try read(InputBytes(bytes), file: file, rejects: rejects)
+  }
+
+  /// `read` on bytes in place (a mapped file: `InputFile.bytes`).
+  public static func read(_ data: InputBytes, file: String, rejects: RejectLog? = nil) throws -> (people: [Person], lines: [Int]) {
+    do { return try read(data, file: file, rejects: rejects, mapping: nil) } catch let e as InputError {
+      throw hinted(e, data, file: file)
     }
+  }
+
+  /// `e` (an error reading the contacts in `data`), saying which preset reads the file when it is a CRM's
+  /// export as downloaded.
+  static func hinted(_ e: InputError, _ data: InputBytes, file: String) -> InputError {
+    var e = e
+    let bytes = data.array   // (an error: the copy is for the hint)
+    if e.problem.hasPrefix("missing required column \"id\""), let hint = presetHint(bytes, file: file, columns: true) {
+      e.problem = "no id column: " + hint
+    } else if let hint = presetHint(bytes, file: file, columns: false, atLeast: 4) {
+      e.problem += "; " + hint
+    }
+    return e
   }
 
   /// "this looks like a Salesforce Contact export (13 of its columns): pass --preset salesforce", with the columns
@@ -101,17 +113,21 @@ public enum ContactsReader {
   /// - Parameter rejects: log bad rows there and go on (their ids are remembered as rejected) instead of throwing.
   /// - Parameter mapping: a CRM export's columns and role values (`CRMPreset`), instead of Tiemap's.
   static func read(_ bytes: [UInt8], file: String, rejects: RejectLog? = nil, mapping: Mapping?) throws -> (people: [Person], lines: [Int]) {
+    try read(InputBytes(bytes), file: file, rejects: rejects, mapping: mapping)
+  }
+
+  static func read(_ data: InputBytes, file: String, rejects: RejectLog? = nil, mapping: Mapping?) throws -> (people: [Person], lines: [Int]) {
     var names = aliases
     var role: (String) -> Result<StakeholderRole?, CellProblem> = { ValueParsing.role($0).map { Optional($0) } }
     if let mapping {
-      names = try mapping.aliases(CSVTable<Field>.header(of: bytes, file: file), file: file)
+      names = try mapping.aliases(CSVTable<Field>.header(of: data, file: file), file: file)
       role = mapping.role
     }
-    var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: names, required: [.id], name: { $0.rawValue })
+    var table = try CSVTable<Field>(data: data, file: file, aliases: names, required: [.id], name: { $0.rawValue })
     var people: [Person] = [], lines: [Int] = []
-    let bound = CSVParser.recordBound(bytes)
+    let bound = CSVParser.recordBound(data.buffer)
     people.reserveCapacity(bound); lines.reserveCapacity(bound)
-    var seen = SeenIDs()   // the line of each accepted id
+    var seen: SeenIDs? = SeenIDs()   // the line of each accepted id
     var cells = RepeatedColumns()
     let columns = Columns(table)
     while try table.next(rejects) {
@@ -123,7 +139,7 @@ public enum ContactsReader {
         let id = table.value(at: columns.id)
         rejects!.add(e, account: table.value(at: columns.account), id: id)
         // A duplicate leaves the first row standing; any other bad row makes its id a rejected person.
-        if let id, seen.line(of: id) == nil { rejects!.rejectPerson(id, file: file, line: table.line) }
+        if let id, seen?.line(of: id) == nil { rejects!.rejectPerson(id, file: file, line: table.line) }
       }
     }
     return (people, lines)
@@ -179,10 +195,10 @@ public enum ContactsReader {
   }
 
   /// The person of the table's current row, recorded in `seen` when it is accepted.
-  private static func person(in table: CSVTable<Field>, _ c: Columns, seen: inout SeenIDs,
+  private static func person(in table: CSVTable<Field>, _ c: Columns, seen: inout SeenIDs?,
                              cells: inout RepeatedColumns, role: (String) -> Result<StakeholderRole?, CellProblem>) throws -> Person {
     guard let id = table.value(at: c.id) else { throw table.error("empty id") }
-    if let first = seen.line(of: id) { throw table.error("duplicate id \(quoted(id)) (first on line \(first))") }
+    if let first = seen?.line(of: id) { throw table.error(duplicate(id, first: first)) }
     var p = Person(id: id)
     p.name = table.value(at: c.name)
     if p.name == nil {
@@ -208,7 +224,115 @@ public enum ContactsReader {
     if !table.extraColumns.isEmpty {
       p.attributes = table.extraColumns.map { Attribute(name: $0.name, value: table.value(at: $0.index) ?? "") }
     }
-    seen.add(id, line: table.line)
+    seen?.add(id, line: table.line)
     return p
+  }
+
+  static func duplicate(_ id: String, first: Int) -> String { "duplicate id \(quoted(id)) (first on line \(first))" }
+
+  /// The first row (in order) whose id an earlier row has, as `read` reports it; nil when the ids are distinct.
+  static func firstDuplicate(_ people: [Person], lines: [Int], file: String) -> InputError? {
+    var seen = SeenIDs()
+    for i in people.indices {
+      if let first = seen.line(of: people[i].id) {
+        return InputError(file: file, line: lines[i], problem: duplicate(people[i].id, first: first))
+      }
+      seen.add(people[i].id, line: lines[i])
+    }
+    return nil
+  }
+
+  /// The contacts file read in chunks on several threads (`CSVChunks`), giving `read`'s people, lines and errors
+  /// — all but one: ids are not compared across chunks here. A run without rejects finds duplicate ids anyway
+  /// when it builds the people's index (`SocialGraphBuilder(people:)` refuses them), and only then asks
+  /// `firstDuplicate` which row it is; a chunk's error is thrown only after the rows before it are checked for
+  /// duplicates, so errors keep file order. Tiemap's own columns only (no CRM mapping). The plan (`init`), then
+  /// `read(chunk:)` for each chunk (on any thread), then `finish`.
+  struct Chunked: Sendable {
+    let data: InputBytes
+    let file: String
+    let table: CSVTable<Field>
+    let ranges: [Range<Int>]
+    /// Line ends before the first chunk (the header's).
+    let headerLines: Int
+
+    /// What one chunk read: its people (in memory of its own, moved into the whole list by `finish`) and their
+    /// lines (counted from its start), and its line ends.
+    struct Piece: @unchecked Sendable {
+      var people: UnsafeMutableBufferPointer<Person>
+      var count = 0
+      var lines: [Int] = []
+      var lineEnds = 0
+    }
+
+    /// Nil when the file is too small to be worth it.
+    init?(data: InputBytes, file: String, chunks: Int, smallest: Int = CSVChunks.smallest) throws {
+      guard chunks > 1, data.count >= smallest else { return nil }
+      self.data = data; self.file = file
+      table = try CSVTable<Field>(data: data, file: file, aliases: aliases, required: [.id], name: { $0.rawValue })
+      ranges = CSVChunks.ranges(data.buffer, from: table.dataStart, count: chunks)
+      headerLines = CSVChunks.lineEnds(data.buffer, before: ranges[0].lowerBound)
+    }
+
+    func read(chunk k: Int) -> CSVChunks.Outcome<Piece> {
+      var t = table.chunk(ranges[k])
+      let lineEnds = CSVChunks.lineEnds(data.buffer, in: ranges[k])
+      let bound = lineEnds + 1   // records of the chunk, at most
+      var piece = Piece(people: .allocate(capacity: bound), lineEnds: lineEnds)
+      piece.lines.reserveCapacity(bound)
+      var seen: SeenIDs? = nil
+      var cells = RepeatedColumns()
+      let columns = Columns(t)
+      let role: (String) -> Result<StakeholderRole?, CellProblem> = { ValueParsing.role($0).map { Optional($0) } }
+      var error: InputError?
+      do {
+        while try t.next() {
+          precondition(piece.count < bound, "a chunk has more records than line ends")
+          (piece.people.baseAddress! + piece.count).initialize(to: try person(in: t, columns, seen: &seen, cells: &cells, role: role))
+          piece.count += 1
+          piece.lines.append(t.line)
+        }
+      } catch let e as InputError {
+        error = e
+      } catch let other {
+        error = InputError(file: file, line: 0, problem: String(describing: other))
+      }
+      return CSVChunks.Outcome(value: piece, error: error, first: t.firstRecordStart, stop: t.position, rows: t.rowCount)
+    }
+
+    /// The people and their lines in file order; nil when a chunk did not begin on a record boundary (read the
+    /// file in one piece). Throws the first error in file order: a duplicate id before a chunk's error, else
+    /// that error.
+    /// Every piece's people are moved out (or released): call it once.
+    func finish(_ outcomes: [CSVChunks.Outcome<Piece>]) throws -> (people: [Person], lines: [Int])? {
+      let total = outcomes.reduce(0) { $0 + $1.value.count }
+      // The people moved, not copied: a million people's strings are not retained and released once more.
+      var cursor = 0
+      let people = [Person](unsafeUninitializedCapacity: total) { buffer, count in
+        for o in outcomes {
+          (buffer.baseAddress! + cursor).moveInitialize(from: o.value.people.baseAddress!, count: o.value.count)
+          o.value.people.deallocate()
+          cursor += o.value.count
+        }
+        count = cursor
+      }
+      for k in outcomes.indices where k > 0 && outcomes[k].first != outcomes[k - 1].stop { return nil }
+      var lines: [Int] = []
+      lines.reserveCapacity(total)
+      var base = headerLines
+      for o in outcomes {
+        lines.append(contentsOf: o.value.lines.lazy.map { $0 + base })
+        if var e = o.error {
+          if let d = firstDuplicate(Array(people[..<lines.count]), lines: lines, file: file) { throw d }
+          if e.line > 0 { e.line += base }
+          throw e
+        }
+        base += o.value.lineEnds
+      }
+      if outcomes.allSatisfy({ $0.rows == 0 }) {
+        throw InputError(file: file, line: table.line, problem: "no rows after the header")
+      }
+      return (people, lines)
+    }
   }
 }

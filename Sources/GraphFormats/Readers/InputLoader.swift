@@ -68,7 +68,7 @@ public enum InputLoader {
   /// An account: contacts, then optional ties, contact history, survey answers and referrals.
   public static func loadAccount(contacts: String, ties: String?, interactions: String?, surveys: String? = nil,
                                  referrals: String? = nil, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
-    let (people, lines, implied, crmWarnings) = try readContacts(try InputFile.read(contacts), file: contacts, options: options, rejects: nil)
+    let (people, lines, implied, crmWarnings) = try readContacts(try InputFile.bytes(contacts), file: contacts, options: options, rejects: nil)
     var builder = SocialGraphBuilder(reservingPeople: people.count)
     for p in people { try builder.addPerson(p) }
     var warnings: [InputWarning] = crmWarnings
@@ -103,26 +103,30 @@ public enum InputLoader {
     let unknown: TiesReader.UnknownPeople = options.allowUnknown ? .add : .reject(contactsFile: contacts)
     var files = [contacts]
     if let ties {
-      let bytes = try InputFile.read(ties)
+      let bytes = try InputFile.bytes(ties)
       if options.crm.preset == .dynamics, CRMImport.isConnections(try CSVTable<CRMImport.ConnectionField>.header(of: bytes, file: ties).names) {
-        warnings += try CRMImport.connections(bytes, file: ties, into: &builder)
+        warnings += try CRMImport.connections(bytes.array, file: ties, into: &builder)
       } else {
-        warnings += try TiesReader.read(bytes, file: ties, into: &builder, unknown: unknown)
+        var lookup = PersonLookup(builder)
+        warnings += try TiesReader.read(bytes, file: ties, into: &builder, lookup: &lookup, unknown: unknown, rejects: nil)
       }
       files.append(ties)
     }
     try addImplied(implied, to: &builder)
     // The per-person files: each resolves its ids against the people so far (adding them with --allow-unknown).
-    func read<T>(_ path: String?, _ reader: ([UInt8], String, inout SocialGraphBuilder) throws -> ([T], [InputWarning])) throws -> [T] {
+    func read<T>(_ path: String?, _ reader: (InputBytes, String, inout SocialGraphBuilder) throws -> ([T], [InputWarning])) throws -> [T] {
       guard let path else { return [] }
-      let (rows, found) = try reader(try InputFile.read(path), path, &builder)
+      let (rows, found) = try reader(try InputFile.bytes(path), path, &builder)
       warnings += found
       files.append(path)
       return rows
     }
-    let history = try read(interactions) { try InteractionsReader.read($0, file: $1, builder: &$2, unknown: unknown) }
-    let answers = try read(surveys) { try SurveysReader.read($0, file: $1, builder: &$2, unknown: unknown) }
-    let referred = try read(referrals) { try ReferralsReader.read($0, file: $1, builder: &$2, unknown: unknown) }
+    let history = try read(interactions) { bytes, file, builder in
+      var lookup = PersonLookup(builder)
+      return try InteractionsReader.read(bytes, file: file, builder: &builder, lookup: &lookup, unknown: unknown, rejects: nil)
+    }
+    let answers = try read(surveys) { try SurveysReader.read($0.array, file: $1, builder: &$2, unknown: unknown) }
+    let referred = try read(referrals) { try ReferralsReader.read($0.array, file: $1, builder: &$2, unknown: unknown) }
     let graph = try build(builder, file: contacts)
     // Reporting cycles: a warning naming the cycle, at the line of its first member.
     for cycle in graph.reportsToHierarchy().cycles {
@@ -142,17 +146,18 @@ public enum InputLoader {
   public static func loadParts(contacts: String, ties: String?, interactions: String?, options: LoadOptions = LoadOptions(),
                                rejects: RejectLog? = nil) throws -> (parts: SocialGraphParts, interactions: [Interaction],
                                                                      warnings: [InputWarning], lines: [Int]) {
-    try loadParts(contactsSource: (contacts, { try InputFile.read(contacts) }), tiesSource: ties.map { t in (t, { try InputFile.read(t) }) },
-                  historySource: interactions.map { h in (h, { try InputFile.read(h) }) }, options: options, rejects: rejects)
+    try loadParts(contactsSource: (contacts, { try InputFile.bytes(contacts) }), tiesSource: ties.map { t in (t, { try InputFile.bytes(t) }) },
+                  historySource: interactions.map { h in (h, { try InputFile.bytes(h) }) }, options: options, rejects: rejects)
   }
 
   /// A source of CSV bytes: its name (for messages) and how to get the bytes (read when needed, then let go).
-  public typealias Source = (name: String, bytes: @Sendable () throws -> [UInt8])
+  public typealias Source = (name: String, bytes: @Sendable () throws -> InputBytes)
 
   /// What `loadParts` reads first, on two threads: the contacts parsed, and the other files' bytes.
   private enum Early: Sendable {
     case contacts(Result<(people: [Person], lines: [Int], implied: [ImportedTie], warnings: [InputWarning]), any Error>)
-    case files(Result<[UInt8], any Error>?, Result<[UInt8], any Error>?, InteractionsReader.Chunked?)
+    case contactsChunk(CSVChunks.Outcome<ContactsReader.Chunked.Piece>)
+    case files(Result<InputBytes, any Error>?, Result<InputBytes, any Error>?, InteractionsReader.Chunked?)
   }
 
   /// A value handed out once, then let go (the ties file's bytes, freed as soon as they are parsed).
@@ -193,23 +198,44 @@ public enum InputLoader {
     var historyPlan: InteractionsReader.Chunked?
     if rejects == nil && (tiesSource != nil || historySource != nil) {
       let (t, h) = (tiesSource, historySource)
-      let early = ParallelMap.map(2, threads: 2) { i -> Early in
-        if i == 0 { return .contacts(Result { try readContacts(try source.bytes(), file: contacts, options: options, rejects: nil) }) }
+      // The contacts in chunks (Tiemap's own columns), read beside the other files; the plan reads the header
+      // (one that is wrong is read whole below, for the error a whole read gives).
+      let contactsBytes = Result { try source.bytes() }
+      let plan = options.crm.isEmpty ? (try? contactsBytes.get()).flatMap { try? ContactsReader.Chunked(data: $0, file: contacts, chunks: 4) } : nil
+      let early = ParallelMap.map(2 + max((plan?.ranges.count ?? 1) - 1, 0), threads: 2) { i -> Early in
+        if i >= 2, let plan { return .contactsChunk(plan.read(chunk: i - 1)) }
+        if i == 0 {
+          if let plan { return .contactsChunk(plan.read(chunk: 0)) }
+          return .contacts(Result { try readContacts(try contactsBytes.get(), file: contacts, options: options, rejects: nil) })
+        }
         let history = h.map { h in Result { try h.bytes() } }
         // The history's chunks planned here too (a history that cannot be read, or whose header is wrong, is read
         // whole later, so that its error comes after the ties').
         let plan = h.flatMap { h in
           (try? history?.get()).flatMap { bytes in
-            try? InteractionsReader.Chunked(bytes: bytes, file: h.name, contactsFile: contacts, chunks: options.allowUnknown ? 1 : 8)
+            try? InteractionsReader.Chunked(data: bytes, file: h.name, contactsFile: contacts, chunks: options.allowUnknown ? 1 : 8)
           }
         }
         return .files(t.map { t in Result { try t.bytes() } }, history, plan)
       }
-      guard case .contacts(let parsed) = early[0], case .files(let tiesBytes, let historyBytes, let plan) = early[1] else {
-        preconditionFailure("contacts, then files")
+      guard case .files(let tiesBytes, let historyBytes, let chunkedHistory) = early[1] else { preconditionFailure("files second") }
+      historyPlan = chunkedHistory
+      if let plan {
+        let pieces = early.enumerated().filter { $0.offset != 1 }.map { piece -> CSVChunks.Outcome<ContactsReader.Chunked.Piece> in
+          guard case .contactsChunk(let o) = piece.element else { preconditionFailure("contacts chunks") }
+          return o
+        }
+        let read: (people: [Person], lines: [Int])?
+        do { read = try plan.finish(pieces) } catch let e as InputError { throw ContactsReader.hinted(e, plan.data, file: contacts) }
+        if let read {
+          (people, lines, implied, warnings) = (read.people, read.lines, [], [])
+        } else {   // a cut fell inside a quoted field: one pass
+          (people, lines, implied, warnings) = try readContacts(plan.data, file: contacts, options: options, rejects: nil)
+        }
+      } else {
+        guard case .contacts(let parsed) = early[0] else { preconditionFailure("contacts first") }
+        (people, lines, implied, warnings) = try parsed.get()
       }
-      historyPlan = plan
-      (people, lines, implied, warnings) = try parsed.get()
       // A file that could not be read fails where it is used, as it would have unread.
       let tiesBox = TakenOnce(tiesBytes)   // handed to the ties reader, then let go while the history is read
       tiesSource = t.map { t in (t.name, { try tiesBox.take()!.get() }) }
@@ -263,7 +289,10 @@ public enum InputLoader {
         return .lookup(l, missed: missed)
       }
       guard case .lookup(let l, let missed) = ready[0], case .builder(let b) = ready[1] else { preconditionFailure("lookup, then builder") }
-      builder = try b.get()
+      do { builder = try b.get() } catch SocialGraphError.duplicateID(let id) {
+        // Contacts read in chunks are compared here: the row, as a whole read names it.
+        throw ContactsReader.firstDuplicate(people, lines: lines, file: contacts) ?? SocialGraphError.duplicateID(id)
+      }
       for m in missed where builder.index(of: m.id) == nil {
         throw InputError(file: contacts, line: lines[m.person], problem: missingReference(m.column, m.id, contacts: contacts))
       }
@@ -342,13 +371,13 @@ public enum InputLoader {
 
   /// The contacts file, as Tiemap's own or as a CRM's export (`options.crm`): the people (our team's users after
   /// the contacts, line 0), their lines, the ties the export implies and its warnings.
-  static func readContacts(_ bytes: [UInt8], file path: String, options: LoadOptions, rejects: RejectLog?) throws
+  static func readContacts(_ bytes: InputBytes, file path: String, options: LoadOptions, rejects: RejectLog?) throws
     -> (people: [Person], lines: [Int], implied: [ImportedTie], warnings: [InputWarning]) {
     if options.crm.isEmpty {
       let (people, lines) = try ContactsReader.read(bytes, file: path, rejects: rejects)
       return (people, lines, [], [])
     }
-    let imported = try CRMImport.contacts(bytes, file: path, options: options.crm, rejects: rejects)
+    let imported = try CRMImport.contacts(bytes.array, file: path, options: options.crm, rejects: rejects)
     return (imported.people + imported.users, imported.lines + Array(repeating: 0, count: imported.users.count),
             imported.ties, imported.warnings)
   }
@@ -369,7 +398,7 @@ public enum InputLoader {
                                 unknown: TiesReader.UnknownPeople, rejects: RejectLog?, preset: CRMPreset?) throws -> [InputWarning] {
     let bytes = try source.bytes()
     if preset == .dynamics, CRMImport.isConnections(try CSVTable<CRMImport.ConnectionField>.header(of: bytes, file: source.name).names) {
-      return try CRMImport.connections(bytes, file: source.name, into: &builder)   // adds ties only: the lookup stays right
+      return try CRMImport.connections(bytes.array, file: source.name, into: &builder)   // adds ties only: the lookup stays right
     }
     return try TiesReader.read(bytes, file: source.name, into: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
   }
@@ -455,3 +484,4 @@ extension LoadedInput {
     return out
   }
 }
+

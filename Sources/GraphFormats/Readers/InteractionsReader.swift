@@ -31,16 +31,16 @@ public enum InteractionsReader {
   public static func read(_ bytes: [UInt8], file: String, builder: inout SocialGraphBuilder,
                           unknown: TiesReader.UnknownPeople, rejects: RejectLog? = nil) throws -> (interactions: [Interaction], warnings: [InputWarning]) {
     var lookup = PersonLookup(builder)
-    return try read(bytes, file: file, builder: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
+    return try read(InputBytes(bytes), file: file, builder: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
   }
 
   /// `read` with the builder's people already in `lookup` (kept in step with the people it adds), so a loader
   /// reading several files builds it once.
-  static func read(_ bytes: [UInt8], file: String, builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
+  static func read(_ data: InputBytes, file: String, builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
                    unknown: TiesReader.UnknownPeople, rejects: RejectLog?) throws -> (interactions: [Interaction], warnings: [InputWarning]) {
-    var table = try header(bytes, file: file)
+    var table = try header(data, file: file)
     var out: [Interaction] = []
-    out.reserveCapacity(CSVParser.recordBound(bytes))
+    out.reserveCapacity(CSVParser.recordBound(data.buffer))
     HugePages.advise(&out)
     var refs = PersonReferences(unknown)
     try readRows(&table, builder: &builder, lookup: &lookup, refs: &refs, contacts: contactCount(builder, unknown),
@@ -49,8 +49,8 @@ public enum InteractionsReader {
   }
 
   /// The table of `bytes` with its header read and checked.
-  static func header(_ bytes: [UInt8], file: String) throws -> CSVTable<Field> {
-    let table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.date, .person], name: { $0.rawValue })
+  static func header(_ data: InputBytes, file: String) throws -> CSVTable<Field> {
+    let table = try CSVTable<Field>(data: data, file: file, aliases: aliases, required: [.date, .person], name: { $0.rawValue })
     if !table.has(.points) && !table.has(.outcome) {
       throw InputError(file: file, line: 1, problem: "missing required column \"points\" (or \"outcome\")")
     }
@@ -69,7 +69,7 @@ public enum InteractionsReader {
   /// place: no row is copied into a second array. The plan (`init`), then `read(chunk:)` for each chunk (on any
   /// thread), then `finish`.
   struct Chunked: Sendable {
-    let bytes: [UInt8]
+    let data: InputBytes
     let file: String
     let table: CSVTable<Field>
     let ranges: [Range<Int>]
@@ -79,13 +79,13 @@ public enum InteractionsReader {
     let unknown: TiesReader.UnknownPeople
 
     /// Nil when the file is too small to be worth it. Needs no people: the plan can be made while they are read.
-    init?(bytes: [UInt8], file: String, contactsFile: String, chunks: Int, smallest: Int = CSVChunks.smallest) throws {
-      guard chunks > 1, bytes.count >= smallest else { return nil }
-      self.bytes = bytes; self.file = file
-      table = try InteractionsReader.header(bytes, file: file)
-      ranges = CSVChunks.ranges(bytes, from: table.dataStart, count: chunks)
+    init?(data: InputBytes, file: String, contactsFile: String, chunks: Int, smallest: Int = CSVChunks.smallest) throws {
+      guard chunks > 1, data.count >= smallest else { return nil }
+      self.data = data; self.file = file
+      table = try InteractionsReader.header(data, file: file)
+      ranges = CSVChunks.ranges(data.buffer, from: table.dataStart, count: chunks)
       var offsets = [0]
-      for r in ranges { offsets.append(offsets.last! + CSVChunks.lineEnds(bytes, in: r) + 1) }
+      for r in ranges { offsets.append(offsets.last! + CSVChunks.lineEnds(data.buffer, in: r) + 1) }
       slots = offsets.removeLast()
       self.offsets = offsets
       unknown = .reject(contactsFile: contactsFile)
@@ -110,6 +110,7 @@ public enum InteractionsReader {
       } catch let other {
         error = InputError(file: file, line: 0, problem: String(describing: other))
       }
+      data.release(ranges[k])   // a mapped file's pages of this chunk leave memory (read again if needed)
       return CSVChunks.Outcome(value: n, error: error, first: t.firstRecordStart, stop: t.position, rows: t.rowCount)
     }
 
@@ -120,7 +121,7 @@ public enum InteractionsReader {
       func release() { for (k, o) in outcomes.enumerated() { (buffer + offsets[k]).deinitialize(count: o.value) } }
       let assembled: [Int]?
       do {
-        assembled = try CSVChunks.assemble(outcomes, ranges: ranges, bytes: bytes, file: file, headerLine: table.line)
+        assembled = try CSVChunks.assemble(outcomes, ranges: ranges, bytes: data.buffer, file: file, headerLine: table.line)
       } catch {
         release()
         throw error

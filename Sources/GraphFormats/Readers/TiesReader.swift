@@ -53,12 +53,12 @@ public enum TiesReader {
       // lines shift by one: re-read with a line offset below.
       bytes = header + bytes
       var lookup = PersonLookup(builder)
-      return try readTable(bytes, file: file, into: &builder, lookup: &lookup, unknown: unknown, defaultDirected: defaultDirected,
-                           lineOffset: -1)
+      return try readTable(InputBytes(bytes), file: file, into: &builder, lookup: &lookup, unknown: unknown,
+                           defaultDirected: defaultDirected, lineOffset: -1)
     }
     var lookup = PersonLookup(builder)
-    return try readTable(bytes, file: file, into: &builder, lookup: &lookup, unknown: unknown, defaultDirected: defaultDirected,
-                         lineOffset: 0, rejects: rejects)
+    return try readTable(InputBytes(bytes), file: file, into: &builder, lookup: &lookup, unknown: unknown,
+                         defaultDirected: defaultDirected, lineOffset: 0, rejects: rejects)
   }
 
   /// True when the first record names a source and a target column.
@@ -72,26 +72,25 @@ public enum TiesReader {
 
   /// A ties file with a header (`read`'s contacts-file path), the builder's people already in `lookup` (kept in
   /// step with the people it adds), so a loader reading several files builds it once.
-  static func read(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
+  static func read(_ data: InputBytes, file: String, into builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
                    unknown: UnknownPeople, rejects: RejectLog?) throws -> [InputWarning] {
-    var bytes = bytes
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    return try readTable(bytes, file: file, into: &builder, lookup: &lookup, unknown: unknown, defaultDirected: nil,
-                         lineOffset: 0, rejects: rejects)
+    // (The parser steps over a byte-order mark.)
+    try readTable(data, file: file, into: &builder, lookup: &lookup, unknown: unknown, defaultDirected: nil, lineOffset: 0,
+                  rejects: rejects)
   }
 
-  private static func readTable(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
+  private static func readTable(_ data: InputBytes, file: String, into builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
                                 unknown: UnknownPeople, defaultDirected: Bool?, lineOffset: Int,
                                 rejects: RejectLog? = nil) throws -> [InputWarning] {
     var table: CSVTable<Field>
     do {
-      table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.source, .target], name: { $0.rawValue })
+      table = try CSVTable<Field>(data: data, file: file, aliases: aliases, required: [.source, .target], name: { $0.rawValue })
     } catch var e as InputError {
       if e.line > 0 { e.line = max(1, e.line + lineOffset) }
       throw e
     }
     if builder.tieCount == 0 { builder.declareTieAttributes(table.extraColumns.map(\.name)) }
-    builder.reserveTies(CSVParser.recordBound(bytes))
+    builder.reserveTies(CSVParser.recordBound(data.buffer))
     var warnings: [InputWarning] = []
     var added: [(id: String, line: Int)] = []
     var selfLoops: [Int] = []
