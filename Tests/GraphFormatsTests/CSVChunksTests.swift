@@ -71,6 +71,22 @@ private func onePass(_ bytes: [UInt8], builder: SocialGraphBuilder) throws -> [I
     #expect(Array("a\r\nb\rc\nd".utf8).withUnsafeBufferPointer { CSVChunks.lineEnds($0, before: 8) } == 3)
   }
 
+  /// Line ends counted 32 bytes at a time (no CR in the range) or byte by byte agree with a plain count, at every
+  /// offset and length around the block size.
+  @Test func lineEndsAtEveryOffset() {
+    var g = SystemRandomNumberGenerator()
+    let lf = (0..<300).map { _ in UInt8.random(in: 0...3, using: &g) == 0 ? 0x0A : UInt8(ascii: "x") }
+    lf.withUnsafeBufferPointer { b in
+      for lo in 0..<40 {
+        for hi in stride(from: lo, through: b.count, by: 7) {
+          #expect(CSVChunks.lineEnds(b, in: lo..<hi) == b[lo..<hi].filter { $0 == 0x0A }.count)
+        }
+      }
+    }
+    let mixed = Array("a\r\nb\rc\nd\r".utf8) + lf
+    #expect(mixed.withUnsafeBufferPointer { CSVChunks.lineEnds($0, in: 0..<$0.count) } == 4 + lf.filter { $0 == 0x0A }.count)
+  }
+
   /// A quoted line break in every row: some cut falls inside one, and the chunks are then not used at all.
   @Test func aCutInsideAQuotedFieldFallsBack() throws {
     let b = try people(97)

@@ -88,9 +88,7 @@ public struct CSVParser: Sendable {
   }
 
   public static func recordBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var n = 1
-    for b in bytes where b == 0x0A { n += 1 }
-    return n
+    1 + CSVChunks.lineFeeds(bytes, in: 0..<bytes.count)
   }
 
   /// True when the input holds nothing but an optional byte-order mark and blank space.
