@@ -32,6 +32,9 @@ public struct AccountPartition: Sendable {
     let people = parts.people
     let n = people.count
     var accountOf = [Int32](repeating: -1, count: n)   // -1: our team or an account left out
+    // Who is on our team, one byte per person: the loops over millions of ties and rows below ask it of people
+    // at random, and a Person is some hundred bytes.
+    let isTeam = people.map(\.isInternal)
     var names: [String] = []
     var index: [String: Int32] = [:]
     var contacts: [[NodeIndex]] = []
@@ -62,7 +65,7 @@ public struct AccountPartition: Sendable {
     for (i, t) in parts.ties.enumerated() {
       let (s, d) = (Int(t.source), Int(t.target))
       let (a, b) = (accountOf[s], accountOf[d])
-      let (si, di) = (people[s].isInternal, people[d].isInternal)
+      let (si, di) = (isTeam[s], isTeam[d])
       if si && di { teamTies.append(Int32(i)); continue }
       if a >= 0 && b >= 0 {
         if a == b { ties[Int(a)].append(Int32(i)) } else { cross += 1 }
@@ -83,7 +86,7 @@ public struct AccountPartition: Sendable {
       let a = accountOf[Int(x.person)]
       guard a >= 0 else { continue }   // our team's own rows, or an account left out
       rows[Int(a)].append(Int32(i))
-      if let w = x.with, people[Int(w)].isInternal { engage(Int(w), in: a) }
+      if let w = x.with, isTeam[Int(w)] { engage(Int(w), in: a) }
     }
     // Ties among the engaged members of each account: our team's own ties, indexed by member.
     var teamTiesOf: [NodeIndex: [Int32]] = [:]
