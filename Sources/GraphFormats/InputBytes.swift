@@ -28,6 +28,14 @@ public final class InputBytes: @unchecked Sendable {
     self.init(adopting: UnsafeMutableBufferPointer(rebasing: storage[0..<bytes.count]))
   }
 
+  /// `head` followed by `tail`, copied into memory of their own.
+  public convenience init(_ head: [UInt8], then tail: UnsafeBufferPointer<UInt8>) {
+    let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(head.count + tail.count, 1))
+    _ = storage.initialize(from: head)
+    _ = UnsafeMutableBufferPointer(rebasing: storage[head.count...]).initialize(from: tail)
+    self.init(adopting: UnsafeMutableBufferPointer(rebasing: storage[0..<(head.count + tail.count)]))
+  }
+
   /// Takes ownership of `storage` (allocated with `UnsafeMutableBufferPointer.allocate`).
   init(adopting storage: UnsafeMutableBufferPointer<UInt8>) {
     buffer = UnsafeBufferPointer(storage)

@@ -44,10 +44,14 @@ enum CRMImport {
     var warnings: [InputWarning] = []
   }
 
-  static func contacts(_ raw: [UInt8], file: String, options o: CRMOptions, rejects: RejectLog?) throws -> Imported {
-    var bytes = raw
+  static func contacts(_ raw: InputBytes, file: String, options o: CRMOptions, rejects: RejectLog?) throws -> Imported {
     let preset = o.preset
-    if preset == .linkedin { blankPreamble(&bytes) }
+    var bytes = raw   // read in place by every pass below (a LinkedIn export's preamble blanked in a copy)
+    if preset == .linkedin {
+      var blanked = raw.array
+      blankPreamble(&blanked)
+      bytes = InputBytes(blanked)
+    }
     let header = try CSVTable<ContactsReader.Field>.header(of: bytes, file: file)
     var mapping: ContactsReader.Mapping
     if let preset {
@@ -63,7 +67,7 @@ enum CRMImport {
       }
     } else {
       // Tiemap's own columns, with --id-column naming the id.
-      mapping = ContactsReader.Mapping(columns: [], idColumn: o.idColumn, role: { ValueParsing.role($0).map { Optional($0) } },
+      mapping = ContactsReader.Mapping(columns: [], idColumn: o.idColumn, role: ContactsReader.ownRole,
                                        base: ContactsReader.aliases)
     }
     var people: [Person], lines: [Int]
@@ -220,7 +224,7 @@ enum CRMImport {
   enum SideField: String, CaseIterable { case id, name, firstName = "first_name", lastName = "last_name", title, department, email, contact, role, primary }
 
   static func readAccounts(_ path: String, preset: CRMPreset) throws -> NameTable {
-    var t = try CSVTable<SideField>(bytes: try InputFile.read(path), file: path,
+    var t = try CSVTable<SideField>(data: try InputFile.bytes(path), file: path,
                                     aliases: ["id": .id, "accountid": .id, "name": .name, "accountname": .name], required: [.id, .name], name: { $0.rawValue })
     var names: [String: String] = [:], order: [String] = []
     while try t.next() {
@@ -236,7 +240,7 @@ enum CRMImport {
   /// the strongest (`CRMPreset.precedence`); with the contact roles naming contacts not in the export, counted.
   static func readContactRoles(_ path: String, contacts: IDMatcher, preset: CRMPreset) throws
     -> (roles: [String: StakeholderRole], missing: (count: Int, first: String, line: Int)?) {
-    var t = try CSVTable<SideField>(bytes: try InputFile.read(path), file: path,
+    var t = try CSVTable<SideField>(data: try InputFile.bytes(path), file: path,
                                     aliases: ["contactid": .contact, "contact": .contact, "role": .role, "isprimary": .primary, "primary": .primary],
                                     required: [.contact, .role], name: { $0 == .contact ? "ContactId" : $0 == .role ? "Role" : $0.rawValue })
     var primary: [String: StakeholderRole] = [:], all: [String: [StakeholderRole]] = [:]
@@ -288,7 +292,7 @@ enum CRMImport {
       "title": .title, "jobtitle": .title, "department": .department, "businessunit": .department,
       "email": .email, "emailaddress": .email, "internalemailaddress": .email, "primaryemail": .email,
     ]
-    var t = try CSVTable<SideField>(bytes: try InputFile.read(path), file: path, aliases: aliases, required: [], name: { $0.rawValue })
+    var t = try CSVTable<SideField>(data: try InputFile.bytes(path), file: path, aliases: aliases, required: [], name: { $0.rawValue })
     guard t.has(.id) || t.has(.email) else {
       throw InputError(file: path, line: 1, problem: "a users file needs an Id (or Email) column (columns found: \(t.header.map { $0.trimmingBlanks() }.joined(separator: ", ")))")
     }
@@ -335,8 +339,8 @@ enum CRMImport {
   }
 
   /// The values of one column (by the row's line), converted by `convert`, which names the problem of a bad one.
-  static func columnValues<T>(_ bytes: [UInt8], file: String, column: String, _ convert: (String) -> Result<T, CellProblem>) throws -> [Int: T] {
-    var t = try CSVTable<SideField>(bytes: bytes, file: file, aliases: [normalizedColumnName(column): .name], required: [.name], name: { _ in column })
+  static func columnValues<T>(_ bytes: InputBytes, file: String, column: String, _ convert: (String) -> Result<T, CellProblem>) throws -> [Int: T] {
+    var t = try CSVTable<SideField>(data: bytes, file: file, aliases: [normalizedColumnName(column): .name], required: [.name], name: { _ in column })
     var out: [Int: T] = [:]
     while try t.next() {
       guard let v = t.value(.name) else { continue }

@@ -40,8 +40,8 @@ extension CRMImport {
   /// stores a reciprocal record beside each; `ismaster` picks one, else the reverse of a tie already read is
   /// skipped), inactive ones (`statecode` 1, Inactive) left out, connections to records that are not people
   /// (accounts, opportunities) counted in a warning.
-  static func connections(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder) throws -> [InputWarning] {
-    var t = try CSVTable<ConnectionField>(bytes: bytes, file: file, aliases: connectionAliases, required: [.from, .to],
+  static func connections(_ bytes: InputBytes, file: String, into builder: inout SocialGraphBuilder) throws -> [InputWarning] {
+    var t = try CSVTable<ConnectionField>(data: bytes, file: file, aliases: connectionAliases, required: [.from, .to],
                                           name: { $0 == .from ? "record1id" : $0 == .to ? "record2id" : $0.rawValue })
     var seen = Set<[Int32]>()
     var notPeople: (count: Int, first: String, line: Int)?

@@ -47,10 +47,9 @@ public enum ContactsReader {
   /// export as downloaded.
   static func hinted(_ e: InputError, _ data: InputBytes, file: String) -> InputError {
     var e = e
-    let bytes = data.array   // (an error: the copy is for the hint)
-    if e.problem.hasPrefix("missing required column \"id\""), let hint = presetHint(bytes, file: file, columns: true) {
+    if e.problem.hasPrefix("missing required column \"id\""), let hint = presetHint(data, file: file, columns: true) {
       e.problem = "no id column: " + hint
-    } else if let hint = presetHint(bytes, file: file, columns: false, atLeast: 4) {
+    } else if let hint = presetHint(data, file: file, columns: false, atLeast: 4) {
       e.problem += "; " + hint
     }
     return e
@@ -59,10 +58,10 @@ public enum ContactsReader {
   /// "this looks like a Salesforce Contact export (13 of its columns): pass --preset salesforce", with the columns
   /// found when `columns`, when the header of `bytes` shares `atLeast` columns with a preset's export (a
   /// LinkedIn `Notes:` preamble is looked past); nil otherwise.
-  static func presetHint(_ bytes: [UInt8], file: String, columns: Bool, atLeast: Int = 2) -> String? {
+  static func presetHint(_ bytes: InputBytes, file: String, columns: Bool, atLeast: Int = 2) -> String? {
     guard var header = try? CSVTable<Field>.header(of: bytes, file: file) else { return nil }
     if header.names.first?.trimmingBlanks() == "Notes:" {
-      var rest = bytes
+      var rest = bytes.array
       CRMImport.blankPreamble(&rest)
       guard let h = try? CSVTable<Field>.header(of: rest, file: file) else { return nil }
       header = h
@@ -118,7 +117,7 @@ public enum ContactsReader {
 
   static func read(_ data: InputBytes, file: String, rejects: RejectLog? = nil, mapping: Mapping?) throws -> (people: [Person], lines: [Int]) {
     var names = aliases
-    var role: (String) -> Result<StakeholderRole?, CellProblem> = { ValueParsing.role($0).map { Optional($0) } }
+    var role: (String) -> Result<StakeholderRole?, CellProblem> = ownRole
     if let mapping {
       names = try mapping.aliases(CSVTable<Field>.header(of: data, file: file), file: file)
       role = mapping.role
@@ -228,6 +227,9 @@ public enum ContactsReader {
     return p
   }
 
+  /// Tiemap's own role values (`ValueParsing.role`); a CRM's are its preset's.
+  static let ownRole: @Sendable (String) -> Result<StakeholderRole?, CellProblem> = { ValueParsing.role($0).map { Optional($0) } }
+
   static func duplicate(_ id: String, first: Int) -> String { "duplicate id \(quoted(id)) (first on line \(first))" }
 
   /// The first row (in order) whose id an earlier row has, as `read` reports it; nil when the ids are distinct.
@@ -283,12 +285,11 @@ public enum ContactsReader {
       var seen: SeenIDs? = nil
       var cells = RepeatedColumns()
       let columns = Columns(t)
-      let role: (String) -> Result<StakeholderRole?, CellProblem> = { ValueParsing.role($0).map { Optional($0) } }
       var error: InputError?
       do {
         while try t.next() {
           precondition(piece.count < bound, "a chunk has more records than line ends")
-          (piece.people.baseAddress! + piece.count).initialize(to: try person(in: t, columns, seen: &seen, cells: &cells, role: role))
+          (piece.people.baseAddress! + piece.count).initialize(to: try person(in: t, columns, seen: &seen, cells: &cells, role: ownRole))
           piece.count += 1
           piece.lines.append(t.line)
         }

@@ -7,7 +7,7 @@ public enum CostsReader {
   enum Field: String { case id, cost }
 
   public static func read(_ path: String, graph g: SocialGraph, default fallback: Double) throws -> [Double] {
-    var table = try CSVTable<Field>(bytes: try InputFile.read(path), file: path,
+    var table = try CSVTable<Field>(data: try InputFile.bytes(path), file: path,
                                     aliases: ["id": .id, "person": .id, "contact": .id, "contactid": .id, "cost": .cost, "spend": .cost],
                                     required: [.id, .cost], name: { $0.rawValue })
     var costs = [Double](repeating: fallback, count: g.count)

@@ -6,11 +6,10 @@ import SocialGraph
 public enum GroupsReader {
   /// Groups from a file of `id group` lines (or a CSV with `id,group`). Every id must be in the graph and appear once.
   public static func read(_ path: String, graph g: SocialGraph) throws -> Groups {
-    let bytes = try InputFile.read(path)
     var pairs: [(String, String, Int)] = []
     if path.lowercased().hasSuffix(".csv") {
       enum Field: String { case id, group }
-      var table = try CSVTable<Field>(bytes: bytes, file: path,
+      var table = try CSVTable<Field>(data: try InputFile.bytes(path), file: path,
                                       aliases: ["id": .id, "person": .id, "node": .id, "group": .group, "department": .group, "dept": .group],
                                       required: [.id, .group], name: { $0.rawValue })
       while try table.next() {
@@ -18,6 +17,7 @@ public enum GroupsReader {
         pairs.append((id, table.value(.group) ?? "", table.line))
       }
     } else {
+      let bytes = try InputFile.read(path)
       guard let text = String(validating: bytes, as: UTF8.self) else {
         throw InputError(file: path, line: 0, problem: "invalid UTF-8 (save the file as UTF-8)")
       }

@@ -79,7 +79,7 @@ public enum InputLoader {
         guard let ref, builder.index(of: ref) == nil else { continue }
         guard options.allowUnknown else {
           var problem = "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)"
-          if options.crm.preset == nil, let bytes = try? InputFile.read(contacts), let hint = ContactsReader.presetHint(bytes, file: contacts, columns: false, atLeast: 4) {
+          if options.crm.preset == nil, let bytes = try? InputFile.bytes(contacts), let hint = ContactsReader.presetHint(bytes, file: contacts, columns: false, atLeast: 4) {
             problem = "\(column) \(quoted(ref)) is not the id of anyone in \(contacts): " + hint
           }
           throw InputError(file: contacts, line: lines[i], problem: problem)
@@ -105,7 +105,7 @@ public enum InputLoader {
     if let ties {
       let bytes = try InputFile.bytes(ties)
       if options.crm.preset == .dynamics, CRMImport.isConnections(try CSVTable<CRMImport.ConnectionField>.header(of: bytes, file: ties).names) {
-        warnings += try CRMImport.connections(bytes.array, file: ties, into: &builder)
+        warnings += try CRMImport.connections(bytes, file: ties, into: &builder)
       } else {
         var lookup = PersonLookup(builder)
         warnings += try TiesReader.read(bytes, file: ties, into: &builder, lookup: &lookup, unknown: unknown, rejects: nil)
@@ -125,8 +125,8 @@ public enum InputLoader {
       var lookup = PersonLookup(builder)
       return try InteractionsReader.read(bytes, file: file, builder: &builder, lookup: &lookup, unknown: unknown, rejects: nil)
     }
-    let answers = try read(surveys) { try SurveysReader.read($0.array, file: $1, builder: &$2, unknown: unknown) }
-    let referred = try read(referrals) { try ReferralsReader.read($0.array, file: $1, builder: &$2, unknown: unknown) }
+    let answers = try read(surveys) { try SurveysReader.read($0, file: $1, builder: &$2, unknown: unknown) }
+    let referred = try read(referrals) { try ReferralsReader.read($0, file: $1, builder: &$2, unknown: unknown) }
     let graph = try build(builder, file: contacts)
     // Reporting cycles: a warning naming the cycle, at the line of its first member.
     for cycle in graph.reportsToHierarchy().cycles {
@@ -211,12 +211,12 @@ public enum InputLoader {
         let history = h.map { h in Result { try h.bytes() } }
         // The history's chunks planned here too (a history that cannot be read, or whose header is wrong, is read
         // whole later, so that its error comes after the ties').
-        let plan = h.flatMap { h in
+        let chunked = h.flatMap { h in
           (try? history?.get()).flatMap { bytes in
             try? InteractionsReader.Chunked(data: bytes, file: h.name, contactsFile: contacts, chunks: options.allowUnknown ? 1 : 8)
           }
         }
-        return .files(t.map { t in Result { try t.bytes() } }, history, plan)
+        return .files(t.map { t in Result { try t.bytes() } }, history, chunked)
       }
       guard case .files(let tiesBytes, let historyBytes, let chunkedHistory) = early[1] else { preconditionFailure("files second") }
       historyPlan = chunkedHistory
@@ -377,7 +377,7 @@ public enum InputLoader {
       let (people, lines) = try ContactsReader.read(bytes, file: path, rejects: rejects)
       return (people, lines, [], [])
     }
-    let imported = try CRMImport.contacts(bytes.array, file: path, options: options.crm, rejects: rejects)
+    let imported = try CRMImport.contacts(bytes, file: path, options: options.crm, rejects: rejects)
     return (imported.people + imported.users, imported.lines + Array(repeating: 0, count: imported.users.count),
             imported.ties, imported.warnings)
   }
@@ -398,7 +398,7 @@ public enum InputLoader {
                                 unknown: TiesReader.UnknownPeople, rejects: RejectLog?, preset: CRMPreset?) throws -> [InputWarning] {
     let bytes = try source.bytes()
     if preset == .dynamics, CRMImport.isConnections(try CSVTable<CRMImport.ConnectionField>.header(of: bytes, file: source.name).names) {
-      return try CRMImport.connections(bytes.array, file: source.name, into: &builder)   // adds ties only: the lookup stays right
+      return try CRMImport.connections(bytes, file: source.name, into: &builder)   // adds ties only: the lookup stays right
     }
     return try TiesReader.read(bytes, file: source.name, into: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
   }
@@ -424,8 +424,11 @@ public enum InputLoader {
       throw InputError(file: path, line: 0,
                        problem: "cannot tell the graph format from the file name (use --input-format \(GraphFileFormat.allCases.map(\.rawValue).joined(separator: "|")))")
     }
-    let bytes = try InputFile.read(path)
-    var builder = SocialGraphBuilder(reservingPeople: bytes.count / 64, ties: bytes.count / 12)
+    // A CSV edge list is read in place (`InputFile.bytes`); the other readers take the bytes as an array.
+    let csv = format == .csv ? try InputFile.bytes(path) : nil
+    let bytes = csv == nil ? try InputFile.read(path) : []
+    let size = csv?.count ?? bytes.count
+    var builder = SocialGraphBuilder(reservingPeople: size / 64, ties: size / 12)
     var warnings: [InputWarning]
     switch format {
     case .snap:
@@ -435,11 +438,11 @@ public enum InputLoader {
       o.skipZeroWeights = options.skipZeroWeights
       warnings = try EdgeListReader.read(bytes, file: path, into: &builder, options: o)
     case .csv:
-      if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      let data = csv!
+      if data.buffer.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
         throw InputError(file: path, line: 0, problem: "file is empty")
       }
-      warnings = try TiesReader.read(bytes, file: path, into: &builder, unknown: .edgeList,
-                                     defaultDirected: options.directed)
+      warnings = try TiesReader.read(data, file: path, into: &builder, unknown: .edgeList, defaultDirected: options.directed)
     case .json:
       try NodeLinkReader.read(bytes, file: path, into: &builder)
       warnings = []
@@ -484,4 +487,3 @@ extension LoadedInput {
     return out
   }
 }
-

@@ -22,7 +22,13 @@ public enum ReferralsReader {
 
   public static func read(_ bytes: [UInt8], file: String, builder: inout SocialGraphBuilder,
                           unknown: TiesReader.UnknownPeople) throws -> (referrals: [Referral], warnings: [InputWarning]) {
-    var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.referrer, .referred, .value],
+    try read(InputBytes(bytes), file: file, builder: &builder, unknown: unknown)
+  }
+
+  /// `read` on bytes in place (`InputFile.bytes`).
+  public static func read(_ data: InputBytes, file: String, builder: inout SocialGraphBuilder,
+                          unknown: TiesReader.UnknownPeople) throws -> (referrals: [Referral], warnings: [InputWarning]) {
+    var table = try CSVTable<Field>(data: data, file: file, aliases: aliases, required: [.referrer, .referred, .value],
                                     name: { $0.rawValue })
     var refs = PersonReferences(unknown)
     var out: [Referral] = []

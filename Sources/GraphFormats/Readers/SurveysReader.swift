@@ -19,7 +19,13 @@ public enum SurveysReader {
   /// The answers of `bytes`, in file order, resolved against the people already in `builder`.
   public static func read(_ bytes: [UInt8], file: String, builder: inout SocialGraphBuilder,
                           unknown: TiesReader.UnknownPeople) throws -> (responses: [SurveyResponse], warnings: [InputWarning]) {
-    var table = try CSVTable<Field>(bytes: bytes, file: file, aliases: aliases, required: [.person, .score], name: { $0.rawValue })
+    try read(InputBytes(bytes), file: file, builder: &builder, unknown: unknown)
+  }
+
+  /// `read` on bytes in place (`InputFile.bytes`).
+  public static func read(_ data: InputBytes, file: String, builder: inout SocialGraphBuilder,
+                          unknown: TiesReader.UnknownPeople) throws -> (responses: [SurveyResponse], warnings: [InputWarning]) {
+    var table = try CSVTable<Field>(data: data, file: file, aliases: aliases, required: [.person, .score], name: { $0.rawValue })
     var refs = PersonReferences(unknown)
     var out: [SurveyResponse] = []
     while try table.next() {

@@ -40,30 +40,34 @@ public enum TiesReader {
   /// - Parameter headerless: columns are `source, target[, weight]` by position and there is no header.
   public static func read(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder,
                           unknown: UnknownPeople, defaultDirected: Bool? = nil, rejects: RejectLog? = nil) throws -> [InputWarning] {
-    var bytes = bytes
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    if case .edgeList = unknown, !hasHeader(bytes, file: file) {
-      let sep = CSVParser.detectSeparator(bytes)
+    try read(InputBytes(bytes), file: file, into: &builder, unknown: unknown, defaultDirected: defaultDirected, rejects: rejects)
+  }
+
+  /// `read` on bytes in place (`InputFile.bytes`).
+  public static func read(_ data: InputBytes, file: String, into builder: inout SocialGraphBuilder,
+                          unknown: UnknownPeople, defaultDirected: Bool? = nil, rejects: RejectLog? = nil) throws -> [InputWarning] {
+    var lookup = PersonLookup(builder)
+    if case .edgeList = unknown, !hasHeader(data, file: file) {
+      // (The parser steps over a byte-order mark; the copy below leaves it out.)
+      let body = data.buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: data.buffer.dropFirst(3)) : data.buffer
+      let sep = CSVParser.detectSeparator(body)
       // Give the headerless file a header by position: the rest of the pipeline is the same.
       var firstRow: [String] = []
-      var p = CSVParser(bytes: bytes, file: file, separator: sep)
+      var p = CSVParser(data: data, file: file, separator: sep)
       _ = try p.next(into: &firstRow)
       let names = ["source", "target", "weight"].prefix(max(2, min(3, firstRow.count)))
       let header = Array((names.joined(separator: String(UnicodeScalar(sep))) + "\n").utf8)
       // lines shift by one: re-read with a line offset below.
-      bytes = header + bytes
-      var lookup = PersonLookup(builder)
-      return try readTable(InputBytes(bytes), file: file, into: &builder, lookup: &lookup, unknown: unknown,
+      return try readTable(InputBytes(header, then: body), file: file, into: &builder, lookup: &lookup, unknown: unknown,
                            defaultDirected: defaultDirected, lineOffset: -1)
     }
-    var lookup = PersonLookup(builder)
-    return try readTable(InputBytes(bytes), file: file, into: &builder, lookup: &lookup, unknown: unknown,
+    return try readTable(data, file: file, into: &builder, lookup: &lookup, unknown: unknown,
                          defaultDirected: defaultDirected, lineOffset: 0, rejects: rejects)
   }
 
   /// True when the first record names a source and a target column.
-  static func hasHeader(_ bytes: [UInt8], file: String) -> Bool {
-    var p = CSVParser(bytes: bytes, file: file)
+  static func hasHeader(_ data: InputBytes, file: String) -> Bool {
+    var p = CSVParser(data: data, file: file)
     var row: [String] = []
     guard (try? p.next(into: &row)) != nil else { return true }
     let fields = Set(row.compactMap { aliases[normalizedColumnName($0.trimmingBlanks())] })

@@ -38,7 +38,7 @@ public struct AccountPartition: Sendable {
     var names: [String] = []
     var index: [String: Int32] = [:]
     var contacts: [[NodeIndex]] = []
-    for v in 0..<n where !people[v].isInternal {
+    for v in 0..<n where !isTeam[v] {
       let a = people[v].account ?? ""
       let k: Int32
       if let found = index[a] { k = found } else {
