@@ -34,60 +34,35 @@ public struct AccountPartition: Sendable {
     var accountOf = [Int32](repeating: -1, count: n)   // -1: our team or an account left out
     // Who is on our team, one byte per person: the loops over millions of ties and rows below ask it of people
     // at random, and a Person is some hundred bytes.
-    let isTeam = people.map(\.isInternal)
+    var isTeam = [Bool](repeating: false, count: n)
     var names: [String] = []
     var index: [String: Int32] = [:]
     var contacts: [[NodeIndex]] = []
-    for v in 0..<n where !isTeam[v] {
+    // A file grouped by account names the same account row after row: compared with the last one, it is not
+    // hashed again.
+    var last: (name: String, k: Int32)?
+    for v in 0..<n {
+      if people[v].isInternal { isTeam[v] = true; continue }
       let a = people[v].account ?? ""
       let k: Int32
-      if let found = index[a] { k = found } else {
-        if let only, !only(a) { index[a] = -2; continue }
-        k = Int32(names.count); index[a] = k; names.append(a); contacts.append([])
+      if let l = last, l.name == a { k = l.k } else if let found = index[a] { k = found } else {
+        if let only, !only(a) { k = -2 } else {
+          k = Int32(names.count); names.append(a); contacts.append([])
+        }
+        index[a] = k
       }
+      last = (a, k)
       if k < 0 { continue }
       accountOf[v] = k
       contacts[Int(k)].append(NodeIndex(v))
     }
     let count = names.count
-    var ties = [[Int32]](repeating: [], count: count)
-    var engaged = [Set<NodeIndex>](repeating: [], count: count)
-    // The account each team member was last marked engaged in: a file grouped by account names the same member
-    // row after row, and the set is asked once per run instead of once per row (the sets decide either way).
-    var lastEngaged = [Int32](repeating: -1, count: n)
-    func engage(_ member: Int, in a: Int32) {
-      guard lastEngaged[member] != a else { return }
-      lastEngaged[member] = a
-      engaged[Int(a)].insert(NodeIndex(member))
-    }
-    var teamTies: [Int32] = []
-    var cross = 0
-    for (i, t) in parts.ties.enumerated() {
-      let (s, d) = (Int(t.source), Int(t.target))
-      let (a, b) = (accountOf[s], accountOf[d])
-      let (si, di) = (isTeam[s], isTeam[d])
-      if si && di { teamTies.append(Int32(i)); continue }
-      if a >= 0 && b >= 0 {
-        if a == b { ties[Int(a)].append(Int32(i)) } else { cross += 1 }
-      } else if a >= 0 && di {
-        ties[Int(a)].append(Int32(i)); engage(d, in: a)
-      } else if b >= 0 && si {
-        ties[Int(b)].append(Int32(i)); engage(s, in: b)
-      }
-    }
-    // Owners, and the team members of the history.
-    var ids: [String: NodeIndex] = [:]
-    for v in 0..<n where people[v].isInternal { ids[people[v].id] = NodeIndex(v) }
-    for (k, list) in contacts.enumerated() {
-      for v in list { if let o = people[Int(v)].owner, let t = ids[o] { engaged[k].insert(t) } }
-    }
-    var rows = [[Int32]](repeating: [], count: count)
-    for (i, x) in history.enumerated() {
-      let a = accountOf[Int(x.person)]
-      guard a >= 0 else { continue }   // our team's own rows, or an account left out
-      rows[Int(a)].append(Int32(i))
-      if let w = x.with, isTeam[Int(w)] { engage(Int(w), in: a) }
-    }
+    // The ties and the history are bucketed side by side (each with its own sets of engaged members, joined after).
+    let (accountOfTies, teamTies, cross, fromTies, rows, fromHistory) = Self.bucket(
+      parts, history: history, accounts: count, accountOf: accountOf, isTeam: isTeam, contacts: contacts)
+    var ties = accountOfTies
+    var engaged = fromTies
+    for k in 0..<count where !fromHistory[k].isEmpty { engaged[k].formUnion(fromHistory[k]) }
     // Ties among the engaged members of each account: our team's own ties, indexed by member.
     var teamTiesOf: [NodeIndex: [Int32]] = [:]
     for i in teamTies {
@@ -115,6 +90,75 @@ public struct AccountPartition: Sendable {
     self.ties = ties
     self.interactions = rows
     self.crossAccountTies = cross
+  }
+
+  /// Each account's ties and history rows, and the members of our team they engage there: the ties (with the
+  /// contacts' owners) and the history on two threads when both are large. A member is *engaged* by a tie to one
+  /// of the account's contacts, by owning one, or by appearing (`with`) in its history.
+  /// - Complexity: O(m + h + n) over both threads.
+  private static func bucket(_ parts: SocialGraphParts, history: [Interaction], accounts count: Int, accountOf: [Int32],
+                             isTeam: [Bool], contacts: [[NodeIndex]])
+    -> (ties: [[Int32]], teamTies: [Int32], cross: Int, fromTies: [Set<NodeIndex>], rows: [[Int32]], fromHistory: [Set<NodeIndex>]) {
+    enum Part: Sendable {
+      case ties([[Int32]], teamTies: [Int32], cross: Int, engaged: [Set<NodeIndex>])
+      case history([[Int32]], engaged: [Set<NodeIndex>])
+    }
+    let people = parts.people
+    let n = people.count
+    // Engages `member` in account `a`: `lastEngaged` keeps the account each member was last marked in, so that a
+    // file grouped by account asks the set once per run of rows instead of once per row.
+    @Sendable func engage(_ member: Int, in a: Int32, _ engaged: inout [Set<NodeIndex>], _ lastEngaged: inout [Int32]) {
+      guard lastEngaged[member] != a else { return }
+      lastEngaged[member] = a
+      engaged[Int(a)].insert(NodeIndex(member))
+    }
+    let large = parts.ties.count + history.count >= 100_000 && !ParallelMap.isInsideItem
+    let halves = ParallelMap.map(2, threads: large ? 2 : 1) { part -> Part in
+      var engaged = [Set<NodeIndex>](repeating: [], count: count)
+      var lastEngaged = [Int32](repeating: -1, count: n)
+      if part == 1 {
+        var rows = [[Int32]](repeating: [], count: count)
+        for (i, x) in history.enumerated() {
+          let a = accountOf[Int(x.person)]
+          guard a >= 0 else { continue }   // our team's own rows, or an account left out
+          rows[Int(a)].append(Int32(i))
+          if let w = x.with, isTeam[Int(w)] { engage(Int(w), in: a, &engaged, &lastEngaged) }
+        }
+        return .history(rows, engaged: engaged)
+      }
+      var ties = [[Int32]](repeating: [], count: count)
+      var teamTies: [Int32] = []
+      var cross = 0
+      for (i, t) in parts.ties.enumerated() {
+        let (s, d) = (Int(t.source), Int(t.target))
+        let (a, b) = (accountOf[s], accountOf[d])
+        let (si, di) = (isTeam[s], isTeam[d])
+        if si && di { teamTies.append(Int32(i)); continue }
+        if a >= 0 && b >= 0 {
+          if a == b { ties[Int(a)].append(Int32(i)) } else { cross += 1 }
+        } else if a >= 0 && di {
+          ties[Int(a)].append(Int32(i)); engage(d, in: a, &engaged, &lastEngaged)
+        } else if b >= 0 && si {
+          ties[Int(b)].append(Int32(i)); engage(s, in: b, &engaged, &lastEngaged)
+        }
+      }
+      // Owners: the team's ids, and each contact's owner (the last one found again without hashing).
+      var ids: [String: NodeIndex] = [:]
+      for v in 0..<n where isTeam[v] { ids[people[v].id] = NodeIndex(v) }
+      var last: (id: String, member: NodeIndex?)?
+      for (k, list) in contacts.enumerated() {
+        for v in list {
+          guard let o = people[Int(v)].owner else { continue }
+          let member: NodeIndex?
+          if let l = last, l.id == o { member = l.member } else { member = ids[o]; last = (o, member) }
+          if let t = member { engage(Int(t), in: Int32(k), &engaged, &lastEngaged) }
+        }
+      }
+      return .ties(ties, teamTies: teamTies, cross: cross, engaged: engaged)
+    }
+    guard case .ties(let ties, let teamTies, let cross, let fromTies) = halves[0],
+          case .history(let rows, let fromHistory) = halves[1] else { preconditionFailure("ties, then history") }
+    return (ties, teamTies, cross, fromTies, rows, fromHistory)
   }
 
   public var count: Int { names.count }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import GraphFormats
 import Workspace
 import NetworkAnalysis
@@ -103,7 +104,12 @@ struct Score: ParsableCommand {
     if input == .jsonl { try runLines(); return }
     let log = rejects == nil ? nil : RejectLog()
     let timings = Timings()
-    let scored = try scoreFiles(log: log, timings: timings)   // the inputs are gone once it returns
+    let scored = try scoreFiles(log: log, timings: timings)
+    // The inputs are freed on another thread while the output is written (a million people and their history take
+    // a tenth of a second or two to free, which the write need not wait for).
+    let freeing = DispatchGroup()
+    DispatchQueue.global().async(group: freeing) { scored.inputs.drop() }
+    defer { freeing.wait() }
     let out = ScoreReport.inInputOrder(scored.rows, people: scored.people, header: ScoreReport.header(format))
     var files: [(path: String, contents: AtomicFile.Contents)] = []
     if let output { files.append((output, out)) }
@@ -120,7 +126,8 @@ struct Score: ParsableCommand {
 
   /// Reads the files, scores the accounts; returns each account's contact lines, the accounts file, and the number
   /// of people read. Accounts that could not be scored go to `log` (or stop the run without one).
-  func scoreFiles(log: RejectLog?, timings: Timings) throws -> (rows: [ScoreReport.AccountLines], summaries: String, people: Int) {
+  func scoreFiles(log: RejectLog?, timings: Timings) throws
+    -> (rows: [ScoreReport.AccountLines], summaries: String, people: Int, inputs: Dropped<(SocialGraphParts, [Interaction], AccountPartition)>) {
     var load = LoadOptions()
     load.allowUnknown = allowUnknown
     load.crm = crm.options
@@ -178,7 +185,7 @@ struct Score: ParsableCommand {
         }
       }
     }
-    return (results.map(\.rows), summaries, loaded.parts.people.count)
+    return (results.map(\.rows), summaries, loaded.parts.people.count, Dropped((loaded.parts, loaded.interactions, partition)))
   }
 
   /// `--input jsonl`: one account per line on stdin, one output line per contact on stdout, in line order.
@@ -239,6 +246,13 @@ struct Score: ParsableCommand {
   }
 }
 
+/// A value let go on demand, from any thread (`drop`): the owner hands it over and does not touch it again.
+final class Dropped<T: Sendable>: @unchecked Sendable {
+  private var value: T?
+  init(_ value: T) { self.value = value }
+  func drop() { value = nil }
+}
+
 /// What one account's worker hands back: its contact lines (`ScoreReport.AccountLines`), its summary row, or why
 /// it was not scored.
 struct AccountOutput: Sendable {
@@ -250,11 +264,19 @@ struct AccountOutput: Sendable {
 /// Phase times on stderr when `TIEMAP_TIMINGS` is set (for the benchmark and profiling; off by default).
 final class Timings {
   private var last = Progress.now()
+  private var lastCPU = Timings.cpu()
   private let enabled = getenv("TIEMAP_TIMINGS") != nil
+  /// User and system CPU time of the process so far, in seconds.
+  private static func cpu() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return s(u.ru_utime) + s(u.ru_stime)
+  }
   func mark(_ phase: String) {
     guard enabled else { return }
-    let t = Progress.now()
-    Terminal.write(STDERR_FILENO, "timing: \(phase) \(Int(((t - last) * 1000).rounded())) ms\n")
-    last = t
+    let (t, c) = (Progress.now(), Timings.cpu())
+    Terminal.write(STDERR_FILENO, "timing: \(phase) \(Int(((t - last) * 1000).rounded())) ms, cpu \(Int(((c - lastCPU) * 1000).rounded())) ms\n")
+    (last, lastCPU) = (t, c)
   }
 }
