@@ -6,6 +6,9 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <errno.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 enum { SLOTS = 64, CAPACITY = 4096 };
 static char paths[SLOTS][CAPACITY];
@@ -130,4 +133,11 @@ int tiemap_mapped_register(const void *base, size_t length, const char *path) {
 
 void tiemap_mapped_release(int slot) {
   if (slot >= 0 && slot < MAPPED) __atomic_store_n(&mapped_used[slot], 0, __ATOMIC_RELEASE);
+}
+
+void tiemap_keep_freed_memory(void) {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);   // glibc's largest (DEFAULT_MMAP_THRESHOLD_MAX on 64-bit)
+  mallopt(M_TRIM_THRESHOLD, 0x7fffffff);
+#endif
 }

@@ -201,7 +201,7 @@ public enum InputLoader {
       // The contacts in chunks (Tiemap's own columns), read beside the other files; the plan reads the header
       // (one that is wrong is read whole below, for the error a whole read gives).
       let contactsBytes = Result { try source.bytes() }
-      let plan = options.crm.isEmpty ? (try? contactsBytes.get()).flatMap { try? ContactsReader.Chunked(data: $0, file: contacts, chunks: 4) } : nil
+      let plan = options.crm.isEmpty ? (try? contactsBytes.get()).flatMap { try? ContactsReader.Chunked(data: $0, file: contacts, chunks: 8) } : nil
       let early = ParallelMap.map(2 + max((plan?.ranges.count ?? 1) - 1, 0), threads: 2) { i -> Early in
         if i >= 2, let plan { return .contactsChunk(plan.read(chunk: i - 1)) }
         if i == 0 {

@@ -15,16 +15,38 @@ public enum CSVWriter {
   public static func append(_ cells: [Cell], to out: inout [UInt8]) {
     for (i, c) in cells.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
-      switch c {
-      case .text(let s): appendText(s, to: &out)
-      case .int(let v): appendInt(v, to: &out)
-      case .number(let d, _):
-        if d == d.rounded(), abs(d) < 1e15 { appendInt(Int(d), to: &out) } else { out.append(contentsOf: Cell.shortest(d).utf8) }
-      case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-      case .empty: break
-      }
+      appendCell(c, to: &out)
     }
     out.append(UInt8(ascii: "\n"))
+  }
+
+  /// One cell's bytes (no separator).
+  static func appendCell(_ c: Cell, to out: inout [UInt8]) {
+    switch c {
+    case .text(let s): appendText(s, to: &out)
+    case .int(let v): appendInt(v, to: &out)
+    case .number(let d, _):
+      if d == d.rounded(), abs(d) < 1e15 { appendInt(Int(d), to: &out) } else { out.append(contentsOf: Cell.shortest(d).utf8) }
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .empty: break
+    }
+  }
+
+  /// Lines written cell by cell (`CellSink`): each cell after a separator but the first of its line, `endLine`
+  /// to close a line. The bytes are `append(cells)`'s for the same cells.
+  public struct LineSink: CellSink {
+    public var bytes: [UInt8] = []
+    private var lineStarts = true
+    public init() {}
+    public mutating func append(_ cell: Cell) {
+      if !lineStarts { bytes.append(UInt8(ascii: ",")) }
+      lineStarts = false
+      CSVWriter.appendCell(cell, to: &bytes)
+    }
+    public mutating func endLine() {
+      bytes.append(UInt8(ascii: "\n"))
+      lineStarts = true
+    }
   }
 
   /// `escape(text)`'s bytes appended to `out`.

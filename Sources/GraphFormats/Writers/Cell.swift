@@ -1,3 +1,10 @@
+/// Where a row's cells go as they are made: an array of cells, or a writer's buffer (`CSVWriter.LineSink`).
+public protocol CellSink {
+  mutating func append(_ cell: Cell)
+}
+
+extension Array: CellSink where Element == Cell {}
+
 /// One value of a result table, kept typed until it is written, so each format can render it properly
 /// (numbers unquoted in JSON, text escaped in CSV, aligned right in a terminal table).
 public enum Cell: Sendable, Equatable {
@@ -23,7 +30,7 @@ public enum Cell: Sendable, Equatable {
     if d.isNaN { return "nan" }
     if d.isInfinite { return d > 0 ? "inf" : "-inf" }
     if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-    return "\(d)"
+    return d.description
   }
 
   /// Text for a terminal table: fixed decimals for numbers, thousands separators for large integers.

@@ -15,22 +15,34 @@ public enum ScoreReport {
 
   /// The cells of each contact of `s`, with the contact's index in the portfolio (to put rows in input order).
   public static func contactRows(_ s: AccountScore) -> [(person: NodeIndex, cells: [Cell])] {
-    let g = s.slice.graph
-    return s.contacts.map { c in
-      let p = g.people[Int(c.person)]
-      let cells: [Cell] = [
-        .text(p.id), .text(p.displayName), .text(s.slice.name), p.role.map { .text($0.rawValue) } ?? .empty,
-        c.proximity.map { .text($0.label) } ?? .empty, c.tieStrength.map { .number($0) } ?? .empty,
-        p.influence.map { .int($0) } ?? .empty, .number(c.structuralInfluence), p.interest.map { .int($0) } ?? .empty,
-        c.quadrant.map { .text($0.rawValue) } ?? .empty, c.quadrant.map { .text($0.strategy) } ?? .empty,
-        .bool(c.silentInfluencer), .text(c.risks.map(\.name).joined(separator: ";")),
-        c.priority.map { .number($0) } ?? .empty,
-        .text(c.proximity == nil ? "" : c.proximityDerived ? "derived" : "declared"), .bool(c.covered),
-        .bool(c.singleThreaded), .number(c.reachLost), c.trust.map { .number($0.state.balance) } ?? .empty,
-        c.trust.map { .text($0.status.rawValue) } ?? .empty, c.lastContactDays.map { .int($0) } ?? .empty,
-      ]
+    s.contacts.map { c in
+      var cells: [Cell] = []
+      cells.reserveCapacity(contactColumns.count)
+      contactCells(s, c, into: &cells)
       return (s.slice.people[Int(c.person)], cells)
     }
+  }
+
+  /// The cells of contact `c` of `s`, in column order (`contactColumns`), each handed to `sink` as it is made.
+  static func contactCells<Sink: CellSink>(_ s: AccountScore, _ c: ContactScore, into sink: inout Sink) {
+    let p = s.slice.graph.people[Int(c.person)]
+    sink.append(.text(p.id)); sink.append(.text(p.displayName)); sink.append(.text(s.slice.name))
+    sink.append(p.role.map { .text($0.rawValue) } ?? .empty)
+    sink.append(c.proximity.map { .text($0.label) } ?? .empty)
+    sink.append(c.tieStrength.map { .number($0) } ?? .empty)
+    sink.append(p.influence.map { .int($0) } ?? .empty)
+    sink.append(.number(c.structuralInfluence))
+    sink.append(p.interest.map { .int($0) } ?? .empty)
+    sink.append(c.quadrant.map { .text($0.rawValue) } ?? .empty)
+    sink.append(c.quadrant.map { .text($0.strategy) } ?? .empty)
+    sink.append(.bool(c.silentInfluencer))
+    sink.append(.text(c.risks.isEmpty ? "" : c.risks.map(\.name).joined(separator: ";")))
+    sink.append(c.priority.map { .number($0) } ?? .empty)
+    sink.append(.text(c.proximity == nil ? "" : c.proximityDerived ? "derived" : "declared"))
+    sink.append(.bool(c.covered)); sink.append(.bool(c.singleThreaded)); sink.append(.number(c.reachLost))
+    sink.append(c.trust.map { .number($0.state.balance) } ?? .empty)
+    sink.append(c.trust.map { .text($0.status.rawValue) } ?? .empty)
+    sink.append(c.lastContactDays.map { .int($0) } ?? .empty)
   }
 
   /// One account's contact lines, one after the other in one buffer: line i is `bytes[ends[i − 1] ..< ends[i]]`,
@@ -42,16 +54,26 @@ public enum ScoreReport {
     public init() {}
   }
 
-  /// The contact rows of `s` as lines of `format`, with each contact's index in the portfolio.
+  /// The contact rows of `s` as lines of `format`, with each contact's index in the portfolio. CSV cells go
+  /// straight into the account's buffer (no row of cells is made).
   public static func contactLines(_ s: AccountScore, format: Format) -> AccountLines {
     var out = AccountLines()
-    let rows = contactRows(s)
-    out.bytes.reserveCapacity(160 * rows.count)
-    out.people.reserveCapacity(rows.count); out.ends.reserveCapacity(rows.count)
-    for r in rows {
-      if format == .csv { CSVWriter.append(r.cells, to: &out.bytes) } else { out.bytes.append(contentsOf: jsonLine(columns: contactColumns, cells: r.cells).utf8) }
-      out.people.append(r.person); out.ends.append(out.bytes.count)
+    out.people.reserveCapacity(s.contacts.count); out.ends.reserveCapacity(s.contacts.count)
+    var line = CSVWriter.LineSink()
+    line.bytes.reserveCapacity(160 * s.contacts.count)
+    for c in s.contacts {
+      if format == .csv {
+        contactCells(s, c, into: &line)
+        line.endLine()
+      } else {
+        var cells: [Cell] = []
+        cells.reserveCapacity(contactColumns.count)
+        contactCells(s, c, into: &cells)
+        line.bytes.append(contentsOf: jsonLine(columns: contactColumns, cells: cells).utf8)
+      }
+      out.people.append(s.slice.people[Int(c.person)]); out.ends.append(line.bytes.count)
     }
+    out.bytes = line.bytes
     return out
   }
 
