@@ -19,15 +19,20 @@ public struct SocialGraphParts: Sendable {
   /// them: people in the order given (their ids unchanged), ties in the order given, tie kinds registered in order
   /// of first appearance among those ties. A `reportsTo` naming someone outside `people` is dropped (the manager
   /// is not part of this graph), as is an `owner` outside it.
-  /// - Precondition: every tie's ends are among `people`.
-  /// - Complexity: O(p + t log p) plus the build (O(p + t) with counting sorts).
-  public func subgraph(people members: [NodeIndex], ties selected: [Int32]) throws -> SocialGraph {
-    // Each tie's ends found among the members: by binary search when they are in index order (an account's
-    // people always are), else through a dictionary.
-    let ascending = zip(members, members.dropFirst()).allSatisfy { $0 < $1 }
+  /// - Precondition: every tie's ends are among `people`; `position`, when given, is each member's index in `people`.
+  /// - Complexity: O(p + t log p) (O(p + t) with `position`) plus the build (O(p + t) with counting sorts).
+  public func subgraph(people members: [NodeIndex], ties selected: [Int32],
+                       position: ((NodeIndex) -> NodeIndex?)? = nil) throws -> SocialGraph {
+    // Each tie's ends found among the members: by the caller's `position` (a person's index in `members`) when
+    // given, else by binary search when they are in index order (an account's people always are), else through a
+    // dictionary.
+    let ascending = position == nil && zip(members, members.dropFirst()).allSatisfy { $0 < $1 }
     var table: [NodeIndex: NodeIndex] = [:]
-    if !ascending { for (i, v) in members.enumerated() { table[v] = NodeIndex(i) } }
-    func local(_ v: NodeIndex) -> NodeIndex? { ascending ? members.sortedPosition(of: v) : table[v] }
+    if position == nil && !ascending { for (i, v) in members.enumerated() { table[v] = NodeIndex(i) } }
+    func local(_ v: NodeIndex) -> NodeIndex? {
+      if let position { return position(v) }
+      return ascending ? members.sortedPosition(of: v) : table[v]
+    }
     var ids = Set<String>(minimumCapacity: members.count)
     for v in members { ids.insert(people[Int(v)].id) }
     var builder = SocialGraphBuilder(reservingPeople: members.count, ties: selected.count)

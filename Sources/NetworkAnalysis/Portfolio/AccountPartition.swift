@@ -1,4 +1,5 @@
 import SocialGraph
+import Synchronization
 
 /// A portfolio cut into its accounts: for each account, its contacts, the members of our team engaged there, the
 /// ties among them and the contact history with them — everything an account is analysed on, and nothing else.
@@ -26,9 +27,11 @@ public struct AccountPartition: Sendable {
   /// Ties between contacts of two different accounts (kept by no account).
   public let crossAccountTies: Int
   public let parts: SocialGraphParts
+  private let positions: PositionTables
 
   public init(_ parts: SocialGraphParts, interactions history: [Interaction], only: ((String) -> Bool)? = nil) {
     self.parts = parts
+    positions = PositionTables(people: parts.people.count)
     let people = parts.people
     let n = people.count
     var accountOf = [Int32](repeating: -1, count: n)   // -1: our team or an account left out
@@ -165,17 +168,53 @@ public struct AccountPartition: Sendable {
 
   /// Account `k` as a graph of its own (`SocialGraphParts.subgraph`): its people in input order (contacts and
   /// engaged team members interleaved as in the input), its ties, and its history re-indexed to that graph.
+  /// - Complexity: O(p + t + h) for its p people, t ties and h interactions, plus the build.
   public func slice(_ k: Int, history: [Interaction]) throws -> AccountSlice {
-    let members = (contacts[k] + team[k]).sorted()
-    let graph = try parts.subgraph(people: members, ties: ties[k])
+    // The contacts and the engaged members are each in index order: merged, not sorted.
+    let (c, t) = (contacts[k], team[k])
+    var members: [NodeIndex] = []
+    members.reserveCapacity(c.count + t.count)
+    var (i, j) = (0, 0)
+    while i < c.count || j < t.count {
+      if j == t.count || (i < c.count && c[i] < t[j]) { members.append(c[i]); i += 1 } else { members.append(t[j]); j += 1 }
+    }
+    // Each member's position, from a table of everyone (taken from the pool, and left as it was found).
+    let table = positions.take()
+    defer { positions.give(table) }
+    for (i, v) in members.enumerated() { table[Int(v)] = NodeIndex(i) }
+    defer { for v in members { table[Int(v)] = -1 } }
+    func position(_ v: NodeIndex) -> NodeIndex? { let p = table[Int(v)]; return p >= 0 ? p : nil }
+    let graph = try parts.subgraph(people: members, ties: ties[k], position: position)
     let rows = interactions[k].map { i -> Interaction in
       var x = history[Int(i)]
-      x.person = members.sortedPosition(of: x.person)!   // members are in index order
-      x.with = x.with.flatMap { members.sortedPosition(of: $0) }
+      x.person = table[Int(x.person)]   // the account's contact
+      x.with = x.with.flatMap(position)
       return x
     }
     return AccountSlice(name: names[k], graph: graph, interactions: rows, people: members)
   }
+}
+
+/// Tables of everyone's position in the account being cut (−1 elsewhere), one per thread at work: `slice` takes
+/// one, marks the account's people, and unmarks them before giving it back, so cutting an account costs its own
+/// size, not the portfolio's. Freed with the partition.
+final class PositionTables: Sendable {
+  private struct Table: @unchecked Sendable { let base: UnsafeMutablePointer<NodeIndex> }
+  private let free = Mutex<[Table]>([])
+  private let count: Int
+
+  init(people: Int) { count = people }
+
+  func take() -> UnsafeMutablePointer<NodeIndex> {
+    if let t = free.withLock({ $0.popLast() }) { return t.base }
+    let base = UnsafeMutablePointer<NodeIndex>.allocate(capacity: max(count, 1))
+    base.initialize(repeating: -1, count: max(count, 1))
+    return base
+  }
+
+  func give(_ base: UnsafeMutablePointer<NodeIndex>) { free.withLock { $0.append(Table(base: base)) } }
+
+  deinit { free.withLock { tables in for t in tables { t.base.deallocate() } } }
 }
 
 /// One account as a graph of its own (`AccountPartition.slice`).
