@@ -77,7 +77,7 @@ public struct ShortestPathSearch: Sendable {
       length[Int(s)] = d
       heap.push(d, s)
     }
-    let checkTies = !blockedTies.isEmpty
+    let checkTies = !blockedTies.isEmpty, checkPeople = !blockedPeople.isEmpty
     // The lengths, parents and flags through their buffers: no uniqueness or bounds check per relaxation.
     rows.offsets.withUnsafeBufferPointer { off in
     rows.targets.withUnsafeBufferPointer { tgt in
@@ -94,7 +94,7 @@ public struct ShortestPathSearch: Sendable {
         guard expand(u, d) else { continue }
         for p in Int(off[Int(u)])..<Int(off[Int(u) + 1]) {
           let v = tgt[p]
-          guard !personBlocked[Int(v)], !checkTies || !tieBlocked[Int(ids[p])] else { continue }
+          guard !checkPeople || !personBlocked[Int(v)], !checkTies || !tieBlocked[Int(ids[p])] else { continue }
           let nd = d + len[p]
           if nd < length[Int(v)] && enter(v, p, nd) {
             if length[Int(v)] == .infinity { reached.append(v) }
