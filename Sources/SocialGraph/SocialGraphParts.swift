@@ -24,15 +24,8 @@ public struct SocialGraphParts: Sendable {
   public func subgraph(people members: [NodeIndex], ties selected: [Int32],
                        position: ((NodeIndex) -> NodeIndex?)? = nil) throws -> SocialGraph {
     // Each tie's ends found among the members: by the caller's `position` (a person's index in `members`) when
-    // given, else by binary search when they are in index order (an account's people always are), else through a
-    // dictionary.
-    let ascending = position == nil && zip(members, members.dropFirst()).allSatisfy { $0 < $1 }
-    var table: [NodeIndex: NodeIndex] = [:]
-    if position == nil && !ascending { for (i, v) in members.enumerated() { table[v] = NodeIndex(i) } }
-    func local(_ v: NodeIndex) -> NodeIndex? {
-      if let position { return position(v) }
-      return ascending ? members.sortedPosition(of: v) : table[v]
-    }
+    // given, else by binary search when they are in index order, else through a dictionary.
+    let local = position ?? Self.positions(of: members)
     var ids = Set<String>(minimumCapacity: members.count)
     for v in members { ids.insert(people[Int(v)].id) }
     var builder = SocialGraphBuilder(reservingPeople: members.count, ties: selected.count)
@@ -61,6 +54,15 @@ public struct SocialGraphParts: Sendable {
       }
     }
     return try builder.build()
+  }
+}
+
+extension SocialGraphParts {
+  /// Each of `members`' index among them (nil for anyone else).
+  static func positions(of members: [NodeIndex]) -> (NodeIndex) -> NodeIndex? {
+    if zip(members, members.dropFirst()).allSatisfy({ $0 < $1 }) { return { members.sortedPosition(of: $0) } }
+    let table = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, NodeIndex($0)) })
+    return { table[$0] }
   }
 }
 

@@ -46,12 +46,8 @@ enum CRMImport {
 
   static func contacts(_ raw: InputBytes, file: String, options o: CRMOptions, rejects: RejectLog?) throws -> Imported {
     let preset = o.preset
-    var bytes = raw   // read in place by every pass below (a LinkedIn export's preamble blanked in a copy)
-    if preset == .linkedin {
-      var blanked = raw.array
-      blankPreamble(&blanked)
-      bytes = InputBytes(blanked)
-    }
+    // Read in place by every pass below (a LinkedIn export's preamble blanked in a copy).
+    let bytes = preset == .linkedin ? withoutPreamble(raw) : raw
     let header = try CSVTable<ContactsReader.Field>.header(of: bytes, file: file)
     var mapping: ContactsReader.Mapping
     if let preset {
@@ -317,6 +313,13 @@ enum CRMImport {
 
   /// LinkedIn's `Connections.csv` opens with `Notes:` and a quoted paragraph before its header: those lines are
   /// emptied (their line breaks kept, so line numbers stay the file's), up to the line holding `First Name`.
+  /// A copy of `data` with the preamble blanked (`blankPreamble`).
+  static func withoutPreamble(_ data: InputBytes) -> InputBytes {
+    var bytes = data.array
+    blankPreamble(&bytes)
+    return InputBytes(bytes)
+  }
+
   static func blankPreamble(_ bytes: inout [UInt8]) {
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let marker = Array("First Name".utf8)

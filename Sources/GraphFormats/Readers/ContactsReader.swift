@@ -61,9 +61,7 @@ public enum ContactsReader {
   static func presetHint(_ bytes: InputBytes, file: String, columns: Bool, atLeast: Int = 2) -> String? {
     guard var header = try? CSVTable<Field>.header(of: bytes, file: file) else { return nil }
     if header.names.first?.trimmingBlanks() == "Notes:" {
-      var rest = bytes.array
-      CRMImport.blankPreamble(&rest)
-      guard let h = try? CSVTable<Field>.header(of: rest, file: file) else { return nil }
+      guard let h = try? CSVTable<Field>.header(of: CRMImport.withoutPreamble(bytes), file: file) else { return nil }
       header = h
     }
     guard let best = CRMPreset.closest(to: header.names), best.shared >= atLeast else { return nil }

@@ -160,13 +160,6 @@ public enum InputLoader {
     case files(Result<InputBytes, any Error>?, Result<InputBytes, any Error>?, InteractionsReader.Chunked?)
   }
 
-  /// A value handed out once, then let go (the ties file's bytes, freed as soon as they are parsed).
-  private final class TakenOnce<T>: @unchecked Sendable {
-    private var value: T?
-    init(_ value: T?) { self.value = value }
-    func take() -> T? { defer { value = nil }; return value }
-  }
-
   /// What `loadParts` makes of the people, on two threads: the lookup of their ids (references checked), and the
   /// builder.
   private enum Ready: Sendable {

@@ -59,21 +59,21 @@ public enum ScoreReport {
   public static func contactLines(_ s: AccountScore, format: Format) -> AccountLines {
     var out = AccountLines()
     out.people.reserveCapacity(s.contacts.count); out.ends.reserveCapacity(s.contacts.count)
-    var line = CSVWriter.LineSink()
-    line.bytes.reserveCapacity(160 * s.contacts.count)
+    var lines = CSVWriter.LineSink()   // the account's buffer: CSV cells as they are made, or whole JSON lines
+    lines.bytes.reserveCapacity(160 * s.contacts.count)
     for c in s.contacts {
       if format == .csv {
-        contactCells(s, c, into: &line)
-        line.endLine()
+        contactCells(s, c, into: &lines)
+        lines.endLine()
       } else {
         var cells: [Cell] = []
         cells.reserveCapacity(contactColumns.count)
         contactCells(s, c, into: &cells)
-        line.bytes.append(contentsOf: jsonLine(columns: contactColumns, cells: cells).utf8)
+        lines.bytes.append(contentsOf: jsonLine(columns: contactColumns, cells: cells).utf8)
       }
-      out.people.append(s.slice.people[Int(c.person)]); out.ends.append(line.bytes.count)
+      out.people.append(s.slice.people[Int(c.person)]); out.ends.append(lines.bytes.count)
     }
-    out.bytes = line.bytes
+    out.bytes = lines.bytes
     return out
   }
 

@@ -78,15 +78,10 @@ public struct ShortestPathSearch: Sendable {
       heap.push(d, s)
     }
     let checkTies = !blockedTies.isEmpty, checkPeople = !blockedPeople.isEmpty
-    // The lengths, parents and flags through their buffers: no uniqueness or bounds check per relaxation.
     rows.offsets.withUnsafeBufferPointer { off in
     rows.targets.withUnsafeBufferPointer { tgt in
     rows.edgeIDs.withUnsafeBufferPointer { ids in
     lengths.withUnsafeBufferPointer { len in
-    length.withUnsafeMutableBufferPointer { length in
-    parent.withUnsafeMutableBufferPointer { parent in
-    personBlocked.withUnsafeBufferPointer { personBlocked in
-    tieBlocked.withUnsafeBufferPointer { tieBlocked in
       while !heap.isEmpty {
         let (d, u) = heap.pop()
         guard d == length[Int(u)] else { continue }   // a stale entry
@@ -103,7 +98,7 @@ public struct ShortestPathSearch: Sendable {
           }
         }
       }
-    }}}}}}}}
+    }}}}
   }
 
   /// The people from a source to `v` on the best path of the last search, or nil when it did not reach `v`.

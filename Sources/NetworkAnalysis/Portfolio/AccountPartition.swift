@@ -60,22 +60,18 @@ public struct AccountPartition: Sendable {
       contacts[Int(k)].append(NodeIndex(v))
     }
     let count = names.count
-    // The ties and the history are bucketed side by side (each with its own sets of engaged members, joined after).
-    let (accountOfTies, teamTies, cross, fromTies, rows, fromHistory) = Self.bucket(
-      parts, history: history, accounts: count, accountOf: accountOf, isTeam: isTeam, contacts: contacts)
-    var ties = accountOfTies
-    var engaged = fromTies
-    for k in 0..<count where !fromHistory[k].isEmpty { engaged[k].formUnion(fromHistory[k]) }
+    let bucketed = Self.bucket(parts, history: history, accounts: count, accountOf: accountOf, isTeam: isTeam, contacts: contacts)
+    var ties = bucketed.ties
     // Ties among the engaged members of each account: our team's own ties, indexed by member.
     var teamTiesOf: [NodeIndex: [Int32]] = [:]
-    for i in teamTies {
+    for i in bucketed.teamTies {
       let t = parts.ties[Int(i)]
       teamTiesOf[t.source, default: []].append(i)
       if t.target != t.source { teamTiesOf[t.target, default: []].append(i) }
     }
     var team = [[NodeIndex]](repeating: [], count: count)
     for k in 0..<count {
-      let members = engaged[k]
+      let members = bucketed.engaged[k]
       team[k] = members.sorted()
       guard !teamTiesOf.isEmpty, !members.isEmpty else { continue }
       var own = Set<Int32>()
@@ -91,17 +87,18 @@ public struct AccountPartition: Sendable {
     self.contacts = contacts
     self.team = team
     self.ties = ties
-    self.interactions = rows
-    self.crossAccountTies = cross
+    self.interactions = bucketed.rows
+    self.crossAccountTies = bucketed.cross
   }
 
   /// Each account's ties and history rows, and the members of our team they engage there: the ties (with the
-  /// contacts' owners) and the history on two threads when both are large. A member is *engaged* by a tie to one
-  /// of the account's contacts, by owning one, or by appearing (`with`) in its history.
+  /// contacts' owners) and the history on two threads when both are large, each with its own sets of engaged
+  /// members, joined after. A member is *engaged* by a tie to one of the account's contacts, by owning one, or by
+  /// appearing (`with`) in its history.
   /// - Complexity: O(m + h + n) over both threads.
   private static func bucket(_ parts: SocialGraphParts, history: [Interaction], accounts count: Int, accountOf: [Int32],
                              isTeam: [Bool], contacts: [[NodeIndex]])
-    -> (ties: [[Int32]], teamTies: [Int32], cross: Int, fromTies: [Set<NodeIndex>], rows: [[Int32]], fromHistory: [Set<NodeIndex>]) {
+    -> (ties: [[Int32]], teamTies: [Int32], cross: Int, engaged: [Set<NodeIndex>], rows: [[Int32]]) {
     enum Part: Sendable {
       case ties([[Int32]], teamTies: [Int32], cross: Int, engaged: [Set<NodeIndex>])
       case history([[Int32]], engaged: [Set<NodeIndex>])
@@ -159,9 +156,10 @@ public struct AccountPartition: Sendable {
       }
       return .ties(ties, teamTies: teamTies, cross: cross, engaged: engaged)
     }
-    guard case .ties(let ties, let teamTies, let cross, let fromTies) = halves[0],
+    guard case .ties(let ties, let teamTies, let cross, var engaged) = halves[0],
           case .history(let rows, let fromHistory) = halves[1] else { preconditionFailure("ties, then history") }
-    return (ties, teamTies, cross, fromTies, rows, fromHistory)
+    for k in 0..<count where !fromHistory[k].isEmpty { engaged[k].formUnion(fromHistory[k]) }
+    return (ties, teamTies, cross, engaged, rows)
   }
 
   public var count: Int { names.count }

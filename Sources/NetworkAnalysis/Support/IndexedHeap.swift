@@ -13,23 +13,16 @@ struct IndexedHeap {
 
   mutating func removeAll() { keys.removeAll(keepingCapacity: true); nodes.removeAll(keepingCapacity: true) }
 
-  // The sifts work on the arrays' buffers (no uniqueness or bounds check per move); the moves are those of the
-  // indexed version, so the order of pops is the same.
   mutating func push(_ key: Double, _ node: Int32) {
     keys.append(key); nodes.append(node)
-    let last = keys.count - 1
-    keys.withUnsafeMutableBufferPointer { k in
-      nodes.withUnsafeMutableBufferPointer { v in
-        var i = last
-        while i > 0 {
-          let p = (i - 1) >> 2
-          guard key < k[p] else { break }
-          k[i] = k[p]; v[i] = v[p]
-          i = p
-        }
-        k[i] = key; v[i] = node
-      }
+    var i = keys.count - 1
+    while i > 0 {
+      let p = (i - 1) >> 2
+      guard key < keys[p] else { break }
+      keys[i] = keys[p]; nodes[i] = nodes[p]
+      i = p
     }
+    keys[i] = key; nodes[i] = node
   }
 
   /// The smallest (key, node); ties between equal keys go to the node pushed first among them is not promised.
@@ -37,23 +30,20 @@ struct IndexedHeap {
     let top = (keys[0], nodes[0])
     let lastKey = keys.removeLast(), lastNode = nodes.removeLast()
     let n = keys.count
-    guard n > 0 else { return top }
-    keys.withUnsafeMutableBufferPointer { k in
-      nodes.withUnsafeMutableBufferPointer { v in
-        var i = 0
-        while true {
-          let c = 4 * i + 1
-          if c >= n { break }
-          var m = c
-          let end = min(c + 4, n)
-          var j = c + 1
-          while j < end { if k[j] < k[m] { m = j }; j += 1 }
-          guard k[m] < lastKey else { break }
-          k[i] = k[m]; v[i] = v[m]
-          i = m
-        }
-        k[i] = lastKey; v[i] = lastNode
+    if n > 0 {
+      var i = 0
+      while true {
+        let c = 4 * i + 1
+        if c >= n { break }
+        var m = c
+        let end = min(c + 4, n)
+        var k = c + 1
+        while k < end { if keys[k] < keys[m] { m = k }; k += 1 }
+        guard keys[m] < lastKey else { break }
+        keys[i] = keys[m]; nodes[i] = nodes[m]
+        i = m
       }
+      keys[i] = lastKey; nodes[i] = lastNode
     }
     return top
   }

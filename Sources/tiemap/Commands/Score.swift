@@ -108,7 +108,7 @@ struct Score: ParsableCommand {
     // The inputs are freed on another thread while the output is written (a million people and their history take
     // a tenth of a second or two to free, which the write need not wait for).
     let freeing = DispatchGroup()
-    DispatchQueue.global().async(group: freeing) { scored.inputs.drop() }
+    DispatchQueue.global().async(group: freeing) { _ = scored.inputs.take() }
     defer { freeing.wait() }
     let out = ScoreReport.inInputOrder(scored.rows, people: scored.people, header: ScoreReport.header(format))
     var files: [(path: String, contents: AtomicFile.Contents)] = []
@@ -127,7 +127,7 @@ struct Score: ParsableCommand {
   /// Reads the files, scores the accounts; returns each account's contact lines, the accounts file, and the number
   /// of people read. Accounts that could not be scored go to `log` (or stop the run without one).
   func scoreFiles(log: RejectLog?, timings: Timings) throws
-    -> (rows: [ScoreReport.AccountLines], summaries: String, people: Int, inputs: Dropped<(SocialGraphParts, [Interaction], AccountPartition)>) {
+    -> (rows: [ScoreReport.AccountLines], summaries: String, people: Int, inputs: TakenOnce<(SocialGraphParts, [Interaction], AccountPartition)>) {
     var load = LoadOptions()
     load.allowUnknown = allowUnknown
     load.crm = crm.options
@@ -185,7 +185,7 @@ struct Score: ParsableCommand {
         }
       }
     }
-    return (results.map(\.rows), summaries, loaded.parts.people.count, Dropped((loaded.parts, loaded.interactions, partition)))
+    return (results.map(\.rows), summaries, loaded.parts.people.count, TakenOnce((loaded.parts, loaded.interactions, partition)))
   }
 
   /// `--input jsonl`: one account per line on stdin, one output line per contact on stdout, in line order.
@@ -244,13 +244,6 @@ struct Score: ParsableCommand {
       if !log.entries.isEmpty { throw ExitCode(3) }
     }
   }
-}
-
-/// A value let go on demand, from any thread (`drop`): the owner hands it over and does not touch it again.
-final class Dropped<T: Sendable>: @unchecked Sendable {
-  private var value: T?
-  init(_ value: T) { self.value = value }
-  func drop() { value = nil }
 }
 
 /// What one account's worker hands back: its contact lines (`ScoreReport.AccountLines`), its summary row, or why
