@@ -24,9 +24,17 @@ private func contacts(rows: Int, crlf: Bool = false, breakEvery: Int = 0) -> Str
   return s
 }
 
-private func chunked(_ text: String, chunks: Int) throws -> (people: [Person], lines: [Int])? {
-  let plan = try #require(try ContactsReader.Chunked(data: InputBytes(Array(text.utf8)), file: "c.csv", chunks: chunks, smallest: 0))
-  return try plan.finish((0..<plan.ranges.count).map { plan.read(chunk: $0) })
+/// The chunks read into one array, as `InputLoader` does.
+private func chunked(_ text: String, chunks: Int, extraColumns: Bool = true) throws -> (people: [Person], lines: [Int])? {
+  let plan = try #require(try ContactsReader.Chunked(data: InputBytes(Array(text.utf8)), file: "c.csv", chunks: chunks,
+                                                     extraColumns: extraColumns, smallest: 0))
+  var lines: Result<[Int]?, any Error> = .success(nil)
+  let people = [Person](unsafeUninitializedCapacity: max(plan.slots, 1)) { buffer, count in
+    let slots = CSVChunks.Slots(base: buffer.baseAddress!)
+    let outcomes = (0..<plan.ranges.count).map { plan.read(chunk: $0, into: slots) }
+    lines = Result { try plan.finish(outcomes, in: buffer.baseAddress!, count: &count) }
+  }
+  return try lines.get().map { (people, $0) }
 }
 
 private func onePassError(_ text: String) -> InputError? {
@@ -44,6 +52,18 @@ private func onePassError(_ text: String) -> InputError? {
       #expect(got.people == want.people, "crlf \(crlf)")
       #expect(got.lines == want.lines, "crlf \(crlf)")
     }
+  }
+
+  /// Without the free columns (`LoadOptions.extraColumns` off, as `score` reads): the same people but for their
+  /// attributes, in chunks and in one pass.
+  @Test func withoutTheFreeColumns() throws {
+    let text = contacts(rows: 600)
+    var want = try ContactsReader.read(Array(text.utf8), file: "c.csv").people
+    #expect(want[5].attributes == [Attribute(name: "email", value: "p5@example.com")])
+    for i in want.indices { want[i].attributes = [] }
+    let got = try #require(try chunked(text, chunks: 3, extraColumns: false))
+    #expect(got.people == want)
+    #expect(try ContactsReader.read(InputBytes(Array(text.utf8)), file: "c.csv", mapping: nil, extraColumns: false).people == want)
   }
 
   /// A quoted line break in every row: some cut falls inside one, and the chunks are not used.

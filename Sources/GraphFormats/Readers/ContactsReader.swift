@@ -113,7 +113,8 @@ public enum ContactsReader {
     try read(InputBytes(bytes), file: file, rejects: rejects, mapping: mapping)
   }
 
-  static func read(_ data: InputBytes, file: String, rejects: RejectLog? = nil, mapping: Mapping?) throws -> (people: [Person], lines: [Int]) {
+  static func read(_ data: InputBytes, file: String, rejects: RejectLog? = nil, mapping: Mapping?,
+                   extraColumns: Bool = true) throws -> (people: [Person], lines: [Int]) {
     var names = aliases
     var role: (String) -> Result<StakeholderRole?, CellProblem> = ownRole
     if let mapping {
@@ -129,7 +130,7 @@ public enum ContactsReader {
     let columns = Columns(table)
     while try table.next(rejects) {
       do {
-        let p = try person(in: table, columns, seen: &seen, cells: &cells, role: role)
+        let p = try person(in: table, columns, seen: &seen, cells: &cells, role: role, extraColumns: extraColumns)
         people.append(p)
         lines.append(table.line)
       } catch let e as InputError where rejects != nil {
@@ -193,7 +194,8 @@ public enum ContactsReader {
 
   /// The person of the table's current row, recorded in `seen` when it is accepted.
   private static func person(in table: CSVTable<Field>, _ c: Columns, seen: inout SeenIDs?,
-                             cells: inout RepeatedColumns, role: (String) -> Result<StakeholderRole?, CellProblem>) throws -> Person {
+                             cells: inout RepeatedColumns, role: (String) -> Result<StakeholderRole?, CellProblem>,
+                             extraColumns: Bool = true) throws -> Person {
     guard let id = table.value(at: c.id) else { throw table.error("empty id") }
     if let first = seen?.line(of: id) { throw table.error(duplicate(id, first: first)) }
     var p = Person(id: id)
@@ -218,7 +220,7 @@ public enum ContactsReader {
     p.influence = try parsed(c.influence, &cells.influence) { ValueParsing.integer($0, column: "influence", in: 1...5) }
     p.interest = try parsed(c.interest, &cells.interest) { ValueParsing.integer($0, column: "interest", in: 1...5) }
     if let v = try parsed(c.isInternal, &cells.isInternal, { ValueParsing.boolean($0, column: "internal") }) { p.isInternal = v }
-    if !table.extraColumns.isEmpty {
+    if extraColumns && !table.extraColumns.isEmpty {
       p.attributes = table.extraColumns.map { Attribute(name: $0.name, value: table.value(at: $0.index) ?? "") }
     }
     seen?.add(id, line: table.line)
@@ -231,7 +233,8 @@ public enum ContactsReader {
   static func duplicate(_ id: String, first: Int) -> String { "duplicate id \(quoted(id)) (first on line \(first))" }
 
   /// The first row (in order) whose id an earlier row has, as `read` reports it; nil when the ids are distinct.
-  static func firstDuplicate(_ people: [Person], lines: [Int], file: String) -> InputError? {
+  static func firstDuplicate<People: RandomAccessCollection<Person>>(_ people: People, lines: [Int], file: String) -> InputError?
+  where People.Index == Int {
     var seen = SeenIDs()
     for i in people.indices {
       if let first = seen.line(of: people[i].id) {
@@ -253,41 +256,51 @@ public enum ContactsReader {
     let file: String
     let table: CSVTable<Field>
     let ranges: [Range<Int>]
+    /// Where each chunk's stretch of slots starts (its line ends + 1 bound its records), and the slots in all.
+    let offsets: [Int]
+    let slots: Int
     /// Line ends before the first chunk (the header's).
     let headerLines: Int
+    /// Keep the free columns as attributes (`LoadOptions.extraColumns`).
+    let extraColumns: Bool
 
-    /// What one chunk read: its people (in memory of its own, moved into the whole list by `finish`) and their
-    /// lines (counted from its start), and its line ends.
-    struct Piece: @unchecked Sendable {
-      var people: UnsafeMutableBufferPointer<Person>
+    /// What one chunk read: the number of people it wrote into its stretch, their lines (counted from its
+    /// start), and its line ends.
+    struct Piece: Sendable {
       var count = 0
       var lines: [Int] = []
       var lineEnds = 0
     }
 
     /// Nil when the file is too small to be worth it.
-    init?(data: InputBytes, file: String, chunks: Int, smallest: Int = CSVChunks.smallest) throws {
+    init?(data: InputBytes, file: String, chunks: Int, extraColumns: Bool = true, smallest: Int = CSVChunks.smallest) throws {
       guard chunks > 1, data.count >= smallest else { return nil }
-      self.data = data; self.file = file
+      self.data = data; self.file = file; self.extraColumns = extraColumns
       table = try CSVTable<Field>(data: data, file: file, aliases: aliases, required: [.id], name: { $0.rawValue })
       ranges = CSVChunks.ranges(data.buffer, from: table.dataStart, count: chunks)
       headerLines = CSVChunks.lineEnds(data.buffer, before: ranges[0].lowerBound)
+      var offsets = [0]
+      for r in ranges { offsets.append(offsets.last! + CSVChunks.lineEnds(data.buffer, in: r) + 1) }
+      slots = offsets.removeLast()
+      self.offsets = offsets
     }
 
-    func read(chunk k: Int) -> CSVChunks.Outcome<Piece> {
+    /// Reads chunk `k` into its stretch of `into` (uninitialised slots, `slots` of them).
+    func read(chunk k: Int, into: CSVChunks.Slots<Person>) -> CSVChunks.Outcome<Piece> {
       var t = table.chunk(ranges[k])
-      let lineEnds = CSVChunks.lineEnds(data.buffer, in: ranges[k])
-      let bound = lineEnds + 1   // records of the chunk, at most
-      var piece = Piece(people: .allocate(capacity: bound), lineEnds: lineEnds)
-      piece.lines.reserveCapacity(bound)
+      let base = into.base + offsets[k]
+      let room = (k + 1 < offsets.count ? offsets[k + 1] : slots) - offsets[k]   // its line ends + 1
+      var piece = Piece(lineEnds: room - 1)
+      piece.lines.reserveCapacity(room)
       var seen: SeenIDs? = nil
       var cells = RepeatedColumns()
       let columns = Columns(t)
       var error: InputError?
       do {
         while try t.next() {
-          precondition(piece.count < bound, "a chunk has more records than line ends")
-          (piece.people.baseAddress! + piece.count).initialize(to: try person(in: t, columns, seen: &seen, cells: &cells, role: ownRole))
+          precondition(piece.count < room, "a chunk has more records than line ends")
+          (base + piece.count).initialize(to: try person(in: t, columns, seen: &seen, cells: &cells, role: ownRole,
+                                                         extraColumns: extraColumns))
           piece.count += 1
           piece.lines.append(t.line)
         }
@@ -299,30 +312,24 @@ public enum ContactsReader {
       return CSVChunks.Outcome(value: piece, error: error, first: t.firstRecordStart, stop: t.position, rows: t.rowCount)
     }
 
-    /// The people and their lines in file order; nil when a chunk did not begin on a record boundary (read the
-    /// file in one piece). Throws the first error in file order: a duplicate id before a chunk's error, else
-    /// that error.
-    /// Every piece's people are moved out (or released): call it once.
-    func finish(_ outcomes: [CSVChunks.Outcome<Piece>]) throws -> (people: [Person], lines: [Int])? {
-      let total = outcomes.reduce(0) { $0 + $1.value.count }
-      // The people moved, not copied: a million people's strings are not retained and released once more.
+    /// Closes the gaps between the chunks' people in `buffer` (`count` is then all of them, in file order) and
+    /// returns their lines; nil when a chunk did not begin on a record boundary (read the file in one piece).
+    /// Throws the first error in file order: a duplicate id before a chunk's error, else that error.
+    func finish(_ outcomes: [CSVChunks.Outcome<Piece>], in buffer: UnsafeMutablePointer<Person>, count: inout Int) throws -> [Int]? {
       var cursor = 0
-      let people = [Person](unsafeUninitializedCapacity: total) { buffer, count in
-        for o in outcomes {
-          (buffer.baseAddress! + cursor).moveInitialize(from: o.value.people.baseAddress!, count: o.value.count)
-          o.value.people.deallocate()
-          cursor += o.value.count
-        }
-        count = cursor
+      for (k, o) in outcomes.enumerated() {
+        if offsets[k] != cursor { (buffer + cursor).moveInitialize(from: buffer + offsets[k], count: o.value.count) }
+        cursor += o.value.count
       }
+      count = cursor
       for k in outcomes.indices where k > 0 && outcomes[k].first != outcomes[k - 1].stop { return nil }
       var lines: [Int] = []
-      lines.reserveCapacity(total)
+      lines.reserveCapacity(cursor)
       var base = headerLines
       for o in outcomes {
         lines.append(contentsOf: o.value.lines.lazy.map { $0 + base })
         if var e = o.error {
-          if let d = firstDuplicate(Array(people[..<lines.count]), lines: lines, file: file) { throw d }
+          if let d = firstDuplicate(UnsafeBufferPointer(start: buffer, count: lines.count), lines: lines, file: file) { throw d }
           if e.line > 0 { e.line += base }
           throw e
         }
@@ -331,7 +338,7 @@ public enum ContactsReader {
       if outcomes.allSatisfy({ $0.rows == 0 }) {
         throw InputError(file: file, line: table.line, problem: "no rows after the header")
       }
-      return (people, lines)
+      return lines
     }
   }
 }

@@ -40,6 +40,9 @@ public struct LoadOptions: Sendable {
   public var skipZeroWeights = false
   /// Contacts as a CRM exports them (`--preset`, `--users`, `--accounts`, `--contact-roles`, `--owner`, `--id-column`).
   public var crm = CRMOptions()
+  /// Keep the contacts' free columns (location, email…) as each person's attributes. `score` turns it off: none
+  /// of its outputs shows them, and a million contacts' attributes are a million arrays and strings.
+  public var extraColumns = true
   public init() {}
 }
 
@@ -194,41 +197,53 @@ public enum InputLoader {
       // The contacts in chunks (Tiemap's own columns), read beside the other files; the plan reads the header
       // (one that is wrong is read whole below, for the error a whole read gives).
       let contactsBytes = Result { try source.bytes() }
-      let plan = options.crm.isEmpty ? (try? contactsBytes.get()).flatMap { try? ContactsReader.Chunked(data: $0, file: contacts, chunks: 8) } : nil
-      let early = ParallelMap.map(2 + max((plan?.ranges.count ?? 1) - 1, 0), threads: 2) { i -> Early in
-        if i >= 2, let plan { return .contactsChunk(plan.read(chunk: i - 1)) }
-        if i == 0 {
-          if let plan { return .contactsChunk(plan.read(chunk: 0)) }
-          return .contacts(Result { try readContacts(try contactsBytes.get(), file: contacts, options: options, rejects: nil) })
-        }
-        let history = h.map { h in Result { try h.bytes() } }
-        // The history's chunks planned here too (a history that cannot be read, or whose header is wrong, is read
-        // whole later, so that its error comes after the ties').
-        let chunked = h.flatMap { h in
-          (try? history?.get()).flatMap { bytes in
-            try? InteractionsReader.Chunked(data: bytes, file: h.name, contactsFile: contacts, chunks: options.allowUnknown ? 1 : 8)
+      let plan = options.crm.isEmpty
+        ? (try? contactsBytes.get()).flatMap { try? ContactsReader.Chunked(data: $0, file: contacts, chunks: 8, extraColumns: options.extraColumns) }
+        : nil
+      func readEarly(_ slots: CSVChunks.Slots<Person>?) -> [Early] {
+        ParallelMap.map(2 + max((plan?.ranges.count ?? 1) - 1, 0), threads: 2) { i -> Early in
+          if i >= 2, let plan, let slots { return .contactsChunk(plan.read(chunk: i - 1, into: slots)) }
+          if i == 0 {
+            if let plan, let slots { return .contactsChunk(plan.read(chunk: 0, into: slots)) }
+            return .contacts(Result { try readContacts(try contactsBytes.get(), file: contacts, options: options, rejects: nil) })
           }
+          let history = h.map { h in Result { try h.bytes() } }
+          // The history's chunks planned here too (a history that cannot be read, or whose header is wrong, is read
+          // whole later, so that its error comes after the ties').
+          let chunked = h.flatMap { h in
+            (try? history?.get()).flatMap { bytes in
+              try? InteractionsReader.Chunked(data: bytes, file: h.name, contactsFile: contacts, chunks: options.allowUnknown ? 1 : 8)
+            }
+          }
+          return .files(t.map { t in Result { try t.bytes() } }, history, chunked)
         }
-        return .files(t.map { t in Result { try t.bytes() } }, history, chunked)
       }
-      guard case .files(let tiesBytes, let historyBytes, let chunkedHistory) = early[1] else { preconditionFailure("files second") }
-      historyPlan = chunkedHistory
+      var early: [Early] = []
       if let plan {
-        let pieces = early.enumerated().filter { $0.offset != 1 }.map { piece -> CSVChunks.Outcome<ContactsReader.Chunked.Piece> in
-          guard case .contactsChunk(let o) = piece.element else { preconditionFailure("contacts chunks") }
-          return o
+        // The chunks write their people straight into the one array (no second copy of a million people).
+        var chunkedLines: Result<[Int]?, any Error> = .success(nil)
+        let chunkedPeople = [Person](unsafeUninitializedCapacity: max(plan.slots, 1)) { buffer, count in
+          early = readEarly(CSVChunks.Slots(base: buffer.baseAddress!))
+          let pieces = early.enumerated().filter { $0.offset != 1 }.map { piece -> CSVChunks.Outcome<ContactsReader.Chunked.Piece> in
+            guard case .contactsChunk(let o) = piece.element else { preconditionFailure("contacts chunks") }
+            return o
+          }
+          chunkedLines = Result { try plan.finish(pieces, in: buffer.baseAddress!, count: &count) }
         }
-        let read: (people: [Person], lines: [Int])?
-        do { read = try plan.finish(pieces) } catch let e as InputError { throw ContactsReader.hinted(e, plan.data, file: contacts) }
+        let read: [Int]?
+        do { read = try chunkedLines.get() } catch let e as InputError { throw ContactsReader.hinted(e, plan.data, file: contacts) }
         if let read {
-          (people, lines, implied, warnings) = (read.people, read.lines, [], [])
+          (people, lines, implied, warnings) = (chunkedPeople, read, [], [])
         } else {   // a cut fell inside a quoted field: one pass
           (people, lines, implied, warnings) = try readContacts(plan.data, file: contacts, options: options, rejects: nil)
         }
       } else {
+        early = readEarly(nil)
         guard case .contacts(let parsed) = early[0] else { preconditionFailure("contacts first") }
         (people, lines, implied, warnings) = try parsed.get()
       }
+      guard case .files(let tiesBytes, let historyBytes, let chunkedHistory) = early[1] else { preconditionFailure("files second") }
+      historyPlan = chunkedHistory
       // A file that could not be read fails where it is used, as it would have unread.
       let tiesBox = TakenOnce(tiesBytes)   // handed to the ties reader, then let go while the history is read
       tiesSource = t.map { t in (t.name, { try tiesBox.take()!.get() }) }
@@ -367,7 +382,7 @@ public enum InputLoader {
   static func readContacts(_ bytes: InputBytes, file path: String, options: LoadOptions, rejects: RejectLog?) throws
     -> (people: [Person], lines: [Int], implied: [ImportedTie], warnings: [InputWarning]) {
     if options.crm.isEmpty {
-      let (people, lines) = try ContactsReader.read(bytes, file: path, rejects: rejects)
+      let (people, lines) = try ContactsReader.read(bytes, file: path, rejects: rejects, mapping: nil, extraColumns: options.extraColumns)
       return (people, lines, [], [])
     }
     let imported = try CRMImport.contacts(bytes, file: path, options: options.crm, rejects: rejects)

@@ -131,6 +131,7 @@ struct Score: ParsableCommand {
     var load = LoadOptions()
     load.allowUnknown = allowUnknown
     load.crm = crm.options
+    load.extraColumns = false   // no score output shows the free columns
     let loaded: (parts: SocialGraphParts, interactions: [Interaction], warnings: [InputWarning], lines: [Int])
     if let workspace {
       // A snapshot of a workspace: the same people, ties and history as its files (`--as-of` picks it, and is the
@@ -258,18 +259,24 @@ struct AccountOutput: Sendable {
 final class Timings {
   private var last = Progress.now()
   private var lastCPU = Timings.cpu()
+  private var lastFaults = Timings.usage().ru_minflt
   private let enabled = getenv("TIEMAP_TIMINGS") != nil
   /// User and system CPU time of the process so far, in seconds.
-  private static func cpu() -> Double {
+  private static func usage() -> rusage {
     var u = rusage()
     getrusage(RUSAGE_SELF.rawValue, &u)
+    return u
+  }
+  private static func cpu() -> Double {
+    let u = usage()
     func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
     return s(u.ru_utime) + s(u.ru_stime)
   }
   func mark(_ phase: String) {
     guard enabled else { return }
-    let (t, c) = (Progress.now(), Timings.cpu())
-    Terminal.write(STDERR_FILENO, "timing: \(phase) \(Int(((t - last) * 1000).rounded())) ms, cpu \(Int(((c - lastCPU) * 1000).rounded())) ms\n")
-    (last, lastCPU) = (t, c)
+    let (t, c, u) = (Progress.now(), Timings.cpu(), Timings.usage())
+    // Page faults: on the virtual machines measured, each first touch of fresh memory costs the host a fault too.
+    Terminal.write(STDERR_FILENO, "timing: \(phase) \(Int(((t - last) * 1000).rounded())) ms, cpu \(Int(((c - lastCPU) * 1000).rounded())) ms, page faults \(u.ru_minflt - lastFaults), peak RSS \(u.ru_maxrss / 1024) MiB\n")
+    (last, lastCPU, lastFaults) = (t, c, u.ru_minflt)
   }
 }
