@@ -90,6 +90,9 @@ private func close(_ a: [Double], _ b: [Double], _ what: String, sourceLocation:
       for (x, y) in zip(a.betweenness, b.betweenness) { #expect(abs(x - y) <= 1e-12 * max(1, abs(y))) }
     }
     #expect(b.betweenness.contains { $0 > 0 } && b.reached.contains(1))
+    // Betweenness alone (no distance sums but the pendant hosts' counts): the same values.
+    let alone = lanes.run(betweenness: true, distances: false, sources: sources)
+    #expect(alone.betweenness == a.betweenness)
     let plain = lanes.run(betweenness: false, sources: sources)
     #expect(plain.distanceSum == b.distanceSum && plain.harmonicSum == b.harmonicSum && plain.betweenness.isEmpty)
   }

@@ -76,7 +76,7 @@ extension ShortestPathSweep {
   /// lane k's source gets its pendants' own dependency, pendants · (reached − 2) (see `run`). `pendantLength` asks
   /// for `LaneSums.shifted`.
   func lanesBreadthFirst(_ sources: UnsafeBufferPointer<Int32>, _ sc: inout LaneScratch, pendants: UnsafeBufferPointer<Int>,
-                         pendantLength: Double?,
+                         pendantLength: Double?, distances: Bool,
                          sums: UnsafeMutableBufferPointer<LaneSums>,
                          accumulate: UnsafeMutableBufferPointer<Double>?) {
     let w = Self.lanes
@@ -84,7 +84,12 @@ extension ShortestPathSweep {
     let sigma = sc.sigma.baseAddress!, coef = sc.coef.baseAddress!
     let seen = sc.seen, nextMask = sc.nextMask, entryPerson = sc.entryPerson, entryMask = sc.entryMask
     let sum = sc.sum
-    for k in 0..<count { sums[k] = LaneSums() }
+    var hosts: UInt64 = 0   // the lanes whose source has pendants
+    for k in 0..<count {
+      sums[k] = LaneSums()
+      if pendants[k] > 0 { hosts |= 1 << UInt64(k) }
+    }
+    let counted = distances ? ~UInt64(0) : hosts   // the lanes whose sums are kept
     var entries = 0
     sc.levelStart.removeAll(keepingCapacity: true)
     sc.levelStart.append(0)
@@ -127,8 +132,9 @@ extension ShortestPathSweep {
         let (inverse, shiftedInverse) = (1 / d, pendantLength.map { 1 / ($0 + d) } ?? 0)   // once per level
         for e in hi..<entries {
           let u = Int(entryPerson[e])
-          var lanes = nextMask[u]
-          entryMask[e] = lanes; nextMask[u] = 0
+          entryMask[e] = nextMask[u]
+          var lanes = nextMask[u] & counted
+          nextMask[u] = 0
           while lanes != 0 {
             let b = lanes.trailingZeroBitCount
             sums[b].distance += d; sums[b].harmonic += inverse; sums[b].reached &+= 1
@@ -142,7 +148,7 @@ extension ShortestPathSweep {
       guard accumulate != nil else { return }
       // Dependencies, deepest level first; nextMask holds the masks of the level below the one being finished.
       var l = level - 1
-      while l >= 0 {
+      while l >= 1 {   // level 0 holds the sources alone, whose own dependency is never added
         let (lo, hi, below) = (sc.levelStart[l], sc.levelStart[l + 1], sc.levelStart[l + 2])
         for e in hi..<below { nextMask[Int(entryPerson[e])] = entryMask[e] }
         for e in lo..<hi {
@@ -178,11 +184,9 @@ extension ShortestPathSweep {
       // people at a time (two independent chains of additions). A lane's own source gets nothing from its lane,
       // unless pendants are folded on it: then it takes the ordered path with their term in its turn.
       let own = sc.own, mult = sc.multiplicity
-      var hosts: UInt64 = 0
       for k in 0..<count {
         own[Int(sources[k])] |= 1 << UInt64(k)
         mult[k] = Double(1 + pendants[k])
-        if pendants[k] > 0 { hosts |= 1 << UInt64(k) }
       }
       func ordered(_ v: Int) {
         let sv = sigma + v * w
@@ -238,7 +242,7 @@ extension ShortestPathSweep {
   /// `run` on an unweighted view of at most `laneLimit` people: the sources (everyone, the non-pendants, or `only`)
   /// in batches of `lanes`, the batches in at most 64 blocks (by the number of people only, as `run`'s blocks),
   /// each block's dependencies added to the total in block order.
-  func runLanes(betweenness: Bool, sources only: [Int32]?) -> Result {
+  func runLanes(betweenness: Bool, distances: Bool = true, sources only: [Int32]?) -> Result {
     let n = forward.nodeCount
     var distanceSum = [Double](repeating: 0, count: n)
     var reached = [Int](repeating: 0, count: n)
@@ -266,9 +270,9 @@ extension ShortestPathSweep {
             let lanes = (batch * w)..<min(batch * w + w, all.count)
             let sources = UnsafeBufferPointer(rebasing: all[lanes])
             let pendants = UnsafeBufferPointer(rebasing: allPendants[lanes])
-            lanesBreadthFirst(sources, &scratch, pendants: pendants, pendantLength: fold?.leaves.length,
-                              sums: sums, accumulate: mine)
-            for k in 0..<sources.count {
+            lanesBreadthFirst(sources, &scratch, pendants: pendants, pendantLength: distances ? fold?.leaves.length : nil,
+                              distances: distances, sums: sums, accumulate: mine)
+            for k in 0..<sources.count where distances {
               let s = Int(sources[k]), r = sums[k]
               dsS.base[s] = r.distance; rcS.base[s] = r.reached; hsS.base[s] = r.harmonic
               if let leaves = fold?.leaves, pendants[k] > 0 {

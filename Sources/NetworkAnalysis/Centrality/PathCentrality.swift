@@ -37,10 +37,11 @@ extension GraphView {
     let forward = ShortestPathSweep(forward: out, backward: inbound, weighted: weighted)
     var distances: ShortestPathSweep.Result?
     if wantBetweenness {
-      let r = forward.run(betweenness: true)
+      let shared = wantCloseness && !isDirected   // the same sweep gives the distances
+      let r = forward.run(betweenness: true, distances: shared)
       let scale = n > 2 ? 1 / (Double(n - 1) * Double(n - 2)) : 0
       betweenness = r.betweenness.map { $0 * scale }
-      if !isDirected { distances = r }
+      if shared { distances = r }
     }
     if wantCloseness {
       if distances == nil {

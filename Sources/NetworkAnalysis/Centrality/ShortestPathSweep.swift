@@ -53,9 +53,12 @@ struct ShortestPathSweep: Sendable {
   /// when every tie has the same length (always unweighted; see `PendantFold`).
   /// - Reference: M. Baglioni, F. Geraci, M. Pellegrini, E. Lastres (2012), "Fast exact computation of
   ///   betweenness centrality in social networks", ASONAM 2012, pp. 450–456, doi:10.1109/ASONAM.2012.79.
-  func run(betweenness: Bool, sources only: [Int32]? = nil) -> Result {
+  ///
+  /// Without `distances` the caller wants betweenness alone: the lane sweep then leaves `distanceSum`, `reached`
+  /// and `harmonicSum` at 0 (the one-source sweep fills them anyway).
+  func run(betweenness: Bool, distances: Bool = true, sources only: [Int32]? = nil) -> Result {
     let n = forward.nodeCount
-    if !weighted && allowLanes && n <= Self.laneLimit { return runLanes(betweenness: betweenness, sources: only) }
+    if !weighted && allowLanes && n <= Self.laneLimit { return runLanes(betweenness: betweenness, distances: distances, sources: only) }
     var distanceSum = [Double](repeating: 0, count: n)
     var reached = [Int](repeating: 0, count: n)
     var harmonicSum = [Double](repeating: 0, count: n)
