@@ -36,9 +36,11 @@ public enum ContactsReader {
     try read(InputBytes(bytes), file: file, rejects: rejects)
   }
 
-  /// `read` on bytes in place (a mapped file: `InputFile.bytes`).
-  public static func read(_ data: InputBytes, file: String, rejects: RejectLog? = nil) throws -> (people: [Person], lines: [Int]) {
-    do { return try read(data, file: file, rejects: rejects, mapping: nil) } catch let e as InputError {
+  /// `read` on bytes in place (a mapped file: `InputFile.bytes`); without `extraColumns`, the free columns are not
+  /// kept as attributes.
+  public static func read(_ data: InputBytes, file: String, rejects: RejectLog? = nil,
+                          extraColumns: Bool = true) throws -> (people: [Person], lines: [Int]) {
+    do { return try read(data, file: file, rejects: rejects, mapping: nil, extraColumns: extraColumns) } catch let e as InputError {
       throw hinted(e, data, file: file)
     }
   }

@@ -382,7 +382,7 @@ public enum InputLoader {
   static func readContacts(_ bytes: InputBytes, file path: String, options: LoadOptions, rejects: RejectLog?) throws
     -> (people: [Person], lines: [Int], implied: [ImportedTie], warnings: [InputWarning]) {
     if options.crm.isEmpty {
-      let (people, lines) = try ContactsReader.read(bytes, file: path, rejects: rejects, mapping: nil, extraColumns: options.extraColumns)
+      let (people, lines) = try ContactsReader.read(bytes, file: path, rejects: rejects, extraColumns: options.extraColumns)
       return (people, lines, [], [])
     }
     let imported = try CRMImport.contacts(bytes, file: path, options: options.crm, rejects: rejects)

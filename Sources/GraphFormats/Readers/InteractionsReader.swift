@@ -148,8 +148,9 @@ public enum InteractionsReader {
       lookup.added(id, at: v)
       return v
     }
-    // Channels repeat: one String per distinct channel.
-    var channels = RepeatedCells<String>()
+    // Channels repeat: each distinct one is looked up once (`Channel`).
+    var channels = RepeatedCells<Channel?>()   // nil: no room for another channel
+    let unspecified = Channel("unspecified")
     let (cDate, cPerson, cWith, cPoints, cOutcome, cCost, cKind, cChannel) = (
       table.column(.date), table.column(.person), table.column(.with), table.column(.points), table.column(.outcome),
       table.column(.cost), table.column(.kind), table.column(.channel))
@@ -203,7 +204,11 @@ public enum InteractionsReader {
           }
           direction = d
         }
-        let channel = table.withBytes(at: cChannel) { b in channels.value(b) { String(decoding: $0, as: UTF8.self) } } ?? "unspecified"
+        var channel = unspecified
+        if let found = table.withBytes(at: cChannel, { b in channels.value(b) { Channel(interning: String(decoding: $0, as: UTF8.self)) } }) {
+          guard let c = found else { throw table.error("more than \(Channel.limit) distinct channels: is the channel column right?") }
+          channel = c
+        }
         var x = Interaction(date: date, person: p, with: with, channel: channel,
                             points: points, cost: cost, kind: kind, direction: direction)
         x.churned = churned
