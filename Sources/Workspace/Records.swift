@@ -167,7 +167,10 @@ extension Workspace {
       var t = Tie(source: try index(f[0]), target: try index(f[1]), weight: try num(f[3], "tie"), kind: kind, isDirected: f[4].string == "1")
       t.since = try date(f[5], "tie")
       t.lastContact = try date(f[6], "tie")
-      t.interactions = f[7].string.flatMap { Int32($0) }
+      if let text = f[7].string {
+        guard let c = Int32(text), c >= 0 else { throw damaged("tie") }
+        t.interactions = c
+      }
       let values = try strings(f[8], "tie")
       guard values.count == attributeNames.count else { throw damaged("tie") }
       return (t, values)

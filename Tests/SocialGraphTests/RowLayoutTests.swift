@@ -1,5 +1,5 @@
-// An interaction's packed storage (Interaction.swift): every combination of its optional fields reads back as
-// written, channels are shared by name, and a row is 32 bytes with no reference to count.
+// The packed rows of a history and of the ties (Interaction.swift, Tie.swift): every combination of their optional
+// fields reads back as written, channels are shared by name, and a row is 32 bytes with no reference to count.
 import Testing
 @testable import SocialGraph
 
@@ -35,5 +35,30 @@ import Testing
   @Test func aRowIs32BytesWithoutReferences() {
     #expect(MemoryLayout<Interaction>.size == 32 && MemoryLayout<Interaction>.stride == 32)
     #expect(_isPOD(Interaction.self))
+  }
+}
+
+@Suite struct TieRowTests {
+  @Test func fieldsReadBackAsWritten() {
+    for kind in [0, 1, 5, KindIndex.max] as [KindIndex] {
+      for directed in [false, true] {
+        for since in [nil, Day(year: 1900, month: 1, day: 1)!, Day(year: 2026, month: 12, day: 4)!] as [Day?] {
+          for count in [nil, 0, 12, Int32.max] as [Int32?] {
+            var t = Tie(source: 4, target: 9, weight: 0.25, kind: kind, isDirected: directed, since: since,
+                        lastContact: since.map { $0.adding(days: 3) }, interactions: count)
+            #expect(t.kind == kind && t.isDirected == directed && t.since == since && t.interactions == count)
+            #expect(t.lastContact == since.map { $0.adding(days: 3) } && t.source == 4 && t.target == 9 && t.weight == 0.25)
+            t.isDirected.toggle()
+            t.kind = 2
+            #expect(t.isDirected != directed && t.kind == 2 && t.since == since && t.interactions == count)
+          }
+        }
+      }
+    }
+  }
+
+  @Test func aRowIs32BytesWithoutReferences() {
+    #expect(MemoryLayout<Tie>.size == 32 && MemoryLayout<Tie>.stride == 32)
+    #expect(_isPOD(Tie.self))
   }
 }
