@@ -1,8 +1,32 @@
 // Expected records are written out by hand from each input, following RFC 4180.
 import Testing
 @testable import GraphFormats
+import NetworkAnalysis
 
 @Suite struct CSVParserTests {
+  /// The word-at-a-time field scan (`fieldEnd`, `hasHighBit`) against a byte loop, from every start of random
+  /// bytes where separators, line ends and bytes above 0x7F are common, for the three separators.
+  @Test func wordScanFindsWhatAByteLoopFinds() {
+    var rng = SplitMix64(seed: 7)
+    let alphabet: [UInt8] = [0x2C, 0x3B, 0x09, 0x0A, 0x0D, 0x41, 0x7A, 0x30, 0x80, 0xC3, 0xFF, 0x00, 0x2B, 0x2D]
+    for length in [0, 1, 7, 8, 9, 15, 16, 17, 40] {
+      for _ in 0..<50 {
+        let bytes = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        bytes.withUnsafeBufferPointer { all in
+          for sep: UInt8 in [0x2C, 0x3B, 0x09] {
+            for from in 0...length {
+              var end = from
+              while end < length, ![sep, 0x0A, 0x0D].contains(all[end]) { end += 1 }
+              #expect(CSVParser.fieldEnd(all, from: from, separator: sep) == end)
+              let field = UnsafeBufferPointer(rebasing: all[from..<end])
+              #expect(CSVParser.hasHighBit(field) == field.contains { $0 >= 0x80 })
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test func plainRecordsAndLines() throws {
     let r = try records("a,b,c\n1,2,3\n\n4,5,6")
     #expect(r.map(\.0) == [1, 2, 4])
