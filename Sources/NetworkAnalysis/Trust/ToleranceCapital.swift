@@ -126,17 +126,26 @@ extension SocialGraph {
                                asOf: Day? = nil) -> [ToleranceAccount] {
     guard let latest = interactions.map(\.date).max() else { return [] }
     let end = Double((asOf ?? latest).daysSinceEpoch)
-    var byPerson = [[Int]](repeating: [], count: count)
-    for (i, x) in interactions.enumerated() { byPerson[Int(x.person)].append(i) }
+    // Each person's rows (counting sort by person, in file order), then by date within a person; those up to
+    // `end` are a prefix.
+    var start = [Int](repeating: 0, count: count + 1)
+    for x in interactions { start[Int(x.person) + 1] += 1 }
+    for v in 0..<count { start[v + 1] += start[v] }
+    var order = [Int](repeating: 0, count: interactions.count)
+    var fill = start
+    for (i, x) in interactions.enumerated() { order[fill[Int(x.person)]] = i; fill[Int(x.person)] += 1 }
     var out: [ToleranceAccount] = []
-    for v in 0..<count where !byPerson[v].isEmpty {
-      let list = byPerson[v].sorted { (interactions[$0].date, $0) < (interactions[$1].date, $1) }
-        .filter { Double(interactions[$0].date.daysSinceEpoch) <= end }
+    for v in 0..<count where start[v + 1] > start[v] {
+      order[start[v]..<start[v + 1]].sort { (interactions[$0].date, $0) < (interactions[$1].date, $1) }
+      var kept = start[v]
+      while kept < start[v + 1] && Double(interactions[order[kept]].date.daysSinceEpoch) <= end { kept += 1 }
+      let list = order[start[v]..<kept]
       guard let firstIndex = list.first else { continue }
       let first = Double(interactions[firstIndex].date.daysSinceEpoch)
       var state = ToleranceState(capital: m.initial, dip: 0)
       var t = first, last = first
       var events: [ToleranceEvent] = []
+      events.reserveCapacity(list.count)
       // The balance at `when` (≥ t) with no contact after `last`.
       func balance(of s: ToleranceState, from t: Double, to when: Double, last: Double) -> Double {
         m.decay(s, days: when - t, inactive: m.inactiveDays(from: t, to: when, lastContact: last)).balance
