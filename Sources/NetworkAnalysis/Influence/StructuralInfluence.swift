@@ -6,15 +6,16 @@ import SocialGraph
 public func percentileRanks(_ values: [Double]) -> [Double] {
   let n = values.count
   guard n > 1 else { return [Double](repeating: 0.5, count: n) }
-  let key = values.map { $0.isNaN ? -Double.infinity : $0 }
-  let order = key.indices.sorted { key[$0] < key[$1] }
+  // (value, person) pairs sorted by value: a tied run gets one rank, so their order within it does not matter.
+  var pairs = values.enumerated().map { (key: $1.isNaN ? -Double.infinity : $1, person: $0) }
+  pairs.sort { $0.key < $1.key }
   var rank = [Double](repeating: 0, count: n)
   var i = 0
   while i < n {
     var j = i
-    while j + 1 < n && key[order[j + 1]] == key[order[i]] { j += 1 }
+    while j + 1 < n && pairs[j + 1].key == pairs[i].key { j += 1 }
     let r = (Double(i) + Double(j)) / 2 / Double(n - 1)   // average position of the tied run
-    for k in i...j { rank[order[k]] = r }
+    for k in i...j { rank[pairs[k].person] = r }
     i = j + 1
   }
   return rank
