@@ -34,6 +34,9 @@ public struct Channel: Sendable, Hashable {
   }
   private static let table = Mutex(Table())
 
+  /// The channel numbered `code` (from an interaction's word).
+  fileprivate init(code: UInt32) { self.code = code }
+
   /// The channel named `name`; nil when `limit` channels are already known and this is a new one.
   public init?(interning name: String) {
     guard let code = Self.table.withLock({ t -> UInt32? in
@@ -122,8 +125,4 @@ public struct Interaction: Sendable, Hashable {
     get { word >> 31 != 0 }
     set { word = word & ~(1 << 31) | (newValue ? 1 << 31 : 0) }
   }
-}
-
-extension Channel {
-  fileprivate init(code: UInt32) { self.code = code }
 }

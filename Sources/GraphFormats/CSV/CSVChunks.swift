@@ -76,6 +76,34 @@ enum CSVChunks {
     let base: UnsafeMutablePointer<T>
   }
 
+  /// Where each chunk writes its rows in one buffer of `total` slots: chunk k's stretch starts at `offsets[k]`
+  /// and holds its line ends + 1 slots, a bound on the records that start in its range.
+  struct Stretches: Sendable {
+    let offsets: [Int]
+    let total: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) {
+      var offsets = [0]
+      for r in ranges { offsets.append(offsets.last! + lineEnds(bytes, in: r) + 1) }
+      total = offsets.removeLast()
+      self.offsets = offsets
+    }
+
+    /// The slots of chunk `k`'s stretch.
+    func room(_ k: Int) -> Int { (k + 1 < offsets.count ? offsets[k + 1] : total) - offsets[k] }
+
+    /// Moves the `counts[k]` rows each chunk wrote to the start of its stretch down against the rows before
+    /// them, and returns how many there are: the rows in file order at the start of `buffer`.
+    func closeGaps<T>(in buffer: UnsafeMutablePointer<T>, counts: [Int]) -> Int {
+      var cursor = 0
+      for (k, c) in counts.enumerated() {
+        if offsets[k] != cursor { (buffer + cursor).moveInitialize(from: buffer + offsets[k], count: c) }
+        cursor += c
+      }
+      return cursor
+    }
+  }
+
   /// The chunks' values in order, or nil when a chunk did not begin on a record boundary (read in one piece).
   /// Throws the first chunk's error in file order, its line made absolute; and, when no chunk has a row, the
   /// table's "no rows after the header" at `headerLine`.

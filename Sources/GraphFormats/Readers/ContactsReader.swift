@@ -258,9 +258,9 @@ public enum ContactsReader {
     let file: String
     let table: CSVTable<Field>
     let ranges: [Range<Int>]
-    /// Where each chunk's stretch of slots starts (its line ends + 1 bound its records), and the slots in all.
-    let offsets: [Int]
-    let slots: Int
+    /// Where each chunk writes its people in the one array (`slots` of them in all).
+    let stretches: CSVChunks.Stretches
+    var slots: Int { stretches.total }
     /// Line ends before the first chunk (the header's).
     let headerLines: Int
     /// Keep the free columns as attributes (`LoadOptions.extraColumns`).
@@ -281,17 +281,14 @@ public enum ContactsReader {
       table = try CSVTable<Field>(data: data, file: file, aliases: aliases, required: [.id], name: { $0.rawValue })
       ranges = CSVChunks.ranges(data.buffer, from: table.dataStart, count: chunks)
       headerLines = CSVChunks.lineEnds(data.buffer, before: ranges[0].lowerBound)
-      var offsets = [0]
-      for r in ranges { offsets.append(offsets.last! + CSVChunks.lineEnds(data.buffer, in: r) + 1) }
-      slots = offsets.removeLast()
-      self.offsets = offsets
+      stretches = CSVChunks.Stretches(data.buffer, ranges: ranges)
     }
 
     /// Reads chunk `k` into its stretch of `into` (uninitialised slots, `slots` of them).
     func read(chunk k: Int, into: CSVChunks.Slots<Person>) -> CSVChunks.Outcome<Piece> {
       var t = table.chunk(ranges[k])
-      let base = into.base + offsets[k]
-      let room = (k + 1 < offsets.count ? offsets[k + 1] : slots) - offsets[k]   // its line ends + 1
+      let base = into.base + stretches.offsets[k]
+      let room = stretches.room(k)   // its line ends + 1
       var piece = Piece(lineEnds: room - 1)
       piece.lines.reserveCapacity(room)
       var seen: SeenIDs? = nil
@@ -318,11 +315,7 @@ public enum ContactsReader {
     /// returns their lines; nil when a chunk did not begin on a record boundary (read the file in one piece).
     /// Throws the first error in file order: a duplicate id before a chunk's error, else that error.
     func finish(_ outcomes: [CSVChunks.Outcome<Piece>], in buffer: UnsafeMutablePointer<Person>, count: inout Int) throws -> [Int]? {
-      var cursor = 0
-      for (k, o) in outcomes.enumerated() {
-        if offsets[k] != cursor { (buffer + cursor).moveInitialize(from: buffer + offsets[k], count: o.value.count) }
-        cursor += o.value.count
-      }
+      let cursor = stretches.closeGaps(in: buffer, counts: outcomes.map(\.value.count))
       count = cursor
       for k in outcomes.indices where k > 0 && outcomes[k].first != outcomes[k - 1].stop { return nil }
       var lines: [Int] = []

@@ -73,9 +73,9 @@ public enum InteractionsReader {
     let file: String
     let table: CSVTable<Field>
     let ranges: [Range<Int>]
-    /// Where each chunk's stretch starts, and the number of slots in all.
-    let offsets: [Int]
-    let slots: Int
+    /// Where each chunk writes its rows in the one array (`slots` of them in all).
+    let stretches: CSVChunks.Stretches
+    var slots: Int { stretches.total }
     let unknown: TiesReader.UnknownPeople
 
     /// Nil when the file is too small to be worth it. Needs no people: the plan can be made while they are read.
@@ -84,10 +84,7 @@ public enum InteractionsReader {
       self.data = data; self.file = file
       table = try InteractionsReader.header(data, file: file)
       ranges = CSVChunks.ranges(data.buffer, from: table.dataStart, count: chunks)
-      var offsets = [0]
-      for r in ranges { offsets.append(offsets.last! + CSVChunks.lineEnds(data.buffer, in: r) + 1) }
-      slots = offsets.removeLast()
-      self.offsets = offsets
+      stretches = CSVChunks.Stretches(data.buffer, ranges: ranges)
       unknown = .reject(contactsFile: contactsFile)
     }
 
@@ -96,8 +93,8 @@ public enum InteractionsReader {
       var t = table.chunk(ranges[k])
       var b = builder, l = lookup
       var refs = PersonReferences(unknown)
-      let base = into.base + offsets[k]
-      let room = (k + 1 < offsets.count ? offsets[k + 1] : slots) - offsets[k]
+      let base = into.base + stretches.offsets[k]
+      let room = stretches.room(k)
       var n = 0
       var error: InputError?
       do {
@@ -118,7 +115,7 @@ public enum InteractionsReader {
     /// (every row released) when a chunk did not begin on a record boundary: read the file in one piece. Throws
     /// the first chunk's error in file order (every row released first).
     func finish(_ outcomes: [CSVChunks.Outcome<Int>], in buffer: UnsafeMutablePointer<Interaction>) throws -> Int? {
-      func release() { for (k, o) in outcomes.enumerated() { (buffer + offsets[k]).deinitialize(count: o.value) } }
+      func release() { for (k, o) in outcomes.enumerated() { (buffer + stretches.offsets[k]).deinitialize(count: o.value) } }
       let assembled: [Int]?
       do {
         assembled = try CSVChunks.assemble(outcomes, ranges: ranges, bytes: data.buffer, file: file, headerLine: table.line)
@@ -127,12 +124,7 @@ public enum InteractionsReader {
         throw error
       }
       guard let counts = assembled else { release(); return nil }
-      var cursor = 0
-      for (k, c) in counts.enumerated() {
-        if offsets[k] != cursor { (buffer + cursor).moveInitialize(from: buffer + offsets[k], count: c) }
-        cursor += c
-      }
-      return cursor
+      return stretches.closeGaps(in: buffer, counts: counts)
     }
   }
 
