@@ -28,6 +28,21 @@ final class LockedIDs: @unchecked Sendable {
   }
 }
 
+/// The process's input settings behind a pthread mutex (see `LockedIDs`).
+final class InputSettings: @unchecked Sendable {
+  struct State { var encoding = TextEncoding.auto; var notes: [InputWarning] = [] }
+  private var state = State()
+  private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+    let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    pthread_mutex_init(m, nil)
+    return m
+  }()
+  func withLock<R>(_ body: (inout State) throws -> R) rethrows -> R {
+    pthread_mutex_lock(lock); defer { pthread_mutex_unlock(lock) }
+    return try body(&state)
+  }
+}
+
 /// Reads whole input files into memory. Files ending in `.gz` are decompressed with zlib.
 public enum InputFile {
   /// (device, inode) of every regular file read by this process, so that no output replaces an input
@@ -57,25 +72,64 @@ public enum InputFile {
   /// The largest input read (after decompression): 16 GiB, two thirds of this class of machine's memory.
   public static let maxBytes = 16 << 30
 
-  /// The bytes of `path`, decompressed when it ends in `.gz`. Text only: a NUL byte (binary data, or an endless
-  /// device such as /dev/zero) is refused with its line, as is anything over `maxBytes`.
-  /// - Throws: `InputError` when the file cannot be opened or read, is too large, holds a NUL byte, or its gzip
-  ///   stream is corrupt or truncated.
-  public static func read(_ path: String) throws -> [UInt8] {
-    let bytes = path.hasSuffix(".gz") ? try readGzip(path) : try readPlain(path)
+  /// The bytes of `path`, decompressed when it ends in `.gz`, as UTF-8: text in another encoding is transcoded
+  /// (`TextEncoding`, the process's `encoding`; one warning in `takeNotes()` says so) unless `decoding` is false
+  /// (XML, which declares its own). Text only: a NUL byte (binary data, or an endless device such as /dev/zero) is
+  /// refused with its line, as is anything over `maxBytes`.
+  /// - Throws: `InputError` when the file cannot be opened or read, is too large, holds a NUL byte, is UTF-16 that
+  ///   does not decode, or its gzip stream is corrupt or truncated.
+  public static func read(_ path: String, decoding: Bool = true) throws -> [UInt8] {
+    var bytes = path.hasSuffix(".gz") ? try readGzip(path) : try readPlain(path)
+    if decoding, let d = try bytes.withUnsafeBufferPointer({ try decode($0, path: path) }) { bytes = d }
     try refuseNUL(bytes, path: path)
     return bytes
   }
 
-  static let utf16Problem = "the file is UTF-16; save it as UTF-8 (Tiemap reads UTF-8 text)"
+  static let utf16Problem = "the file is UTF-16 (its byte-order mark says so): read it with --encoding auto or utf-16, or save it as UTF-8"
+
+  private static let settings = InputSettings()
+
+  /// The encoding every text input is read in (`--encoding`; default `auto`: detected per file). Set once, before
+  /// reading.
+  public static var encoding: TextEncoding {
+    get { settings.withLock { $0.encoding } }
+    set { settings.withLock { $0.encoding = newValue } }
+  }
+
+  /// The warnings about how inputs were decoded since the last call (one per file not read as UTF-8), in the
+  /// order the files were read; the loaders add them to their warnings.
+  public static func takeNotes() -> [InputWarning] {
+    settings.withLock { s in defer { s.notes = [] }; return s.notes }
+  }
+
+  /// `bytes` transcoded to UTF-8 under `encoding`, nil when they are UTF-8 already; notes the decoding.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> [UInt8]? {
+    let chosen = encoding
+    guard let d = try chosen.decode(bytes, file: path) else { return nil }
+    let message: String
+    if let line = d.firstNonUTF8Line {
+      message = "not UTF-8 (line \(line) is the first that is not): read as Windows-1252; pass --encoding to choose another"
+    } else if chosen == .auto {
+      message = "read as \(d.from.title) (byte-order mark)"
+    } else {
+      message = "read as \(d.from.title) (--encoding \(chosen.rawValue))"
+    }
+    settings.withLock { $0.notes.append(InputWarning(file: path, line: 0, message: message)) }
+    return d.bytes
+  }
 
   /// The first NUL byte, if any, as an error naming its line.
   static func refuseNUL(_ bytes: [UInt8], path: String, lineOffset: Int = 0) throws {
     try bytes.withUnsafeBufferPointer { try refuseNUL($0, path: path, lineOffset: lineOffset) }
   }
 
+  /// Whether `b` opens with a UTF-16 byte-order mark.
+  static func startsUTF16(_ b: [UInt8]) -> Bool {
+    b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))
+  }
+
   static func refuseNUL(_ b: UnsafeBufferPointer<UInt8>, path: String, lineOffset: Int = 0) throws {
-    // UTF-16 (Excel's "Unicode text", some XML): every other byte is NUL; say what it is.
+    // UTF-16 (Excel's "Unicode text", some XML) left undecoded: every other byte is NUL; say what it is.
     if lineOffset == 0 && b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
       throw InputError(file: path, line: 1, problem: utf16Problem)
     }
@@ -102,6 +156,10 @@ public enum InputFile {
         guard size <= maxBytes else { throw tooLarge(path) }
         if let mapped = InputBytes(mapping: fd, length: size, path: path) {
           remember(st)
+          if let d = try decode(mapped.buffer, path: path) {
+            try refuseNUL(d, path: path)
+            return InputBytes(d)
+          }
           try refuseNUL(mapped.buffer, path: path)
           return mapped
         }
@@ -152,8 +210,9 @@ public enum InputFile {
           throw InputError(file: path, line: 0, problem: "cannot read: \(errnoText())")
         }
         if got == 0 { break }
-        // A pipe or device: check each chunk as it comes, so /dev/zero is refused at once, not at 16 GiB.
-        if memchr(chunk, 0, got) != nil { try refuseNUL(bytes + chunk[0..<got], path: path) }
+        // A pipe or device: check each chunk as it comes, so /dev/zero is refused at once, not at 16 GiB
+        // (UTF-16 text, whose NULs are half its bytes, is checked once decoded).
+        if memchr(chunk, 0, got) != nil && !startsUTF16(bytes) { try refuseNUL(bytes + chunk[0..<got], path: path) }
         bytes.append(contentsOf: chunk[0..<got])
         if bytes.count > maxBytes { throw tooLarge(path) }
       }

@@ -9,6 +9,17 @@ extension EdgeListThirdColumn: ExpressibleByArgument {}
 
 extension CRMPreset: ExpressibleByArgument {}
 
+extension TextEncoding: ExpressibleByArgument {
+  public init?(argument: String) { self.init(name: argument) }
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// `--encoding`: every command that reads text files takes it.
+struct EncodingOption: ParsableArguments {
+  @Option(help: "Character encoding of the input files (default auto: UTF-8, UTF-16 by its byte-order mark, else Windows-1252 with a warning).")
+  var encoding: TextEncoding = .auto
+}
+
 /// Contacts as a CRM exports them (README, "CRM exports"): every command that reads contacts takes these.
 struct CRMImportOptions: ParsableArguments {
   @Option(help: "Read --contacts as this CRM's export: its columns, ids and role values; owners become our team's users.")
@@ -77,6 +88,8 @@ struct InputOptions: ParsableArguments {
 
   @OptionGroup(title: "CRM exports") var crm: CRMImportOptions
 
+  @OptionGroup var text: EncodingOption
+
   @Option(help: "What a third column of a --graph edge list holds.")
   var thirdColumn: EdgeListThirdColumn = .weight
 
@@ -115,6 +128,7 @@ struct InputOptions: ParsableArguments {
     o.thirdColumn = thirdColumn
     o.skipZeroWeights = skipZeroWeights
     o.crm = crm.options
+    o.encoding = text.encoding
     return o
   }
 

@@ -33,6 +33,7 @@ struct Tiemap: ParsableCommand {
     }
     do {
       var command = try parseAsRoot(negativeValuesJoined(Array(CommandLine.arguments.dropFirst())))
+      defer { flushInputNotes() }   // how files read after the loaders were decoded (a groups file, a side file)
       try command.run()
     } catch let e as OutputError where e.deviceFailed {
       Terminal.error(String(describing: e))   // the data was right; the device failed under it
@@ -54,6 +55,11 @@ struct Tiemap: ParsableCommand {
 
   /// "'mtrics' is not a tiemap command. Did you mean 'metrics'?" for a first argument that names no subcommand
   /// (nil when it does, or is an option or `help`).
+  /// Prints the decoding warnings no loader has taken (`InputFile.takeNotes`).
+  static func flushInputNotes() {
+    for w in InputFile.takeNotes() { Terminal.warning(w.description) }
+  }
+
   static func unknownSubcommand(_ args: [String]) -> String? {
     guard let first = args.first, !first.hasPrefix("-"), first != "help" else { return nil }
     let names = configuration.subcommands.map { $0._commandName }

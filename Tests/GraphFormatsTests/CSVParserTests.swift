@@ -79,6 +79,6 @@ import NetworkAnalysis
   @Test func invalidUTF8() {
     let bytes = Array("id,name\n1,ok\n2,".utf8) + [0xC3, 0x28] + Array("\n".utf8)
     let e = #expect(throws: InputError.self) { try records(bytes, file: "c.csv") }
-    #expect(e?.description == "c.csv:3: invalid UTF-8 (save the file as UTF-8)")
+    #expect(e?.description == "c.csv:3: invalid UTF-8 (give the file's encoding with --encoding, or save it as UTF-8)")
   }
 }

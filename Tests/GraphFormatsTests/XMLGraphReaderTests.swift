@@ -183,7 +183,7 @@ import SocialGraph
     var bytes: [UInt8] = [0xFF, 0xFE]
     for u in "<graphml/>".utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }
     var b = SocialGraphBuilder()
-    #expect(throws: InputError(file: "g.graphml", line: 1, problem: "the file is UTF-16; save it as UTF-8 (Tiemap reads UTF-8 text)")) {
+    #expect(throws: InputError(file: "g.graphml", line: 1, problem: "the file is UTF-16 (its byte-order mark says so): read it with --encoding auto or utf-16, or save it as UTF-8")) {
       try GraphMLReader.read(bytes, file: "g.graphml", into: &b)
     }
   }

@@ -25,8 +25,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     self.message = message
   }
 
-  init(_ name: String, contactBytes: [UInt8], _ message: String) {
-    self.name = name; self.contacts = contactBytes; self.message = message
+  init(_ name: String, contactBytes: [UInt8], args: [String] = [], _ message: String) {
+    self.name = name; self.contacts = contactBytes; self.extraArgs = args; self.message = message
   }
 
   static let people = "id,name\na,Ann\nb,Bo\n"
@@ -59,8 +59,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
              "C:3: unterminated quoted field (the quote opened here is never closed)"),
     BadInput("text after a closing quote", contacts: "id,name\na,\"Ann\"e\n",
              "C:2: unexpected \"e\" after a closing quote (a quote inside a quoted field must be doubled)"),
-    BadInput("invalid UTF-8", contactBytes: Array("id,name\na,".utf8) + [0xFF, 0xFE] + Array("\n".utf8),
-             "C:2: invalid UTF-8 (save the file as UTF-8)"),
+    BadInput("invalid UTF-8", contactBytes: Array("id,name\na,".utf8) + [0xFF, 0xFE] + Array("\n".utf8), args: ["--encoding", "utf-8"],
+             "C:2: invalid UTF-8 (give the file's encoding with --encoding, or save it as UTF-8)"),
     BadInput("empty file", contacts: "", "C: file is empty (expected a header line)"),
     BadInput("blank file", contacts: "\n\n", "C: file is empty (expected a header line)"),
     BadInput("header only", contacts: "id,name,title\n", "C:1: no rows after the header"),
@@ -95,7 +95,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     guard c.name == "edge list invalid UTF-8" else { return c }
     var c = c
     c.graph = ("g.txt", Array("a b\nc ".utf8) + [0xC0] + Array("\n".utf8))
-    c.message = "G:2: invalid UTF-8 (save the file as UTF-8)"
+    c.extraArgs = ["--encoding", "utf-8"]
+    c.message = "G:2: invalid UTF-8 (give the file's encoding with --encoding, or save it as UTF-8)"
     return c
   }
 }

@@ -233,7 +233,7 @@ public struct CSVParser: Sendable {
     for c in b { high |= c }
     if high < 0x80 { return }
     guard String(validating: b, as: UTF8.self) != nil else {
-      throw InputError(file: file, line: line, problem: "invalid UTF-8 (save the file as UTF-8)")
+      throw InputError(file: file, line: line, problem: "invalid UTF-8 (give the file's encoding with --encoding, or save it as UTF-8)")
     }
   }
 }

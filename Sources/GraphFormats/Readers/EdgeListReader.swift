@@ -78,7 +78,7 @@ public enum EdgeListReader {
         func text(_ r: Range<Int>) throws -> String {
           let slice = UnsafeBufferPointer(rebasing: buf[r])
           guard let s = String(validating: slice, as: UTF8.self) else {
-            throw InputError(file: file, line: line, problem: "invalid UTF-8 (save the file as UTF-8)")
+            throw InputError(file: file, line: line, problem: "invalid UTF-8 (give the file's encoding with --encoding, or save it as UTF-8)")
           }
           return s
         }
@@ -117,7 +117,7 @@ public enum EdgeListReader {
           var ascii = true
           for b in slice where b >= 0x80 { ascii = false; break }
           if !ascii && String(validating: slice, as: UTF8.self) == nil {
-            throw InputError(file: file, line: line, problem: "invalid UTF-8 (save the file as UTF-8)")
+            throw InputError(file: file, line: line, problem: "invalid UTF-8 (give the file's encoding with --encoding, or save it as UTF-8)")
           }
           return base + interner.intern(slice)
         }

@@ -11,7 +11,11 @@ import SocialGraph
 /// `label` (Gephi's and yEd's name for it) is the name when there is no `name` key, and so is the text of yEd's
 /// `<y:NodeLabel>` when neither is there. Other keys are the person's attributes. Edge keys `weight`, `kind`,
 /// `since`, `last_contact`, `interactions`, `directed` and `undirected` are the ties file's; others are tie
-/// attributes. Graphics (`yfiles.type` keys) and graph-level data are skipped.
+/// attributes. Graph-level data is skipped. Graphics are dropped, with one warning naming their keys: yEd's
+/// (`yfiles.type` keys), yFiles for HTML's (`y:attr.uri` keys: `NodeLabels`, `NodeGeometry`, `NodeStyle`…) and any
+/// `<data>` that holds only elements; a node's label in them (`<y:NodeLabel>`, `<y:Label.Text>`, `<y:Label Text>`)
+/// is its name when it has none. Key ids are unique per domain (`for`), as GraphML allows: igraph writes a graph
+/// key and a node key with one id.
 ///
 /// Refused, with the line: a DTD or entity (see `XMLStream`), a nested graph (a node holding a `<graph>`), a
 /// hyperedge, an edge end that is not a node, a duplicate node id, a `<data>` of a key not declared for it.
@@ -38,7 +42,8 @@ enum GraphMLReader {
 
   static func read(_ bytes: [UInt8], file: String, into builder: inout SocialGraphBuilder) throws -> [InputWarning] {
     var keys: [Key] = []
-    var keyIndex: [String: Int] = [:]
+    var keyIndex: [String: Int] = [:]   // by "domain id"
+    var dropped = Set<Int>()
     var nodes: [Record] = [], edges: [Record] = []
     var edgeDefault: String?
     var warnings: [InputWarning] = []
@@ -58,7 +63,7 @@ enum GraphMLReader {
         switch e.name {
         case "key" where graphDepth < 0:
           guard let id = e["id"] else { throw xml.error(e.line, "<key> has no id") }
-          let graphics = e["yfiles.type"] != nil
+          let graphics = e["yfiles.type"] != nil || e["attr.uri"] != nil
           var key = Key(name: e["attr.name"] ?? id, domain: e["for"] ?? "all", defaultValue: nil, graphics: graphics)
           if !e.isEmpty {
             while let inner = try xml.next() {
@@ -69,8 +74,11 @@ enum GraphMLReader {
               }
             }
           }
-          guard keyIndex[id] == nil else { throw xml.error(e.line, "<key id=\(quoted(id))> is declared twice") }
-          keyIndex[id] = keys.count
+          let scoped = key.domain + " " + id
+          guard keyIndex[scoped] == nil else {
+            throw xml.error(e.line, "<key id=\(quoted(id))> is declared twice for \(key.domain == "all" ? "all domains" : key.domain)")
+          }
+          keyIndex[scoped] = keys.count
           keys.append(key)
         case "graph":
           if graphDepth >= 0 {
@@ -91,13 +99,13 @@ enum GraphMLReader {
         case "node" where graphDepth >= 0 && e.depth == graphDepth + 1:
           guard let id = e["id"], !id.isEmpty else { throw xml.error(e.line, "<node> has no id") }
           var r = Record(id: id, line: e.line)
-          try readData(&xml, e, into: &r, keys: keys, keyIndex: keyIndex, domain: "node")
+          try readData(&xml, e, into: &r, keys: keys, keyIndex: keyIndex, domain: "node", dropped: &dropped)
           nodes.append(r)
         case "edge" where graphDepth >= 0 && e.depth == graphDepth + 1:
           guard let s = e["source"], let t = e["target"] else { throw xml.error(e.line, "<edge> needs a source and a target") }
           var r = Record(id: s, target: t, line: e.line)
           r.directed = e["directed"]
-          try readData(&xml, e, into: &r, keys: keys, keyIndex: keyIndex, domain: "edge")
+          try readData(&xml, e, into: &r, keys: keys, keyIndex: keyIndex, domain: "edge", dropped: &dropped)
           edges.append(r)
         case "hyperedge":
           throw xml.error(e.line, "hyperedges are not read: a tie joins two people")
@@ -109,6 +117,11 @@ enum GraphMLReader {
       }
     }
     guard sawRoot else { throw InputError(file: file, line: 0, problem: "file is empty") }
+    let graphicsKeys = keys.indices.filter { (keys[$0].graphics || dropped.contains($0)) && keys[$0].domain != "graph" && keys[$0].domain != "graphml" }
+    if !graphicsKeys.isEmpty {
+      warnings.insert(InputWarning(file: file, line: 0, message: "drawing data dropped (yEd/yFiles graphics, not people's or ties' fields): keys \(graphicsKeys.map { keys[$0].name }.joined(separator: ", "))"), at: 0)
+    }
+    for k in dropped { keys[k].graphics = true }
 
     // People, in document order.
     let nodeKeys = keys.indices.filter { keys[$0].domain == "node" || keys[$0].domain == "all" }
@@ -156,7 +169,7 @@ enum GraphMLReader {
 
   /// The `<data>` children of a node or an edge (their text), and yEd's node label; the element is read to its end.
   static func readData(_ xml: inout XMLStream, _ e: XMLStream.Element, into r: inout Record, keys: [Key], keyIndex: [String: Int],
-                       domain: String) throws {
+                       domain: String, dropped: inout Set<Int>) throws {
     if e.isEmpty { return }
     while let event = try xml.next() {
       switch event {
@@ -165,16 +178,18 @@ enum GraphMLReader {
       case .start(let d):
         switch d.name {
         case "data":
-          guard let id = d["key"], let k = keyIndex[id] else {
+          guard let id = d["key"], let k = keyIndex[domain + " " + id] ?? keyIndex["all " + id] else {
+            let other = d["key"].flatMap { id in keys.indices.first { keyIndex[keys[$0].domain + " " + id] == $0 } }
+            if let other { throw xml.error(d.line, "<data key=\(quoted(d["key"]!))> is declared for \(keys[other].domain), not for \(domain)") }
             throw xml.error(d.line, "<data key=\(quoted(d["key"] ?? ""))> names no declared <key>")
           }
-          guard keys[k].domain == domain || keys[k].domain == "all" else {
-            throw xml.error(d.line, "<data key=\(quoted(id))> is declared for \(keys[k].domain), not for \(domain)")
-          }
-          if keys[k].graphics {
-            if let label = try labelText(&xml, d), r.label == nil, domain == "node" { r.label = label }
+          let content = try dataContent(&xml, d)
+          if let label = content.label, r.label == nil, domain == "node" { r.label = label }
+          if keys[k].graphics { continue }
+          if content.hasElements && content.text.allSatisfy(\.isWhitespace) {
+            dropped.insert(k)   // drawing markup in a key of its own (NodeGraphics, yFiles for HTML's styles)
           } else {
-            r.values.append((k, try xml.text(of: d)))
+            r.values.append((k, content.text))
           }
         case "graph":
           throw xml.error(d.line, "a nested graph (a node holding a <graph>) is not read: flatten it first (one graph of people and ties)")
@@ -185,24 +200,35 @@ enum GraphMLReader {
     }
   }
 
-  /// The text of the first `NodeLabel` inside yEd's graphics data (read to the end of `d`).
-  static func labelText(_ xml: inout XMLStream, _ d: XMLStream.Element) throws -> String? {
-    if d.isEmpty { return nil }
+  /// A `<data>` element read to its end: its own text, whether it holds elements, and the first label in them
+  /// (yEd's `<y:NodeLabel>` text, yFiles for HTML's `<y:Label.Text>` text or `<y:Label Text="…">`), trimmed.
+  static func dataContent(_ xml: inout XMLStream, _ d: XMLStream.Element) throws -> (text: String, hasElements: Bool, label: String?) {
+    if d.isEmpty { return ("", false, nil) }
+    var text = ""
+    var hasElements = false
     var label: String?
     var depth = 0
+    func trimmed(_ s: String) -> String? {
+      let t = String(s.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+      return t.isEmpty ? nil : t
+    }
     while let event = try xml.next() {
       switch event {
       case .start(let s):
-        if s.name == "NodeLabel" && label == nil {
-          let t = String(try xml.text(of: s).drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-          if !t.isEmpty { label = t }
-        } else if !s.isEmpty { depth += 1 }
+        hasElements = true
+        if label == nil && (s.name == "NodeLabel" || s.name == "Label.Text") {
+          label = trimmed(try xml.text(of: s))
+        } else {
+          if label == nil && s.name == "Label", let t = s["Text"] { label = trimmed(t) }
+          if !s.isEmpty { depth += 1 }
+        }
       case .end:
-        if depth == 0 { return label }
+        if depth == 0 { return (text, hasElements, label) }
         depth -= 1
-      case .text: break
+      case .text(let t):
+        if depth == 0 { text += t }
       }
     }
-    return label
+    return (text, hasElements, label)
   }
 }

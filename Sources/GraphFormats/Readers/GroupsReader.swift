@@ -19,7 +19,7 @@ public enum GroupsReader {
     } else {
       let bytes = try InputFile.read(path)
       guard let text = String(validating: bytes, as: UTF8.self) else {
-        throw InputError(file: path, line: 0, problem: "invalid UTF-8 (save the file as UTF-8)")
+        throw InputError(file: path, line: 0, problem: "invalid UTF-8 (give the file's encoding with --encoding, or save it as UTF-8)")
       }
       for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })

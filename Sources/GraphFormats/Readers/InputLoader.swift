@@ -43,6 +43,9 @@ public struct LoadOptions: Sendable {
   /// Keep the contacts' free columns (location, email…) as each person's attributes. `score` turns it off: none
   /// of its outputs shows them, and a million contacts' attributes are a million arrays and strings.
   public var extraColumns = true
+  /// The encoding of every text input (`--encoding`; `auto`: UTF-8, UTF-16 by its byte-order mark, else
+  /// Windows-1252 with a warning). See `TextEncoding`.
+  public var encoding = TextEncoding.auto
   public init() {}
 }
 
@@ -71,6 +74,7 @@ public enum InputLoader {
   /// An account: contacts, then optional ties, contact history, survey answers and referrals.
   public static func loadAccount(contacts: String, ties: String?, interactions: String?, surveys: String? = nil,
                                  referrals: String? = nil, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
+    InputFile.encoding = options.encoding
     let (people, lines, implied, crmWarnings) = try readContacts(try InputFile.bytes(contacts), file: contacts, options: options, rejects: nil)
     var builder = SocialGraphBuilder(reservingPeople: people.count)
     for p in people { try builder.addPerson(p) }
@@ -138,7 +142,8 @@ public enum InputLoader {
       let names = (cycle + [cycle[0]]).map { graph.people[Int($0)].id }.joined(separator: " → ")
       warnings.append(InputWarning(file: contacts, line: line, message: "reports-to cycle: \(names)"))
     }
-    return LoadedInput(graph: graph, interactions: history, surveys: answers, referrals: referred, warnings: warnings, files: files)
+    return LoadedInput(graph: graph, interactions: history, surveys: answers, referrals: referred,
+                       warnings: InputFile.takeNotes() + warnings, files: files)
   }
 
   /// What batch scoring reads: the people and ties as given (no views built: `AccountPartition` cuts them into
@@ -186,6 +191,7 @@ public enum InputLoader {
   public static func loadParts(contactsSource source: Source, tiesSource: Source?, historySource: Source?,
                                options: LoadOptions = LoadOptions(), rejects: RejectLog? = nil) throws
     -> (parts: SocialGraphParts, interactions: [Interaction], warnings: [InputWarning], lines: [Int]) {
+    InputFile.encoding = options.encoding
     let contacts = source.name
     // The ties and history files come off the disk while the contacts are parsed (their bytes are then at hand:
     // reading and the first touch of their memory leave the critical path).
@@ -374,7 +380,7 @@ public enum InputLoader {
       }
     }
     (tiesSource, historySource, historyPlan) = (nil, nil, nil)   // the files' bytes go before the graph is built
-    return (builder.parts, history, warnings, lines)
+    return (builder.parts, history, InputFile.takeNotes() + warnings, lines)
   }
 
   /// The contacts file, as Tiemap's own or as a CRM's export (`options.crm`): the people (our team's users after
@@ -420,19 +426,22 @@ public enum InputLoader {
 
   /// A contact history alone: the people are the ids it names (no ties, no attributes).
   public static func loadHistory(_ interactions: String, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
+    InputFile.encoding = options.encoding
     var builder = SocialGraphBuilder()
     let r = try InteractionsReader.read(try InputFile.read(interactions), file: interactions, builder: &builder, unknown: .edgeList)
-    return LoadedInput(graph: try build(builder, file: interactions), interactions: r.interactions, warnings: r.warnings,
+    return LoadedInput(graph: try build(builder, file: interactions), interactions: r.interactions, warnings: InputFile.takeNotes() + r.warnings,
                        files: [interactions])
   }
 
   /// A whole graph from an edge list (SNAP or CSV), node-link JSON, GraphML or GEXF.
   public static func loadGraph(_ path: String, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
+    InputFile.encoding = options.encoding
     guard let format = options.format ?? GraphFileFormat(path: path) else {
       throw InputError(file: path, line: 0,
                        problem: "cannot tell the graph format from the file name (use --input-format \(GraphFileFormat.allCases.map(\.rawValue).joined(separator: "|")))")
     }
-    // A CSV edge list is read in place (`InputFile.bytes`); the other readers take the bytes as an array.
+    // A CSV edge list is read in place (`InputFile.bytes`); the other readers take the bytes as an array. Every
+    // format is transcoded to UTF-8 (XML too: `XMLStream` reads it as UTF-8, whatever its declaration says).
     let csv = format == .csv ? try InputFile.bytes(path) : nil
     let bytes = csv == nil ? try InputFile.read(path) : []
     let size = csv?.count ?? bytes.count
@@ -459,7 +468,7 @@ public enum InputLoader {
     case .gexf:
       warnings = try GEXFReader.read(bytes, file: path, into: &builder)
     }
-    return LoadedInput(graph: try build(builder, file: path), interactions: [], warnings: warnings, files: [path])
+    return LoadedInput(graph: try build(builder, file: path), interactions: [], warnings: InputFile.takeNotes() + warnings, files: [path])
   }
 
   private static func build(_ builder: SocialGraphBuilder, file: String) throws -> SocialGraph {

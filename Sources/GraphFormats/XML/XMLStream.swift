@@ -8,8 +8,9 @@ internal import CLibXML2
 ///   no `DTDLOAD`);
 /// - elements nested deeper than `maxDepth` are refused at the first one (GraphML and GEXF need 4 to 8 levels;
 ///   yEd's graphics a few more);
-/// - text is UTF-8 (or what the XML declaration names, converted by libxml2); a UTF-16 file is refused with what
-///   to do, as the declaration check reads bytes.
+/// - text is UTF-8: `InputFile` has transcoded a file in another encoding (UTF-16 by its byte-order mark,
+///   Windows-1252 when not UTF-8, or `--encoding`), so the declaration's `encoding` is not followed; UTF-16 left
+///   as such (`--encoding utf-8`) is refused with what to do, as the declaration check reads bytes.
 ///
 /// Errors are `InputError`s at the line libxml2 reports (`graph.graphml:12: …`).
 /// - Complexity: O(size of the document), memory O(depth) beyond the events the caller keeps.
@@ -56,9 +57,11 @@ struct XMLStream {
     xmlInitParser()
     return try bytes.withUnsafeBufferPointer { buffer in
       let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
-                          | XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOXINCNODE.rawValue)
+                          | XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOXINCNODE.rawValue
+                          | XML_PARSE_IGNORE_ENC.rawValue)
       let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
-      guard let reader = xmlReaderForMemory(base, Int32(buffer.count), file, nil, options) else {
+      // The bytes are UTF-8 (`InputFile` transcodes other encodings first), whatever the declaration says.
+      guard let reader = xmlReaderForMemory(base, Int32(buffer.count), file, "UTF-8", options) else {
         throw InputError(file: file, line: 0, problem: "libxml2 could not start reading the file")
       }
       defer { xmlFreeTextReader(reader) }

@@ -40,6 +40,7 @@ struct Diff: ParsableCommand {
 
   @Flag(help: "Add people that ties name but the contacts lack, instead of failing.")
   var allowUnknown = false
+  @OptionGroup var text: EncodingOption
 
   func validate() throws {
     for (name, d) in [("--from", from), ("--to", to)] {
@@ -69,6 +70,7 @@ struct Diff: ParsableCommand {
   func snapshot(_ f: (contacts: String, ties: String?, interactions: String?)) throws -> (SocialGraph, [Proximity?]) {
     var o = LoadOptions()
     o.allowUnknown = allowUnknown
+    o.encoding = text.encoding
     let loaded = try InputLoader.loadAccount(contacts: f.contacts, ties: f.ties, interactions: f.interactions, options: o)
     for w in loaded.warnings { Terminal.warning(w.description) }
     return levels(loaded)

@@ -36,6 +36,7 @@ struct Score: ParsableCommand {
   @Option(help: ArgumentHelp("Contact history.", valueName: "file")) var interactions: String?
   @Flag(help: "Add people that ties or interactions name but the contacts lack, instead of failing.") var allowUnknown = false
   @OptionGroup(title: "CRM exports") var crm: CRMImportOptions
+  @OptionGroup var text: EncodingOption
   @Option(help: ArgumentHelp("Score a snapshot of this workspace (tiemap import; --as-of picks it) instead of files.", valueName: "file"))
   var workspace: String?
   @Option(help: "Where the accounts come from: the CSV files, or one JSON account per line on stdin.") var input: ScoreInput = .csv
@@ -131,6 +132,7 @@ struct Score: ParsableCommand {
     var load = LoadOptions()
     load.allowUnknown = allowUnknown
     load.crm = crm.options
+    load.encoding = text.encoding
     load.extraColumns = false   // no score output shows the free columns
     let loaded: (parts: SocialGraphParts, interactions: [Interaction], warnings: [InputWarning], lines: [Int])
     if let workspace {
