@@ -28,13 +28,16 @@ def csv_line(values, quote_all=False):
             out.append(v)
     return ",".join(out)
 
-def write(name, header, rows, bom=False, crlf=False, quote_all=False, preamble=""):
+def write(name, header, rows, bom=False, crlf=False, quote_all=False, preamble="", encoding="utf-8"):
     path = os.path.join(OUT, name)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     end = "\r\n" if crlf else "\n"
     text = preamble + end.join(csv_line(r, quote_all) for r in [header] + rows) + end
     with open(path, "wb") as f:
-        f.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+        if encoding == "utf-16":   # Excel's "Unicode text" and some CRMs: a byte-order mark, little-endian
+            f.write(b"\xff\xfe" + text.encode("utf-16-le"))
+        else:
+            f.write((b"\xef\xbb\xbf" if bom else b"") + text.encode(encoding))
 
 # Salesforce: Data Export's Contact.csv, Account.csv, User.csv, OpportunityContactRole.csv.
 acc = {"globex": "0015g00000AbCdEQAZ"[:15], "initech": "0015g00000XyZwVQA1"[:15]}
@@ -144,4 +147,52 @@ write("linkedin/Connections.csv", ["First Name", "Last Name", "URL", "Email Addr
         "Principal Engineer", "17 Jan 2023"],
        ["Ada", "Lovelace", "https://www.linkedin.com/in/adalovelace", "", "Acme, Inc.", "VP Engineering, Platform", "02 Feb 2022"],
        ["Émile", "Zola 📚", "https://www.linkedin.com/in/emilezola", "", "", "", "30 Dec 2021"]], preamble=preamble)
+
+# Salesforce's weekly Data Export from a production org: ISO-8859-1 (Windows-1252 for the curly quotes), the same
+# contacts with accented names; the same file in UTF-16 (Excel's "Unicode text").
+latin_rows = [r[:] for r in rows]
+latin_rows[0][4], latin_rows[0][7] = "Ortíz", "Dana Ortíz"
+latin_rows[3][19] = "Met at the \u201cSupply Chain\u201d summit, 2023 \u2013 Zürich"
+latin_rows[7][4], latin_rows[7][7] = "Smith, PhD", "Joanna Smith, PhD"
+write("salesforce/Contact-latin1.csv", header, latin_rows, crlf=True, quote_all=True, encoding="cp1252")
+write("salesforce/Contact-utf8.csv", header, latin_rows, crlf=True, quote_all=True)
+write("salesforce/Contact-utf16.csv", header, latin_rows, crlf=True, quote_all=True, encoding="utf-16")
+
+# Dynamics 365 "Export to Excel" saved as CSV, and data packs: display names instead of logical names, the hidden
+# "(Do Not Modify)" columns first, lookups (Manager, Owner) as names — one manager as a GUID —, the decision
+# influence tag as labels.
+write("dynamics/contacts-display.csv",
+      ["(Do Not Modify) Contact", "(Do Not Modify) Row Checksum", "(Do Not Modify) Modified On", "Full Name", "First Name",
+       "Last Name", "Company Name", "Manager", "Job Title", "Department", "Owner", "Email", "Decision influence labels",
+       "Business Phone"],
+      [[g(1), "q1w2e3", "2024-06-01 08:00", "Hannah Schmidt", "Hannah", "Schmidt", "Initrode GmbH", "", "Geschäftsführerin",
+        "Management", "Sam Rep", "h.schmidt@initrode.example", "Decision maker", "+49 30 1234"],
+       [g(2), "r4t5y6", "2024-06-01 08:00", "Lukas Bauer", "Lukas", "Bauer", "Initrode GmbH", "Hannah Schmidt", "Head of Logistics",
+        "Logistics", "Sam Rep", "l.bauer@initrode.example", "Influencer", ""],
+       [g(3), "u7i8o9", "2024-06-02 08:00", "Mia Wagner", "Mia", "Wagner", "Initrode GmbH", "Lukas Bauer", "Dispatcher", "Logistics",
+        "Kim Lee", "", "Unknown", ""],
+       [g(4), "p0a1s2", "2024-06-03 08:00", "Felix Weber", "Felix", "Weber", "Initrode GmbH", "Hannah Schmidt", "Purchasing Manager",
+        "Purchasing", "Kim Lee", "f.weber@initrode.example", "Blocker", ""],
+       [g(5), "d3f4g5", "2024-06-04 08:00", "Emma Fischer", "Emma", "Fischer", "Initrode GmbH", g(4).upper(), "Buyer", "Purchasing",
+        "", "e.fischer@initrode.example", "", ""]], bom=True, crlf=True)
+
+# LinkedIn, three generations of Connections.csv. 2024: blank rows for members who hide their data. 2021: no URL
+# column (ids from the e-mail, or derived). 2018: no URL column, the date as 1/8/18, 6:14 PM.
+li_header = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
+write("linkedin/Connections-2024.csv", li_header,
+      [["Grace", "Hopper", "https://www.linkedin.com/in/gracehopper", "", "Cyberdyne Systems", "CTO", "05 Nov 2024"],
+       ["", "", "", "", "", "", "30 May 2024"],
+       ["Alan", "Turing", "https://www.linkedin.com/in/alan-turing-1912", "alan@cyberdyne.example", "Cyberdyne Systems",
+        "Principal Engineer", "17 Jan 2023"],
+       ["", "", "", "", "", "", ""],
+       ["Ada", "Lovelace", "https://www.linkedin.com/in/adalovelace", "", "Acme, Inc.", "VP Engineering, Platform", "02 Feb 2022"],
+       ["", "", "", "", "", "", "28 Nov 2021"]], preamble=preamble)
+write("linkedin/Connections-2021.csv", ["First Name", "Last Name", "Email Address", "Company", "Position", "Connected On"],
+      [["Grace", "Hopper", "", "Cyberdyne Systems", "CTO", "28 Nov 2021"],
+       ["Alan", "Turing", "alan@cyberdyne.example", "Cyberdyne Systems", "Principal Engineer", "17 Jan 2021"],
+       ["Ada", "Lovelace", "", "Acme, Inc.", "VP Engineering, Platform", "02 Feb 2020"]], preamble=preamble)
+write("linkedin/Connections-2018.csv", ["First Name", "Last Name", "Email Address", "Company", "Position", "Connected On"],
+      [["Grace", "Hopper", "", "Cyberdyne Systems", "CTO", "1/8/18, 6:14 PM"],
+       ["Alan", "Turing", "alan@cyberdyne.example", "Cyberdyne Systems", "Principal Engineer", "12/24/17, 9:02 AM"],
+       ["Ada", "Lovelace", "", "Acme, Inc.", "VP Engineering, Platform", "3/15/16, 11:30 AM"]])
 print("wrote", sum(len(fs) for _, _, fs in os.walk(OUT)), "files to", OUT)

@@ -30,7 +30,13 @@ final class LockedIDs: @unchecked Sendable {
 
 /// The process's input settings behind a pthread mutex (see `LockedIDs`).
 final class InputSettings: @unchecked Sendable {
-  struct State { var encoding = TextEncoding.auto; var notes: [InputWarning] = [] }
+  struct State {
+    var encoding = TextEncoding.auto
+    /// The latest decoding note of each file, and the files whose note a loader has given out.
+    var notes: [String: InputWarning] = [:]
+    var order: [String] = []
+    var given = Set<String>()
+  }
   private var state = State()
   private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
     let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -96,10 +102,28 @@ public enum InputFile {
     set { settings.withLock { $0.encoding = newValue } }
   }
 
-  /// The warnings about how inputs were decoded since the last call (one per file not read as UTF-8), in the
-  /// order the files were read; the loaders add them to their warnings.
+  /// How the files `paths` were decoded, for those not read as UTF-8 (one warning each, in the order given);
+  /// the loaders add them to their warnings. The same files give the same notes on every call (loads running
+  /// side by side, as tests do, each get theirs).
+  public static func notes(for paths: [String?]) -> [InputWarning] {
+    settings.withLock { s in
+      var out: [InputWarning] = []
+      var seen = Set<String>()
+      for case let p? in paths where seen.insert(p).inserted {
+        if let n = s.notes[p] { out.append(n); s.given.insert(p) }
+      }
+      return out
+    }
+  }
+
+  /// The decoding notes no loader has given out (files read on their own: a groups file, a side file), in the
+  /// order the files were read; each once.
   public static func takeNotes() -> [InputWarning] {
-    settings.withLock { s in defer { s.notes = [] }; return s.notes }
+    settings.withLock { s in
+      let out = s.order.filter { !s.given.contains($0) }.compactMap { s.notes[$0] }
+      s.given.formUnion(s.order)
+      return out
+    }
   }
 
   /// `bytes` transcoded to UTF-8 under `encoding`, nil when they are UTF-8 already; notes the decoding.
@@ -114,7 +138,10 @@ public enum InputFile {
     } else {
       message = "read as \(d.from.title) (--encoding \(chosen.rawValue))"
     }
-    settings.withLock { $0.notes.append(InputWarning(file: path, line: 0, message: message)) }
+    settings.withLock { s in
+      if s.notes[path] == nil { s.order.append(path) }
+      s.notes[path] = InputWarning(file: path, line: 0, message: message)
+    }
     return d.bytes
   }
 

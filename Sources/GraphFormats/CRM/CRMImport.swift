@@ -46,8 +46,15 @@ enum CRMImport {
 
   static func contacts(_ raw: InputBytes, file: String, options o: CRMOptions, rejects: RejectLog?) throws -> Imported {
     let preset = o.preset
-    // Read in place by every pass below (a LinkedIn export's preamble blanked in a copy).
-    let bytes = preset == .linkedin ? withoutPreamble(raw) : raw
+    // Read in place by every pass below (a LinkedIn export rewritten in a copy: its preamble and blank rows
+    // blanked, an id column added).
+    var skippedBlank: (count: Int, first: Int)?
+    let bytes: InputBytes
+    if preset == .linkedin {
+      (bytes, skippedBlank) = try linkedInRows(raw, file: file)
+    } else {
+      bytes = raw
+    }
     let header = try CSVTable<ContactsReader.Field>.header(of: bytes, file: file)
     var mapping: ContactsReader.Mapping
     if let preset {
@@ -73,6 +80,10 @@ enum CRMImport {
       throw e
     }
     var out = Imported(people: [], lines: lines)
+    if let skipped = skippedBlank {
+      out.warnings.append(InputWarning(file: file, line: skipped.first,
+        message: "skipped \(skipped.count) blank row\(skipped.count == 1 ? "" : "s") (members who hide their data from exports; first on this line)"))
+    }
     guard let preset else {
       out.people = people
       return out
@@ -92,8 +103,19 @@ enum CRMImport {
       }
     }
     let contactIDs = IDMatcher(people.map(\.id), preset: preset)
+    // A manager by id, else (display-name exports write a lookup as its name: Dynamics' "Manager") by the full
+    // name of exactly one contact.
+    var byName: [String: Int?] = [:]
+    for (i, p) in people.enumerated() {
+      if let n = p.name?.lowercased() { byName[n] = byName[n] == nil ? .some(i) : .some(nil) }
+    }
     for i in people.indices {
-      if let m = people[i].reportsTo { people[i].reportsTo = contactIDs.match(m) ?? m }
+      guard let m = people[i].reportsTo else { continue }
+      if let id = contactIDs.match(m) { people[i].reportsTo = id; continue }
+      if case .some(.some(let k)) = byName[m.lowercased()] { people[i].reportsTo = people[k].id; continue }
+      if case .some(.none) = byName[m.lowercased()] {
+        throw InputError(file: file, line: lines[i], problem: "manager \(quoted(m)) is the name of several contacts: give the manager's id")
+      }
     }
 
     // Accounts: named from the account export when the column holds ids.
@@ -320,6 +342,85 @@ enum CRMImport {
     return InputBytes(bytes)
   }
 
+  /// The column `linkedInRows` adds: each connection's id.
+  static let linkedInIDColumn = "Tiemap Id"
+
+  /// A LinkedIn `Connections.csv` of any generation made readable, every row on its own line as in the file:
+  /// the preamble blanked (`blankPreamble`); rows with no name, URL or e-mail (members who hide their data:
+  /// recent exports keep a blank row for each) blanked and counted; and a `Tiemap Id` column added — the
+  /// profile URL when there is one, else the e-mail address, else `li-` and the FNV-1a 64-bit hash (16 hex
+  /// digits) of the folded first name, last name, company and connection date (`linkedInDerivedID`): exports
+  /// from before the URL column (2018–2021) carry an e-mail for few connections. The derived id is the same in
+  /// every run and every export that has the same name, company and date.
+  /// - Complexity: O(size of the file).
+  static func linkedInRows(_ data: InputBytes, file: String) throws -> (InputBytes, skipped: (count: Int, first: Int)?) {
+    var raw = data.array
+    blankPreamble(&raw)
+    var parser = CSVParser(data: InputBytes(raw), file: file)
+    var fields: [String] = []
+    guard !parser.isBlank, let headerLine = try parser.next(into: &fields) else {
+      throw InputError(file: file, line: 0, problem: "file is empty (expected a header line)")
+    }
+    let names = fields.map { normalizedColumnName($0.trimmingBlanks()) }
+    func index(_ options: [String]) -> Int? { options.lazy.compactMap { names.firstIndex(of: $0) }.first }
+    let (first, last) = (index(["firstname"]), index(["lastname"]))
+    let (url, email) = (index(["url", "profileurl"]), index(["emailaddress", "email"]))
+    let (company, connected) = (index(["company"]), index(["connectedon"]))
+    var out: [UInt8] = []
+    out.reserveCapacity(raw.count + raw.count / 4)
+    var line = 1
+    func moveTo(_ target: Int) { while line < target { out.append(0x0A); line += 1 } }
+    func write(_ row: [String]) {
+      for (k, f) in row.enumerated() {
+        if k > 0 { out.append(0x2C) }
+        if f.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+          out.append(0x22)
+          for b in f.utf8 {
+            if b == 0x22 { out.append(0x22) }
+            if b == 0x0A { line += 1 }
+            out.append(b)
+          }
+          out.append(0x22)
+        } else {
+          out.append(contentsOf: f.utf8)
+        }
+      }
+    }
+    moveTo(headerLine)
+    write(fields + [linkedInIDColumn])
+    let width = fields.count
+    var skipped: (count: Int, first: Int)?
+    while let l = try parser.next(into: &fields) {
+      func value(_ i: Int?) -> String { i.flatMap { $0 < fields.count ? fields[$0].trimmingBlanks() : nil } ?? "" }
+      let (f, n, u, e) = (value(first), value(last), value(url), value(email))
+      if f.isEmpty && n.isEmpty && u.isEmpty && e.isEmpty && fields.count <= width {
+        skipped = skipped.map { ($0.count + 1, $0.first) } ?? (1, l)
+        continue
+      }
+      moveTo(l)   // the previous row's end, and the blank lines and rows skipped since
+      // Rows of another width keep it, for the row-width error; the id goes last.
+      let id = !u.isEmpty ? u : !e.isEmpty ? e : linkedInDerivedID(first: f, last: n, company: value(company), connected: value(connected))
+      write(fields + [id])
+    }
+    out.append(0x0A)
+    return (InputBytes(out), skipped)
+  }
+
+  /// `li-` and 16 hex digits: FNV-1a 64 over the first name, last name, company and connection date, each folded
+  /// (lower case, runs of white space as one space, trimmed; the date as ISO `YYYY-MM-DD` when it reads as one),
+  /// joined by U+001F.
+  /// - Reference: G. Fowler, L. C. Noll, K.-P. Vo, D. Eastlake (2019), *The FNV Non-Cryptographic Hash Algorithm*,
+  ///   IETF draft-eastlake-fnv-17.
+  static func linkedInDerivedID(first: String, last: String, company: String, connected: String) -> String {
+    func folded(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    let date = (try? connectedOn(connected).get())?.description ?? folded(connected)
+    let key = [folded(first), folded(last), folded(company), date].joined(separator: "\u{1F}")
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+    let hex = String(h, radix: 16)
+    return "li-" + String(repeating: "0", count: 16 - hex.count) + hex
+  }
+
   static func blankPreamble(_ bytes: inout [UInt8]) {
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let marker = Array("First Name".utf8)
@@ -352,16 +453,24 @@ enum CRMImport {
     return out
   }
 
-  /// A `Connected On` date as LinkedIn writes it (`12 Mar 2023`), or ISO.
+  /// A `Connected On` date in every form LinkedIn has written: `30 May 2024` and `28 Nov 2021` (2019 on), the US
+  /// `1/8/18, 6:14 PM` of 2018 exports (month/day/two-digit year, the time ignored; `1/8/2018` too), or ISO.
   static func connectedOn(_ v: String) -> Result<Day, CellProblem> {
+    let v = v.trimmingBlanks()
     if let d = Day(iso: v) { return .success(d) }
     let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     let parts = v.split(separator: " ")
-    guard parts.count == 3, let day = Int(parts[0]), let m = months.firstIndex(of: parts[1].prefix(3).lowercased()),
-          let year = Int(parts[2]), let d = Day(year: year, month: m + 1, day: day) else {
-      return .failure(CellProblem("Connected On \(quoted(v)) is not a date (12 Mar 2023)"))
+    if parts.count == 3, let day = Int(parts[0]), let m = months.firstIndex(of: parts[1].prefix(3).lowercased()),
+       let year = Int(parts[2]), let d = Day(year: year, month: m + 1, day: day) {
+      return .success(d)
     }
-    return .success(d)
+    let date = v.split(separator: ",", maxSplits: 1).first.map { String($0).trimmingBlanks() } ?? ""
+    let mdy = date.split(separator: "/")
+    if mdy.count == 3, let m = Int(mdy[0]), let day = Int(mdy[1]), let y = Int(mdy[2]), mdy[2].count == 2 || mdy[2].count == 4,
+       let d = Day(year: mdy[2].count == 2 ? 2000 + y : y, month: m, day: day) {
+      return .success(d)
+    }
+    return .failure(CellProblem("Connected On \(quoted(v)) is not a date (30 May 2024, or 1/8/18, 6:14 PM)"))
   }
 }
 

@@ -10,8 +10,10 @@ public enum CRMPreset: String, CaseIterable, Sendable {
   case salesforce
   /// HubSpot contacts export: `Record ID, First Name, Last Name, Company Name, Job Title, Contact owner, Buying Role…`.
   case hubspot
-  /// Dynamics 365 contacts: `contactid, fullname, parentcustomerid, parentcontactid, jobtitle, ownerid,
-  /// msdyn_decisioninfluencetag…`; connections (`record1id, record2id, record1roleid…`) as ties.
+  /// Dynamics 365 contacts, by logical names (`contactid, fullname, parentcustomerid, parentcontactid, jobtitle,
+  /// ownerid, msdyn_decisioninfluencetag…`) or by the display names "Export to Excel" and data packs write
+  /// (`(Do Not Modify) Contact, Full Name, First Name, Company Name, Manager, Job Title, Owner, Decision influence
+  /// labels…`); connections (`record1id, record2id, record1roleid…`) as ties.
   case dynamics
   /// LinkedIn `Connections.csv`: its `Notes:` preamble, then `First Name, Last Name, URL, Email Address, Company,
   /// Position, Connected On`.
@@ -37,7 +39,10 @@ public enum CRMPreset: String, CaseIterable, Sendable {
     case .hubspot: ["recordid", "firstname", "lastname", "companyname", "jobtitle", "contactowner", "lifecyclestage",
                     "leadstatus", "createdate", "associatedcompany", "phonenumber", "buyingrole", "lastactivitydate"]
     case .dynamics: ["contactid", "fullname", "parentcustomerid", "parentcustomeridname", "parentcontactid", "jobtitle", "ownerid",
-                     "msdyndecisioninfluencetag", "emailaddress1", "telephone1", "statecode", "statuscode", "createdon"]
+                     "msdyndecisioninfluencetag", "emailaddress1", "telephone1", "statecode", "statuscode", "createdon",
+                     // display names ("Export to Excel", data packs)
+                     "donotmodifycontact", "donotmodifyrowchecksum", "donotmodifymodifiedon", "companyname", "decisioninfluencelabels",
+                     "decisioninfluencetag", "businessphone", "mobilephone", "firstname", "lastname"]
     case .linkedin: ["firstname", "lastname", "url", "emailaddress", "company", "position", "connectedon"]
     }
   }
@@ -56,12 +61,15 @@ public enum CRMPreset: String, CaseIterable, Sendable {
        (.department, ["department"]), (.reportsTo, ["reportsto", "manager"]),
        (.owner, ["contactowner", "hubspotowner", "owner"]), (.role, ["buyingrole", "role"])]
     case .dynamics:
-      [(.id, ["contactid"]), (.name, ["fullname"]), (.firstName, ["firstname"]), (.lastName, ["lastname"]),
-       (.title, ["jobtitle"]), (.account, ["parentcustomeridname", "parentcustomerid", "companyname", "accountname"]),
-       (.department, ["department"]), (.reportsTo, ["parentcontactid", "managerid"]), (.owner, ["ownerid", "owner"]),
-       (.role, ["msdyndecisioninfluencetag", "decisioninfluencetag", "role"])]
+      [(.id, ["contactid", "donotmodifycontact", "contact"]), (.name, ["fullname"]), (.firstName, ["firstname"]),
+       (.lastName, ["lastname"]), (.title, ["jobtitle"]),
+       (.account, ["parentcustomeridname", "parentcustomerid", "companyname", "accountname", "company"]),
+       (.department, ["department"]), (.reportsTo, ["parentcontactid", "managerid", "manager", "reportsto"]),
+       (.owner, ["ownerid", "owner"]),
+       (.role, ["msdyndecisioninfluencetag", "decisioninfluencetag", "decisioninfluencelabels", "decisioninfluencelabel",
+                "decisioninfluence", "role"])]
     case .linkedin:
-      [(.id, ["url", "profileurl"]), (.firstName, ["firstname"]), (.lastName, ["lastname"]), (.title, ["position"]),
+      [(.id, ["tiemapid", "url", "profileurl"]), (.firstName, ["firstname"]), (.lastName, ["lastname"]), (.title, ["position"]),
        (.account, ["company"])]
     }
   }

@@ -57,6 +57,13 @@ public enum ContactsReader {
     return e
   }
 
+  /// A contacts file read as Tiemap's own that is a CRM's export as downloaded (its header shares at least four
+  /// columns with a preset's): a warning that its CRM columns (roles, owners, managers) were not read as such.
+  static func lookAlike(_ data: InputBytes, file: String) -> [InputWarning] {
+    guard let hint = presetHint(data, file: file, columns: false, atLeast: 4) else { return [] }
+    return [InputWarning(file: file, line: 1, message: hint + " to read its roles, owners and managers as the CRM writes them")]
+  }
+
   /// "this looks like a Salesforce Contact export (13 of its columns): pass --preset salesforce", with the columns
   /// found when `columns`, when the header of `bytes` shares `atLeast` columns with a preset's export (a
   /// LinkedIn `Notes:` preamble is looked past); nil otherwise.

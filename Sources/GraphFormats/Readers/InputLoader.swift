@@ -143,7 +143,8 @@ public enum InputLoader {
       warnings.append(InputWarning(file: contacts, line: line, message: "reports-to cycle: \(names)"))
     }
     return LoadedInput(graph: graph, interactions: history, surveys: answers, referrals: referred,
-                       warnings: InputFile.takeNotes() + warnings, files: files)
+                       warnings: InputFile.notes(for: files + [options.crm.users, options.crm.accounts, options.crm.contactRoles]) + warnings,
+                       files: files)
   }
 
   /// What batch scoring reads: the people and ties as given (no views built: `AccountPartition` cuts them into
@@ -193,6 +194,7 @@ public enum InputLoader {
     -> (parts: SocialGraphParts, interactions: [Interaction], warnings: [InputWarning], lines: [Int]) {
     InputFile.encoding = options.encoding
     let contacts = source.name
+    let (tiesName, historyName) = (tiesSource?.name, historySource?.name)
     // The ties and history files come off the disk while the contacts are parsed (their bytes are then at hand:
     // reading and the first touch of their memory leave the critical path).
     var (people, lines, implied, warnings): ([Person], [Int], [ImportedTie], [InputWarning])
@@ -239,7 +241,7 @@ public enum InputLoader {
         let read: [Int]?
         do { read = try chunkedLines.get() } catch let e as InputError { throw ContactsReader.hinted(e, plan.data, file: contacts) }
         if let read {
-          (people, lines, implied, warnings) = (chunkedPeople, read, [], [])
+          (people, lines, implied, warnings) = (chunkedPeople, read, [], ContactsReader.lookAlike(plan.data, file: contacts))
         } else {   // a cut fell inside a quoted field: one pass
           (people, lines, implied, warnings) = try readContacts(plan.data, file: contacts, options: options, rejects: nil)
         }
@@ -308,7 +310,12 @@ public enum InputLoader {
         throw ContactsReader.firstDuplicate(people, lines: lines, file: contacts) ?? SocialGraphError.duplicateID(id)
       }
       for m in missed where builder.index(of: m.id) == nil {
-        throw InputError(file: contacts, line: lines[m.person], problem: missingReference(m.column, m.id, contacts: contacts))
+        var problem = missingReference(m.column, m.id, contacts: contacts)
+        if options.crm.preset == nil, let bytes = try? source.bytes(),
+           let hint = ContactsReader.presetHint(bytes, file: contacts, columns: false, atLeast: 4) {
+          problem = "\(m.column) \(quoted(m.id)) is not the id of anyone in \(contacts): " + hint   // as `loadAccount` says it
+        }
+        throw InputError(file: contacts, line: lines[m.person], problem: problem)
       }
       lookup = l
       try addImplied(implied, to: &builder)   // ties only: the lookup stays right
@@ -380,7 +387,8 @@ public enum InputLoader {
       }
     }
     (tiesSource, historySource, historyPlan) = (nil, nil, nil)   // the files' bytes go before the graph is built
-    return (builder.parts, history, InputFile.takeNotes() + warnings, lines)
+    let read = [contacts, tiesName, historyName, options.crm.users, options.crm.accounts, options.crm.contactRoles]
+    return (builder.parts, history, InputFile.notes(for: read) + warnings, lines)
   }
 
   /// The contacts file, as Tiemap's own or as a CRM's export (`options.crm`): the people (our team's users after
@@ -389,7 +397,7 @@ public enum InputLoader {
     -> (people: [Person], lines: [Int], implied: [ImportedTie], warnings: [InputWarning]) {
     if options.crm.isEmpty {
       let (people, lines) = try ContactsReader.read(bytes, file: path, rejects: rejects, extraColumns: options.extraColumns)
-      return (people, lines, [], [])
+      return (people, lines, [], ContactsReader.lookAlike(bytes, file: path))
     }
     let imported = try CRMImport.contacts(bytes, file: path, options: options.crm, rejects: rejects)
     return (imported.people + imported.users, imported.lines + Array(repeating: 0, count: imported.users.count),
@@ -429,7 +437,7 @@ public enum InputLoader {
     InputFile.encoding = options.encoding
     var builder = SocialGraphBuilder()
     let r = try InteractionsReader.read(try InputFile.read(interactions), file: interactions, builder: &builder, unknown: .edgeList)
-    return LoadedInput(graph: try build(builder, file: interactions), interactions: r.interactions, warnings: InputFile.takeNotes() + r.warnings,
+    return LoadedInput(graph: try build(builder, file: interactions), interactions: r.interactions, warnings: InputFile.notes(for: [interactions]) + r.warnings,
                        files: [interactions])
   }
 
@@ -468,7 +476,7 @@ public enum InputLoader {
     case .gexf:
       warnings = try GEXFReader.read(bytes, file: path, into: &builder)
     }
-    return LoadedInput(graph: try build(builder, file: path), interactions: [], warnings: InputFile.takeNotes() + warnings, files: [path])
+    return LoadedInput(graph: try build(builder, file: path), interactions: [], warnings: InputFile.notes(for: [path]) + warnings, files: [path])
   }
 
   private static func build(_ builder: SocialGraphBuilder, file: String) throws -> SocialGraph {
