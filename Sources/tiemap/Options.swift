@@ -68,8 +68,11 @@ struct InputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Contact history (date, person, channel, points, cost).", valueName: "file"))
   var interactions: String?
 
-  @Option(help: ArgumentHelp("A whole graph: SNAP-style or CSV edge list, node-link JSON, GraphML or GEXF (.gz allowed).", valueName: "file"))
+  @Option(help: ArgumentHelp("A whole graph: SNAP-style or CSV edge list, node-link or graphology JSON, GraphML, GEXF, GML, Pajek (.net), UCINET DL or an adjacency matrix (.gz allowed).", valueName: "file"))
   var graph: String?
+
+  @Option(help: ArgumentHelp("With a Pajek --graph: a partition (.clu), read as the people's attribute named after the file.", valueName: "file"))
+  var partition: String?
 
   @Option(help: ArgumentHelp("Read the snapshot of a workspace (tiemap import) instead of files.", valueName: "file"))
   var workspace: String?
@@ -105,6 +108,7 @@ struct InputOptions: ParsableArguments {
     if !crm.options.isEmpty && contacts == nil {
       throw ValidationError("--preset, --users, --id-column and the other CRM options read --contacts FILE.")
     }
+    if partition != nil && graph == nil { throw ValidationError("--partition goes with a Pajek network: --graph FILE.net.") }
     if graph != nil && (contacts != nil || ties != nil || interactions != nil) {
       throw ValidationError("Give either --graph FILE, or --contacts FILE with --ties/--interactions, not both.")
     }
@@ -129,6 +133,7 @@ struct InputOptions: ParsableArguments {
     o.skipZeroWeights = skipZeroWeights
     o.crm = crm.options
     o.encoding = text.encoding
+    o.partition = partition
     return o
   }
 

@@ -7,15 +7,25 @@ public enum GraphFileFormat: String, Sendable, CaseIterable {
   case snap
   /// CSV edge list (`source,target[,weight]`, header optional; any ties.csv column works).
   case csv
-  /// Node-link JSON (NetworkX `node_link_data`, d3, `tiemap convert -o x.json`): people with their fields, ties.
+  /// Node-link JSON (NetworkX `node_link_data`, d3 — v3's links by node index too —, `tiemap convert -o x.json`)
+  /// and graphology's serialisation: people with their fields, ties.
   case json
   /// GraphML (NetworkX, igraph, Gephi, yEd, Cytoscape): people with their fields, ties with theirs.
   case graphml
   /// GEXF 1.1–1.3 (Gephi): people with their fields, ties with theirs.
   case gexf
+  /// GML (Gephi, NetworkX, igraph, Newman's data sets).
+  case gml
+  /// Pajek `.net` (Pajek, KrackPlot, Batagelj's collections).
+  case pajek
+  /// UCINET DL (fullmatrix, edgelist1, nodelist1; several matrices as relations).
+  case dl
+  /// An adjacency matrix (white space or CSV, optional labels; k stacked n × n matrices as k relations).
+  case matrix
 
   /// The format named by a file's extension (`.gz` is looked through): `.csv` → csv; `.txt`, `.edges`, `.el`,
-  /// `.tsv`, `.snap` → snap; `.json` → node-link JSON; `.graphml` → GraphML; `.gexf` → GEXF.
+  /// `.tsv`, `.snap` → snap; `.json` → node-link JSON; `.graphml` → GraphML; `.gexf` → GEXF; `.gml` → GML;
+  /// `.net`, `.paj` → Pajek; `.dl` → UCINET DL.
   public init?(path: String) {
     var p = path.lowercased()
     if p.hasSuffix(".gz") { p.removeLast(3) }
@@ -23,8 +33,72 @@ public enum GraphFileFormat: String, Sendable, CaseIterable {
     else if p.hasSuffix(".json") { self = .json }
     else if p.hasSuffix(".graphml") { self = .graphml }
     else if p.hasSuffix(".gexf") { self = .gexf }
+    else if p.hasSuffix(".gml") { self = .gml }
+    else if p.hasSuffix(".net") || p.hasSuffix(".paj") { self = .pajek }
+    else if p.hasSuffix(".dl") { self = .dl }
     else if [".txt", ".edges", ".edgelist", ".el", ".tsv", ".snap", ".dat"].contains(where: { p.hasSuffix($0) }) { self = .snap }
     else { return nil }
+  }
+
+  /// The format the first words of a file show, where its extension says nothing or says only "text": XML's
+  /// `<graphml`/`<gexf`, JSON's `{`, GML's `graph [` (or `Creator`), Pajek's `*Vertices`/`*Network`, DL's `dl`,
+  /// for text of more than three numbers a line in as many lines as columns, an adjacency matrix, and for two
+  /// words a line (a third a number), an edge list.
+  public init?(content bytes: [UInt8]) {
+    var text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { $0.trimmingCharacters() }
+      .filter { !$0.isEmpty && !$0.hasPrefix("%") && !$0.hasPrefix("#") }
+    guard let first = lines.first else { return nil }
+    let head = first.lowercased()
+    if head.hasPrefix("<") {
+      let lower = text.lowercased()
+      if lower.contains("<graphml") { self = .graphml; return }
+      if lower.contains("<gexf") { self = .gexf; return }
+      return nil
+    }
+    if head.hasPrefix("{") { self = .json; return }
+    if head.hasPrefix("*vertices") || head.hasPrefix("*network") || head.hasPrefix("*arcs") || head.hasPrefix("*edges") { self = .pajek; return }
+    if head == "dl" || head.hasPrefix("dl ") || head.hasPrefix("dl\t") { self = .dl; return }
+    if head.hasPrefix("graph") && (head.dropFirst(5).trimmingCharacters().hasPrefix("[") || head.count == 5) { self = .gml; return }
+    if head.hasPrefix("creator") || head.hasPrefix("version ") { self = .gml; return }
+    let rows = lines.prefix(64).map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == ";" }) }
+    if let width = rows.first?.count, width > 3, rows.allSatisfy({ $0.count == width && $0.allSatisfy { Double($0) != nil } }) {
+      self = .matrix; return
+    }
+    // Two or three words a line, not a header: an edge list (`u v [w]`).
+    if rows.allSatisfy({ $0.count == 2 || ($0.count == 3 && Double($0[2]) != nil) }) && rows.count > 0 && !text.contains(",") { self = .snap; return }
+    return nil
+  }
+
+  /// Whether the first lines of `bytes` are an adjacency matrix's, labels or not: more than three values a row,
+  /// every row as wide, the rows (beyond a label row) a multiple of the values a row, the values numbers.
+  static func looksLikeMatrix(_ bytes: [UInt8]) -> Bool {
+    let text = String(decoding: bytes.prefix(1 << 16), as: UTF8.self)
+    var rows = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { $0.trimmingCharacters() }
+      .filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.hasPrefix("%") }
+      .map { $0.split(separator: $0.contains(",") ? "," : $0.contains(";") ? ";" : " ", omittingEmptySubsequences: false)
+        .map { $0.trimmingCharacters() }.filter { !$0.isEmpty } }
+    guard rows.count >= 3 else { return false }
+    if rows[0].contains(where: { Double($0) == nil }) { rows.removeFirst() }   // column labels
+    guard let width = rows.first?.count, width > 3 else { return false }
+    let labelled = rows.allSatisfy { Double($0[0]) == nil }
+    let n = labelled ? width - 1 : width
+    return n > 2 && rows.allSatisfy { $0.count == width && $0.dropFirst(labelled ? 1 : 0).allSatisfy { Double($0) != nil } }
+      && (rows.count % n == 0 || bytes.count > 1 << 16)
+  }
+
+  /// What Tiemap reads, for the message refusing another format.
+  public static let readable = "edge lists (.txt, .csv), JSON (node-link, d3, graphology), GraphML, GEXF, GML, Pajek (.net), UCINET DL (.dl) and adjacency matrices"
+}
+
+extension Substring {
+  /// Without leading and trailing spaces and tabs.
+  func trimmingCharacters() -> Substring {
+    var s = self
+    while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+    while let c = s.last, c == " " || c == "\t" || c == "\r" { s.removeLast() }
+    return s
   }
 }
 
@@ -46,6 +120,8 @@ public struct LoadOptions: Sendable {
   /// The encoding of every text input (`--encoding`; `auto`: UTF-8, UTF-16 by its byte-order mark, else
   /// Windows-1252 with a warning). See `TextEncoding`.
   public var encoding = TextEncoding.auto
+  /// Whole-graph files: a Pajek partition (`.clu`) read as the people's attribute named after the file.
+  public var partition: String?
   public init() {}
 }
 
@@ -441,20 +517,30 @@ public enum InputLoader {
                        files: [interactions])
   }
 
-  /// A whole graph from an edge list (SNAP or CSV), node-link JSON, GraphML or GEXF.
+  /// A whole graph from an edge list (SNAP or CSV), node-link or graphology JSON, GraphML, GEXF, GML, Pajek,
+  /// UCINET DL or an adjacency matrix: the format from `options.format`, else the extension, else the content.
   public static func loadGraph(_ path: String, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
     InputFile.encoding = options.encoding
-    guard let format = options.format ?? GraphFileFormat(path: path) else {
-      throw InputError(file: path, line: 0,
-                       problem: "cannot tell the graph format from the file name (use --input-format \(GraphFileFormat.allCases.map(\.rawValue).joined(separator: "|")))")
+    var format = options.format ?? GraphFileFormat(path: path)
+    var early: [UInt8]?
+    if format == nil || format == .snap && options.format == nil {
+      // The extension says nothing, or only "text": the first words say more.
+      let bytes = try InputFile.read(path)
+      early = bytes
+      if let seen = GraphFileFormat(content: bytes) { format = seen }
+    }
+    guard let format else {
+      let ext = path.split(separator: "/").last.flatMap { name in name.lastIndex(of: ".").map { String(name[$0...]) } }
+      throw InputError(file: path, line: 0, problem: "Tiemap does not read \(ext.map { "\($0) " } ?? "these ")files; it reads \(GraphFileFormat.readable) (name one with --input-format)")
     }
     // A CSV edge list is read in place (`InputFile.bytes`); the other readers take the bytes as an array. Every
     // format is transcoded to UTF-8 (XML too: `XMLStream` reads it as UTF-8, whatever its declaration says).
     let csv = format == .csv ? try InputFile.bytes(path) : nil
-    let bytes = csv == nil ? try InputFile.read(path) : []
+    let bytes = csv == nil ? try early ?? InputFile.read(path) : []
     let size = csv?.count ?? bytes.count
     var builder = SocialGraphBuilder(reservingPeople: size / 64, ties: size / 12)
     var warnings: [InputWarning]
+    do {
     switch format {
     case .snap:
       var o = EdgeListReader.Options()
@@ -475,8 +561,39 @@ public enum InputLoader {
       warnings = try GraphMLReader.read(bytes, file: path, into: &builder)
     case .gexf:
       warnings = try GEXFReader.read(bytes, file: path, into: &builder)
+    case .gml:
+      warnings = try GMLReader.read(bytes, file: path, into: &builder)
+    case .pajek:
+      warnings = try PajekReader.read(bytes, file: path, into: &builder)
+    case .dl:
+      warnings = try DLReader.read(bytes, file: path, directed: options.directed, into: &builder)
+    case .matrix:
+      warnings = try MatrixReader.read(bytes, file: path, directed: options.directed, into: &builder)
     }
-    return LoadedInput(graph: try build(builder, file: path), interactions: [], warnings: InputFile.notes(for: [path]) + warnings, files: [path])
+    } catch var e as InputError where (format == .snap || format == .csv) && e.file == path {
+      // An adjacency matrix read as an edge list fails on its width: say what it is.
+      if GraphFileFormat.looksLikeMatrix(csv?.array ?? bytes) {
+        e.problem += "; this looks like an adjacency matrix (as many rows as values a row): pass --input-format matrix"
+      }
+      throw e
+    }
+    var files = [path]
+    if let partition = options.partition {
+      guard format == .pajek else {
+        throw InputError(file: partition, line: 0, problem: "--partition reads a Pajek partition (.clu) for a Pajek network (.net)")
+      }
+      let values = try PajekReader.partition(try InputFile.read(partition), file: partition, people: builder.people.count)
+      var name = String(partition.split(separator: "/").last ?? "partition")
+      if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+      for (k, v) in values.enumerated() {
+        builder.updatePerson(at: NodeIndex(k)) { p in
+          p.attributes.removeAll { $0.name == name }
+          p.attributes.append(Attribute(name: name, value: v))
+        }
+      }
+      files.append(partition)
+    }
+    return LoadedInput(graph: try build(builder, file: path), interactions: [], warnings: InputFile.notes(for: files) + warnings, files: files)
   }
 
   private static func build(_ builder: SocialGraphBuilder, file: String) throws -> SocialGraph {

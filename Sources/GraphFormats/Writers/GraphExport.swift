@@ -260,6 +260,95 @@ public struct GraphExport: Sendable {
     return out + "}\n"
   }
 
+  // MARK: GML
+
+  /// GML (Himsolt 1997) as NetworkX's `read_gml` reads it: each node's `label` its id (NetworkX's node key), the
+  /// fields and measures as keys (numbers bare, text quoted with `&`, `"` and non-ASCII characters written as
+  /// character references), `multigraph 1` when two edges join one pair. Keys are made GML keys: letters, digits
+  /// and `_`, starting with a letter (`last contact` → `last_contact`, `2nd` → `k2nd`).
+  /// - Reference: M. Himsolt (1997), *GML: A portable Graph File Format*, Universität Passau.
+  public func gml() -> String {
+    func key(_ name: String) -> String {
+      var k = String(name.unicodeScalars.map { s -> Character in
+        (s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s))) ? Character(s) : "_" })
+      if k.first.map({ !$0.isLetter }) ?? true { k = "k" + k }
+      return k
+    }
+    func string(_ v: String) -> String {
+      var out = "\""
+      for s in v.unicodeScalars {
+        switch s {
+        case "&": out += "&amp;"
+        case "\"": out += "&quot;"
+        default: if s.isASCII && s.value >= 0x20 { out.unicodeScalars.append(s) } else { out += "&#\(s.value);" }
+        }
+      }
+      return out + "\""
+    }
+    func value(_ c: Column, _ x: String) -> String {
+      switch c.type {
+      case .int, .double: return Double(x).map { $0.isFinite } == true ? x : string(x)
+      case .boolean: return x == "true" ? "1" : "0"
+      case .string: return string(x)
+      }
+    }
+    let nodeKeys = nodeColumns.map { key($0.name) == "label" || key($0.name) == "id" ? "tiemap_" + key($0.name) : key($0.name) }
+    let edgeKeys = edgeColumns.map { ["source", "target", "id", "key"].contains(key($0.name)) ? "tiemap_" + key($0.name) : key($0.name) }
+    var out = "graph [\n"
+    if directed { out += "  directed 1\n" }
+    if multigraph { out += "  multigraph 1\n" }
+    for (v, id) in ids.enumerated() {
+      out += "  node [\n    id \(v)\n    label \(string(id))\n"
+      for (c, column) in nodeColumns.enumerated() { if let x = column.values[v] { out += "    \(nodeKeys[c]) \(value(column, x))\n" } }
+      out += "  ]\n"
+    }
+    for (i, e) in edges.enumerated() {
+      out += "  edge [\n    source \(e.source)\n    target \(e.target)\n"
+      for (c, column) in edgeColumns.enumerated() { if let x = column.values[i] { out += "    \(edgeKeys[c]) \(value(column, x))\n" } }
+      out += "  ]\n"
+    }
+    return out + "]\n"
+  }
+
+  // MARK: Pajek
+
+  /// A Pajek network (`.net`) as Pajek and NetworkX's `read_pajek` read it: `*Vertices n` with each person's id as
+  /// the label (then `0.0 0.0 ellipse` — Pajek's coordinates and shape, which must come before any pair — and the
+  /// fields as `key "value"` pairs), then one `*Edges` or `*Arcs` section per tie kind and direction
+  /// (`*Arcs :2 "advice"`), each line `u v weight`. Pajek cannot quote a quote: one in a label or value is written
+  /// as an apostrophe; line breaks as spaces.
+  /// - Reference: W. de Nooy, A. Mrvar, V. Batagelj (2018), *Exploratory Social Network Analysis with Pajek*, 3rd ed.
+  public func pajek() -> String {
+    func q(_ v: String) -> String {
+      "\"" + String(v.map { $0 == "\"" ? "'" : ($0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t") ? " " : $0 }) + "\""
+    }
+    func word(_ v: String) -> String { String(v.map { $0 == " " || $0 == "\t" || $0 == "\"" || $0.isNewline ? "_" : $0 }) }
+    var out = "*Vertices \(ids.count)\n"
+    for (v, id) in ids.enumerated() {
+      out += "\(v + 1) \(q(id)) 0.0 0.0 ellipse"
+      for column in nodeColumns { if let x = column.values[v] { out += " \(word(column.name)) \(q(x))" } }
+      out += "\n"
+    }
+    // Sections by kind and direction, in order of first appearance; an undirected tie of a mixed graph once, as an edge.
+    let kindColumn = edgeColumns.first { $0.name == "kind" }
+    let weightColumn = edgeColumns.first { $0.name == "weight" }
+    var sections: [(kind: String, directed: Bool)] = []
+    var lines: [[String]] = []
+    var written = Set<Int>()
+    for (i, e) in edges.enumerated() {
+      if !e.directed && !written.insert(e.tie).inserted { continue }
+      let kind = kindColumn?.values[i] ?? "edge"
+      let section = (kind, e.directed)
+      let k = sections.firstIndex { $0 == section } ?? { sections.append(section); lines.append([]); return sections.count - 1 }()
+      lines[k].append("\(e.source + 1) \(e.target + 1) \(weightColumn?.values[i] ?? "1")")
+    }
+    for (k, section) in sections.enumerated() {
+      out += (section.directed ? "*Arcs" : "*Edges") + (sections.count > 1 || section.kind != "edge" ? " :\(k + 1) \(q(section.kind))" : "") + "\n"
+      out += lines[k].joined(separator: "\n") + "\n"
+    }
+    return out
+  }
+
   /// The ties as a CSV edge list — `source,target`, then the edge columns — cells neutralised for spreadsheets.
   public func edgeListCSV() -> String {
     var out = (["source", "target"] + edgeColumns.map(\.name)).map(Escape.csvCell).joined(separator: ",") + "\n"

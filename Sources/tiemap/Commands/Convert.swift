@@ -10,14 +10,14 @@ enum ConvertDrawing: String, CaseIterable, ExpressibleByArgument {
 
 /// What `convert` writes, from -o's extension.
 enum GraphOutputFormat: String, CaseIterable {
-  case graphml, gexf, json, dot, csv
+  case graphml, gexf, json, dot, csv, gml, net
 }
 
 struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write the input as GraphML, GEXF 1.3, node-link JSON, DOT or a CSV edge list, for Gephi, NetworkX, igraph, Cytoscape or yEd.",
+    abstract: "Write the input as GraphML, GEXF 1.3, node-link JSON, DOT, a CSV edge list, GML or Pajek, for Gephi, NetworkX, igraph, Cytoscape, yEd or Pajek.",
     discussion: """
-      The format comes from the -o extension (.graphml, .gexf, .json, .dot, .csv). Nodes are the contact ids with \
+      The format comes from the -o extension (.graphml, .gexf, .json, .dot, .csv, .gml, .net for Pajek). Nodes are the contact ids with \
       every field of the contacts file (name, title, account, department, reports_to, role, proximity, influence, \
       interest, owner, internal and any extra column) as typed attributes; edges are the ties, one per input row, \
       with weight, kind, dates, interactions and extra columns. A graph whose ties are all directed or all undirected \
@@ -30,7 +30,7 @@ struct Convert: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(name: .short, help: ArgumentHelp("The file: .graphml, .gexf, .json (node-link), .dot or .csv (edge list).", valueName: "file"))
+  @Option(name: .short, help: ArgumentHelp("The file: .graphml, .gexf, .json (node-link), .dot, .csv (edge list), .gml or .net (Pajek).", valueName: "file"))
   var output: String
 
   @Flag(help: "Add the person measures (degree, betweenness, PageRank, constraint, community, influence…) as node attributes.")
@@ -47,7 +47,7 @@ struct Convert: ParsableCommand {
   }
 
   func validate() throws {
-    guard format != nil else { throw ValidationError("-o: give a file ending in .graphml, .gexf, .json, .dot or .csv.") }
+    guard format != nil else { throw ValidationError("-o: give a file ending in .graphml, .gexf, .json, .dot, .csv, .gml or .net (Pajek).") }
     if weighted && !withMeasures { throw ValidationError("--weighted weights the measures: give --with-measures too.") }
     if drawing != .network && format != .gexf { throw ValidationError("--drawing goes into GEXF files: give -o a file ending in .gexf.") }
   }
@@ -77,6 +77,8 @@ struct Convert: ParsableCommand {
     case .json: text = export.nodeLink()
     case .dot: text = export.dot()
     case .csv: text = export.edgeListCSV()
+    case .gml: text = export.gml()
+    case .net: text = export.pajek()
     }
     try AtomicFile.write(text, to: output)
   }
