@@ -116,13 +116,13 @@ enum GMLReader {
       while i < n, !(bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D || bytes[i] == 0x0A || bytes[i] == 0x5B || bytes[i] == 0x5D) { i += 1 }
       return String(decoding: bytes[start..<i], as: UTF8.self)
     }
-    func list(depth: Int, closed: Bool) throws -> [(key: String, value: Value, line: Int)] {
+    func list(depth: Int, closed: Bool, openedOn: Int = 0) throws -> [(key: String, value: Value, line: Int)] {
       guard depth <= maxDepth else { throw fail("lists nested more than \(maxDepth) deep: not a graph file (refused)") }
       var items: [(key: String, value: Value, line: Int)] = []
       while true {
         skipBlank()
         if i >= n {
-          if closed { throw fail("the file ends inside a list (a [ is never closed)") }
+          if closed { throw InputError(file: file, line: openedOn, problem: "the [ opened here is never closed (the file ends inside its list)") }
           return items
         }
         if bytes[i] == 0x5D {   // ]
@@ -140,8 +140,9 @@ enum GMLReader {
         guard i < n else { throw fail("key \(quoted(key)) has no value") }
         switch bytes[i] {
         case 0x5B:   // [
+          let opened = line
           i += 1
-          items.append((key, .list(try list(depth: depth + 1, closed: true)), keyLine))
+          items.append((key, .list(try list(depth: depth + 1, closed: true, openedOn: opened)), keyLine))
         case 0x22:   // "
           i += 1
           let start = i
