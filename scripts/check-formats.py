@@ -172,6 +172,105 @@ with tempfile.TemporaryDirectory() as tmp:
     print(f"hostile: {len(names)} people with hostile names, {sum(edges.values())} ties: the same in GraphML (NetworkX, igraph, Tiemap),"
           " GEXF (NetworkX, Tiemap) and JSON; Tiemap's JSON read back and written again byte for byte")
 
+# The classic formats: Tiemap reads every file of Tests/Fixtures/classic that NetworkX or igraph reads with what they
+# read (nodes, direction, every edge with its weight, the nodes' attributes), compared here live; and NetworkX reads
+# the GML and Pajek that `convert` writes of the sample with its people and ties.
+classic = os.path.join(root, "Tests/Fixtures/classic")
+def tiemap_json(args):
+    with tempfile.TemporaryDirectory() as tmp:
+        o = os.path.join(tmp, "g.json")
+        r = subprocess.run([tiemap, "convert"] + args + ["-o", o], capture_output=True, text=True)
+        if r.returncode != 0:
+            failures.append(f"convert {' '.join(args)}: {r.stderr.strip()}")
+            return None
+        with open(o, encoding="utf-8") as f:
+            return json.load(f)
+def edge_list(nodes_edges, directed):
+    out = Counter()
+    for u, v, w in nodes_edges:
+        if not directed and v < u:
+            u, v = v, u
+        out[(u, v, round(float(w), 9))] += 1
+    return out
+def tiemap_edges(data):
+    # convert writes a directed graph's arcs; an undirected tie of a mixed graph as two arcs marked undirected.
+    edges = []
+    for e in data["edges"]:
+        if e.get("undirected") and e["source"] > e["target"]:
+            continue
+        edges.append((e["source"], e["target"], e.get("weight", 1)))
+    return edges
+checked = []
+for name, read in [("nx-karate.gml", lambda p: nx.read_gml(p)), ("nx-florentine.gml", lambda p: nx.read_gml(p)),
+                   ("nx-multi.gml", lambda p: nx.read_gml(p)), ("gephi.gml", lambda p: nx.read_gml(p)),
+                   ("nx-florentine.net", lambda p: nx.read_pajek(p)), ("nx-directed.net", lambda p: nx.read_pajek(p))]:
+    p = os.path.join(classic, name)
+    G = read(p)
+    data = tiemap_json(["--graph", p])
+    if data is None:
+        continue
+    ids = sorted(n["id"] for n in data["nodes"])
+    expect(ids == sorted(str(v) for v in G.nodes), f"{name}: nodes differ from NetworkX's")
+    expect(data["directed"] == G.is_directed(), f"{name}: directed={data['directed']}, NetworkX {G.is_directed()}")
+    nxe = edge_list([(str(u), str(v), d.get("weight", d.get("value", 1))) for u, v, d in G.edges(data=True)], G.is_directed())
+    expect(edge_list(tiemap_edges(data), G.is_directed()) == nxe, f"{name}: edges or weights differ from NetworkX's")
+    nodes = {n["id"]: n for n in data["nodes"]}
+    for v, d in G.nodes(data=True):
+        for k, x in d.items():
+            if k in ("id", "x", "y", "shape", "graphics"):
+                continue
+            got = nodes[str(v)].get(k)
+            expect(str(got) == str(x) or (isinstance(x, (int, float)) and got is not None and float(got) == float(x)),
+                   f"{name}: {v!r}.{k} is {got!r}, NetworkX {x!r}")
+    checked.append(name)
+for name in ("karate-matrix.txt", "florentine-matrix.csv"):
+    p = os.path.join(classic, name)
+    data = tiemap_json(["--graph", p, "--input-format", "matrix"])
+    if data is None:
+        continue
+    if name.endswith(".csv"):
+        rows = list(csv.reader(open(p, encoding="utf-8")))
+        labels = rows[0][1:]
+        A = [[float(x) for x in r[1:]] for r in rows[1:]]
+    else:
+        A = [[float(x) for x in line.split()] for line in open(p) if line.strip()]
+        labels = [str(i + 1) for i in range(len(A))]
+    G = nx.from_numpy_array(__import__("numpy").array(A))
+    expect(sorted(n["id"] for n in data["nodes"]) == sorted(labels), f"{name}: nodes differ")
+    nxe = edge_list([(labels[u], labels[v], d["weight"]) for u, v, d in G.edges(data=True)], False)
+    expect(edge_list(tiemap_edges(data), False) == nxe, f"{name}: edges or weights differ from from_numpy_array's")
+    checked.append(name)
+for name in ("bank.dl", "edges.dl", "nodes.dl"):
+    p = os.path.join(classic, name)
+    g = ig.Graph.Read_DL(p, directed=True)
+    data = tiemap_json(["--graph", p, "--directed"])
+    if data is None:
+        continue
+    names = g.vs["name"]
+    weights = g.es["weight"] if "weight" in g.es.attributes() else [1.0] * g.ecount()
+    expect(sorted(n["id"] for n in data["nodes"]) == sorted(names), f"{name}: nodes differ from igraph's Read_DL")
+    ige = edge_list([(names[e.source], names[e.target], w) for e, w in zip(g.es, weights)], True)
+    expect(edge_list(tiemap_edges(data), True) == ige, f"{name}: edges or weights differ from igraph's Read_DL")
+    checked.append(name)
+sample_contacts = os.path.join(root, "datasets/sample/contacts.csv")
+with tempfile.TemporaryDirectory() as tmp:
+    for ext in ("gml", "net"):
+        o = os.path.join(tmp, f"sample.{ext}")
+        r = subprocess.run([tiemap, "convert", "--contacts", sample_contacts, "-o", o], capture_output=True, text=True)
+        expect(r.returncode == 0, f"convert -o sample.{ext}: {r.stderr}")
+        if r.returncode != 0:
+            continue
+        G = nx.read_gml(o) if ext == "gml" else nx.read_pajek(o)
+        with open(sample_contacts, newline="", encoding="utf-8-sig") as f:
+            people = list(csv.DictReader(f))
+        expect(sorted(G.nodes) == sorted(p["id"] for p in people), f"sample.{ext}: NetworkX reads other people")
+        reports = sum(1 for p in people if p["reports_to"])
+        expect(G.number_of_edges() == reports, f"sample.{ext}: NetworkX reads {G.number_of_edges()} ties, not {reports}")
+        for p in people:
+            expect(G.nodes[p["id"]].get("name") == (p["name"] or None), f"sample.{ext}: {p['id']} name {G.nodes[p['id']].get('name')!r}")
+        checked.append(f"convert -o .{ext}")
+print(f"classic formats: {', '.join(checked)} read by Tiemap as NetworkX and igraph read them")
+
 if failures:
     print("\n".join(failures[:30]), file=sys.stderr)
     sys.exit(1)
