@@ -4,7 +4,7 @@
 // (scripts/fuzz.sh), seeded with Tests/Fixtures/hostile and the datasets.
 import PackageDescription
 
-let readers = ["contacts", "ties", "interactions", "surveys", "referrals", "edgelist", "gzip", "jsonlines", "groups"]
+let readers = ["contacts", "ties", "interactions", "surveys", "referrals", "edgelist", "gzip", "jsonlines", "groups", "classic"]
 
 let package = Package(
   name: "TiemapFuzz",

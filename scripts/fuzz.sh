@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 seconds=${FUZZ_SECONDS:-600}
 jobs=${FUZZ_JOBS:-2}
-targets=${FUZZ_TARGETS:-"contacts ties interactions surveys referrals edgelist gzip jsonlines groups"}
+targets=${FUZZ_TARGETS:-"contacts ties interactions surveys referrals edgelist gzip jsonlines groups classic"}
 
 (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address)
 bin=$root/Fuzz/.build/release
@@ -33,6 +33,7 @@ seed surveys datasets/sample/surveys.csv "$hostile"/surveys*
 seed referrals datasets/sample/referrals.csv "$hostile"/referrals*
 seed edgelist "$shared"/*/*.txt "$shared"/*/*.csv "$hostile"/graph*
 seed groups "$shared"/email-eu-core/email-Eu-core-department-labels.txt "$hostile"/groups*
+seed classic "$root"/Tests/Fixtures/classic/* "$root"/Tests/Fixtures/formats/*.json "$hostile"/classic*
 mkdir -p Fuzz/.corpus/gzip Fuzz/.corpus/jsonlines
 for f in "$shared"/email-eu-core/email-Eu-core.txt "$shared"/ego-facebook/facebook_combined.txt; do
   [ -f "$f" ] && head -c 4096 "$f" | gzip -c > "Fuzz/.corpus/gzip/seed-$(basename "$f").gz"

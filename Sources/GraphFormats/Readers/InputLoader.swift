@@ -554,21 +554,8 @@ public enum InputLoader {
         throw InputError(file: path, line: 0, problem: "file is empty")
       }
       warnings = try TiesReader.read(data, file: path, into: &builder, unknown: .edgeList, defaultDirected: options.directed)
-    case .json:
-      try NodeLinkReader.read(bytes, file: path, into: &builder)
-      warnings = []
-    case .graphml:
-      warnings = try GraphMLReader.read(bytes, file: path, into: &builder)
-    case .gexf:
-      warnings = try GEXFReader.read(bytes, file: path, into: &builder)
-    case .gml:
-      warnings = try GMLReader.read(bytes, file: path, into: &builder)
-    case .pajek:
-      warnings = try PajekReader.read(bytes, file: path, into: &builder)
-    case .dl:
-      warnings = try DLReader.read(bytes, file: path, directed: options.directed, into: &builder)
-    case .matrix:
-      warnings = try MatrixReader.read(bytes, file: path, directed: options.directed, into: &builder)
+    case .json, .graphml, .gexf, .gml, .pajek, .dl, .matrix:
+      warnings = try readGraph(bytes, format: format, file: path, directed: options.directed, into: &builder)
     }
     } catch var e as InputError where (format == .snap || format == .csv) && e.file == path {
       // An adjacency matrix read as an edge list fails on its width: say what it is.
@@ -594,6 +581,27 @@ public enum InputLoader {
       files.append(partition)
     }
     return LoadedInput(graph: try build(builder, file: path), interactions: [], warnings: InputFile.notes(for: files) + warnings, files: files)
+  }
+
+  /// A whole-graph file's bytes (UTF-8) in one of the formats that carry people (JSON, GraphML, GEXF, GML, Pajek,
+  /// DL, matrix) into `builder`; its warnings. `directed`: DL and matrices as arcs even when symmetric.
+  /// - Throws: `InputError` naming `file` and the line (or place) of the first problem.
+  public static func readGraph(_ bytes: [UInt8], format: GraphFileFormat, file: String, directed: Bool,
+                               into builder: inout SocialGraphBuilder) throws -> [InputWarning] {
+    switch format {
+    case .json: try NodeLinkReader.read(bytes, file: file, into: &builder); return []
+    case .graphml: return try GraphMLReader.read(bytes, file: file, into: &builder)
+    case .gexf: return try GEXFReader.read(bytes, file: file, into: &builder)
+    case .gml: return try GMLReader.read(bytes, file: file, into: &builder)
+    case .pajek: return try PajekReader.read(bytes, file: file, into: &builder)
+    case .dl: return try DLReader.read(bytes, file: file, directed: directed, into: &builder)
+    case .matrix: return try MatrixReader.read(bytes, file: file, directed: directed, into: &builder)
+    case .snap:
+      var o = EdgeListReader.Options()
+      o.directed = directed
+      return try EdgeListReader.read(bytes, file: file, into: &builder, options: o)
+    case .csv: return try TiesReader.read(InputBytes(bytes), file: file, into: &builder, unknown: .edgeList, defaultDirected: directed)
+    }
   }
 
   private static func build(_ builder: SocialGraphBuilder, file: String) throws -> SocialGraph {
