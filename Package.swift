@@ -19,6 +19,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
   ],
   targets: [
     .target(
@@ -28,7 +29,7 @@ let package = Package(
       name: "NetworkAnalysis",
       dependencies: ["SocialGraph", .product(name: "HeapModule", package: "swift-collections")]),
     .systemLibrary(
-      name: "CZlib", pkgConfig: "zlib",
+      name: "CGzip", pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]),
     .target(name: "CTempFiles"),
     .systemLibrary(
@@ -36,8 +37,9 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]),
     .target(
       name: "GraphFormats",
-      dependencies: ["SocialGraph", "NetworkAnalysis", "CZlib", "CTempFiles", "CLibXML2",
-                     .product(name: "Collections", package: "swift-collections")]),
+      dependencies: ["SocialGraph", "NetworkAnalysis", "CGzip", "CTempFiles", "CLibXML2",
+                     .product(name: "Collections", package: "swift-collections"),
+                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"])]),

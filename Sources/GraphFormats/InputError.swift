@@ -11,7 +11,9 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
   /// `file:line: problem`, at most `maxLength` characters: a problem quoting a header a gigabyte long (a gzip
   /// bomb's first line) ends in "…" instead of flooding the terminal.
-  public var description: String { capped(line > 0 ? "\(file):\(line): \(problem)" : "\(file): \(problem)") }
+  public var description: String {
+    capped(line > 0 ? "\(file):\(InputFile.row(of: line, in: file)): \(problem)" : "\(file): \(problem)")
+  }
 
   /// The longest message, so that with "error: " or "warning: " before it a line stays within 300 characters.
   public static let maxLength = 290
@@ -28,7 +30,9 @@ public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
   public var line: Int
   public var message: String
   public init(file: String, line: Int, message: String) { self.file = file; self.line = line; self.message = message }
-  public var description: String { capped(line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)") }
+  public var description: String {
+    capped(line > 0 ? "\(file):\(InputFile.row(of: line, in: file)): \(message)" : "\(file): \(message)")
+  }
 }
 
 /// Quotes a value from the input for an error message, escaping what would make the message ambiguous and

@@ -1,4 +1,4 @@
-import CZlib
+import CGzip
 import SocialGraph
 #if canImport(Glibc)
 import Glibc
@@ -28,10 +28,20 @@ final class LockedIDs: @unchecked Sendable {
   }
 }
 
+/// How input files are read: their character encoding (`--encoding`) and a workbook's sheet (`--sheet`).
+public struct InputText: Sendable, Equatable {
+  public var encoding: TextEncoding
+  /// A workbook's sheet: a name or a number from 1; nil: the first.
+  public var sheet: String?
+  public init(encoding: TextEncoding = .auto, sheet: String? = nil) { self.encoding = encoding; self.sheet = sheet }
+}
+
 /// The process's input settings behind a pthread mutex (see `LockedIDs`).
 final class InputSettings: @unchecked Sendable {
   struct State {
-    var encoding = TextEncoding.auto
+    var text = InputText()
+    /// Spreadsheets whose CSV lines are not their rows: line → row.
+    var rows: [String: [Int]] = [:]
     /// The latest decoding note of each file, and the files whose note a loader has given out.
     var notes: [String: InputWarning] = [:]
     var order: [String] = []
@@ -84,9 +94,17 @@ public enum InputFile {
   /// refused with its line, as is anything over `maxBytes`.
   /// - Throws: `InputError` when the file cannot be opened or read, is too large, holds a NUL byte, is UTF-16 that
   ///   does not decode, or its gzip stream is corrupt or truncated.
-  public static func read(_ path: String, decoding: Bool = true) throws -> [UInt8] {
+  public static func read(_ path: String, decoding: Bool = true, text: InputText? = nil) throws -> [UInt8] {
+    let text = text ?? defaultText
+    if isSpreadsheet(path) { return try spreadsheet(path, sheet: text.sheet) }
     var bytes = path.hasSuffix(".gz") ? try readGzip(path) : try readPlain(path)
-    if decoding, let d = try bytes.withUnsafeBufferPointer({ try decode($0, path: path) }) { bytes = d }
+    // A workbook under another name (a download saved without its extension), or a legacy one.
+    let zipped = bytes.withUnsafeBufferPointer { XLSXReader.looksLikeZip($0) }
+    if zipped && !path.hasSuffix(".gz") { return try spreadsheet(path, sheet: text.sheet) }
+    if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+      throw InputError(file: path, line: 0, problem: "a legacy Excel workbook (.xls): save it as .xlsx or CSV")
+    }
+    if decoding, let d = try bytes.withUnsafeBufferPointer({ try decode($0, path: path, encoding: text.encoding) }) { bytes = d }
     try refuseNUL(bytes, path: path)
     return bytes
   }
@@ -95,11 +113,45 @@ public enum InputFile {
 
   private static let settings = InputSettings()
 
-  /// The encoding every text input is read in (`--encoding`; default `auto`: detected per file). Set once, before
-  /// reading.
-  public static var encoding: TextEncoding {
-    get { settings.withLock { $0.encoding } }
-    set { settings.withLock { $0.encoding = newValue } }
+  /// How files are read when the caller gives no `InputText` (the command line's `--encoding` and `--sheet`, for
+  /// the files a command reads beside its inputs: a groups file, costs). The loaders pass their options' own.
+  public static var defaultText: InputText {
+    get { settings.withLock { $0.text } }
+    set { settings.withLock { $0.text = newValue } }
+  }
+
+  /// Whether `path` names a workbook by its extension (`.xlsx`, `.xlsm`).
+  static func isSpreadsheet(_ path: String) -> Bool {
+    let p = path.lowercased()
+    return p.hasSuffix(".xlsx") || p.hasSuffix(".xlsm")
+  }
+
+  /// A workbook's sheet as CSV bytes (`XLSXReader`), its note and row map kept.
+  static func spreadsheet(_ path: String, sheet: String?) throws -> [UInt8] {
+    var st = stat()
+    if stat(path, &st) == 0 {
+      guard (st.st_mode & S_IFMT) == S_IFREG else { throw InputError(file: path, line: 0, problem: "a workbook must be a regular file") }
+      remember(st)
+    } else {
+      throw InputError(file: path, line: 0, problem: "cannot open: \(errnoText())")
+    }
+    let c = try XLSXReader.convert(path: path, sheet: sheet)
+    settings.withLock { s in
+      if let rows = c.rows { s.rows[path] = rows } else { s.rows[path] = nil }
+      if let note = c.note {
+        if s.notes[path] == nil { s.order.append(path) }
+        s.notes[path] = InputWarning(file: path, line: 0, message: note)
+      }
+    }
+    return c.csv
+  }
+
+  /// The row of a workbook that line `line` of its CSV text came from (the line itself for other files).
+  public static func row(of line: Int, in file: String) -> Int {
+    settings.withLock { s in
+      guard let rows = s.rows[file], line > 0, line < rows.count else { return line }
+      return rows[line]
+    }
   }
 
   /// How the files `paths` were decoded, for those not read as UTF-8 (one warning each, in the order given);
@@ -127,8 +179,7 @@ public enum InputFile {
   }
 
   /// `bytes` transcoded to UTF-8 under `encoding`, nil when they are UTF-8 already; notes the decoding.
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> [UInt8]? {
-    let chosen = encoding
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String, encoding chosen: TextEncoding) throws -> [UInt8]? {
     guard let d = try chosen.decode(bytes, file: path) else { return nil }
     let message: String
     if let line = d.firstNonUTF8Line {
@@ -174,7 +225,9 @@ public enum InputFile {
   /// The bytes of `path` as `read` gives them, with the same checks and errors, in `InputBytes`: a regular file
   /// of at least `mapFrom` bytes is mapped from the page cache (no copy; see `InputBytes`), anything else (a
   /// small file, a pipe, a `.gz` file) is read.
-  public static func bytes(_ path: String) throws -> InputBytes {
+  public static func bytes(_ path: String, text: InputText? = nil) throws -> InputBytes {
+    let text = text ?? defaultText
+    if isSpreadsheet(path) { return InputBytes(try spreadsheet(path, sheet: text.sheet)) }
     if !path.hasSuffix(".gz") {
       let (fd, st) = try openInput(path)
       defer { close(fd) }
@@ -183,7 +236,8 @@ public enum InputFile {
         guard size <= maxBytes else { throw tooLarge(path) }
         if let mapped = InputBytes(mapping: fd, length: size, path: path) {
           remember(st)
-          if let d = try decode(mapped.buffer, path: path) {
+          if XLSXReader.looksLikeZip(mapped.buffer) { return InputBytes(try spreadsheet(path, sheet: text.sheet)) }
+          if let d = try decode(mapped.buffer, path: path, encoding: text.encoding) {
             try refuseNUL(d, path: path)
             return InputBytes(d)
           }
@@ -192,7 +246,7 @@ public enum InputFile {
         }
       }
     }
-    return InputBytes(try read(path))
+    return InputBytes(try read(path, text: text))
   }
 
   private static func tooLarge(_ path: String) -> InputError {

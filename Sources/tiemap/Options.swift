@@ -14,10 +14,13 @@ extension TextEncoding: ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-/// `--encoding`: every command that reads text files takes it.
+/// `--encoding` and `--sheet`: every command that reads input files takes them.
 struct EncodingOption: ParsableArguments {
   @Option(help: "Character encoding of the input files (default auto: UTF-8, UTF-16 by its byte-order mark, else Windows-1252 with a warning).")
   var encoding: TextEncoding = .auto
+
+  @Option(help: ArgumentHelp("The sheet of .xlsx inputs to read: a name or a number from 1 (default: the first).", valueName: "sheet"))
+  var sheet: String?
 }
 
 /// Contacts as a CRM exports them (README, "CRM exports"): every command that reads contacts takes these.
@@ -133,6 +136,7 @@ struct InputOptions: ParsableArguments {
     o.skipZeroWeights = skipZeroWeights
     o.crm = crm.options
     o.encoding = text.encoding
+    o.sheet = text.sheet
     o.partition = partition
     return o
   }
@@ -157,6 +161,7 @@ struct InputOptions: ParsableArguments {
 
   /// Reads the input files (not a workspace), printing their warnings.
   func loadFiles(feedback: FeedbackOptions? = nil) throws -> LoadedInput {
+    InputFile.defaultText = loadOptions.text   // for the files a command reads beside its inputs (groups, costs)
     let (surveys, referrals) = (feedback?.surveys, feedback?.referrals)
     if (surveys != nil || referrals != nil) && contacts == nil {
       throw ValidationError("--surveys and --referrals go with --contacts FILE (they name contacts).")

@@ -86,7 +86,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     BadInput("edge list comments only", graph: ("g.txt", "# nothing\n"), "G: no edges (only comments or blank lines)"),
     BadInput("edge list invalid UTF-8", graph: ("g.txt", "a b\nc \u{FFFD}\n"), ""),  // replaced below with raw bytes
     BadInput("unknown graph format", graph: ("g.xyz", "PK something\nthat is not a graph at all\n"),
-             "G: Tiemap does not read .xyz files; it reads edge lists (.txt, .csv), JSON (node-link, d3, graphology), GraphML, GEXF, GML, Pajek (.net), UCINET DL (.dl) and adjacency matrices (name one with --input-format)"),
+             "G: Tiemap does not read .xyz files; it reads edge lists (.txt, .csv, .xlsx), JSON (node-link, d3, graphology), GraphML, GEXF, GML, Pajek (.net), UCINET DL (.dl) and adjacency matrices (name one with --input-format)"),
     BadInput("GraphML with a DTD", graph: ("g.graphml", "<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<graphml/>"),
              "G:2: a document type declaration (<!DOCTYPE …>) is refused: DTDs and entities are not read, for safety (GraphML and GEXF need none)"),
     BadInput("GEXF not well-formed", graph: ("g.gexf", "<gexf>\n<graph>\n<nodes><node id=\"a\"></nodes>"),

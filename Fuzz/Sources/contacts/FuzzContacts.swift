@@ -7,9 +7,9 @@ import SocialGraph
 public func fuzzContacts(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   let bytes = Fuzz.bytes(data, size)
   Fuzz.expectInputErrorsOnly {
-    _ = try InputLoader.loadParts(contactsSource: ("contacts.csv", { bytes }), tiesSource: nil, historySource: nil)
+    _ = try InputLoader.loadParts(contactsSource: ("contacts.csv", { InputBytes(bytes) }), tiesSource: nil, historySource: nil)
     let log = RejectLog()
-    _ = try InputLoader.loadParts(contactsSource: ("contacts.csv", { bytes }), tiesSource: nil, historySource: nil, rejects: log)
+    _ = try InputLoader.loadParts(contactsSource: ("contacts.csv", { InputBytes(bytes) }), tiesSource: nil, historySource: nil, rejects: log)
   }
   return 0
 }

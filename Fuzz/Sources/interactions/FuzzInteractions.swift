@@ -7,8 +7,8 @@ import SocialGraph
 public func fuzzInteractions(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   let bytes = Fuzz.bytes(data, size)
   Fuzz.expectInputErrorsOnly {
-    _ = try InputLoader.loadParts(contactsSource: ("contacts.csv", { Fuzz.contacts }), tiesSource: nil,
-                                  historySource: ("interactions.csv", { bytes }), rejects: RejectLog())
+    _ = try InputLoader.loadParts(contactsSource: ("contacts.csv", { InputBytes(Fuzz.contacts) }), tiesSource: nil,
+                                  historySource: ("interactions.csv", { InputBytes(bytes) }), rejects: RejectLog())
     var b = SocialGraphBuilder()
     _ = try InteractionsReader.read(bytes, file: "interactions.csv", builder: &b, unknown: .edgeList)
     _ = try b.build()

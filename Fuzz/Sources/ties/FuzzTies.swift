@@ -7,7 +7,7 @@ import SocialGraph
 public func fuzzTies(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   let bytes = Fuzz.bytes(data, size)
   Fuzz.expectInputErrorsOnly {
-    _ = try InputLoader.loadParts(contactsSource: ("contacts.csv", { Fuzz.contacts }), tiesSource: ("ties.csv", { bytes }),
+    _ = try InputLoader.loadParts(contactsSource: ("contacts.csv", { InputBytes(Fuzz.contacts) }), tiesSource: ("ties.csv", { InputBytes(bytes) }),
                                   historySource: nil, rejects: RejectLog())
     var b = Fuzz.builder()
     _ = try TiesReader.read(bytes, file: "ties.csv", into: &b, unknown: .add)

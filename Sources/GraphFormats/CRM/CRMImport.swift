@@ -44,7 +44,7 @@ enum CRMImport {
     var warnings: [InputWarning] = []
   }
 
-  static func contacts(_ raw: InputBytes, file: String, options o: CRMOptions, rejects: RejectLog?) throws -> Imported {
+  static func contacts(_ raw: InputBytes, file: String, options o: CRMOptions, rejects: RejectLog?, text: InputText = InputText()) throws -> Imported {
     let preset = o.preset
     // Read in place by every pass below (a LinkedIn export rewritten in a copy: its preamble and blank rows
     // blanked, an id column added).
@@ -121,7 +121,7 @@ enum CRMImport {
     // Accounts: named from the account export when the column holds ids.
     let accountColumn = mapping.column(of: .account, in: header.names)
     if let path = o.accounts {
-      let names = try readAccounts(path, preset: preset)
+      let names = try readAccounts(path, preset: preset, text: text)
       var unnamed: (count: Int, first: String, line: Int)?
       for i in people.indices {
         guard let a = people[i].account else { continue }
@@ -141,7 +141,7 @@ enum CRMImport {
 
     // Roles from the opportunities' contact roles.
     if let path = o.contactRoles {
-      let (roles, missing) = try readContactRoles(path, contacts: contactIDs, preset: preset)
+      let (roles, missing) = try readContactRoles(path, contacts: contactIDs, preset: preset, text: text)
       for i in people.indices where people[i].role == nil { people[i].role = roles[people[i].id] }
       if let m = missing {
         out.warnings.append(InputWarning(file: path, line: m.line,
@@ -150,7 +150,7 @@ enum CRMImport {
     }
 
     // Our team: the owners (and LinkedIn's exporting member), as users.
-    let users = try o.users.map { try readUsers($0, preset: preset) } ?? UserTable()
+    let users = try o.users.map { try readUsers($0, preset: preset, text: text) } ?? UserTable()
     var team: [Person] = []
     var teamIndex: [String: Int] = [:]
     var unnamed: [String] = []
@@ -241,8 +241,8 @@ enum CRMImport {
 
   enum SideField: String, CaseIterable { case id, name, firstName = "first_name", lastName = "last_name", title, department, email, contact, role, primary }
 
-  static func readAccounts(_ path: String, preset: CRMPreset) throws -> NameTable {
-    var t = try CSVTable<SideField>(data: try InputFile.bytes(path), file: path,
+  static func readAccounts(_ path: String, preset: CRMPreset, text: InputText) throws -> NameTable {
+    var t = try CSVTable<SideField>(data: try InputFile.bytes(path, text: text), file: path,
                                     aliases: ["id": .id, "accountid": .id, "name": .name, "accountname": .name], required: [.id, .name], name: { $0.rawValue })
     var names: [String: String] = [:], order: [String] = []
     while try t.next() {
@@ -256,9 +256,9 @@ enum CRMImport {
 
   /// Contact id → role, from `OpportunityContactRole` (`ContactId, Role, IsPrimary`): a primary role first, then
   /// the strongest (`CRMPreset.precedence`); with the contact roles naming contacts not in the export, counted.
-  static func readContactRoles(_ path: String, contacts: IDMatcher, preset: CRMPreset) throws
+  static func readContactRoles(_ path: String, contacts: IDMatcher, preset: CRMPreset, text: InputText) throws
     -> (roles: [String: StakeholderRole], missing: (count: Int, first: String, line: Int)?) {
-    var t = try CSVTable<SideField>(data: try InputFile.bytes(path), file: path,
+    var t = try CSVTable<SideField>(data: try InputFile.bytes(path, text: text), file: path,
                                     aliases: ["contactid": .contact, "contact": .contact, "role": .role, "isprimary": .primary, "primary": .primary],
                                     required: [.contact, .role], name: { $0 == .contact ? "ContactId" : $0 == .role ? "Role" : $0.rawValue })
     var primary: [String: StakeholderRole] = [:], all: [String: [StakeholderRole]] = [:]
@@ -303,14 +303,14 @@ enum CRMImport {
     }
   }
 
-  static func readUsers(_ path: String, preset: CRMPreset) throws -> UserTable {
+  static func readUsers(_ path: String, preset: CRMPreset, text: InputText) throws -> UserTable {
     let aliases: [String: SideField] = [
       "id": .id, "userid": .id, "recordid": .id, "ownerid": .id, "systemuserid": .id,
       "name": .name, "fullname": .name, "firstname": .firstName, "lastname": .lastName,
       "title": .title, "jobtitle": .title, "department": .department, "businessunit": .department,
       "email": .email, "emailaddress": .email, "internalemailaddress": .email, "primaryemail": .email,
     ]
-    var t = try CSVTable<SideField>(data: try InputFile.bytes(path), file: path, aliases: aliases, required: [], name: { $0.rawValue })
+    var t = try CSVTable<SideField>(data: try InputFile.bytes(path, text: text), file: path, aliases: aliases, required: [], name: { $0.rawValue })
     guard t.has(.id) || t.has(.email) else {
       throw InputError(file: path, line: 1, problem: "a users file needs an Id (or Email) column (columns found: \(t.header.map { $0.trimmingBlanks() }.joined(separator: ", ")))")
     }

@@ -23,13 +23,13 @@ public enum GraphFileFormat: String, Sendable, CaseIterable {
   /// An adjacency matrix (white space or CSV, optional labels; k stacked n × n matrices as k relations).
   case matrix
 
-  /// The format named by a file's extension (`.gz` is looked through): `.csv` → csv; `.txt`, `.edges`, `.el`,
+  /// The format named by a file's extension (`.gz` is looked through): `.csv`, `.xlsx` → csv (a workbook's sheet); `.txt`, `.edges`, `.el`,
   /// `.tsv`, `.snap` → snap; `.json` → node-link JSON; `.graphml` → GraphML; `.gexf` → GEXF; `.gml` → GML;
   /// `.net`, `.paj` → Pajek; `.dl` → UCINET DL.
   public init?(path: String) {
     var p = path.lowercased()
     if p.hasSuffix(".gz") { p.removeLast(3) }
-    if p.hasSuffix(".csv") { self = .csv }
+    if p.hasSuffix(".csv") || p.hasSuffix(".xlsx") || p.hasSuffix(".xlsm") { self = .csv }   // a workbook: its sheet as CSV
     else if p.hasSuffix(".json") { self = .json }
     else if p.hasSuffix(".graphml") { self = .graphml }
     else if p.hasSuffix(".gexf") { self = .gexf }
@@ -89,7 +89,7 @@ public enum GraphFileFormat: String, Sendable, CaseIterable {
   }
 
   /// What Tiemap reads, for the message refusing another format.
-  public static let readable = "edge lists (.txt, .csv), JSON (node-link, d3, graphology), GraphML, GEXF, GML, Pajek (.net), UCINET DL (.dl) and adjacency matrices"
+  public static let readable = "edge lists (.txt, .csv, .xlsx), JSON (node-link, d3, graphology), GraphML, GEXF, GML, Pajek (.net), UCINET DL (.dl) and adjacency matrices"
 }
 
 extension Substring {
@@ -120,6 +120,10 @@ public struct LoadOptions: Sendable {
   /// The encoding of every text input (`--encoding`; `auto`: UTF-8, UTF-16 by its byte-order mark, else
   /// Windows-1252 with a warning). See `TextEncoding`.
   public var encoding = TextEncoding.auto
+  /// The sheet of a workbook input (`.xlsx`) to read: a name or a number from 1; nil: the first.
+  public var sheet: String?
+  /// How the files are read (`encoding`, `sheet`).
+  public var text: InputText { InputText(encoding: encoding, sheet: sheet) }
   /// Whole-graph files: a Pajek partition (`.clu`) read as the people's attribute named after the file.
   public var partition: String?
   public init() {}
@@ -150,8 +154,7 @@ public enum InputLoader {
   /// An account: contacts, then optional ties, contact history, survey answers and referrals.
   public static func loadAccount(contacts: String, ties: String?, interactions: String?, surveys: String? = nil,
                                  referrals: String? = nil, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
-    InputFile.encoding = options.encoding
-    let (people, lines, implied, crmWarnings) = try readContacts(try InputFile.bytes(contacts), file: contacts, options: options, rejects: nil)
+    let (people, lines, implied, crmWarnings) = try readContacts(try InputFile.bytes(contacts, text: options.text), file: contacts, options: options, rejects: nil)
     var builder = SocialGraphBuilder(reservingPeople: people.count)
     for p in people { try builder.addPerson(p) }
     var warnings: [InputWarning] = crmWarnings
@@ -162,7 +165,7 @@ public enum InputLoader {
         guard let ref, builder.index(of: ref) == nil else { continue }
         guard options.allowUnknown else {
           var problem = "\(column) \(quoted(ref)) is not the id of anyone in \(contacts) (add the person, or pass --allow-unknown)"
-          if options.crm.preset == nil, let bytes = try? InputFile.bytes(contacts), let hint = ContactsReader.presetHint(bytes, file: contacts, columns: false, atLeast: 4) {
+          if options.crm.preset == nil, let bytes = try? InputFile.bytes(contacts, text: options.text), let hint = ContactsReader.presetHint(bytes, file: contacts, columns: false, atLeast: 4) {
             problem = "\(column) \(quoted(ref)) is not the id of anyone in \(contacts): " + hint
           }
           throw InputError(file: contacts, line: lines[i], problem: problem)
@@ -186,7 +189,7 @@ public enum InputLoader {
     let unknown: TiesReader.UnknownPeople = options.allowUnknown ? .add : .reject(contactsFile: contacts)
     var files = [contacts]
     if let ties {
-      let bytes = try InputFile.bytes(ties)
+      let bytes = try InputFile.bytes(ties, text: options.text)
       if options.crm.preset == .dynamics, CRMImport.isConnections(try CSVTable<CRMImport.ConnectionField>.header(of: bytes, file: ties).names) {
         warnings += try CRMImport.connections(bytes, file: ties, into: &builder)
       } else {
@@ -199,7 +202,7 @@ public enum InputLoader {
     // The per-person files: each resolves its ids against the people so far (adding them with --allow-unknown).
     func read<T>(_ path: String?, _ reader: (InputBytes, String, inout SocialGraphBuilder) throws -> ([T], [InputWarning])) throws -> [T] {
       guard let path else { return [] }
-      let (rows, found) = try reader(try InputFile.bytes(path), path, &builder)
+      let (rows, found) = try reader(try InputFile.bytes(path, text: options.text), path, &builder)
       warnings += found
       files.append(path)
       return rows
@@ -231,8 +234,8 @@ public enum InputLoader {
   public static func loadParts(contacts: String, ties: String?, interactions: String?, options: LoadOptions = LoadOptions(),
                                rejects: RejectLog? = nil) throws -> (parts: SocialGraphParts, interactions: [Interaction],
                                                                      warnings: [InputWarning], lines: [Int]) {
-    try loadParts(contactsSource: (contacts, { try InputFile.bytes(contacts) }), tiesSource: ties.map { t in (t, { try InputFile.bytes(t) }) },
-                  historySource: interactions.map { h in (h, { try InputFile.bytes(h) }) }, options: options, rejects: rejects)
+    try loadParts(contactsSource: (contacts, { try InputFile.bytes(contacts, text: options.text) }), tiesSource: ties.map { t in (t, { try InputFile.bytes(t, text: options.text) }) },
+                  historySource: interactions.map { h in (h, { try InputFile.bytes(h, text: options.text) }) }, options: options, rejects: rejects)
   }
 
   /// A source of CSV bytes: its name (for messages) and how to get the bytes (read when needed, then let go).
@@ -268,7 +271,6 @@ public enum InputLoader {
   public static func loadParts(contactsSource source: Source, tiesSource: Source?, historySource: Source?,
                                options: LoadOptions = LoadOptions(), rejects: RejectLog? = nil) throws
     -> (parts: SocialGraphParts, interactions: [Interaction], warnings: [InputWarning], lines: [Int]) {
-    InputFile.encoding = options.encoding
     let contacts = source.name
     let (tiesName, historyName) = (tiesSource?.name, historySource?.name)
     // The ties and history files come off the disk while the contacts are parsed (their bytes are then at hand:
@@ -475,7 +477,7 @@ public enum InputLoader {
       let (people, lines) = try ContactsReader.read(bytes, file: path, rejects: rejects, extraColumns: options.extraColumns)
       return (people, lines, [], ContactsReader.lookAlike(bytes, file: path))
     }
-    let imported = try CRMImport.contacts(bytes, file: path, options: options.crm, rejects: rejects)
+    let imported = try CRMImport.contacts(bytes, file: path, options: options.crm, rejects: rejects, text: options.text)
     return (imported.people + imported.users, imported.lines + Array(repeating: 0, count: imported.users.count),
             imported.ties, imported.warnings)
   }
@@ -510,9 +512,8 @@ public enum InputLoader {
 
   /// A contact history alone: the people are the ids it names (no ties, no attributes).
   public static func loadHistory(_ interactions: String, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
-    InputFile.encoding = options.encoding
     var builder = SocialGraphBuilder()
-    let r = try InteractionsReader.read(try InputFile.read(interactions), file: interactions, builder: &builder, unknown: .edgeList)
+    let r = try InteractionsReader.read(try InputFile.read(interactions, text: options.text), file: interactions, builder: &builder, unknown: .edgeList)
     return LoadedInput(graph: try build(builder, file: interactions), interactions: r.interactions, warnings: InputFile.notes(for: [interactions]) + r.warnings,
                        files: [interactions])
   }
@@ -520,12 +521,11 @@ public enum InputLoader {
   /// A whole graph from an edge list (SNAP or CSV), node-link or graphology JSON, GraphML, GEXF, GML, Pajek,
   /// UCINET DL or an adjacency matrix: the format from `options.format`, else the extension, else the content.
   public static func loadGraph(_ path: String, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
-    InputFile.encoding = options.encoding
     var format = options.format ?? GraphFileFormat(path: path)
     var early: [UInt8]?
     if format == nil || format == .snap && options.format == nil {
       // The extension says nothing, or only "text": the first words say more.
-      let bytes = try InputFile.read(path)
+      let bytes = try InputFile.read(path, text: options.text)
       early = bytes
       if let seen = GraphFileFormat(content: bytes) { format = seen }
     }
@@ -535,8 +535,8 @@ public enum InputLoader {
     }
     // A CSV edge list is read in place (`InputFile.bytes`); the other readers take the bytes as an array. Every
     // format is transcoded to UTF-8 (XML too: `XMLStream` reads it as UTF-8, whatever its declaration says).
-    let csv = format == .csv ? try InputFile.bytes(path) : nil
-    let bytes = csv == nil ? try early ?? InputFile.read(path) : []
+    let csv = format == .csv ? try InputFile.bytes(path, text: options.text) : nil
+    let bytes = csv == nil ? try early ?? InputFile.read(path, text: options.text) : []
     let size = csv?.count ?? bytes.count
     var builder = SocialGraphBuilder(reservingPeople: size / 64, ties: size / 12)
     var warnings: [InputWarning]
@@ -569,7 +569,7 @@ public enum InputLoader {
       guard format == .pajek else {
         throw InputError(file: partition, line: 0, problem: "--partition reads a Pajek partition (.clu) for a Pajek network (.net)")
       }
-      let values = try PajekReader.partition(try InputFile.read(partition), file: partition, people: builder.people.count)
+      let values = try PajekReader.partition(try InputFile.read(partition, text: options.text), file: partition, people: builder.people.count)
       var name = String(partition.split(separator: "/").last ?? "partition")
       if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
       for (k, v) in values.enumerated() {

@@ -71,6 +71,8 @@ struct Diff: ParsableCommand {
     var o = LoadOptions()
     o.allowUnknown = allowUnknown
     o.encoding = text.encoding
+    o.sheet = text.sheet
+    InputFile.defaultText = o.text
     let loaded = try InputLoader.loadAccount(contacts: f.contacts, ties: f.ties, interactions: f.interactions, options: o)
     for w in loaded.warnings { Terminal.warning(w.description) }
     return levels(loaded)

@@ -133,6 +133,8 @@ struct Score: ParsableCommand {
     load.allowUnknown = allowUnknown
     load.crm = crm.options
     load.encoding = text.encoding
+    load.sheet = text.sheet
+    InputFile.defaultText = load.text
     load.extraColumns = false   // no score output shows the free columns
     let loaded: (parts: SocialGraphParts, interactions: [Interaction], warnings: [InputWarning], lines: [Int])
     if let workspace {
