@@ -176,6 +176,53 @@ write("dynamics/contacts-display.csv",
        [g(5), "d3f4g5", "2024-06-04 08:00", "Emma Fischer", "Emma", "Fischer", "Initrode GmbH", g(4).upper(), "Buyer", "Purchasing",
         "", "e.fischer@initrode.example", "", ""]], bom=True, crlf=True)
 
+# Activity exports, given as --interactions with the preset. Salesforce Task and Event (Data Loader / Data Export):
+# a WhoId in its 15-character form, an open task, an activity on an account alone, one on a lead, one by a user who
+# owns no contact (kept without them).
+write("salesforce/Task.csv",
+      ["Id", "WhoId", "WhatId", "OwnerId", "Subject", "ActivityDate", "Status", "Priority", "Type", "TaskSubtype", "CallType",
+       "IsClosed", "CreatedDate"],
+      [["00T5g00000Tsk01AAA", C("dana"), A("globex"), U("sam"), "Intro call", "2024-04-02", "Completed", "Normal", "Call", "Call",
+        "Inbound", "true", "2024-04-02T09:00:00.000Z"],
+       ["00T5g00000Tsk02AAA", con["lee"], A("globex"), U("sam"), "Sent the proposal", "2024-04-05", "Completed", "Normal", "Email",
+        "Email", "", "true", "2024-04-05T09:00:00.000Z"],
+       ["00T5g00000Tsk03AAA", C("priya"), "", U("kim"), "Follow up", "2024-05-01", "Not Started", "High", "Call", "Task", "",
+        "false", "2024-04-20T09:00:00.000Z"],
+       ["00T5g00000Tsk04AAA", "", A("globex"), U("kim"), "Account plan", "2024-04-06", "Completed", "Normal", "Other", "Task", "",
+        "true", "2024-04-06T09:00:00.000Z"],
+       ["00T5g00000Tsk05AAA", "00Q5g00000LeAd1AAA", "", U("kim"), "Lead call", "2024-04-07", "Completed", "Normal", "Call", "Call",
+        "Outbound", "true", "2024-04-07T09:00:00.000Z"],
+       ["00T5g00000Tsk06AAA", C("tom"), "", U("pat"), "LinkedIn note", "2024-04-08", "Completed", "Normal", "", "LinkedIn", "",
+        "true", "2024-04-08T09:00:00.000Z"]], bom=True, crlf=True, quote_all=True)
+write("salesforce/Event.csv",
+      ["Id", "WhoId", "WhatId", "OwnerId", "Subject", "ActivityDateTime", "StartDateTime", "EndDateTime", "Type", "EventSubtype",
+       "DurationInMinutes"],
+      [["00U5g00000Evt01AAA", C("priya"), A("globex"), U("kim"), "Workshop", "2024-04-10T14:00:00.000Z", "2024-04-10T14:00:00.000Z",
+        "2024-04-10T15:00:00.000Z", "Meeting", "Event", "60"],
+       ["00U5g00000Evt02AAA", C("bill"), A("initech"), U("kim"), "Lunch", "2024-04-11T12:00:00.000Z", "2024-04-11T12:00:00.000Z",
+        "2024-04-11T13:00:00.000Z", "", "Event", "60"]], bom=True, crlf=True, quote_all=True)
+# HubSpot activities (the Activities view exported): a meeting with two contacts, an incoming e-mail, a scheduled
+# meeting, a note on a company alone.
+write("hubspot/activities.csv",
+      ["Record ID", "Activity type", "Activity date", "Activity assigned to", "Associated Contact IDs", "Call direction",
+       "Email direction", "Call and meeting outcome", "Subject"],
+      [["9001", "CALL", "2024-06-03 10:00", "Sam Rep", "51", "OUTBOUND", "", "Connected", "Kick-off"],
+       ["9002", "MEETING", "2024-06-10 15:00", "Kim Lee", "51;52", "", "", "Completed", "Steering committee"],
+       ["9003", "EMAIL", "2024-06-12 08:30", "Kim Lee", "53", "", "INCOMING_EMAIL", "", "Re: pricing"],
+       ["9004", "MEETING", "2024-07-01 09:00", "Sam Rep", "54", "", "", "Scheduled", "Demo"],
+       ["9005", "NOTE", "2024-06-13 11:00", "Sam Rep", "", "", "", "", "Company news"],
+       ["9006", "LINKEDIN_MESSAGE", "2024-06-14 11:00", "Sam Rep", "55", "", "", "", "Congrats"]], bom=True, crlf=True)
+# Dynamics 365 activities (activitypointer): GUIDs in braces, direction as true/false, states as labels.
+write("dynamics/activities.csv",
+      ["activityid", "activitytypecode", "subject", "regardingobjectid", "regardingobjectidname", "ownerid", "owneridname",
+       "actualend", "directioncode", "statecode"],
+      [[g(0x201), "phonecall", "Check-in", G(1), "Hannah Schmidt", G(0xa1), "Sam Rep", "2024-02-01T10:00:00Z", "true", "Completed"],
+       [g(0x202), "email", "Delivery dates", g(2), "Lukas Bauer", owner_b, "Kim Lee", "2024-02-03T10:00:00Z", "false", "Completed"],
+       [g(0x203), "appointment", "Site visit", g(4), "Felix Weber", owner_b, "Kim Lee", "2024-02-05T10:00:00Z", "", "Completed"],
+       [g(0x204), "task", "Send brochure", g(5), "Emma Fischer", owner_a, "Sam Rep", "", "", "Open"],
+       [g(0x205), "appointment", "Cancelled lunch", g(3), "Mia Wagner", owner_a, "Sam Rep", "2024-02-07T10:00:00Z", "", "Canceled"]],
+      bom=True, crlf=True)
+
 # LinkedIn, three generations of Connections.csv. 2024: blank rows for members who hide their data. 2021: no URL
 # column (ids from the e-mail, or derived). 2018: no URL column, the date as 1/8/18, 6:14 PM.
 li_header = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]

@@ -42,6 +42,8 @@ final class InputSettings: @unchecked Sendable {
     var text = InputText()
     /// Spreadsheets whose CSV lines are not their rows: line → row.
     var rows: [String: [Int]] = [:]
+    /// Files read through a conversion whose lines are not the file's (an activity export): line → the file's line.
+    var converted: [String: [Int]] = [:]
     /// The latest decoding note of each file, and the files whose note a loader has given out.
     var notes: [String: InputWarning] = [:]
     var order: [String] = []
@@ -146,12 +148,28 @@ public enum InputFile {
     return c.csv
   }
 
-  /// The row of a workbook that line `line` of its CSV text came from (the line itself for other files).
+  /// The line of `file` (its row, for a workbook) that line `line` of the text a reader read came from: through
+  /// a conversion's map (`setLineMap`), then a workbook's rows; the line itself for other files.
   public static func row(of line: Int, in file: String) -> Int {
+    settings.withLock { s in
+      var l = line
+      if let c = s.converted[file], l > 0, l < c.count { l = c[l] }
+      if let rows = s.rows[file], l > 0, l < rows.count { l = rows[l] }
+      return l
+    }
+  }
+
+  /// The row of a workbook that line `line` of its CSV text came from (the line itself for other files).
+  static func sheetRow(of line: Int, in file: String) -> Int {
     settings.withLock { s in
       guard let rows = s.rows[file], line > 0, line < rows.count else { return line }
       return rows[line]
     }
+  }
+
+  /// Records how the lines of a converted text map to the lines of `file` (nil: one to one).
+  static func setLineMap(_ map: [Int]?, for file: String) {
+    settings.withLock { $0.converted[file] = map }
   }
 
   /// How the files `paths` were decoded, for those not read as UTF-8 (one warning each, in the order given);

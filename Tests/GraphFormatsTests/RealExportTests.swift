@@ -101,4 +101,72 @@ import SocialGraph
       }
     }
   }
+
+  /// Each interaction as `date person-name with-name channel direction points`.
+  static func history(_ input: LoadedInput) -> [String] {
+    let g = input.graph
+    return input.interactions.map { x in
+      let with = x.with.map { g.people[Int($0)].displayName } ?? "-"
+      return "\(x.date) \(g.people[Int(x.person)].displayName) \(with) \(x.channel ?? "-") \(x.direction.map { "\($0)" } ?? "-") \(x.points)"
+    }
+  }
+
+  static func loadActivities(_ contacts: String, _ activities: String, _ configure: (inout CRMOptions) -> Void) throws -> LoadedInput {
+    var o = LoadOptions()
+    configure(&o.crm)
+    return try InputLoader.loadAccount(contacts: T.path(contacts), ties: nil, interactions: T.path(activities), options: o)
+  }
+
+  @Test func salesforceTasksAndEventsAreTheHistory() throws {
+    let tasks = try Self.loadActivities("salesforce/Contact.csv", "salesforce/Task.csv") { $0.preset = .salesforce; $0.users = T.path("salesforce/User.csv") }
+    #expect(Self.history(tasks) == ["2024-04-02 Dana Ortiz Sam Rep call inbound 1.0", "2024-04-05 Lee Wong Sam Rep email - 1.0",
+                                    "2024-04-08 Tom Baker - linkedin - 1.0"])
+    let file = T.path("salesforce/Task.csv")
+    #expect(tasks.warnings.filter { $0.file == file }.map(\.message) == [
+      "1 activity open, planned or cancelled: left out (first on line 4, e.g. \"Not Started\")",
+      "1 activity with no contact (on an account or opportunity alone): left out (first on line 5)",
+      "1 activity whose contact is not among the people read (a lead, or another export's contact): left out (first on line 6, e.g. \"00Q5g00000LeAd1AAA\")",
+      "1 activity by a team member not among the people read: kept, without them (first on line 7, e.g. \"0055g00000PatOtAAJ\")",
+      "a Salesforce Task/Event export: each completed activity counts as a touchpoint of 1 point (no outcome in points in the export)",
+    ])
+    let events = try Self.loadActivities("salesforce/Contact.csv", "salesforce/Event.csv") { $0.preset = .salesforce; $0.users = T.path("salesforce/User.csv") }
+    #expect(Self.history(events) == ["2024-04-10 Priya Nair Kim Lee meeting - 1.0", "2024-04-11 Bill Lumbergh Kim Lee meeting - 1.0"])
+  }
+
+  @Test func hubSpotActivitiesWithSeveralContacts() throws {
+    let input = try Self.loadActivities("hubspot/contacts.csv", "hubspot/activities.csv") { $0.preset = .hubspot }
+    #expect(Self.history(input) == ["2024-06-03 Maria García Sam Rep call outbound 1.0", "2024-06-10 Maria García Kim Lee meeting - 1.0",
+                                    "2024-06-10 Jean Dupont Kim Lee meeting - 1.0", "2024-06-12 Aiko Tanaka Kim Lee email inbound 1.0",
+                                    "2024-06-14 Zoë Keller 😀 Sam Rep linkedin - 1.0"])
+    // A bad row after the two-contact meeting is named at its own line.
+    let s = Scratch()
+    let bad = try String(contentsOfFile: T.path("hubspot/activities.csv"), encoding: .utf8).replacingOccurrences(of: "2024-06-12 08:30", with: "June 12")
+    let p = s.write("activities.csv", bad)
+    var o = LoadOptions()
+    o.crm.preset = .hubspot
+    let e = #expect(throws: InputError.self) { _ = try InputLoader.loadAccount(contacts: T.path("hubspot/contacts.csv"), ties: nil, interactions: p, options: o) }
+    #expect(e?.description == "\(p):4: date \"June 12\" is not a date (YYYY-MM-DD)")
+  }
+
+  @Test func dynamicsActivities() throws {
+    let input = try Self.loadActivities("dynamics/contacts.csv", "dynamics/activities.csv") { $0.preset = .dynamics }
+    #expect(Self.history(input) == ["2024-02-01 Hannah Schmidt Sam Rep call outbound 1.0", "2024-02-03 Lukas Bauer Kim Lee email inbound 1.0",
+                                    "2024-02-05 Felix Weber Kim Lee meeting - 1.0"])
+    #expect(input.warnings.contains { $0.message == "2 activities open, planned or cancelled: left out (first on line 5, e.g. \"Open\")" })
+    // Tiemap's own history with a preset is read as it is.
+    var o = LoadOptions()
+    o.crm.preset = .dynamics
+    let s = Scratch()
+    let own = s.write("interactions.csv", "date,person,with,channel,points\n2024-03-01,00000002-1a2b-4c3d-8e9f-000000000002,,visit,2\n")
+    let mine = try InputLoader.loadAccount(contacts: T.path("dynamics/contacts.csv"), ties: nil, interactions: own, options: o)
+    #expect(Self.history(mine) == ["2024-03-01 Lukas Bauer - visit - 2.0"])
+  }
+
+  @Test func activitiesThroughScoreToo() throws {
+    var o = LoadOptions()
+    o.crm.preset = .hubspot
+    let parts = try InputLoader.loadParts(contacts: T.path("hubspot/contacts.csv"), ties: nil, interactions: T.path("hubspot/activities.csv"), options: o)
+    #expect(parts.interactions.count == 5)
+    #expect(parts.warnings.contains { $0.message.hasPrefix("1 activity open, planned or cancelled: left out (first on line 5") })
+  }
 }

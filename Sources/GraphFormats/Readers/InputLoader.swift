@@ -208,8 +208,10 @@ public enum InputLoader {
       return rows
     }
     let history = try read(interactions) { bytes, file, builder in
+      let (data, converted) = try historyData(bytes, file: file, preset: options.crm.preset, builder: builder)
       var lookup = PersonLookup(builder)
-      return try InteractionsReader.read(bytes, file: file, builder: &builder, lookup: &lookup, unknown: unknown, rejects: nil)
+      let r = try InteractionsReader.read(data, file: file, builder: &builder, lookup: &lookup, unknown: unknown, rejects: nil)
+      return (r.interactions, converted + r.warnings)
     }
     let answers = try read(surveys) { try SurveysReader.read($0, file: $1, builder: &$2, unknown: unknown) }
     let referred = try read(referrals) { try ReferralsReader.read($0, file: $1, builder: &$2, unknown: unknown) }
@@ -298,7 +300,7 @@ public enum InputLoader {
           // whole later, so that its error comes after the ties').
           let chunked = h.flatMap { h in
             (try? history?.get()).flatMap { bytes in
-              try? InteractionsReader.Chunked(data: bytes, file: h.name, contactsFile: contacts, chunks: options.allowUnknown ? 1 : 8)
+              try? InteractionsReader.Chunked(data: bytes, file: h.name, contactsFile: contacts, chunks: options.allowUnknown || options.crm.preset != nil ? 1 : 8)
             }
           }
           return .files(t.map { t in Result { try t.bytes() } }, history, chunked)
@@ -417,7 +419,7 @@ public enum InputLoader {
               let w = try readTies(tiesSource, into: &b, lookup: &l, unknown: unknown, rejects: nil, preset: options.crm.preset)
               return .ties(.success((b, w)))
             }
-            let (rows, w) = try readHistory(historySource, builder: &b, lookup: &l, unknown: unknown, rejects: nil)
+            let (rows, w) = try readHistory(historySource, builder: &b, lookup: &l, unknown: unknown, rejects: nil, preset: options.crm.preset)
             return .history(.success((rows, w)))
           } catch {
             let e = error as? InputError ?? InputError(file: i == 0 ? tiesSource.name : historySource.name, line: 0, problem: String(describing: error))
@@ -446,7 +448,7 @@ public enum InputLoader {
       if chunked != nil {
         if try chunkedRows.get() == nil {   // a cut fell inside a quoted field: one pass
           var b = start, l = startLookup
-          history = try readHistory(historySource, builder: &b, lookup: &l, unknown: unknown, rejects: nil).0
+          history = try readHistory(historySource, builder: &b, lookup: &l, unknown: unknown, rejects: nil, preset: options.crm.preset).0
         }
       } else {
         guard case .history(let h) = read[1] else { preconditionFailure("history second") }
@@ -459,7 +461,7 @@ public enum InputLoader {
         warnings += try readTies(tiesSource, into: &builder, lookup: &lookup, unknown: unknown, rejects: rejects, preset: options.crm.preset)
       }
       if let historySource {
-        let (rows, w) = try readHistory(historySource, builder: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
+        let (rows, w) = try readHistory(historySource, builder: &builder, lookup: &lookup, unknown: unknown, rejects: rejects, preset: options.crm.preset)
         history = rows
         warnings += w
       }
@@ -504,10 +506,24 @@ public enum InputLoader {
   }
 
   private static func readHistory(_ source: Source, builder: inout SocialGraphBuilder, lookup: inout PersonLookup,
-                                  unknown: TiesReader.UnknownPeople, rejects: RejectLog?) throws -> ([Interaction], [InputWarning]) {
-    let r = try InteractionsReader.read(try source.bytes(), file: source.name, builder: &builder, lookup: &lookup, unknown: unknown,
+                                  unknown: TiesReader.UnknownPeople, rejects: RejectLog?, preset: CRMPreset?) throws -> ([Interaction], [InputWarning]) {
+    let (data, converted) = try historyData(try source.bytes(), file: source.name, preset: preset, builder: builder)
+    let r = try InteractionsReader.read(data, file: source.name, builder: &builder, lookup: &lookup, unknown: unknown,
                                         rejects: rejects)
-    return (r.interactions, r.warnings)
+    return (r.interactions, converted + r.warnings)
+  }
+
+  /// The history as Tiemap's own columns: a CRM's activity export (`--preset`; `CRMActivities`) converted, its
+  /// people matched as the CRM writes ids, with its warnings; anything else as it is.
+  static func historyData(_ data: InputBytes, file: String, preset: CRMPreset?, builder: SocialGraphBuilder) throws
+    -> (InputBytes, [InputWarning]) {
+    guard let preset, CRMActivities.isActivityExport(try CSVTable<InteractionsReader.Field>.header(of: data, file: file).names, preset: preset) else {
+      return (data, [])
+    }
+    let ids = CRMImport.IDMatcher(builder.people.map(\.id), preset: preset)
+    let r = try CRMActivities.history(data, file: file, preset: preset) { ids.match($0) }
+    InputFile.setLineMap(r.lineMap, for: file)
+    return (r.data, r.warnings)
   }
 
   /// A contact history alone: the people are the ids it names (no ties, no attributes).
