@@ -21,7 +21,7 @@ from pyspark.sql import functions as F
 
 COLUMNS = ["id", "name", "account", "role", "proximity", "tie_strength", "declared_influence", "structural_influence",
            "interest", "quadrant", "strategy", "silent_influencer", "risk", "priority", "proximity_source", "covered",
-           "single_threaded", "reach_lost", "trust_balance", "trust_status", "last_contact_days"]
+           "single_threaded", "reach_lost", "trust_balance", "trust_status", "last_contact_days", "input_flags"]
 NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
 

@@ -96,6 +96,9 @@ struct InputOptions: ParsableArguments {
 
   @OptionGroup var text: EncodingOption
 
+  @Option(help: ArgumentHelp("Go on past bad rows of --contacts, --ties and --interactions, writing them here (file, line, account, id, reason); the command runs on the rest and ends with exit status 3.", valueName: "file"))
+  var rejects: String?
+
   @Option(help: "What a third column of a --graph edge list holds.")
   var thirdColumn: EdgeListThirdColumn = .weight
 
@@ -112,6 +115,7 @@ struct InputOptions: ParsableArguments {
       throw ValidationError("--preset, --users, --id-column and the other CRM options read --contacts FILE.")
     }
     if partition != nil && graph == nil { throw ValidationError("--partition goes with a Pajek network: --graph FILE.net.") }
+    if rejects != nil && contacts == nil { throw ValidationError("--rejects logs the bad rows of --contacts, --ties and --interactions: give --contacts FILE.") }
     if graph != nil && (contacts != nil || ties != nil || interactions != nil) {
       throw ValidationError("Give either --graph FILE, or --contacts FILE with --ties/--interactions, not both.")
     }
@@ -172,8 +176,9 @@ struct InputOptions: ParsableArguments {
     } else if contacts == nil, let interactions {
       input = try InputLoader.loadHistory(interactions, options: loadOptions)
     } else {
+      let log = rejects.map { RejectedRows.start(file: $0) }
       input = try InputLoader.loadAccount(contacts: contacts!, ties: ties, interactions: interactions, surveys: surveys,
-                                          referrals: referrals, options: loadOptions)
+                                          referrals: referrals, options: loadOptions, rejects: log)
     }
     for w in input.warnings { Terminal.warning(w.description) }
     return input

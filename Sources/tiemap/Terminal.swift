@@ -6,6 +6,14 @@ import Glibc
 enum Terminal {
   static func error(_ message: String) { write(STDERR_FILENO, "error: \(message)\n") }
   static func warning(_ message: String) { write(STDERR_FILENO, "warning: \(message)\n") }
+  /// A line of information on stderr (a batch run's summary), with no prefix.
+  static func note(_ message: String) { write(STDERR_FILENO, "\(message)\n") }
+
+  /// Seconds with one decimal: `14.6`.
+  static func seconds(_ s: Double) -> String {
+    let tenths = Int((s * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
+  }
 
   static func write(_ fd: Int32, _ s: String) {
     var s = s

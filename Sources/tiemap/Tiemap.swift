@@ -35,6 +35,7 @@ struct Tiemap: ParsableCommand {
       var command = try parseAsRoot(negativeValuesJoined(Array(CommandLine.arguments.dropFirst())))
       defer { flushInputNotes() }   // how files read after the loaders were decoded (a groups file, a side file)
       try command.run()
+      try RejectedRows.finish()   // --rejects: the bad rows, once the output is written; exit status 3 if any
     } catch let e as OutputError where e.deviceFailed {
       Terminal.error(String(describing: e))   // the data was right; the device failed under it
       exit(withError: ExitCode(2))

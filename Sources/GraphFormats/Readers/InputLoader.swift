@@ -152,9 +152,12 @@ public struct LoadedInput: Sendable {
 /// Nothing partial is returned: the first bad row stops the load with an `InputError`.
 public enum InputLoader {
   /// An account: contacts, then optional ties, contact history, survey answers and referrals.
+  /// With `rejects`, bad rows of the contacts, ties and history are logged there and the load goes on (see
+  /// `resolveReferences` and `RejectLog`); without it, the first bad row throws.
   public static func loadAccount(contacts: String, ties: String?, interactions: String?, surveys: String? = nil,
-                                 referrals: String? = nil, options: LoadOptions = LoadOptions()) throws -> LoadedInput {
-    let (people, lines, implied, crmWarnings) = try readContacts(try InputFile.bytes(contacts, text: options.text), file: contacts, options: options, rejects: nil)
+                                 referrals: String? = nil, options: LoadOptions = LoadOptions(), rejects: RejectLog? = nil) throws -> LoadedInput {
+    var (people, lines, implied, crmWarnings) = try readContacts(try InputFile.bytes(contacts, text: options.text), file: contacts, options: options, rejects: rejects)
+    if let rejects, !options.allowUnknown { resolveReferences(&people, lines: &lines, rejects: rejects, contacts: contacts) }
     var builder = SocialGraphBuilder(reservingPeople: people.count)
     for p in people { try builder.addPerson(p) }
     var warnings: [InputWarning] = crmWarnings
@@ -194,7 +197,7 @@ public enum InputLoader {
         warnings += try CRMImport.connections(bytes, file: ties, into: &builder)
       } else {
         var lookup = PersonLookup(builder)
-        warnings += try TiesReader.read(bytes, file: ties, into: &builder, lookup: &lookup, unknown: unknown, rejects: nil)
+        warnings += try TiesReader.read(bytes, file: ties, into: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
       }
       files.append(ties)
     }
@@ -210,7 +213,7 @@ public enum InputLoader {
     let history = try read(interactions) { bytes, file, builder in
       let (data, converted) = try historyData(bytes, file: file, preset: options.crm.preset, builder: builder)
       var lookup = PersonLookup(builder)
-      let r = try InteractionsReader.read(data, file: file, builder: &builder, lookup: &lookup, unknown: unknown, rejects: nil)
+      let r = try InteractionsReader.read(data, file: file, builder: &builder, lookup: &lookup, unknown: unknown, rejects: rejects)
       return (r.interactions, converted + r.warnings)
     }
     let answers = try read(surveys) { try SurveysReader.read($0, file: $1, builder: &$2, unknown: unknown) }
@@ -255,6 +258,39 @@ public enum InputLoader {
   private enum Ready: Sendable {
     case lookup(PersonLookup, missed: [(person: Int, column: String, id: String)])
     case builder(Result<SocialGraphBuilder, any Error>)
+  }
+
+  /// With `rejects`: a contact whose manager or owner is a rejected row keeps its row without that reference,
+  /// flagged `manager_rejected` or `owner_rejected` (one bad row of our team no longer takes its contacts, and their
+  /// ties and history, with it); a contact whose manager or owner is no row at all is rejected with its own row's
+  /// error — and so on, until every kept reference resolves.
+  /// - Complexity: O(n) per round; a round only follows one that rejected someone.
+  static func resolveReferences(_ people: inout [Person], lines: inout [Int], rejects: RejectLog, contacts: String) {
+    while true {
+      var ids = ContactsReader.SeenIDs()
+      for (i, p) in people.enumerated() { ids.add(p.id, line: i) }
+      var keep = [Bool](repeating: true, count: people.count)
+      var dropped = false
+      for i in people.indices {
+        for column in ["reports_to", "owner"] {
+          guard let ref = column == "owner" ? people[i].owner : people[i].reportsTo, ids.line(of: ref) == nil else { continue }
+          if rejects.rejectedIDs[ref] != nil {
+            if column == "owner" { people[i].owner = nil } else { people[i].reportsTo = nil }
+            rejects.flag(people[i].id, column == "owner" ? "owner_rejected" : "manager_rejected", account: people[i].account)
+            continue
+          }
+          rejects.add(InputError(file: contacts, line: lines[i], problem: missingReference(column, ref, contacts: contacts)),
+                      account: people[i].account, id: people[i].id)
+          rejects.rejectPerson(people[i].id, file: contacts, line: lines[i])
+          keep[i] = false
+          dropped = true
+          break
+        }
+      }
+      if !dropped { return }
+      people = zip(people, keep).filter(\.1).map(\.0)
+      lines = zip(lines, keep).filter(\.1).map(\.0)
+    }
   }
 
   /// The problem of a manager or owner who is not in the contacts file.
@@ -342,29 +378,7 @@ public enum InputLoader {
     var builder: SocialGraphBuilder
     var lookup: PersonLookup
     if let rejects {
-      // References: drop (and log) the contacts whose manager or owner is not a kept row, until none.
-      while true {
-        var ids = ContactsReader.SeenIDs()
-        for (i, p) in people.enumerated() { ids.add(p.id, line: i) }
-        var keep: [Bool] = []
-        keep.reserveCapacity(people.count)
-        for (i, p) in people.enumerated() {
-          var ok = true
-          for k in 0..<2 {
-            let (column, ref) = k == 0 ? ("reports_to", p.reportsTo) : ("owner", p.owner)
-            guard let ref, ids.line(of: ref) == nil else { continue }
-            let why = rejects.reasonFor(rejected: ref, column: column) ?? missingReference(column, ref, contacts: contacts)
-            rejects.add(InputError(file: contacts, line: lines[i], problem: why), account: p.account, id: p.id)
-            rejects.rejectPerson(p.id, file: contacts, line: lines[i])
-            ok = false
-            break
-          }
-          keep.append(ok)
-        }
-        if keep.allSatisfy({ $0 }) { break }
-        people = zip(people, keep).filter(\.1).map(\.0)
-        lines = zip(lines, keep).filter(\.1).map(\.0)
-      }
+      resolveReferences(&people, lines: &lines, rejects: rejects, contacts: contacts)
       builder = try SocialGraphBuilder(people: people)
       try addImplied(implied, to: &builder)
       lookup = PersonLookup(builder)   // once, for both readers

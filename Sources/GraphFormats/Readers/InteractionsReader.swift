@@ -151,7 +151,14 @@ public enum InteractionsReader {
       do {
         guard let date = try table.day(at: cDate, column: "date") else { throw table.error("empty date") }
         guard let p = try person(cPerson, "person") else { throw table.error("empty person") }
-        let with = try person(cWith, "with")
+        // A team member whose row was rejected: the interaction stays, without them (counted, as the contacts they
+        // own are kept without their owner).
+        var with: NodeIndex?
+        if let rejects, let id = table.value(at: cWith), builder.index(of: id) == nil, rejects.rejectedIDs[id] != nil {
+          rejects.keptWithout("with")
+        } else {
+          with = try person(cWith, "with")
+        }
         if let w = with, Int(w) < contacts, !builder.people[Int(w)].isInternal {
           let account = builder.people[Int(w)].account.map { " of account \(quoted($0))" } ?? ""
           throw table.error("with \(quoted(builder.people[Int(w)].id)) is a contact\(account), not a member of our team (\"with\" names who on our side took part: a contact with internal = true)")

@@ -22,6 +22,17 @@ public enum Quadrant: String, Sendable, CaseIterable {
     }
   }
 
+  /// The strategy as a short code (`tiemap score`'s `strategy` column; the sentence is `strategy`): engage_fully,
+  /// meet_needs, inform_and_enlist, light_touch.
+  public var strategyCode: String {
+    switch self {
+    case .manageClosely: "engage_fully"
+    case .keepSatisfied: "meet_needs"
+    case .keepInformed: "inform_and_enlist"
+    case .monitor: "light_touch"
+    }
+  }
+
   /// What to do with the people in it.
   public var strategy: String {
     switch self {

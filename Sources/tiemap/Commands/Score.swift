@@ -9,6 +9,7 @@ import Glibc
 #endif
 
 enum ScoreInput: String, ExpressibleByArgument, CaseIterable { case csv, jsonl }
+enum StrategyForm: String, ExpressibleByArgument, CaseIterable { case code, text }
 extension ScoreReport.Format: ExpressibleByArgument {}
 
 struct Score: ParsableCommand {
@@ -17,8 +18,11 @@ struct Score: ParsableCommand {
     discussion: """
       Columns: id, name, account, role, proximity, tie_strength, declared_influence, structural_influence, interest, \
       quadrant, strategy, silent_influencer, risk, priority, proximity_source, covered, single_threaded, reach_lost, \
-      trust_balance, trust_status, last_contact_days — each the value `tiemap account`, `metrics` (influence) and \
-      `trust` give on that account alone. An account is its contacts, the ties among them, and our team's ties into \
+      trust_balance, trust_status, last_contact_days, input_flags — each the value `tiemap account`, `metrics` \
+      (influence) and `trust` give on that account alone (--columns chooses and orders them). strategy is a code \
+      (engage_fully, meet_needs, inform_and_enlist, light_touch; --strategy text for the sentence). input_flags: \
+      owner_rejected or manager_rejected when --rejects rejected the contact's owner or manager row (the contact \
+      is scored without it). An account is its contacts, the ties among them, and our team's ties into \
       them (with the ties among the team members engaged there); ties between two accounts count for neither. \
       risk flags (joined by ';'): single_threaded_decision_maker, single_threaded_influencer, \
       uncovered_decision_maker, uncovered_silent_influencer, trust_at_risk, ruptured, no_contact_<N>d (held at \
@@ -62,6 +66,10 @@ struct Score: ParsableCommand {
   @Option(help: "champion_silent warning: days a P1 influencer has not been met.") var championDays = 60
   @Option(help: "one_way_contact warning: outbound touchpoints with no inbound one in the --inactive-days window.") var oneWayMinimum = 5
   @Option(help: "Largest account (contacts) scored; larger ones are refused.") var maxAccountSize = 50_000
+  @Option(help: ArgumentHelp("The contact columns to write, in this order (comma-separated; default: all).", valueName: "list"))
+  var columns: String?
+  @Option(help: "The strategy column as a short code or as the sentence.") var strategy: StrategyForm = .code
+  @Flag(help: "No summary line on stderr at the end of the run.") var quiet = false
 
   func validate() throws {
     switch input {
@@ -89,6 +97,16 @@ struct Score: ParsableCommand {
       throw ValidationError("\(name) must not be negative.")
     }
     guard maxAccountSize >= 1 else { throw ValidationError("--max-account-size must be at least 1.") }
+    if let columns, case .failure(let p) = ScoreReport.Layout.columns(columns) { throw ValidationError("--columns: \(p.message)") }
+  }
+
+  /// The contact rows' layout: `--columns`, `--strategy`, and the input flags of a `--rejects` run.
+  func layout(flags: [String: [String]] = [:]) -> ScoreReport.Layout {
+    var l = ScoreReport.Layout()
+    if let columns, case .success(let c) = ScoreReport.Layout.columns(columns) { l.columns = c }
+    l.strategyText = strategy == .text
+    l.flags = flags
+    return l
   }
 
   func options(asOf day: Day) -> ScoreOptions {
@@ -102,6 +120,7 @@ struct Score: ParsableCommand {
   }
 
   func run() throws {
+    let started = Progress.now()
     if input == .jsonl { try runLines(); return }
     let log = rejects == nil ? nil : RejectLog()
     let timings = Timings()
@@ -111,7 +130,7 @@ struct Score: ParsableCommand {
     let freeing = DispatchGroup()
     DispatchQueue.global().async(group: freeing) { _ = scored.inputs.take() }
     defer { freeing.wait() }
-    let out = ScoreReport.inInputOrder(scored.rows, people: scored.people, header: ScoreReport.header(format))
+    let out = ScoreReport.inInputOrder(scored.rows, people: scored.people, header: ScoreReport.header(format, layout: layout()))
     var files: [(path: String, contents: AtomicFile.Contents)] = []
     if let output { files.append((output, out)) }
     if let accountsOut { files.append((accountsOut, .text(scored.summaries))) }
@@ -119,16 +138,19 @@ struct Score: ParsableCommand {
     try AtomicFile.writeAll(files)
     if output == nil { try AtomicFile.writeStandardOutput(out) }
     timings.mark("write")
-    if let log, !log.entries.isEmpty {
-      Terminal.warning("\(log.entries.count) rejected row\(log.entries.count == 1 ? "" : "s") written to \(rejects!)")
-      throw ExitCode(3)
+    if let log { for line in RejectSummary.lines(log, file: rejects!) { Terminal.warning(line) } }
+    if !quiet {
+      let rejected = log.map { ", \(RejectSummary.count($0.entries.count, "row")) rejected" } ?? ""
+      Terminal.note("score: \(RejectSummary.count(scored.contacts, "contact")) of \(RejectSummary.count(scored.accounts, "account")) scored\(rejected), in \(Terminal.seconds(Progress.now() - started)) s")
     }
+    if let log, !log.entries.isEmpty { throw ExitCode(3) }
   }
 
   /// Reads the files, scores the accounts; returns each account's contact lines, the accounts file, and the number
   /// of people read. Accounts that could not be scored go to `log` (or stop the run without one).
   func scoreFiles(log: RejectLog?, timings: Timings) throws
-    -> (rows: [ScoreReport.AccountLines], summaries: String, people: Int, inputs: TakenOnce<(SocialGraphParts, [Interaction], AccountPartition)>) {
+    -> (rows: [ScoreReport.AccountLines], summaries: String, people: Int, contacts: Int, accounts: Int,
+        inputs: TakenOnce<(SocialGraphParts, [Interaction], AccountPartition)>) {
     var load = LoadOptions()
     load.allowUnknown = allowUnknown
     load.crm = crm.options
@@ -158,12 +180,13 @@ struct Score: ParsableCommand {
     let chosen = PortfolioScoring.accounts(of: partition, shard: shard.flatMap { Shard(parsing: $0) })
     let progress = Progress(accounts: chosen.count, contacts: chosen.reduce(0) { $0 + partition.contacts[$1].count })
     let fmt = format
+    let lay = layout(flags: log?.flags ?? [:])
     let results = PortfolioScoring.score(partition, history: loaded.interactions, accounts: chosen, options: options(asOf: day),
                                          maxContacts: maxAccountSize, threads: threads,
                                          done: { k in progress.advance(contacts: partition.contacts[k].count) }) { k, r in
       switch r {
       case .success(let s):
-        return AccountOutput(rows: ScoreReport.contactLines(s, format: fmt), summary: CSVWriter.line(ScoreReport.accountRow(s)), refusal: nil)
+        return AccountOutput(rows: ScoreReport.contactLines(s, format: fmt, layout: lay), summary: CSVWriter.line(ScoreReport.accountRow(s)), refusal: nil)
       case .failure(let why):
         return AccountOutput(rows: ScoreReport.AccountLines(), summary: nil, refusal: why.description)
       }
@@ -190,11 +213,16 @@ struct Score: ParsableCommand {
         }
       }
     }
-    return (results.map(\.rows), summaries, loaded.parts.people.count, TakenOnce((loaded.parts, loaded.interactions, partition)))
+    let scoredContacts = results.reduce(0) { $0 + $1.rows.people.count }
+    let scoredAccounts = results.reduce(0) { $0 + ($1.refusal == nil ? 1 : 0) }
+    return (results.map(\.rows), summaries, loaded.parts.people.count, scoredContacts, scoredAccounts,
+            TakenOnce((loaded.parts, loaded.interactions, partition)))
   }
 
   /// `--input jsonl`: one account per line on stdin, one output line per contact on stdout, in line order.
   func runLines() throws {
+    let started = Progress.now()
+    var (accounts, contacts) = (0, 0)
     let day = Day(iso: asOf!)!
     let o = options(asOf: day)
     let log = rejects == nil ? nil : RejectLog()
@@ -212,21 +240,21 @@ struct Score: ParsableCommand {
       }
       if batch.count < batchSize { done = true }
       let lines = batch
-      let fmt = format, maxContacts = maxAccountSize
-      let results = ParallelMap.map(batch.count, threads: threads) { i -> Result<String, InputError> in
+      let fmt = format, maxContacts = maxAccountSize, lay = layout()
+      let results = ParallelMap.map(batch.count, threads: threads) { i -> Result<(String, Int), InputError> in
         let (number, text) = lines[i]
         do {
           let a = try AccountLinesReader.read(text, number: number)
-          if let shardFilter, !shardFilter.contains(account: a.name) { return .success("") }
+          if let shardFilter, !shardFilter.contains(account: a.name) { return .success(("", 0)) }
           let partition = AccountPartition(a.parts, interactions: a.interactions)
           let rows = PortfolioScoring.score(partition, history: a.interactions, accounts: Array(0..<partition.count), options: o,
-                                            maxContacts: maxContacts, threads: 1) { _, r in r.map { ScoreReport.contactLines($0, format: fmt) } }
+                                            maxContacts: maxContacts, threads: 1) { _, r in r.map { ScoreReport.contactLines($0, format: fmt, layout: lay) } }
           let lists = try rows.map { r in
             try r.mapError { InputError(file: "<stdin>", line: number, problem: "account '\(a.name)' was not scored: \($0)") }.get()
           }
           var text = ""
           ScoreReport.inInputOrder(lists, people: a.parts.people.count).forEachBuffer { text += String(decoding: $0, as: UTF8.self) }
-          return .success(text)
+          return .success((text, lists.reduce(0) { $0 + $1.people.count }))
         } catch let e as InputError {
           return .failure(e)
         } catch {
@@ -235,8 +263,9 @@ struct Score: ParsableCommand {
       }
       for r in results {
         switch r {
-        case .success(let text):
-          if header { try AtomicFile.writeStandardOutput(.text(ScoreReport.header(format))); header = false }
+        case .success(let (text, n)):
+          if n > 0 { accounts += 1; contacts += n }
+          if header { try AtomicFile.writeStandardOutput(.text(ScoreReport.header(format, layout: layout()))); header = false }
           try AtomicFile.writeStandardOutput(.text(text))
         case .failure(let e):
           guard let log else { throw e }
@@ -246,8 +275,13 @@ struct Score: ParsableCommand {
     }
     if let rejects, let log {
       try AtomicFile.write(ScoreReport.rejects(log), to: rejects)
-      if !log.entries.isEmpty { throw ExitCode(3) }
+      for line in RejectSummary.lines(log, file: rejects) { Terminal.warning(line) }
     }
+    if !quiet {
+      let rejected = log.map { ", \(RejectSummary.count($0.entries.count, "line")) rejected" } ?? ""
+      Terminal.note("score: \(RejectSummary.count(contacts, "contact")) of \(RejectSummary.count(accounts, "account")) scored\(rejected), in \(Terminal.seconds(Progress.now() - started)) s")
+    }
+    if let log, !log.entries.isEmpty { throw ExitCode(3) }
   }
 }
 
