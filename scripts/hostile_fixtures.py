@@ -157,7 +157,9 @@ FILES = {
     "classic-matrix.csv": ",a,b,c,d\na,0,1,0,1\nb,1,0,1,0\nc,0,1,0,1\nd,1,0,1,0\n",
     "classic-d3.json": "{\"nodes\": [{\"name\": \"a\"}, {\"name\": \"b\"}], \"links\": [{\"source\": 0, \"target\": 5}]}\n",
     "classic-graphology.json": "{\"options\": {\"type\": \"sideways\"}, \"nodes\": [{\"key\": \"a\"}], \"edges\": []}\n",
-    "classic-unknown.bin": "PK\x03\x04 not a graph at all\n",
+    "classic-unknown.bin": "%PDF-1.4 not a graph at all\n",
+    "classic-zip.bin": "PK\x03\x04 a zip that is no workbook\n",
+    "xlsx-legacy.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 24,
     # JSON lines (score --input jsonl).
     "accounts-notjson.jsonl": "{\"account\": \"X\", \"contacts\": [\n",
     "accounts-contacts.jsonl": "{\"account\": \"X\", \"contacts\": 3}\n",

@@ -5,7 +5,7 @@
 # system's packages; scripts/py runs it.
 #   scripts/setup.sh          build + test + demo needs: Swift (checked), pkg-config, zlib, libxml2, SQLite, Graphviz, librsvg and cairo
 #   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
-#   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy and igraph for `make oracle` (the test fixtures)
+#   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy, igraph and openpyxl for `make oracle` and the fixture scripts
 #   scripts/setup.sh spark    also PySpark (PyPI) and a Java 17 runtime (Debian) for `make spark-test`
 #   scripts/setup.sh formats  also NetworkX and igraph, for `make check-formats` (convert's files read back by them)
 #   scripts/setup.sh browser  also Chromium and poppler-utils, for `make check-report` (the report in a real
@@ -45,8 +45,8 @@ py_needs=()
 case "$mode" in
   bench) py_needs=(networkx:networkx igraph:igraph networkit:networkit pandas:pandas prefixspan:prefixspan) ;;
   spark) py_needs=(pyspark:pyspark) ;;
-  oracle) py_needs=(networkx:networkx numpy:numpy scipy:scipy igraph:igraph) ;;
-  formats) py_needs=(networkx:networkx igraph:igraph) ;;
+  oracle) py_needs=(networkx:networkx numpy:numpy scipy:scipy igraph:igraph openpyxl:openpyxl) ;;
+  formats) py_needs=(networkx:networkx igraph:igraph numpy:numpy) ;;
 esac
 need_pip=()
 for pair in "${py_needs[@]}"; do

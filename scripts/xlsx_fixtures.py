@@ -5,7 +5,7 @@ date format, booleans), a Salesforce Contact export with a title sheet before th
 cell, and a workbook in the 1904 date system. The CSV each should read as is written beside it (the same values
 as text), so the tests compare the two. Synthetic people only.
 
-Usage: scripts/py scripts/xlsx_fixtures.py
+Usage: scripts/setup.sh oracle && scripts/py scripts/xlsx_fixtures.py
 """
 import csv, datetime, os
 import openpyxl
