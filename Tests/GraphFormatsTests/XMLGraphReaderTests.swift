@@ -112,6 +112,62 @@ import SocialGraph
     #expect(g.ties.map(\.isDirected) == [true, false] && g.tieAttributeNames == ["description"] && g.tieAttribute(0, 0) == "reports")
   }
 
+  /// The drawing keys of yEd are dropped with one warning naming them; yFiles for HTML (yEd Live) keeps its labels
+  /// in `<y:Label.Text>` under keys with `y:attr.uri`; a `<data>` holding only elements is drawing data too.
+  @Test func drawingKeysAreDroppedWithAWarning() throws {
+    let (yed, warnings) = try Self.read(try String(contentsOfFile: Paths.root.appendingPathComponent("Tests/Fixtures/formats/yed-org.graphml").path, encoding: .utf8), .graphml)
+    #expect(warnings.map(\.message) == ["drawing data dropped (yEd/yFiles graphics, not people's or ties' fields): keys d1, d5, d9"])
+    #expect(yed.people.allSatisfy { p in p.attributes.allSatisfy { !$0.value.allSatisfy(\.isWhitespace) } }, "no whitespace-only attribute")
+    let html = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/yfiles-common/3.0" xmlns:x="http://www.yworks.com/xml/yfiles-common/markup/3.0">
+        <key id="d0" for="node" attr.name="NodeLabels" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/NodeLabels"/>
+        <key id="d1" for="node" attr.name="NodeGeometry" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/NodeGeometry"/>
+        <key id="d2" for="node" attr.name="title" attr.type="string"/>
+        <key id="d3" for="node" attr.name="NodeGraphics"/>
+        <graph id="G" edgedefault="directed">
+          <node id="n0">
+            <data key="d0"><x:List><y:Label><y:Label.Text>Ana Ruiz</y:Label.Text></y:Label></x:List></data>
+            <data key="d1"><y:RectD X="0" Y="0" Width="30" Height="30"/></data>
+            <data key="d2">CFO</data>
+            <data key="d3">
+              <y:Shape type="rect"/>
+            </data>
+          </node>
+          <node id="n1"><data key="d0"><x:List><y:Label Text="Bo Berg"/></x:List></data></node>
+          <edge source="n0" target="n1"/>
+        </graph>
+      </graphml>
+      """
+    let (g, w) = try Self.read(html, .graphml)
+    #expect(g.people.map(\.name) == ["Ana Ruiz", "Bo Berg"] && g.people[0].title == "CFO")
+    #expect(g.people.allSatisfy { $0.attributes.isEmpty })
+    #expect(w.map(\.message) == ["drawing data dropped (yEd/yFiles graphics, not people's or ties' fields): keys NodeLabels, NodeGeometry, NodeGraphics"])
+  }
+
+  /// GraphML key ids are unique per domain (`for`): a graph key and a node key may share one.
+  @Test func keyIDsArePerDomain() throws {
+    let text = """
+      <?xml version="1.0"?>
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+        <key id="name" for="graph" attr.name="name" attr.type="string"/>
+        <key id="name" for="node" attr.name="name" attr.type="string"/>
+        <key id="w" for="edge" attr.name="weight" attr.type="double"/>
+        <key id="w" for="node" attr.name="wealth" attr.type="double"/>
+        <graph edgedefault="undirected">
+          <data key="name">Florence</data>
+          <node id="a"><data key="name">Ann</data><data key="w">3.5</data></node>
+          <node id="b"><data key="name">Bo</data></node>
+          <edge source="a" target="b"><data key="w">2</data></edge>
+        </graph>
+      </graphml>
+      """
+    let (g, _) = try Self.read(text, .graphml)
+    #expect(g.people.map(\.name) == ["Ann", "Bo"] && g.people[0].attribute("wealth") == "3.5" && g.ties[0].weight == 2)
+    #expect(Self.problem(text.replacingOccurrences(of: "<key id=\"w\" for=\"node\"", with: "<key id=\"w\" for=\"edge\""), .graphml)
+            == "g.graphml:6: <key id=\"w\"> is declared twice for edge")
+  }
+
   @Test func badGraphMLSaysWhere() {
     let head = "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
     #expect(Self.problem(head + "<graph edgedefault=\"undirected\">\n<node id=\"a\"/>\n<edge source=\"a\" target=\"zz\"/>\n</graph></graphml>", .graphml)
