@@ -115,32 +115,8 @@ enum CRMActivities {
     guard !persons.isEmpty else {
       throw InputError(file: file, line: headerLine, problem: "an activity export needs the contact's column (\(c.person.joined(separator: ", ")); columns found: \(fields.joined(separator: ", ")))")
     }
-    var out: [UInt8] = []
-    var done = 0             // line ends written
-    var map: [Int] = [0]     // output line → the export's line (index 0 unused)
-    var mapped = false
-    /// A record starting on `source`'s line, or on the next free one when that is taken (a row giving several
-    /// contacts), which the map then records.
-    func emit(_ row: [String], source: Int) {
-      while done < source - 1 { out.append(0x0A); done += 1; map.append(done) }
-      if done != source - 1 { mapped = true }
-      map.append(source)
-      for (k, f) in row.enumerated() {
-        if k > 0 { out.append(0x2C) }
-        if f.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-          out.append(0x22)
-          for b in f.utf8 {
-            if b == 0x22 { out.append(0x22) }
-            if b == 0x0A { done += 1; map.append(source); mapped = true }
-            out.append(b)
-          }
-          out.append(0x22)
-        } else {
-          out.append(contentsOf: f.utf8)
-        }
-      }
-      out.append(0x0A); done += 1
-    }
+    var out = LineKeptCSV(reserving: data.count)
+    func emit(_ row: [String], source: Int) { out.record(row, at: source) }
     emit(["date", "person", "with", "channel", "points", "direction"], source: headerLine)
     var skipped: [String: (count: Int, line: Int, example: String)] = [:]
     func skip(_ why: String, _ l: Int, _ example: String = "") {
@@ -184,7 +160,7 @@ enum CRMActivities {
     if rows > 0 {
       warnings.append(InputWarning(file: file, line: 0, message: "a \(preset.activityTitle): each completed activity counts as a touchpoint of 1 point (no outcome in points in the export)"))
     }
-    return (InputBytes(out), mapped ? map : nil, warnings)
+    return (InputBytes(out.bytes), out.lineMap, warnings)
   }
 }
 

@@ -366,28 +366,8 @@ enum CRMImport {
     let (first, last) = (index(["firstname"]), index(["lastname"]))
     let (url, email) = (index(["url", "profileurl"]), index(["emailaddress", "email"]))
     let (company, connected) = (index(["company"]), index(["connectedon"]))
-    var out: [UInt8] = []
-    out.reserveCapacity(raw.count + raw.count / 4)
-    var line = 1
-    func moveTo(_ target: Int) { while line < target { out.append(0x0A); line += 1 } }
-    func write(_ row: [String]) {
-      for (k, f) in row.enumerated() {
-        if k > 0 { out.append(0x2C) }
-        if f.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-          out.append(0x22)
-          for b in f.utf8 {
-            if b == 0x22 { out.append(0x22) }
-            if b == 0x0A { line += 1 }
-            out.append(b)
-          }
-          out.append(0x22)
-        } else {
-          out.append(contentsOf: f.utf8)
-        }
-      }
-    }
-    moveTo(headerLine)
-    write(fields + [linkedInIDColumn])
+    var out = LineKeptCSV(reserving: raw.count + raw.count / 4)
+    out.record(fields + [linkedInIDColumn], at: headerLine)
     let width = fields.count
     var skipped: (count: Int, first: Int)?
     while let l = try parser.next(into: &fields) {
@@ -397,13 +377,11 @@ enum CRMImport {
         skipped = skipped.map { ($0.count + 1, $0.first) } ?? (1, l)
         continue
       }
-      moveTo(l)   // the previous row's end, and the blank lines and rows skipped since
       // Rows of another width keep it, for the row-width error; the id goes last.
       let id = !u.isEmpty ? u : !e.isEmpty ? e : linkedInDerivedID(first: f, last: n, company: value(company), connected: value(connected))
-      write(fields + [id])
+      out.record(fields + [id], at: l)
     }
-    out.append(0x0A)
-    return (InputBytes(out), skipped)
+    return (InputBytes(out.bytes), skipped)
   }
 
   /// `li-` and 16 hex digits: FNV-1a 64 over the first name, last name, company and connection date, each folded

@@ -159,33 +159,16 @@ enum XLSXReader {
     guard width > 0 else { throw InputError(file: path, line: 0, problem: "sheet \(quoted(sheets[index].name)) is empty") }
 
     // As CSV: row r on line r (empty rows as empty lines), every row `width` wide.
-    var out: [UInt8] = []
-    var line = 1
-    var lineRows: [Int] = [0]
-    var shifted = false
+    var out = LineKeptCSV()
+    var previous = 0
     for (row, cells) in rows where !cells.isEmpty {
-      if row < line { throw InputError(file: path, line: row, problem: "rows out of order in the sheet (a damaged workbook)") }
-      if !shifted { while line < row { out.append(0x0A); line += 1; lineRows.append(line) } }
-      else { out.append(0x0A); line += 1; lineRows.append(row) }
+      if row <= previous { throw InputError(file: path, line: row, problem: "rows out of order in the sheet (a damaged workbook)") }
+      previous = row
       var fields = [String](repeating: "", count: width)
       for (c, t) in cells where c < width { fields[c] = t }
-      for (k, f) in fields.enumerated() {
-        if k > 0 { out.append(0x2C) }
-        if f.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-          out.append(0x22)
-          for b in f.utf8 {
-            if b == 0x22 { out.append(0x22) }
-            if b == 0x0A { shifted = true; line += 1; lineRows.append(row) }
-            out.append(b)
-          }
-          out.append(0x22)
-        } else {
-          out.append(contentsOf: f.utf8)
-        }
-      }
+      out.record(fields, at: row)
     }
-    out.append(0x0A)
-    var converted = Converted(csv: out, rows: shifted ? lineRows : nil)
+    var converted = Converted(csv: out.bytes, rows: out.lineMap)
     if sheets.count > 1 {
       converted.note = "read sheet \(quoted(sheets[index].name)) (\(index + 1) of \(sheets.count): \(sheets.map { quoted($0.name) }.joined(separator: ", "))); choose another with --sheet"
     }
