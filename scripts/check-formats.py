@@ -271,6 +271,52 @@ with tempfile.TemporaryDirectory() as tmp:
         checked.append(f"convert -o .{ext}")
 print(f"classic formats: {', '.join(checked)} read by Tiemap as NetworkX and igraph read them")
 
+# Workbooks: every table command's -o x.xlsx opens in openpyxl with one sheet named after the command, the header
+# frozen, and each cell the CSV's value, typed (numbers as numbers, dates as dates, booleans as booleans).
+import datetime
+import openpyxl
+sample_in = ["--contacts", os.path.join(root, "datasets/sample/contacts.csv"), "--ties", os.path.join(root, "datasets/sample/ties.csv"),
+             "--interactions", os.path.join(root, "datasets/sample/interactions.csv")]
+opened = []
+with tempfile.TemporaryDirectory() as tmp:
+    for command, sheet, extra in [("metrics", "Metrics", []), ("ties", "Ties", []), ("account", "Account", []),
+                                  ("trust", "Trust", ["--as-of", "2026-10-31"]), ("score", "Contacts", ["--as-of", "2026-10-31", "--quiet"])]:
+        x, c = os.path.join(tmp, f"{command}.xlsx"), os.path.join(tmp, f"{command}.csv")
+        r1 = subprocess.run([tiemap, command] + sample_in + extra + ["-o", x], capture_output=True, text=True)
+        r2 = subprocess.run([tiemap, command] + sample_in + extra + ["-o", c], capture_output=True, text=True)
+        expect(r1.returncode == 0 and r2.returncode == 0, f"{command} -o .xlsx: {r1.stderr} {r2.stderr}")
+        if r1.returncode != 0 or r2.returncode != 0:
+            continue
+        wb = openpyxl.load_workbook(x)
+        expect(wb.sheetnames == [sheet], f"{command}.xlsx: sheets {wb.sheetnames}")
+        ws = wb.active
+        expect(ws.freeze_panes == "A2", f"{command}.xlsx: header not frozen ({ws.freeze_panes})")
+        expect(all(cell.font.b for cell in ws[1]), f"{command}.xlsx: header not bold")
+        with open(c, newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        expect(ws.max_row == len(rows), f"{command}.xlsx: {ws.max_row} rows, CSV {len(rows)}")
+        numbers = 0
+        for i, (xrow, crow) in enumerate(zip(ws.iter_rows(values_only=True), rows)):
+            for v, t in zip(xrow, crow):
+                t = t[1:] if t[:1] == "'" and t[1:2] in ("=", "+", "-", "@", "\t", "\r") else t
+                if v is None:
+                    ok = t == ""
+                elif isinstance(v, bool):
+                    ok = t == ("true" if v else "false")
+                elif isinstance(v, (int, float)):
+                    ok = float(t) == float(v)
+                    numbers += 1
+                elif isinstance(v, datetime.datetime):
+                    ok = t == v.date().isoformat()
+                else:
+                    ok = t == v
+                if not ok:
+                    failures.append(f"{command}.xlsx row {i + 1}: {v!r} for CSV {t!r}")
+                    break
+        expect(numbers > 0, f"{command}.xlsx: no typed number")
+        opened.append(f"{command} ({ws.max_row - 1} rows)")
+print(f"workbooks: {', '.join(opened)} open in openpyxl as their CSV, typed, header frozen")
+
 if failures:
     print("\n".join(failures[:30]), file=sys.stderr)
     sys.exit(1)

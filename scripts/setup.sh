@@ -7,7 +7,7 @@
 #   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
 #   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy, igraph and openpyxl for `make oracle` and the fixture scripts
 #   scripts/setup.sh spark    also PySpark (PyPI) and a Java 17 runtime (Debian) for `make spark-test`
-#   scripts/setup.sh formats  also NetworkX and igraph, for `make check-formats` (convert's files read back by them)
+#   scripts/setup.sh formats  also NetworkX, igraph, NumPy and openpyxl, for `make check-formats` (convert's files and the workbooks read back by them)
 #   scripts/setup.sh browser  also Chromium and poppler-utils, for `make check-report` (the report in a real
 #                             headless browser, and printed to PDF)
 set -euo pipefail
@@ -46,7 +46,7 @@ case "$mode" in
   bench) py_needs=(networkx:networkx igraph:igraph networkit:networkit pandas:pandas prefixspan:prefixspan) ;;
   spark) py_needs=(pyspark:pyspark) ;;
   oracle) py_needs=(networkx:networkx numpy:numpy scipy:scipy igraph:igraph openpyxl:openpyxl) ;;
-  formats) py_needs=(networkx:networkx igraph:igraph numpy:numpy) ;;
+  formats) py_needs=(networkx:networkx igraph:igraph numpy:numpy openpyxl:openpyxl) ;;
 esac
 need_pip=()
 for pair in "${py_needs[@]}"; do

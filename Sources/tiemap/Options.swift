@@ -207,25 +207,33 @@ struct OutputOptions: ParsableArguments {
   var output: String?
 
   /// The format an `-o` file's extension asks for: .csv, .json, or a text table (.txt, or no extension, where
-  /// `--format` may choose any); nil for an extension Tiemap does not write (a spreadsheet, say), which `validate` refuses.
+  /// `--format` may choose any); an Excel workbook (.xlsx) is the CSV table as a sheet (`XLSXWriter`); nil for an
+  /// extension Tiemap does not write, which `validate` refuses.
   static func format(ofFile path: String) -> OutputFormat? {
     guard let ext = fileExtension(path) else { return .table }
     switch ext {
-    case "csv": return .csv
+    case "csv", "xlsx": return .csv
     case "json": return .json
     case "txt", "text": return .table
     default: return nil
     }
   }
 
+  /// The name of the sheet a workbook output gets: the command's (set once the command line is parsed).
+  nonisolated(unsafe) static var sheetName = "Table"
+
+  /// Whether `-o` names an Excel workbook.
+  var isWorkbook: Bool { output.flatMap(OutputOptions.fileExtension) == "xlsx" }
+
   func validate() throws {
     guard let output else { return }
     guard OutputOptions.fileExtension(output) != nil else { return }   // none (/dev/stdout, a pipe): any format
     guard let implied = OutputOptions.format(ofFile: output) else {
-      throw ValidationError("-o \(output): tables are written as .csv, .json or .txt (a text table); choose one of these extensions.")
+      throw ValidationError("-o \(output): tables are written as .csv, .xlsx (an Excel workbook), .json or .txt (a text table); choose one of these extensions.")
     }
     if let format, format != implied {
-      throw ValidationError("-o \(output) asks for \(implied == .table ? "a text table" : implied.rawValue) but --format is \(format.rawValue); make them agree.")
+      let asked = isWorkbook ? "an Excel workbook (the CSV table)" : implied == .table ? "a text table" : implied.rawValue
+      throw ValidationError("-o \(output) asks for \(asked) but --format is \(format.rawValue); make them agree.")
     }
   }
 
@@ -243,6 +251,11 @@ struct OutputOptions: ParsableArguments {
   }
 
   func emit(_ text: String) throws {
+    if let output, isWorkbook {
+      do { try AtomicFile.write(try XLSXWriter.workbook([(OutputOptions.sheetName, text)]), to: output) }
+      catch let e as XLSXWriter.TooLarge { throw RunError("-o \(output): \(e.description)") }
+      return
+    }
     // stdout is checked like a file: a full disk or a closed stdout is an error, not a silent exit 0.
     if let output { try AtomicFile.write(text, to: output) } else { try AtomicFile.writeStandardOutput(.text(text)) }
   }

@@ -33,6 +33,8 @@ struct Tiemap: ParsableCommand {
     }
     do {
       var command = try parseAsRoot(negativeValuesJoined(Array(CommandLine.arguments.dropFirst())))
+      let name = type(of: command)._commandName
+      OutputOptions.sheetName = name.prefix(1).uppercased() + name.dropFirst()   // a workbook's sheet: "Metrics"
       defer { flushInputNotes() }   // how files read after the loaders were decoded (a groups file, a side file)
       try command.run()
       try RejectedRows.finish()   // --rejects: the bad rows, once the output is written; exit status 3 if any

@@ -74,3 +74,22 @@ import SocialGraph
     }
   }
 }
+
+@Suite struct WorkbookOutputTests {
+  /// A table written as a workbook reads back (through the workbook reader) as the CSV it came from: text, numbers,
+  /// dates, booleans, a quote, a line break, a formula-like cell; the same bytes every time.
+  @Test func aWorkbookReadsBackAsItsCSV() throws {
+    let csv = "id,name,score,since,active,note\n007,\"Ann, \"\"the boss\"\"\",0.25,2024-03-01,true,'=SUM(A1)\nb,Bo,-3,2024-12-31,false,\"two\nlines\"\nc,Cy,,,,\n"
+    let bytes = try XLSXWriter.workbook([("Scores", csv)])
+    #expect(try XLSXWriter.workbook([("Scores", csv)]) == bytes, "deterministic")
+    let s = Scratch()
+    let path = s.write("t.xlsx", bytes)
+    let back = String(decoding: try InputFile.read(path), as: UTF8.self)
+    // Read back: the formula guard is gone (a workbook's strings are never run), 007 stays text, the rest as written.
+    #expect(back == "id,name,score,since,active,note\n007,\"Ann, \"\"the boss\"\"\",0.25,2024-03-01,true,=SUM(A1)\nb,Bo,-3,2024-12-31,false,\"two\nlines\"\nc,Cy,,,,\n")
+    #expect(XLSXWriter.kind(of: ["007", "12"]) == .text && XLSXWriter.kind(of: ["1", "-2.5", "1e-07"]) == .number)
+    #expect(XLSXWriter.kind(of: ["2024-01-01", ""]) == .date && XLSXWriter.kind(of: ["true", "false"]) == .boolean)
+    #expect(XLSXWriter.sheetName("a/b:c", taken: []) == "a_b_c" && XLSXWriter.sheetName("Metrics", taken: ["metrics"]) == "Metrics (2)")
+    #expect(XLSXWriter.columnLetters(0) == "A" && XLSXWriter.columnLetters(27) == "AB")
+  }
+}

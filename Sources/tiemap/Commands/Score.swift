@@ -71,7 +71,22 @@ struct Score: ParsableCommand {
   @Option(help: "The strategy column as a short code or as the sentence.") var strategy: StrategyForm = .code
   @Flag(help: "No summary line on stderr at the end of the run.") var quiet = false
 
+  /// `contents` as they are, or as an Excel workbook of one sheet when `path` ends in `.xlsx`.
+  static func workbookIfAsked(_ contents: AtomicFile.Contents, path: String, sheet: String) throws -> AtomicFile.Contents {
+    guard OutputOptions.fileExtension(path) == "xlsx" else { return contents }
+    var text: [UInt8] = []
+    contents.forEachBuffer { text.append(contentsOf: $0) }
+    do { return .bytes(try XLSXWriter.workbook([(sheet, String(decoding: text, as: UTF8.self))])) }
+    catch let e as XLSXWriter.TooLarge { throw RunError("\(path): \(e.description)") }
+  }
+
   func validate() throws {
+    if let output, OutputOptions.fileExtension(output) == "xlsx" && format != .csv {
+      throw ValidationError("-o \(output): a workbook holds the CSV rows; leave out --format jsonl.")
+    }
+    if input == .jsonl, let output, OutputOptions.fileExtension(output) == "xlsx" {
+      throw ValidationError("-o \(output): --input jsonl streams its rows; write CSV.")
+    }
     switch input {
     case .csv:
       if workspace != nil {
@@ -132,9 +147,9 @@ struct Score: ParsableCommand {
     defer { freeing.wait() }
     let out = ScoreReport.inInputOrder(scored.rows, people: scored.people, header: ScoreReport.header(format, layout: layout()))
     var files: [(path: String, contents: AtomicFile.Contents)] = []
-    if let output { files.append((output, out)) }
-    if let accountsOut { files.append((accountsOut, .text(scored.summaries))) }
-    if let rejects, let log { files.append((rejects, .text(ScoreReport.rejects(log)))) }
+    if let output { files.append((output, try Self.workbookIfAsked(out, path: output, sheet: "Contacts"))) }
+    if let accountsOut { files.append((accountsOut, try Self.workbookIfAsked(.text(scored.summaries), path: accountsOut, sheet: "Accounts"))) }
+    if let rejects, let log { files.append((rejects, try Self.workbookIfAsked(.text(ScoreReport.rejects(log)), path: rejects, sheet: "Rejects"))) }
     try AtomicFile.writeAll(files)
     if output == nil { try AtomicFile.writeStandardOutput(out) }
     timings.mark("write")
