@@ -46,6 +46,7 @@ demo: release
 	$(RELEASE) map $(SAMPLE_IN) --chart matrix -o $(OUT)/chart-matrix.svg
 	$(RELEASE) map $(SAMPLE_IN) --chart grid -o $(OUT)/chart-grid.svg
 	$(RELEASE) map $(SAMPLE_IN) --fit slide -o $(OUT)/slides.pdf
+	$(RELEASE) map $(SAMPLE_IN) -o $(OUT)/deck.pptx
 	$(RELEASE) convert $(SAMPLE_IN) --with-measures -o $(OUT)/graph.graphml
 	rm -f $(OUT)/sample.tiemap $(OUT)/sample.tiemap-wal $(OUT)/sample.tiemap-shm && $(RELEASE) import --workspace $(OUT)/sample.tiemap --as-of 2026-10-31 $(SAMPLE_IN) $(SAMPLE_REF)
 	$(RELEASE) account $(SAMPLE_IN) --format table | head -60
@@ -58,6 +59,7 @@ demo: release
 	$(RELEASE) trust $(SAMPLE_IN) --audit --format csv -o $(OUT)/contact-audit.csv
 	$(RELEASE) report $(SAMPLE_IN) $(SAMPLE_REF) -o $(OUT)/report.html
 	$(RELEASE) score $(SAMPLE_IN) -o $(OUT)/scored.csv --accounts-out $(OUT)/accounts.csv
+	$(RELEASE) score $(SAMPLE_IN) -o $(OUT)/scored.xlsx --accounts-out $(OUT)/accounts.xlsx --quiet
 	.build/release/tiemap-sample --churn --accounts 8 -o $(OUT)/churn
 	$(RELEASE) patterns --contacts $(OUT)/churn/contacts.csv --interactions $(OUT)/churn/interactions.csv --format table --top 8
 	$(RELEASE) risk --contacts $(OUT)/churn/contacts.csv --interactions $(OUT)/churn/interactions.csv --format json -o $(OUT)/risk.json --survival $(OUT)/survival.csv
@@ -65,7 +67,8 @@ demo: release
 	@echo "wrote $(OUT)/: summary.json, metrics.csv, metrics-advice.csv, ties.csv, brokers.csv, org-map.svg/.png,"
 	@echo "  network-map.svg/.png, focus-NL-035.svg, chart-proximity.svg, chart-matrix.svg, chart-grid.svg,"
 	@echo "  account.json, reach-NL-035.json, referrals.json, trust-timeline.csv, contact-audit.csv, report.html,"
-	@echo "  scored.csv, accounts.csv, slides.pdf (the org map on 16:9 slides), graph.graphml (for Gephi, NetworkX, igraph),"
+	@echo "  scored.csv/.xlsx, accounts.csv/.xlsx, slides.pdf (the org map on 16:9 slides), deck.pptx (the same as a PowerPoint deck),"
+	@echo "  graph.graphml (for Gephi, NetworkX, igraph),"
 	@echo "  sample.tiemap (a workspace holding the sample as the snapshot of 2026-10-31: tiemap account --workspace out/sample.tiemap),"
 	@echo "  churn/ (the sample with a churn process: tiemap-sample --churn), risk.json, survival.csv, report-churn.html"
 
@@ -75,6 +78,7 @@ check-report: demo
 	@scripts/setup.sh browser
 	scripts/check-report.sh $(OUT)/report.html $(OUT)/report.png
 	scripts/py scripts/check-escaping.py $(RELEASE)
+	scripts/py scripts/check-office.py $(OUT)
 
 # tiemap convert's GraphML, GEXF and node-link JSON read back by NetworkX and igraph (scripts/check-formats.py).
 check-formats: release

@@ -8,8 +8,8 @@
 #   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy, igraph and openpyxl for `make oracle` and the fixture scripts
 #   scripts/setup.sh spark    also PySpark (PyPI) and a Java 17 runtime (Debian) for `make spark-test`
 #   scripts/setup.sh formats  also NetworkX, igraph, NumPy and openpyxl, for `make check-formats` (convert's files and the workbooks read back by them)
-#   scripts/setup.sh browser  also Chromium and poppler-utils, for `make check-report` (the report in a real
-#                             headless browser, and printed to PDF)
+#   scripts/setup.sh browser  also Chromium, poppler-utils, python-pptx and openpyxl, for `make check-report` (the
+#                             report in a real headless browser and printed to PDF; the deck and the workbooks opened)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -47,6 +47,7 @@ case "$mode" in
   spark) py_needs=(pyspark:pyspark) ;;
   oracle) py_needs=(networkx:networkx numpy:numpy scipy:scipy igraph:igraph openpyxl:openpyxl) ;;
   formats) py_needs=(networkx:networkx igraph:igraph numpy:numpy openpyxl:openpyxl) ;;
+  browser) py_needs=(pptx:python-pptx openpyxl:openpyxl) ;;
 esac
 need_pip=()
 for pair in "${py_needs[@]}"; do

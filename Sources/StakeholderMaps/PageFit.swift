@@ -38,6 +38,16 @@ public struct FittedPage: Sendable {
   public var scale: Double
 }
 
+extension FittedPage {
+  /// The page's SVG without the title line `PageFit` draws on a part ("… · part k of n"), for a deck whose slides
+  /// carry the title as text of their own.
+  public var svgWithoutTitle: String {
+    var lines = svg.split(separator: "\n", omittingEmptySubsequences: false)
+    if let k = lines.prefix(4).firstIndex(where: { $0.hasPrefix("<text ") }) { lines.remove(at: k) }
+    return lines.joined(separator: "\n")
+  }
+}
+
 /// Why a map cannot be fitted.
 public struct FitError: Error, Sendable, CustomStringConvertible {
   public var description: String

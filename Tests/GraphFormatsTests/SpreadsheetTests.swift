@@ -93,3 +93,24 @@ import SocialGraph
     #expect(XLSXWriter.columnLetters(0) == "A" && XLSXWriter.columnLetters(27) == "AB")
   }
 }
+
+@Suite struct DeckTests {
+  /// A deck's slides hold their titles as text, their pictures (PNG and SVG) and their tables; the same bytes twice.
+  @Test func aDeckHoldsItsTitlesPicturesAndTables() throws {
+    let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    let slides = [PPTXWriter.Slide(title: "Acme · Operations & IT", picture: PPTXWriter.Picture(png: png, svg: Array("<svg/>".utf8), width: 960, height: 540)),
+                  PPTXWriter.Slide(title: "Next relationships", table: [["Person", "Why"], ["Ann <CFO>", "decision maker at P4"]])]
+    let bytes = try PPTXWriter.deck(slides, width: 960, height: 540)
+    #expect(try PPTXWriter.deck(slides, width: 960, height: 540) == bytes)
+    let s = Scratch()
+    let path = s.write("deck.pptx", bytes)
+    // Read back through the package reader the workbook reader uses: every part is where the relationships say.
+    let parts = try OfficeParts(path: path)
+    #expect(parts.names.contains("ppt/slides/slide1.xml") && parts.names.contains("ppt/slides/slide2.xml") && !parts.names.contains("ppt/slides/slide3.xml"))
+    #expect(parts.names.contains("ppt/media/image1.png") && parts.names.contains("ppt/media/image1.svg"))
+    let one = try parts.text("ppt/slides/slide1.xml"), two = try parts.text("ppt/slides/slide2.xml")
+    #expect(one.contains("<a:t>Acme · Operations &amp; IT</a:t>") && one.contains("r:embed=\"rId2\"") && one.contains("asvg:svgBlip"))
+    #expect(two.contains("<a:tbl>") && two.contains("<a:t>Ann &lt;CFO&gt;</a:t>") && !two.contains("<p:pic>"))
+    #expect(try parts.text("ppt/presentation.xml").contains("<p:sldSz cx=\"12192000\" cy=\"6858000\"/>"))
+  }
+}

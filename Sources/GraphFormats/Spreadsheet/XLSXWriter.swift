@@ -1,5 +1,3 @@
-internal import Foundation
-internal import ZIPFoundation
 import SocialGraph
 
 /// Tables as an Excel workbook (`-o x.xlsx`, Office Open XML SpreadsheetML), one sheet per table, as Excel,
@@ -27,15 +25,8 @@ public enum XLSXWriter {
   /// The workbook of `sheets` (name, CSV text with a header line), in order.
   /// - Throws: `TooLarge` past Excel's limits (write CSV instead).
   public static func workbook(_ sheets: [(name: String, csv: String)]) throws -> [UInt8] {
-    let archive = try Archive(data: Data(), accessMode: .create)
-    let stamp = Date(timeIntervalSince1970: 1_767_225_600)   // 2026-01-01: the same bytes every run
-    func add(_ path: String, _ text: String) throws {
-      let data = Data(text.utf8)
-      try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: stamp,
-                           compressionMethod: .deflate) { position, size in
-        data.subdata(in: Int(position)..<Int(position) + size)
-      }
-    }
+    let package = try OfficePackage()
+    func add(_ path: String, _ text: String) throws { try package.add(path, text) }
     var names: [String] = []
     for (k, sheet) in sheets.enumerated() {
       names.append(sheetName(sheet.name, taken: names))
@@ -85,8 +76,7 @@ public enum XLSXWriter {
       <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
       </styleSheet>
       """)
-    guard let data = archive.data else { throw TooLarge(description: "the workbook could not be assembled in memory") }
-    return [UInt8](data)
+    return try package.bytes()
   }
 
   /// A sheet name Excel takes: at most 31 characters, none of `[]:*?/\`, unique in the workbook.

@@ -25,7 +25,7 @@ struct Map: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
-  @Option(name: .short, help: ArgumentHelp("The map file: .svg, .png, .pdf or .dot.", valueName: "file"))
+  @Option(name: .short, help: ArgumentHelp("The map file: .svg, .png, .pdf, .dot, or .pptx (a deck of the map's slides).", valueName: "file"))
   var output: String
 
   @Option(help: "org (reports-to hierarchy) or network (social ties).")
@@ -66,10 +66,17 @@ struct Map: ParsableCommand {
     return output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isDir) && isDir.boolValue)
   }
 
+  /// The pages' target: --fit's, or slides for a deck (-o deck.pptx).
+  var target: FitTarget? { fit ?? (fileExtension == "pptx" ? .slide : nil) }
+
   func validate() throws {
+    if fileExtension == "pptx" {
+      if chart != nil { throw ValidationError("-o .pptx writes a deck of the map's pages; a --chart goes to -o chart.png, .svg or .pdf.") }
+      return
+    }
     if fit != nil {
       guard outputIsDirectory || RenderFormat(rawValue: fileExtension) != nil else {
-        throw ValidationError("--fit lays the map out on pages: give -o map.pdf, map.png, map.svg or DIR/.")
+        throw ValidationError("--fit lays the map out on pages: give -o map.pdf, map.pptx, map.png, map.svg or DIR/.")
       }
       if chart != nil && (pageBy != nil || outputIsDirectory) { throw ValidationError("--fit on a chart writes one page: give -o chart.png, .svg or .pdf.") }
     }
@@ -110,7 +117,7 @@ struct Map: ParsableCommand {
       }
     }
     let measures = MapMeasures(graph: g, interactions: loaded.interactions)
-    if let fit {
+    if let fit = target {
       let pages: [FittedPage]
       if let chart {
         pages = [try chart.page(graph: g, measures: measures, account: account, title: title, target: fit)]
@@ -150,6 +157,14 @@ struct Map: ParsableCommand {
     let what = "\(pages.count) \(fit.rawValue) page\(pages.count == 1 ? "" : "s")"
     if outputIsDirectory {
       try writeDirectory(try zip(pages, svgs).map { ($0.title, $1, try PDFPages.png($1, pixelsPerPoint: fit.pixelsPerPoint)) })
+    } else if fileExtension == "pptx" {
+      // One slide a page: its title as the slide's text, the page (less that title) as an SVG picture with a PNG.
+      let slides = try pages.map { page -> PPTXWriter.Slide in
+        let svg = Array(page.svgWithoutTitle.utf8)
+        let picture = PPTXWriter.Picture(png: try PDFPages.png(svg, pixelsPerPoint: 2), svg: svg, width: page.width, height: page.height)
+        return PPTXWriter.Slide(title: page.title, picture: picture)
+      }
+      try AtomicFile.write(try PPTXWriter.deck(slides, width: pages[0].width, height: pages[0].height), to: output)
     } else if fileExtension == "pdf" {
       try AtomicFile.write(try PDFPages.render(svgs), to: output)
     } else {

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""The demo's Office files opened as their users open them: the deck (out/deck.pptx) in python-pptx — one slide per
+page of slides.pdf, each with its title as text (the PDF page's title) and its map as a picture, 16:9 —, and the
+workbooks (out/scored.xlsx, out/accounts.xlsx) in openpyxl — one sheet each, the header frozen, numbers typed.
+
+Usage: scripts/py scripts/check-office.py OUT_DIR
+"""
+import os, subprocess, sys
+from pptx import Presentation
+from pptx.util import Emu
+import openpyxl
+
+out = sys.argv[1]
+failures = []
+deck = Presentation(os.path.join(out, "deck.pptx"))
+pages = int(subprocess.run(["pdfinfo", os.path.join(out, "slides.pdf")], capture_output=True, text=True).stdout.split("Pages:")[1].split()[0])
+slides = list(deck.slides)
+if len(slides) != pages:
+    failures.append(f"deck.pptx: {len(slides)} slides, slides.pdf {pages} pages")
+if (deck.slide_width, deck.slide_height) != (Emu(12192000), Emu(6858000)):
+    failures.append(f"deck.pptx: slide size {deck.slide_width} × {deck.slide_height}, not 16:9")
+titles = []
+for k, s in enumerate(slides):
+    texts = [sh.text_frame.text for sh in s.shapes if sh.has_text_frame and sh.text_frame.text.strip()]
+    pictures = [sh for sh in s.shapes if sh.shape_type == 13]
+    if not texts:
+        failures.append(f"deck.pptx slide {k + 1}: no title text")
+    if len(pictures) != 1:
+        failures.append(f"deck.pptx slide {k + 1}: {len(pictures)} pictures")
+    for p in pictures:   # inside the slide
+        if p.left < 0 or p.top < 0 or p.left + p.width > deck.slide_width or p.top + p.height > deck.slide_height:
+            failures.append(f"deck.pptx slide {k + 1}: the picture leaves the slide")
+    titles.extend(texts[:1])
+for name, sheet in [("scored.xlsx", "Contacts"), ("accounts.xlsx", "Accounts")]:
+    wb = openpyxl.load_workbook(os.path.join(out, name))
+    ws = wb.active
+    if wb.sheetnames != [sheet] or ws.freeze_panes != "A2":
+        failures.append(f"{name}: sheets {wb.sheetnames}, frozen at {ws.freeze_panes}")
+    if not any(isinstance(c.value, (int, float)) and not isinstance(c.value, bool) for c in ws[2]):
+        failures.append(f"{name}: no number in its first row")
+if failures:
+    print("\n".join(failures), file=sys.stderr)
+    sys.exit(1)
+print(f"deck.pptx: {len(slides)} slides (as slides.pdf), each a title and a picture inside the slide: {', '.join(titles[:4])}, …;"
+      " scored.xlsx and accounts.xlsx: one sheet each, header frozen, numbers typed")
