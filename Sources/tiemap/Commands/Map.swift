@@ -159,11 +159,7 @@ struct Map: ParsableCommand {
       try writeDirectory(try zip(pages, svgs).map { ($0.title, $1, try PDFPages.png($1, pixelsPerPoint: fit.pixelsPerPoint)) })
     } else if fileExtension == "pptx" {
       // One slide a page: its title as the slide's text, the page (less that title) as an SVG picture with a PNG.
-      let slides = try pages.map { page -> PPTXWriter.Slide in
-        let svg = Array(page.svgWithoutTitle.utf8)
-        let picture = PPTXWriter.Picture(png: try PDFPages.png(svg, pixelsPerPoint: 2), svg: svg, width: page.width, height: page.height)
-        return PPTXWriter.Slide(title: page.title, picture: picture)
-      }
+      let slides = try pages.map(PlanDeck.picture)
       try AtomicFile.write(try PPTXWriter.deck(slides, width: pages[0].width, height: pages[0].height), to: output)
     } else if fileExtension == "pdf" {
       try AtomicFile.write(try PDFPages.render(svgs), to: output)

@@ -20,15 +20,15 @@ struct Report: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var feedback: FeedbackOptions
 
-  @Option(name: .short, help: ArgumentHelp("The report file (.html).", valueName: "file"))
+  @Option(name: .short, help: ArgumentHelp("The report file: .html, or .pptx for the account plan as a deck.", valueName: "file"))
   var output: String
 
   @Option(help: ArgumentHelp("Only this account: its contacts, their ties and our team's ties into them, analysed on their own.", valueName: "name"))
   var account: String?
 
   func validate() throws {
-    guard output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") else {
-      throw ValidationError("-o: give a file ending in .html.")
+    guard output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") || output.lowercased().hasSuffix(".pptx") else {
+      throw ValidationError("-o: give a file ending in .html (the report) or .pptx (the account plan as a deck).")
     }
   }
 
@@ -51,6 +51,12 @@ struct Report: ParsableCommand {
       if try ws.snapshots().filter({ input.asOfDay == nil || $0 <= input.asOfDay! }).count >= 2 {
         trend = try ws.trend(upTo: input.asOfDay, account: account, threads: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
       }
+    }
+    if output.lowercased().hasSuffix(".pptx") {
+      let slides = try PlanDeck.slides(graph: g, interactions: loaded.interactions, surveys: loaded.surveys, referrals: loaded.referrals, account: account)
+      try AtomicFile.write(try PPTXWriter.deck(slides, width: 960, height: 540), to: output)
+      print("wrote \(slides.count) slides to \(output)")
+      return
     }
     try AtomicFile.write(try HTMLReport.render(graph: g, interactions: loaded.interactions, surveys: loaded.surveys,
                                                referrals: loaded.referrals, account: account, trend: trend), to: output)
