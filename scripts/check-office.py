@@ -38,8 +38,15 @@ for name, sheet in [("scored.xlsx", "Contacts"), ("accounts.xlsx", "Accounts")]:
         failures.append(f"{name}: sheets {wb.sheetnames}, frozen at {ws.freeze_panes}")
     if not any(isinstance(c.value, (int, float)) and not isinstance(c.value, bool) for c in ws[2]):
         failures.append(f"{name}: no number in its first row")
+# One font family: the slides' PDF embeds Liberation Sans (DejaVu Sans only for the glyphs it lacks, ★ and ↔), no
+# serif face.
+fonts = subprocess.run(["pdffonts", os.path.join(out, "slides.pdf")], capture_output=True, text=True).stdout.split("\n")[2:]
+names = {line.split()[0].split("+")[-1] for line in fonts if line.strip()}
+if not any(n.startswith("LiberationSans") for n in names) or any("Serif" in n for n in names):
+    failures.append(f"slides.pdf: fonts {sorted(names)} (expected Liberation Sans, no serif)")
 if failures:
     print("\n".join(failures), file=sys.stderr)
     sys.exit(1)
+print(f"slides.pdf fonts: {', '.join(sorted(names))}")
 print(f"deck.pptx: {len(slides)} slides (as slides.pdf), each a title and a picture inside the slide: {', '.join(titles[:4])}, …;"
       " scored.xlsx and accounts.xlsx: one sheet each, header frozen, numbers typed")

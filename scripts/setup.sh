@@ -3,7 +3,8 @@
 # Swift 6 is checked first, before anything is installed. Python packages go into the project's virtual
 # environment .venv (Debian 12's system Python refuses `pip install`: externally managed), which sees the
 # system's packages; scripts/py runs it.
-#   scripts/setup.sh          build + test + demo needs: Swift (checked), pkg-config, zlib, libxml2, SQLite, Graphviz, librsvg and cairo
+#   scripts/setup.sh          build + test + demo needs: Swift (checked), pkg-config, zlib, libxml2, SQLite, Graphviz, librsvg, cairo
+#                             and Liberation Sans (fonts-liberation: the one font of every map, chart and deck)
 #   scripts/setup.sh bench    also the Python peers for `make bench`: networkx, igraph, networkit
 #   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy, igraph and openpyxl for `make oracle` and the fixture scripts
 #   scripts/setup.sh spark    also PySpark (PyPI) and a Java 17 runtime (Debian) for `make spark-test`
@@ -29,7 +30,7 @@ fi
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 need_apt=()
-for pkg in pkg-config zlib1g-dev libxml2-dev libsqlite3-dev libgraphviz-dev graphviz librsvg2-dev libcairo2-dev; do
+for pkg in pkg-config zlib1g-dev libxml2-dev libsqlite3-dev libgraphviz-dev graphviz librsvg2-dev libcairo2-dev fonts-liberation; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 case "$mode" in

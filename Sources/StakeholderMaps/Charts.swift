@@ -82,8 +82,8 @@ public enum Chart: String, Sendable, CaseIterable {
     for (i, level) in levels.enumerated() {
       let h = (bottom - top) * Double(counts[i]) / axisMax
       let x = left + Double(i) * slot + slot * 0.18, w = slot * 0.64
-      let fill = level.0.map { StakeholderMap.proximityFill[$0]! } ?? "#F5F5F5"
-      let outline = level.0 == .p4 || level.0 == nil ? "#757575" : fill
+      let fill = barFill(level.0)
+      let outline = level.0 == .p4 || level.0 == nil ? "#616161" : fill
       s.rect(x, bottom - h, w, h, fill: fill, stroke: outline, dash: level.0 == .p4 || level.0 == nil,
              title: "\(level.1): \(counts[i]) contacts (\(percent(counts[i], total)))")
       if derivedCounts[i] > 0 {
@@ -98,6 +98,17 @@ public enum Chart: String, Sendable, CaseIterable {
     }
     s.line(left, bottom, right, bottom, stroke: ink)
     return s
+  }
+
+  /// A bar's fill: the maps' proximity fill, except where that is white (P4, which the maps draw white with a
+  /// dashed outline): a bar must show on the page, so P4 is a light grey-blue, not assessed a light grey, both
+  /// with the dashed outline.
+  static func barFill(_ p: Proximity?) -> String {
+    switch p {
+    case .p4: "#CFD8DC"
+    case nil: "#E0E0E0"
+    case let level?: StakeholderMap.proximityFill[level]!
+    }
   }
 
   static func caption(_ p: Proximity?) -> String {
@@ -119,8 +130,10 @@ public enum Chart: String, Sendable, CaseIterable {
     return max(1, 10 * p)
   }
 
-  /// Contacts by proximity (rows) and declared influence (columns): a heat map with counts and totals; cells where
-  /// influence is high (4–5) but proximity low (P3–P4, unknown) are outlined: the coverage gaps.
+  /// Contacts by proximity (rows) and declared influence (columns), shaded by what the strategist acts on: the
+  /// coverage gaps — influence 4–5 held at P3, P4 or not assessed — in orange, darker for more contacts and
+  /// outlined; influential contacts already held (influence 4–5 at P1–P2) in green; every other cell in grey,
+  /// light, as context. A legend says so; counts and totals in every cell.
   static func proximityInfluence(_ g: SocialGraph, _ m: MapMeasures, _ contacts: [Int], _ name: String,
                                  area: (w: Double, h: Double)? = nil) -> SVGDocument {
     let columns: [Int?] = [1, 2, 3, 4, 5, nil]
@@ -132,11 +145,12 @@ public enum Chart: String, Sendable, CaseIterable {
       count[r][c] += 1
     }
     let cell = area.map { min(64, max(40, ($0.h - 180) / Double(levels.count + 1))) } ?? 64.0, left = 150.0, top = 110.0
-    var s = SVGDocument(width: left + cell * Double(columns.count + 1) + 40, height: top + cell * Double(levels.count + 1) + 70)
+    var s = SVGDocument(width: max(520, left + cell * Double(columns.count + 1) + 40), height: top + cell * Double(levels.count + 1) + 94)
     s.text("Proximity × influence", 24, 34, size: 18, bold: true)
     s.text("\(name): \(contacts.count) contacts by how close we are (rows) and their declared influence (columns)", 24, 56, size: 12, fill: muted)
     s.text("declared influence →", left + cell * 3, top - 34, size: 11, anchor: .middle, fill: muted)
     let peak = max(1, count.flatMap { $0 }.max() ?? 1)
+    let gapPeak = max(1, levels.indices.filter { levels[$0].0 == nil || levels[$0].0! >= .p3 }.flatMap { r in [3, 4].map { count[r][$0] } }.max() ?? 1)
     for (c, col) in columns.enumerated() {
       s.text(col.map { "\($0)" } ?? "?", left + cell * (Double(c) + 0.5), top - 10, size: 13, bold: true, anchor: .middle)
     }
@@ -148,9 +162,11 @@ public enum Chart: String, Sendable, CaseIterable {
       for c in columns.indices {
         let x = left + cell * Double(c)
         let k = count[r][c]
-        // sequential blue: white for 0, darkest at the largest count
-        let shade = k == 0 ? "#FFFFFF" : blend(Double(k) / Double(peak))
-        let gap = (level.0 == nil || level.0! >= .p3) && (columns[c] ?? 0) >= 4 && k > 0
+        let influential = (columns[c] ?? 0) >= 4
+        let gap = (level.0 == nil || level.0! >= .p3) && influential && k > 0
+        let held = !gap && influential && k > 0
+        let shade = k == 0 ? "#FFFFFF" : gap ? blend(Double(k) / Double(gapPeak), from: (0xFF, 0xE0, 0xB2), to: (0xE6, 0x51, 0x00))
+          : held ? "#C8E6C9" : blend(Double(k) / Double(peak), from: (0xF5, 0xF5, 0xF5), to: (0xBD, 0xBD, 0xBD))
         s.rect(x + 1, y + 1, cell - 2, cell - 2, fill: shade, stroke: gap ? StakeholderMap.bridgeColour : rule,
                strokeWidth: gap ? 3 : 1,
                title: "\(level.1), influence \(columns[c].map { "\($0)" } ?? "not declared"): \(k) contacts" + (gap ? " (coverage gap)" : ""))
@@ -168,14 +184,20 @@ public enum Chart: String, Sendable, CaseIterable {
       s.text("\(count.map { $0[c] }.reduce(0, +))", left + cell * (Double(c) + 0.5), yTotal + cell / 2 + 4, size: 13, anchor: .middle, fill: muted)
     }
     s.text("\(contacts.count)", left + cell * (Double(columns.count) + 0.5), yTotal + cell / 2 + 4, size: 13, bold: true, anchor: .middle)
-    s.rect(24, yTotal + cell + 10, 16, 16, fill: "#FFFFFF", stroke: StakeholderMap.bridgeColour, strokeWidth: 3)
-    s.text("coverage gap: influence 4–5 held at P3, P4 or unknown", 48, yTotal + cell + 23, size: 11, fill: muted)
+    // The legend: what each shade means.
+    let ly = yTotal + cell + 10
+    s.rect(24, ly, 16, 16, fill: blend(0.7, from: (0xFF, 0xE0, 0xB2), to: (0xE6, 0x51, 0x00)), stroke: StakeholderMap.bridgeColour, strokeWidth: 3)
+    s.text("gap to close: influence 4–5 at P3, P4 or not assessed (darker: more contacts)", 48, ly + 13, size: 11, fill: ink)
+    s.rect(24, ly + 24, 16, 16, fill: "#C8E6C9", stroke: rule)
+    s.text("held: influence 4–5 at P1–P2", 48, ly + 37, size: 11, fill: muted)
+    s.rect(250, ly + 24, 16, 16, fill: "#E0E0E0", stroke: rule)
+    s.text("the rest (context)", 274, ly + 37, size: 11, fill: muted)
     return s
   }
 
-  /// White → P1 blue, by `t` in 0…1 (light enough at the low end to read black numbers).
-  static func blend(_ t: Double) -> String {
-    let (r0, g0, b0) = (0xDE, 0xEB, 0xF7), (r1, g1, b1) = (0x08, 0x51, 0x9C)
+  /// `from` → `to` by `t` in 0…1 (by default light blue → P1 blue, light enough at the low end to read black numbers).
+  static func blend(_ t: Double, from: (Int, Int, Int) = (0xDE, 0xEB, 0xF7), to: (Int, Int, Int) = (0x08, 0x51, 0x9C)) -> String {
+    let (r0, g0, b0) = from, (r1, g1, b1) = to
     func mix(_ a: Int, _ b: Int) -> Int { Int((Double(a) + (Double(b) - Double(a)) * t).rounded()) }
     let hex = Array("0123456789ABCDEF")
     return "#" + [mix(r0, r1), mix(g0, g1), mix(b0, b1)].map { String([hex[$0 >> 4], hex[$0 & 15]]) }.joined()

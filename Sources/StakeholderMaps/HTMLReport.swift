@@ -269,7 +269,7 @@ public enum HTMLReport {
   static let css = """
     :root { --ink: #212121; --muted: #616161; --line: #E0E0E0; --accent: #08519C; --warn: #E66101; }
     * { box-sizing: border-box; }
-    body { margin: 0 auto; max-width: 1280px; padding: 24px 32px 64px; font: 15px/1.45 Helvetica, Arial, "Liberation Sans", sans-serif; color: var(--ink); }
+    body { margin: 0 auto; max-width: 1280px; padding: 24px 32px 64px; font: 15px/1.45 "Liberation Sans", Helvetica, Arial, sans-serif; color: var(--ink); }
     header h1 { margin: 0; font-size: 28px; } .sub { margin: 2px 0 0; color: var(--muted); }
     h2 { font-size: 20px; margin: 36px 0 8px; border-bottom: 2px solid var(--line); padding-bottom: 4px; }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 12px; }

@@ -123,7 +123,7 @@ public enum PageFit {
     var pageTitle = title
     if let (k, count) = part {
       pageTitle = "\(title) · part \(k) of \(count)"
-      out += "<text x=\"\(n(m))\" y=\"\(n(m + 11))\" font-family=\"Helvetica, Arial, 'Liberation Sans', sans-serif\" font-size=\"11\" fill=\"#424242\">\(Escape.markup(pageTitle))</text>\n"
+      out += "<text x=\"\(n(m))\" y=\"\(n(m + 11))\" font-family=\"\(StakeholderMap.cssFontFamily)\" font-size=\"11\" fill=\"#424242\">\(Escape.markup(pageTitle))</text>\n"
     }
     out += "<svg x=\"\(n(px))\" y=\"\(n(py))\" width=\"\(n(w))\" height=\"\(n(h))\" viewBox=\"\(n(d.viewBox.x + x0 * u)) \(n(d.viewBox.y + y0 * u)) \(n((x1 - x0) * u)) \(n((y1 - y0) * u))\" overflow=\"hidden\">\n"
     out += d.body(for: tile)

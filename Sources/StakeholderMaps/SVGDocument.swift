@@ -38,7 +38,8 @@ struct SVGDocument {
 
   mutating func text(_ s: String, _ x: Double, _ y: Double, size: Double = 12, bold: Bool = false,
                      anchor: Anchor = .start, fill: String = "#212121", title: String? = nil) {
-    body += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\""
+    // The family on every text: a chart's body placed on a page (`PageFit`) leaves its root element behind.
+    body += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-family=\"\(StakeholderMap.cssFontFamily)\" font-size=\"\(Self.n(size))\""
     if bold { body += " font-weight=\"bold\"" }
     if anchor != .start { body += " text-anchor=\"\(anchor.rawValue)\"" }
     body += " fill=\"\(fill)\">"
@@ -52,7 +53,7 @@ struct SVGDocument {
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\""
     if let id { out += " id=\"\(id)\"" }
     out += " width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\""
-    out += " font-family=\"Helvetica, Arial, 'Liberation Sans', sans-serif\" role=\"img\">\n"
+    out += " font-family=\"\(StakeholderMap.cssFontFamily)\" role=\"img\">\n"
     if usesHatch {
       // One definition per chart; charts inlined in one page define it identically.
       out += "<defs><pattern id=\"tiemap-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"

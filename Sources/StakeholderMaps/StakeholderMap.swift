@@ -101,6 +101,12 @@ public struct MapMeasures: Sendable {
 /// - tie strength → line width; weak ties (below the account's natural break, `MapMeasures.strong`) dashed; bridges and local bridges orange; reports-to lines dark grey
 ///   arrows, distinct from social ties (grey, no arrow).
 public enum StakeholderMap {
+  /// The one font family of every map, chart, page and deck: Liberation Sans (metric-compatible with Helvetica and
+  /// Arial, so the layout's text widths hold; Debian's fonts-liberation, which `scripts/setup.sh` installs).
+  public static let fontFamily = "Liberation Sans"
+  /// The same in CSS and SVG, with fallbacks for a machine without it.
+  public static let cssFontFamily = "'Liberation Sans', Helvetica, Arial, sans-serif"
+
   public static let proximityFill: [Proximity: String] = [.p1: "#08519C", .p2: "#4292C6", .p3: "#C6DBEF", .p4: "#FFFFFF"]
   static let bridgeColour = "#E66101"
   static let silentColour = "#E66101"
@@ -130,14 +136,14 @@ public enum StakeholderMap {
     var doc = DOTDocument(directed: true)
     let title = o.title ?? defaultTitle(g, o)
     var base: [(String, DOTValue)] = [
-      ("label", .text(title)), ("labelloc", .keyword("t")), ("fontname", .keyword("Helvetica")), ("fontsize", .number(20)),
+      ("label", .text(title)), ("labelloc", .keyword("t")), ("fontname", .text(fontFamily)), ("fontsize", .number(20)),
       ("bgcolor", .keyword("white")), ("pad", .number(0.3)), ("charset", .keyword("UTF-8")),
     ]
     // Org: positions come from OrgChartLayout; Graphviz draws them as given and routes only the social ties.
     // Network: the engine and its attributes are chosen once the map is built (a flat map is placed as a grid).
     if o.layout == .org { base += [("splines", .keyword("curved")), ("outputorder", .keyword("edgesfirst"))] }
     doc.graphAttributes = base
-    doc.nodeDefaults = [("fontname", .keyword("Helvetica")), ("fontsize", .number(10)), ("style", .keyword("filled")),
+    doc.nodeDefaults = [("fontname", .text(fontFamily)), ("fontsize", .number(10)), ("style", .keyword("filled")),
                         ("margin", .keyword("0.08,0.04"))]
     doc.edgeDefaults = [("arrowsize", .number(0.6)), ("color", .keyword("#9E9E9E"))]
 
@@ -456,7 +462,7 @@ public enum StakeholderMap {
     func textNode(_ text: String, at p: OrgChartLayout.Point, width w: Double, height h: Double, size: Double, bold: Bool,
                   colour: String, id: String? = nil, leftAligned: Bool = false) {
       var a: [(String, DOTValue)] = [("label", leftAligned ? .leftText(text) : .text(text)), ("shape", .keyword("plaintext")), ("style", .keyword("solid")),
-                                     ("fontname", .keyword(bold ? "Helvetica-Bold" : "Helvetica")), ("fontsize", .number(size)),
+                                     ("fontname", .text(bold ? fontFamily + " Bold" : fontFamily)), ("fontsize", .number(size)),
                                      ("fontcolor", .keyword(colour)), ("fixedsize", .keyword("true")), ("margin", .keyword("0")),
                                      ("width", .number(w / inch)), ("height", .number(h / inch)), ("pos", .text(pos(p) + "!"))]
       if let id { a.append(("id", .text(id))) }

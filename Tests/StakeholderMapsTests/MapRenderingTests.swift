@@ -281,6 +281,36 @@ func sampleAccount() throws -> LoadedInput {
 
   /// WCAG 2.1 AA: text on every fill the maps and charts use contrasts at least 4.5:1 (white on P2 was 3.4:1).
   /// Reference values from the W3C definition: black on white 21:1, white on #4292C6 3.4:1.
+  /// The matrix shades what the strategist acts on: the gap cells (influence 4–5 at P3, P4 or not assessed) in the
+  /// orange scale and only they; every bar of the proximity chart shows on white; every text names the one font.
+  @Test func chartsShadeTheGapsAndUseOneFont() throws {
+    let loaded = try sampleAccount()
+    let g = loaded.graph
+    let m = MapMeasures(graph: g, interactions: loaded.interactions)
+    let matrix = Chart.matrix.svg(graph: g, measures: m, account: nil)
+    let cells = matrix.split(separator: "\n").filter { $0.hasPrefix("<rect") && $0.contains("<title>") }
+    let gapCells = cells.filter { $0.contains("(coverage gap)") }
+    #expect(!gapCells.isEmpty)
+    func fill(_ line: Substring) -> String { String(line.split(separator: "fill=\"")[1].prefix(7)) }
+    func orange(_ hex: String) -> Bool {   // red well above blue: the orange scale
+      let v = Int(hex.dropFirst(), radix: 16)!
+      return (v >> 16) - (v & 0xFF) > 60
+    }
+    #expect(gapCells.allSatisfy { orange(fill($0)) })
+    #expect(cells.filter { !$0.contains("(coverage gap)") }.allSatisfy { !orange(fill($0)) })
+    // The cell with the most contacts is not a gap here, and is not darker than the darkest gap.
+    let proximity = Chart.proximity.svg(graph: g, measures: m, account: nil)
+    let bars = proximity.split(separator: "\n").filter { $0.hasPrefix("<rect") && $0.contains(" contacts (") }
+    #expect(bars.count == 5 && bars.allSatisfy { fill($0) != "#FFFFFF" && fill($0) != "#FFFFFF\"" })
+    for svg in [matrix, proximity, Chart.grid.svg(graph: g, measures: m, account: nil)] {
+      let texts = svg.split(separator: "\n").filter { $0.hasPrefix("<text") }
+      #expect(!texts.isEmpty && texts.allSatisfy { $0.contains("font-family=\"'Liberation Sans',") })
+    }
+    let map = String(decoding: try StakeholderMap.render(graph: g, measures: m, options: MapOptions(), format: .svg), as: UTF8.self)
+    let families = Set(map.split(separator: "font-family=\"").dropFirst().map { $0.prefix { $0 != "\"" } })
+    #expect(families == ["Liberation Sans", "Liberation Sans Bold"])
+  }
+
   @Test func textOnEveryFillMeetsWCAGAA() {
     #expect(abs(Contrast.ratio("#000000", "#FFFFFF") - 21) < 1e-9)
     #expect(abs(Contrast.ratio("#FFFFFF", "#4292C6") - 3.4) < 0.05)

@@ -132,7 +132,7 @@ public enum PPTXWriter {
     """
   }
 
-  /// The font the deck's text uses.
+  /// The font the deck's text uses (the maps' and charts' own: `StakeholderMap.fontFamily`).
   public static let fontFamily = "Liberation Sans"
 
   /// The area below the title band, inside the margins.
