@@ -145,9 +145,12 @@ public enum Chart: String, Sendable, CaseIterable {
       count[r][c] += 1
     }
     let cell = area.map { min(64, max(40, ($0.h - 180) / Double(levels.count + 1))) } ?? 64.0, left = 150.0, top = 110.0
-    var s = SVGDocument(width: max(520, left + cell * Double(columns.count + 1) + 40), height: top + cell * Double(levels.count + 1) + 94)
+    let subtitle = "\(name): \(contacts.count) contacts by how close we are (rows) and their declared influence (columns)"
+    let legend = "gap to close: influence 4–5 at P3, P4 or not assessed (darker: more contacts)"
+    let wide = max(TextMetrics.width(subtitle, size: 12), TextMetrics.width(legend, size: 11) + 24) + 48
+    var s = SVGDocument(width: max(wide, left + cell * Double(columns.count + 1) + 40), height: top + cell * Double(levels.count + 1) + 94)
     s.text("Proximity × influence", 24, 34, size: 18, bold: true)
-    s.text("\(name): \(contacts.count) contacts by how close we are (rows) and their declared influence (columns)", 24, 56, size: 12, fill: muted)
+    s.text(subtitle, 24, 56, size: 12, fill: muted)
     s.text("declared influence →", left + cell * 3, top - 34, size: 11, anchor: .middle, fill: muted)
     let peak = max(1, count.flatMap { $0 }.max() ?? 1)
     let gapPeak = max(1, levels.indices.filter { levels[$0].0 == nil || levels[$0].0! >= .p3 }.flatMap { r in [3, 4].map { count[r][$0] } }.max() ?? 1)
@@ -187,7 +190,7 @@ public enum Chart: String, Sendable, CaseIterable {
     // The legend: what each shade means.
     let ly = yTotal + cell + 10
     s.rect(24, ly, 16, 16, fill: blend(0.7, from: (0xFF, 0xE0, 0xB2), to: (0xE6, 0x51, 0x00)), stroke: StakeholderMap.bridgeColour, strokeWidth: 3)
-    s.text("gap to close: influence 4–5 at P3, P4 or not assessed (darker: more contacts)", 48, ly + 13, size: 11, fill: ink)
+    s.text(legend, 48, ly + 13, size: 11, fill: ink)
     s.rect(24, ly + 24, 16, 16, fill: "#C8E6C9", stroke: rule)
     s.text("held: influence 4–5 at P1–P2", 48, ly + 37, size: 11, fill: muted)
     s.rect(250, ly + 24, 16, 16, fill: "#E0E0E0", stroke: rule)

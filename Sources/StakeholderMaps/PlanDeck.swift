@@ -39,7 +39,7 @@ public enum PlanDeck {
     if f.trustAssessed > 0 { figures.append(["Relationships at risk", "\(f.atRisk.count)"]) }
     figures.append(["Our team", team.prefix(8).joined(separator: ", ") + (team.count > 8 ? ", and \(team.count - 8) more" : "")])
     if let last = interactions.map(\.date).max() { figures.append(["Latest interaction", last.description]) }
-    slides.append(PPTXWriter.Slide(title: "\(name): account plan", table: figures))
+    slides.append(PPTXWriter.Slide(title: "\(name): account plan", table: figures, tableTextSize: 16))
 
     // 2. The organisation.
     var o = MapOptions()

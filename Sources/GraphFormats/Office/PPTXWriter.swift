@@ -22,8 +22,10 @@ public enum PPTXWriter {
     public var picture: Picture?
     /// A native table: the header, then the rows.
     public var table: [[String]]?
-    public init(title: String, picture: Picture? = nil, table: [[String]]? = nil) {
-      self.title = title; self.picture = picture; self.table = table
+    /// The table's type size in points.
+    public var tableTextSize: Double
+    public init(title: String, picture: Picture? = nil, table: [[String]]? = nil, tableTextSize: Double = 11) {
+      self.title = title; self.picture = picture; self.table = table; self.tableTextSize = tableTextSize
     }
   }
 
@@ -65,7 +67,7 @@ public enum PPTXWriter {
         }
         shapes += pictureShape(pic, svgRel: svgRel, slideWidth: width, slideHeight: height)
       }
-      if let table = slide.table, !table.isEmpty { shapes += tableShape(table, slideWidth: width, slideHeight: height) }
+      if let table = slide.table, !table.isEmpty { shapes += tableShape(table, size: slide.tableTextSize, slideWidth: width, slideHeight: height) }
       try p.add("ppt/slides/slide\(n).xml", """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <p:sld \(namespaces)><p:cSld><p:spTree>\(groupProperties)\(shapes)</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>
@@ -156,16 +158,31 @@ public enum PPTXWriter {
       """
   }
 
-  /// A native table in the body: the header row bold on grey, 11 pt text (10 pt past 12 rows).
-  static func tableShape(_ rows: [[String]], slideWidth: Double, slideHeight: Double) -> String {
+  /// Column widths (points) within `total`: each at least its longest word (and the header's), so no word is cut;
+  /// the rest shared by how much more each column's longest text wants (up to 48 characters).
+  static func columnWidths(_ rows: [[String]], total: Double, size: Double) -> [Double] {
+    let columns = rows.map(\.count).max() ?? 1
+    let perChar = size * 0.56 + 0.4   // Liberation Sans' mean advance, with the bold header's margin
+    func cells(_ c: Int) -> [String] { rows.map { c < $0.count ? $0[c] : "" } }
+    let minimum = (0..<columns).map { c in
+      Double(cells(c).flatMap { $0.split(whereSeparator: \.isWhitespace) }.map(\.count).max() ?? 4) * perChar + 10
+    }
+    let wanted = (0..<columns).map { c in max(minimum[c], Double(min(48, cells(c).map(\.count).max() ?? 4)) * perChar + 10) }
+    let floor = minimum.reduce(0, +)
+    guard floor < total else { return minimum.map { $0 / floor * total } }
+    let extra = zip(wanted, minimum).map { $0 - $1 }
+    let room = extra.reduce(0, +)
+    return (0..<columns).map { c in minimum[c] + (room > 0 ? extra[c] / room * min(room, total - floor) : 0) }
+      .map { $0 + (room < total - floor ? (total - floor - room) / Double(columns) : 0) }
+  }
+
+  /// A native table in the body: the header row bold on grey, rows banded, `size` pt text.
+  static func tableShape(_ rows: [[String]], size points: Double, slideWidth: Double, slideHeight: Double) -> String {
     let b = body(slideWidth: slideWidth, slideHeight: slideHeight)
     let columns = rows.map(\.count).max() ?? 1
-    // Column widths by the longest text, within the body's width.
-    let lengths = (0..<columns).map { c in Double(max(4, rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 4)) }
-    let total = lengths.reduce(0, +)
-    let widths = lengths.map { $0 / total * b.w }
-    let rowHeight = min(22.0, b.h / Double(rows.count))
-    let size = rows.count > 12 ? 1000 : 1100
+    let widths = columnWidths(rows, total: b.w, size: points)
+    let rowHeight = min(points * 2, b.h / Double(rows.count))
+    let size = Int(points * 100)
     var xml = """
       <p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="4" name="Table"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>\
       <p:xfrm><a:off x="\(e(b.x))" y="\(e(b.y))"/><a:ext cx="\(e(b.w))" cy="\(e(rowHeight * Double(rows.count)))"/></p:xfrm>\
