@@ -58,6 +58,7 @@ demo: release
 	$(RELEASE) trust $(SAMPLE_IN) --format table --timeline $(OUT)/trust-timeline.csv
 	$(RELEASE) trust $(SAMPLE_IN) --audit --format csv -o $(OUT)/contact-audit.csv
 	$(RELEASE) report $(SAMPLE_IN) $(SAMPLE_REF) -o $(OUT)/report.html
+	$(RELEASE) report $(SAMPLE_IN) $(SAMPLE_REF) -o $(OUT)/plan.pptx
 	$(RELEASE) score $(SAMPLE_IN) -o $(OUT)/scored.csv --accounts-out $(OUT)/accounts.csv
 	$(RELEASE) score $(SAMPLE_IN) -o $(OUT)/scored.xlsx --accounts-out $(OUT)/accounts.xlsx --quiet
 	.build/release/tiemap-sample --churn --accounts 8 -o $(OUT)/churn
@@ -68,7 +69,7 @@ demo: release
 	@echo "  network-map.svg/.png, focus-NL-035.svg, chart-proximity.svg, chart-matrix.svg, chart-grid.svg,"
 	@echo "  account.json, reach-NL-035.json, referrals.json, trust-timeline.csv, contact-audit.csv, report.html,"
 	@echo "  scored.csv/.xlsx, accounts.csv/.xlsx, slides.pdf (the org map on 16:9 slides), deck.pptx (the same as a PowerPoint deck),"
-	@echo "  graph.graphml (for Gephi, NetworkX, igraph),"
+	@echo "  plan.pptx (the account plan as a deck), graph.graphml (for Gephi, NetworkX, igraph),"
 	@echo "  sample.tiemap (a workspace holding the sample as the snapshot of 2026-10-31: tiemap account --workspace out/sample.tiemap),"
 	@echo "  churn/ (the sample with a churn process: tiemap-sample --churn), risk.json, survival.csv, report-churn.html"
 

@@ -9,8 +9,9 @@
 #   scripts/setup.sh oracle   also NetworkX, NumPy, SciPy, igraph and openpyxl for `make oracle` and the fixture scripts
 #   scripts/setup.sh spark    also PySpark (PyPI) and a Java 17 runtime (Debian) for `make spark-test`
 #   scripts/setup.sh formats  also NetworkX, igraph, NumPy and openpyxl, for `make check-formats` (convert's files and the workbooks read back by them)
-#   scripts/setup.sh browser  also Chromium, poppler-utils, python-pptx and openpyxl, for `make check-report` (the
-#                             report in a real headless browser and printed to PDF; the deck and the workbooks opened)
+#   scripts/setup.sh browser  also Chromium, poppler-utils, LibreOffice Impress, python-pptx and openpyxl, for
+#                             `make check-report` (the report in a real headless browser and printed to PDF; the decks
+#                             opened in python-pptx and converted by LibreOffice; the workbooks opened in openpyxl)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -30,6 +31,7 @@ fi
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 need_apt=()
+need_office=0
 for pkg in pkg-config zlib1g-dev libxml2-dev libsqlite3-dev libgraphviz-dev graphviz librsvg2-dev libcairo2-dev fonts-liberation; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
@@ -38,7 +40,8 @@ case "$mode" in
   spark) command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless) ;;
   browser)
     command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-    command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils) ;;
+    command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+    command -v soffice >/dev/null 2>&1 || need_office=1 ;;
 esac
 
 # The Python modules each mode needs (import name, PyPI name).
@@ -62,6 +65,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]}" >&2
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+if [ "$need_office" = 1 ]; then
+  # LibreOffice Impress alone (no recommended extras): what converts a deck to PDF headless.
+  echo "setup: installing libreoffice-impress" >&2
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-impress >/dev/null
 fi
 
 if [ ${#need_pip[@]} -gt 0 ]; then
