@@ -16,16 +16,24 @@ public enum HTMLReport {
   public static func render(graph g: SocialGraph, interactions: [Interaction] = [], surveys: [SurveyResponse] = [],
                             referrals: [Referral] = [], account: String? = nil,
                             options: AccountFindingsOptions = AccountFindingsOptions(), trend: [TrendPoint] = []) throws -> String {
+    let r = try analysed(graph: g, interactions: interactions, surveys: surveys, referrals: referrals, account: account, options: options)
+    let history = g.relationshipHistory(interactions, account: account)
+    return try render(graph: g, measures: r.measures, grid: r.grid, findings: r.findings, analysis: r.analysis, account: account,
+                      trend: trend, history: history)
+  }
+
+  /// What the report (and the plan's deck, `PlanDeck`) show: the maps' measures, where we stand (`tiemap account`,
+  /// on those measures), the power/interest grid and the account's findings.
+  public static func analysed(graph g: SocialGraph, interactions: [Interaction], surveys: [SurveyResponse], referrals: [Referral],
+                              account: String?, options: AccountFindingsOptions) throws
+    -> (measures: MapMeasures, analysis: AccountAnalysis, grid: PowerInterest, findings: AccountFindings) {
     let m = MapMeasures(graph: g, interactions: interactions)
-    // Where we stand (tiemap account), on the measures the maps use.
     let analysis = g.accountAnalysis(interactions: interactions, evidence: m.evidence, account: account)
     let grid = PowerInterest(graph: g, influence: m.influence, silent: m.silent)
     let findings = try g.accountFindings(account: account, analysis: analysis, evidence: m.evidence, influence: m.influence,
                                          silent: m.silent, community: m.community, ties: m.ties, grid: grid,
                                          interactions: interactions, surveys: surveys, referrals: referrals, options: options)
-    let history = g.relationshipHistory(interactions, account: account)
-    return try render(graph: g, measures: m, grid: grid, findings: findings, analysis: analysis, account: account, trend: trend,
-                      history: history)
+    return (m, analysis, grid, findings)
   }
 
   /// The page from finished results: it lays out the maps and formats the findings, and computes nothing else.

@@ -20,12 +20,8 @@ public enum PlanDeck {
   public static func slides(graph g: SocialGraph, interactions: [Interaction], surveys: [SurveyResponse] = [],
                             referrals: [Referral] = [], account: String?,
                             options: AccountFindingsOptions = AccountFindingsOptions()) throws -> [PPTXWriter.Slide] {
-    let m = MapMeasures(graph: g, interactions: interactions)
-    let analysis = g.accountAnalysis(interactions: interactions, evidence: m.evidence, account: account)
-    let grid = PowerInterest(graph: g, influence: m.influence, silent: m.silent)
-    let f = try g.accountFindings(account: account, analysis: analysis, evidence: m.evidence, influence: m.influence,
-                                  silent: m.silent, community: m.community, ties: m.ties, grid: grid,
-                                  interactions: interactions, surveys: surveys, referrals: referrals, options: options)
+    let (m, _, grid, f) = try HTMLReport.analysed(graph: g, interactions: interactions, surveys: surveys, referrals: referrals,
+                                                  account: account, options: options)
     let name = account ?? Chart.accountName(g)
     var slides: [PPTXWriter.Slide] = []
 
