@@ -47,13 +47,13 @@ public enum DepartmentPages {
     title.text("Fill: covered at P1–P2 — half or more blue, a fifth or more light blue, less white. Lines: social ties between departments, as wide as their number.")
     title.tag("</font>")
     doc.graphAttributes = [("label", .html(title)), ("labelloc", .keyword("t")),
-                           ("fontname", .text(StakeholderMap.fontFamily)), ("fontsize", .number(20)), ("bgcolor", .keyword("white")),
+                           ("fontname", .keyword(StakeholderMap.graphvizFont)), ("fontsize", .number(20)), ("bgcolor", .keyword("white")),
                            ("pad", .number(0.4)), ("overlap", .keyword("prism")), ("sep", .keyword("+24")),
                            ("splines", .keyword("true")), ("mode", .keyword("major")), ("start", .keyword("2026")),
                            ("charset", .keyword("UTF-8")), ("outputorder", .keyword("edgesfirst"))]
-    doc.nodeDefaults = [("fontname", .text(StakeholderMap.fontFamily)), ("fontsize", .number(12)), ("shape", .keyword("box")),
+    doc.nodeDefaults = [("fontname", .keyword(StakeholderMap.graphvizFont)), ("fontsize", .number(12)), ("shape", .keyword("box")),
                         ("style", .keyword("rounded,filled")), ("margin", .keyword("0.2,0.1"))]
-    doc.edgeDefaults = [("color", .keyword("#9E9E9E")), ("fontname", .text(StakeholderMap.fontFamily)), ("fontsize", .number(11))]
+    doc.edgeDefaults = [("color", .keyword("#9E9E9E")), ("fontname", .keyword(StakeholderMap.graphvizFont)), ("fontsize", .number(11))]
     var departmentOf = [Int](repeating: -1, count: g.count)
     for (k, d) in departments.enumerated() {
       for v in d.people { departmentOf[v] = k }

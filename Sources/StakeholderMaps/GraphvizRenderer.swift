@@ -77,9 +77,29 @@ public enum GraphvizRenderer {
         }
         defer { gvFreeRenderData(data) }
         guard length > 0 else { throw GraphvizError(call: "gvRenderData", messages: messages + ["empty \(format.rawValue) output"]) }
-        return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+        let bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+        return format == .svg ? namingTheFont(bytes) : bytes
       }
     }
+  }
+
+  /// Graphviz's SVG with the one font family (`StakeholderMap.fontFamily`) named first where it wrote Helvetica.
+  static func namingTheFont(_ svg: [UInt8]) -> [UInt8] {
+    let from = Array("font-family=\"Helvetica,sans-Serif\"".utf8)
+    let to = Array("font-family=\"\(StakeholderMap.fontFamily),Helvetica,Arial,sans-serif\"".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(svg.count + svg.count / 16)
+    var i = 0
+    while i < svg.count {
+      if svg[i] == from[0], i + from.count <= svg.count, svg[i..<i + from.count].elementsEqual(from) {
+        out.append(contentsOf: to)
+        i += from.count
+      } else {
+        out.append(svg[i])
+        i += 1
+      }
+    }
+    return out
   }
 
   /// A standalone SVG drawing (the charts) of `width` × `height` points as PNG or PDF: Graphviz draws it as the

@@ -106,6 +106,10 @@ public enum StakeholderMap {
   public static let fontFamily = "Liberation Sans"
   /// The same in CSS and SVG, with fallbacks for a machine without it.
   public static let cssFontFamily = "'Liberation Sans', Helvetica, Arial, sans-serif"
+  /// The maps' font as Graphviz takes it: the PostScript name Helvetica (bold: Helvetica-Bold), whose metrics
+  /// Graphviz knows and which fontconfig resolves to Liberation Sans for PNG and PDF; in SVG, where Graphviz writes
+  /// `Helvetica,sans-Serif` with the weight apart, `GraphvizRenderer` names Liberation Sans first.
+  static let graphvizFont = "Helvetica"
 
   public static let proximityFill: [Proximity: String] = [.p1: "#08519C", .p2: "#4292C6", .p3: "#C6DBEF", .p4: "#FFFFFF"]
   static let bridgeColour = "#E66101"
@@ -136,14 +140,14 @@ public enum StakeholderMap {
     var doc = DOTDocument(directed: true)
     let title = o.title ?? defaultTitle(g, o)
     var base: [(String, DOTValue)] = [
-      ("label", .text(title)), ("labelloc", .keyword("t")), ("fontname", .text(fontFamily)), ("fontsize", .number(20)),
+      ("label", .text(title)), ("labelloc", .keyword("t")), ("fontname", .keyword(graphvizFont)), ("fontsize", .number(20)),
       ("bgcolor", .keyword("white")), ("pad", .number(0.3)), ("charset", .keyword("UTF-8")),
     ]
     // Org: positions come from OrgChartLayout; Graphviz draws them as given and routes only the social ties.
     // Network: the engine and its attributes are chosen once the map is built (a flat map is placed as a grid).
     if o.layout == .org { base += [("splines", .keyword("curved")), ("outputorder", .keyword("edgesfirst"))] }
     doc.graphAttributes = base
-    doc.nodeDefaults = [("fontname", .text(fontFamily)), ("fontsize", .number(10)), ("style", .keyword("filled")),
+    doc.nodeDefaults = [("fontname", .keyword(graphvizFont)), ("fontsize", .number(10)), ("style", .keyword("filled")),
                         ("margin", .keyword("0.08,0.04"))]
     doc.edgeDefaults = [("arrowsize", .number(0.6)), ("color", .keyword("#9E9E9E"))]
 
@@ -462,7 +466,7 @@ public enum StakeholderMap {
     func textNode(_ text: String, at p: OrgChartLayout.Point, width w: Double, height h: Double, size: Double, bold: Bool,
                   colour: String, id: String? = nil, leftAligned: Bool = false) {
       var a: [(String, DOTValue)] = [("label", leftAligned ? .leftText(text) : .text(text)), ("shape", .keyword("plaintext")), ("style", .keyword("solid")),
-                                     ("fontname", .text(bold ? fontFamily + " Bold" : fontFamily)), ("fontsize", .number(size)),
+                                     ("fontname", .keyword(bold ? graphvizFont + "-Bold" : graphvizFont)), ("fontsize", .number(size)),
                                      ("fontcolor", .keyword(colour)), ("fixedsize", .keyword("true")), ("margin", .keyword("0")),
                                      ("width", .number(w / inch)), ("height", .number(h / inch)), ("pos", .text(pos(p) + "!"))]
       if let id { a.append(("id", .text(id))) }

@@ -308,7 +308,8 @@ func sampleAccount() throws -> LoadedInput {
     }
     let map = String(decoding: try StakeholderMap.render(graph: g, measures: m, options: MapOptions(), format: .svg), as: UTF8.self)
     let families = Set(map.split(separator: "font-family=\"").dropFirst().map { $0.prefix { $0 != "\"" } })
-    #expect(families == ["Liberation Sans", "Liberation Sans Bold"])
+    #expect(families == ["Liberation Sans,Helvetica,Arial,sans-serif"])
+    #expect(map.contains("font-weight=\"bold\""), "the weight apart, for a viewer without the font")
   }
 
   @Test func textOnEveryFillMeetsWCAGAA() {
