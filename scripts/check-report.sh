@@ -64,4 +64,19 @@ if pages < 4:
     sys.exit(f"check-report: the printed PDF has {pages} pages (expected a page per section)")
 print(f"check-report: PDF of {pages} pages holds all {len(departments)} departments of the org map, the last, {departments[-1]!r}, included")
 PY
+# 5. Search: a link to a person (#find=NAME) centres them in the org view and in the network view — their node
+#    inside the shown part of the drawing (the script marks the map data-centred="inside" or "outside").
+person=$(grep -o '<option value="[^"]*"' "$report" | sed -n '12p' | sed 's/<option value="//; s/"$//')
+if [ -n "$person" ]; then
+  encoded=$("$(dirname "$0")/py" -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$person")
+  for view in org net; do
+    dom=$(chromium "${flags[@]}" --dump-dom "file://$report#find=$encoded&view=$view" 2>/dev/null)
+    centred=$(grep -o "<div class=\"[^\"]*\" id=\"map-$view\"[^>]*data-centred=\"[a-z]*\"" <<<"$dom" | grep -o 'data-centred="[a-z]*"' || true)
+    if [ "$centred" != 'data-centred="inside"' ]; then
+      echo "check-report: searching '$person' in the $view view left them outside the map panel (${centred:-not centred})" >&2
+      exit 1
+    fi
+  done
+  echo "check-report: searching '$person' centres them in both views"
+fi
 echo "check-report: $report loaded with no script error; screenshot $shot; PDF $pdf"

@@ -356,9 +356,21 @@ public enum HTMLReport {
           var nw = box.w / f, nh = box.h / f;
           box.x += (box.w - nw) * px; box.y += (box.h - nh) * py; box.w = nw; box.h = nh; apply();
         };
-        map.centre = function (el) {
+        // The element's centre in the drawing's own coordinates: its box is in its group's, which Graphviz moves
+        // (translate), so it is taken through the element's and the drawing's screen transforms.
+        map.centreOf = function (el) {
           var b = el.getBBox();
-          box.x = b.x + b.width / 2 - box.w / 2; box.y = b.y + b.height / 2 - box.h / 2; apply();
+          var m = svg.getScreenCTM().inverse().multiply(el.getScreenCTM());
+          var p = svg.createSVGPoint(); p.x = b.x + b.width / 2; p.y = b.y + b.height / 2;
+          return p.matrixTransform(m);
+        };
+        map.centre = function (el) {
+          var c = map.centreOf(el);
+          box.x = c.x - box.w / 2; box.y = c.y - box.h / 2; apply();
+          // Where it landed on the screen, measured apart from the arithmetic above (check-report reads it).
+          var r = el.getBoundingClientRect(), v = svg.getBoundingClientRect();
+          var x = r.left + r.width / 2, y = r.top + r.height / 2;
+          map.setAttribute('data-centred', v.width > 0 && x >= v.left && x <= v.right && y >= v.top && y <= v.bottom ? 'inside' : 'outside');
         };
         map.addEventListener('wheel', function (e) { e.preventDefault(); map.zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX, e.clientY); }, { passive: false });
         var drag = null;
@@ -451,6 +463,10 @@ public enum HTMLReport {
         var first = ids.length ? map.querySelector('[id="' + ids[0] + '"]') : null;
         if (first) { map.centre(first); highlight(map, ids[0]); }
       }
+      // A link to a person: #find=NAME (and &view=net for the network map) opens the report on them.
+      var wanted = /[#&]find=([^&]+)/.exec(location.hash), view = /[#&]view=(org|net)/.exec(location.hash);
+      if (view) document.querySelector('[data-view="' + view[1] + '"]').click();
+      if (wanted) { search.value = decodeURIComponent(wanted[1]); find(); }
 
       // Sortable tables: click a header; numbers sort by value, text alphabetically.
       document.querySelectorAll('table.sortable').forEach(function (table) {
