@@ -62,12 +62,15 @@ public enum HTMLReport {
 
     // Summary cards, from the account analysis (its accounts hold exactly these contacts).
     h += "<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">\n"
-    for (value, label) in [("\(f.contacts.count)", "contacts in \(f.departments) departments"), ("\(f.teamMembers)", "people in our team"),
-                           ("\(f.covered) (\(Chart.percent(f.covered, f.contacts.count)))", "contacts covered at P1–P2"),
+    /// `noun` for `n` of them: `contact`, `contacts`; `person`, `people`.
+    func word(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? one : many }
+    for (value, label) in [("\(f.contacts.count)", "\(word(f.contacts.count, "contact", "contacts")) in \(f.departments) \(word(f.departments, "department", "departments"))"),
+                           ("\(f.teamMembers)", word(f.teamMembers, "person in our team", "people in our team")),
+                           ("\(f.covered) (\(Chart.percent(f.covered, f.contacts.count)))", word(f.covered, "contact covered at P1–P2", "contacts covered at P1–P2")),
                            ("\(f.decisionCircuitCovered) of \(f.decisionCircuit)", "decision makers and influencers at P1–P2"),
-                           ("\(f.silentInfluencers.count)", "silent influencers"),
-                           ("\(f.communities)", "communities in the network")]
-                          + (f.trustAssessed == 0 ? [] : [("\(f.atRisk.count)", "relationships at risk (tolerance capital)")]) {
+                           ("\(f.silentInfluencers.count)", word(f.silentInfluencers.count, "silent influencer", "silent influencers")),
+                           ("\(f.communities)", word(f.communities, "community in the network", "communities in the network"))]
+                          + (f.trustAssessed == 0 ? [] : [("\(f.atRisk.count)", word(f.atRisk.count, "relationship at risk (tolerance capital)", "relationships at risk (tolerance capital)"))]) {
       h += "<div class=\"card\"><b>\(esc(value))</b><span>\(esc(label))</span></div>\n"
     }
     h += "</div></section>\n"

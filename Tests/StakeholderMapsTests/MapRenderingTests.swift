@@ -199,6 +199,23 @@ func sampleAccount() throws -> LoadedInput {
 // The report and the charts with hostile names: no markup or script from a name survives, the embedded data is
 // valid JSON that cannot close its script element, and the charts are well-formed SVG.
 @Suite(.serialized) struct ReportTests {
+  /// The summary cards agree in number with their counts: one relationship at risk, not "1 relationships".
+  @Test func summaryCardsSayOneAndMany() throws {
+    let loaded = try sampleAccount()
+    let html = try HTMLReport.render(graph: loaded.graph, interactions: loaded.interactions)
+    let cards = html.components(separatedBy: "<div class=\"card\"><b>").dropFirst().map { card -> (Int, String) in
+      let value = Int(card.prefix { $0.isNumber }) ?? -1
+      let label = card.components(separatedBy: "<span>")[1].components(separatedBy: "</span>")[0]
+      return (value, label)
+    }
+    #expect(cards.count >= 6)
+    for (value, label) in cards where value >= 0 {
+      let first = String(label.split(separator: " ")[0])
+      if value == 1 { #expect(!["contacts", "relationships", "influencers", "communities", "people"].contains(first), "\(value) \(label)") }
+    }
+    #expect(cards.contains { $0 == (1, "relationship at risk (tolerance capital)") })
+  }
+
   @Test func hostileNamesStayTextInTheReport() throws {
     let g = try hostileAccount()
     let html = try HTMLReport.render(graph: g)
