@@ -19,7 +19,7 @@ public enum HTMLReport {
     let r = try analysed(graph: g, interactions: interactions, surveys: surveys, referrals: referrals, account: account, options: options)
     let history = g.relationshipHistory(interactions, account: account)
     return try render(graph: g, measures: r.measures, grid: r.grid, findings: r.findings, analysis: r.analysis, account: account,
-                      trend: trend, history: history)
+                      trend: trend, history: history, asOf: interactions.map(\.date).max())
   }
 
   /// What the report (and the plan's deck, `PlanDeck`) show: the maps' measures, where we stand (`tiemap account`,
@@ -39,7 +39,7 @@ public enum HTMLReport {
   /// The page from finished results: it lays out the maps and formats the findings, and computes nothing else.
   public static func render(graph g: SocialGraph, measures m: MapMeasures, grid pi: PowerInterest, findings f: AccountFindings,
                             analysis: AccountAnalysis, account: String?, trend: [TrendPoint] = [],
-                            history: RelationshipHistory? = nil) throws -> String {
+                            history: RelationshipHistory? = nil, asOf: Day? = nil) throws -> String {
     let evidence = m.evidence
     var o = MapOptions()
     o.account = account
@@ -58,7 +58,12 @@ public enum HTMLReport {
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
     h += "<title>\(esc(name)) — relational capital report</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
-    h += "<header><h1>\(esc(name))</h1><p class=\"sub\">Relational capital report · Tiemap</p></header>\n"
+    // The title block: the account, the date the history runs to, our team.
+    let team = g.people.filter(\.isInternal).map(\.displayName).sorted()
+    var sub = "Relational capital report"
+    if let asOf { sub += " · as of \(asOf) (the latest interaction)" }
+    if !team.isEmpty { sub += " · our team: " + team.joined(separator: ", ") }
+    h += "<header><h1>\(esc(name))</h1><p class=\"sub\">\(esc(sub))</p></header>\n"
 
     // Summary cards, from the account analysis (its accounts hold exactly these contacts).
     h += "<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">\n"

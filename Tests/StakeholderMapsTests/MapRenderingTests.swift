@@ -214,6 +214,10 @@ func sampleAccount() throws -> LoadedInput {
       if value == 1 { #expect(!["contacts", "relationships", "influencers", "communities", "people"].contains(first), "\(value) \(label)") }
     }
     #expect(cards.contains { $0 == (1, "relationship at risk (tolerance capital)") })
+    // The title block dates the report and names our team.
+    let last = loaded.interactions.map(\.date).max()!
+    let team = loaded.graph.people.filter(\.isInternal).map(\.displayName).sorted().joined(separator: ", ")
+    #expect(html.contains("<p class=\"sub\">Relational capital report · as of \(last) (the latest interaction) · our team: \(team)</p>"))
   }
 
   @Test func hostileNamesStayTextInTheReport() throws {
