@@ -576,6 +576,24 @@ public enum StakeholderMap {
       + (o.layout == .network ? ["outline and field colour: community"] : [])
   }
 
+  /// The key of the network map's community colours: one row per colour, the communities in the order of their
+  /// numbers (as `metrics` numbers them, from 1), with how many people each holds; communities past the palette's
+  /// six share its colours, and their row says which.
+  static func communityKey(_ m: MapMeasures) -> [(colour: String, text: String)] {
+    var sizes: [Int: Int] = [:]
+    for c in m.community { sizes[c, default: 0] += 1 }
+    let order = sizes.keys.sorted()
+    var rows: [(String, String)] = []
+    for (k, c) in order.enumerated() where k < communityColours.count {
+      let more = stride(from: k + communityColours.count, to: order.count, by: communityColours.count).map { order[$0] }
+      let people = sizes[c]! + more.reduce(0) { $0 + sizes[$1]! }
+      let label = more.isEmpty ? "community \(k + 1): \(people) \(people == 1 ? "person" : "people")"
+        : "communities \(([k] + more.indices.map { k + ($0 + 1) * communityColours.count }).map { "\($0 + 1)" }.joined(separator: ", ")): \(people) people"
+      rows.append((communityColours[c % communityColours.count], label))
+    }
+    return rows
+  }
+
   /// The legend as one HTML table node, with the size the org layout reserves for it (11 pt: a title row and
   /// the swatch rows, then the text lines and a line of margin; the widest line sets the width).
   static func legend(_ o: MapOptions, _ m: MapMeasures, note: [String] = []) -> (attributes: [(String, DOTValue)], width: Double, height: Double) {
@@ -585,6 +603,11 @@ public enum StakeholderMap {
     l.tag("<tr><td colspan=\"2\"><b>Legend</b></td></tr>")
     for (fill, text, _) in legendSwatches {
       l.tag("<tr><td bgcolor=\""); l.text(fill); l.tag("\" width=\"18\"></td><td align=\"left\">"); l.text(text); l.tag("</td></tr>")
+    }
+    // The network map's communities: each colour with what it stands for (the largest first).
+    let keyed = o.layout == .network ? communityKey(m) : []
+    for (colour, text) in keyed {
+      l.tag("<tr><td bgcolor=\""); l.text(colour); l.tag("\" width=\"18\"></td><td align=\"left\">"); l.text(text); l.tag("</td></tr>")
     }
     l.tag("<tr><td colspan=\"2\" align=\"left\">")
     for line in lines {
@@ -597,7 +620,7 @@ public enum StakeholderMap {
     }
     l.tag("</td></tr></table>")
     let width = (lines.map { TextMetrics.width($0, size: 11) }.max() ?? 0) * 1.1 + 36   // room for the estimate's error
-    let height = Double(1 + legendSwatches.count) * 22 + Double(lines.count + 1) * 13.5 + 10
+    let height = Double(1 + legendSwatches.count + keyed.count) * 22 + Double(lines.count + 1) * 13.5 + 10
     return ([("label", .html(l)), ("shape", .keyword("plain")), ("style", .keyword("solid")), ("id", .text("legend")),
              ("fontsize", .number(11))], width, height)
   }

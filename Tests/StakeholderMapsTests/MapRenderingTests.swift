@@ -333,6 +333,21 @@ func sampleAccount() throws -> LoadedInput {
     #expect(map.contains("font-weight=\"bold\""), "the weight apart, for a viewer without the font")
   }
 
+  /// The network map keys its community colours: a row per colour used, the counts adding up to everyone.
+  @Test func networkMapKeysItsCommunities() throws {
+    let loaded = try sampleAccount()
+    let m = MapMeasures(graph: loaded.graph, interactions: loaded.interactions)
+    let key = StakeholderMap.communityKey(m)
+    let communities = Set(m.community).count
+    #expect(key.count == min(communities, StakeholderMap.communityColours.count))
+    let counted = key.map { Int($0.text.split(separator: ":")[1].split(separator: " ")[0])! }.reduce(0, +)
+    #expect(counted == m.community.count)
+    var o = MapOptions()
+    o.layout = .network
+    let svg = String(decoding: try StakeholderMap.render(graph: loaded.graph, measures: m, options: o, format: .svg), as: UTF8.self)
+    for row in key { #expect(svg.contains(row.text)) }
+  }
+
   @Test func textOnEveryFillMeetsWCAGAA() {
     #expect(abs(Contrast.ratio("#000000", "#FFFFFF") - 21) < 1e-9)
     #expect(abs(Contrast.ratio("#FFFFFF", "#4292C6") - 3.4) < 0.05)
