@@ -577,8 +577,8 @@ public enum StakeholderMap {
   }
 
   /// The key of the network map's community colours: one row per colour, the communities in the order of their
-  /// numbers (as `metrics` numbers them, from 1), with how many people each holds; communities past the palette's
-  /// six share its colours, and their row says which.
+  /// numbers (as `metrics` and `convert` number them, from 0), with how many people each holds; communities past the
+  /// palette's six share its colours, and their row says which.
   static func communityKey(_ m: MapMeasures) -> [(colour: String, text: String)] {
     var sizes: [Int: Int] = [:]
     for c in m.community { sizes[c, default: 0] += 1 }
@@ -587,8 +587,8 @@ public enum StakeholderMap {
     for (k, c) in order.enumerated() where k < communityColours.count {
       let more = stride(from: k + communityColours.count, to: order.count, by: communityColours.count).map { order[$0] }
       let people = sizes[c]! + more.reduce(0) { $0 + sizes[$1]! }
-      let label = more.isEmpty ? "community \(k + 1): \(people) \(people == 1 ? "person" : "people")"
-        : "communities \(([k] + more.indices.map { k + ($0 + 1) * communityColours.count }).map { "\($0 + 1)" }.joined(separator: ", ")): \(people) people"
+      let label = more.isEmpty ? "community \(c): \(people) \(people == 1 ? "person" : "people")"
+        : "communities \(([c] + more).map { "\($0)" }.joined(separator: ", ")): \(people) people"
       rows.append((communityColours[c % communityColours.count], label))
     }
     return rows

@@ -346,6 +346,8 @@ func sampleAccount() throws -> LoadedInput {
     o.layout = .network
     let svg = String(decoding: try StakeholderMap.render(graph: loaded.graph, measures: m, options: o, format: .svg), as: UTF8.self)
     for row in key { #expect(svg.contains(row.text)) }
+    // Numbered as metrics numbers them: community 0 first, with its own head count.
+    #expect(key.first?.text == "community 0: \(m.community.filter { $0 == 0 }.count) people")
   }
 
   @Test func textOnEveryFillMeetsWCAGAA() {
