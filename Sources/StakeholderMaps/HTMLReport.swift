@@ -10,16 +10,44 @@ import SocialGraph
 ///
 /// Every piece of user text goes through `Escape.markup` (HTML) or `jsonString` (the data block, which also
 /// escapes `<`, `>` and `&` so no name can close the script element).
+/// What a report shows, and for whom (`report --audience`, `--sections`).
+public struct ReportOptions: Sendable {
+  public enum Audience: String, Sendable, CaseIterable {
+    /// Our own team: every section, the analyst's columns and tokens.
+    case `internal`
+    /// The customer's executive: no internal section (owners against Dunbar's limit, single threads, relationships
+    /// at risk, the relationship history), no raw centralities, roles and proximity in words.
+    case customer
+  }
+  public var audience = Audience.internal
+  /// The sections to show (by id), nil: every one the audience sees. The maps are always shown.
+  public var sections: Set<String>?
+  public init() {}
+
+  /// Every section, in the page's order.
+  public static let allSections = ["summary", "trend", "charts", "influencers", "silent", "brokers", "gaps", "next", "threads",
+                                   "departures", "trust", "prescribers", "owners", "history"]
+  /// The sections only our own team sees.
+  public static let internalSections: Set<String> = ["threads", "trust", "owners", "history"]
+
+  /// Whether the page shows section `id`.
+  public func shows(_ id: String) -> Bool {
+    if audience == .customer && Self.internalSections.contains(id) { return false }
+    return sections?.contains(id) ?? true
+  }
+}
+
 public enum HTMLReport {
   /// The report of `account` (nil: every contact): the measures the maps use, the account analysis on them and
   /// the findings the tables list (`SocialGraph.accountFindings`), then the page.
   public static func render(graph g: SocialGraph, interactions: [Interaction] = [], surveys: [SurveyResponse] = [],
                             referrals: [Referral] = [], account: String? = nil,
-                            options: AccountFindingsOptions = AccountFindingsOptions(), trend: [TrendPoint] = []) throws -> String {
+                            options: AccountFindingsOptions = AccountFindingsOptions(), trend: [TrendPoint] = [],
+                            report: ReportOptions = ReportOptions()) throws -> String {
     let r = try analysed(graph: g, interactions: interactions, surveys: surveys, referrals: referrals, account: account, options: options)
     let history = g.relationshipHistory(interactions, account: account)
     return try render(graph: g, measures: r.measures, grid: r.grid, findings: r.findings, analysis: r.analysis, account: account,
-                      trend: trend, history: history, asOf: interactions.map(\.date).max())
+                      trend: trend, history: history, asOf: interactions.map(\.date).max(), report: report)
   }
 
   /// What the report (and the plan's deck, `PlanDeck`) show: the maps' measures, where we stand (`tiemap account`,
@@ -39,7 +67,9 @@ public enum HTMLReport {
   /// The page from finished results: it lays out the maps and formats the findings, and computes nothing else.
   public static func render(graph g: SocialGraph, measures m: MapMeasures, grid pi: PowerInterest, findings f: AccountFindings,
                             analysis: AccountAnalysis, account: String?, trend: [TrendPoint] = [],
-                            history: RelationshipHistory? = nil, asOf: Day? = nil) throws -> String {
+                            history: RelationshipHistory? = nil, asOf: Day? = nil,
+                            report: ReportOptions = ReportOptions()) throws -> String {
+    let customer = report.audience == .customer
     let evidence = m.evidence
     var o = MapOptions()
     o.account = account
@@ -66,6 +96,7 @@ public enum HTMLReport {
     h += "<header><h1>\(esc(name))</h1><p class=\"sub\">\(esc(sub))</p></header>\n"
 
     // Summary cards, from the account analysis (its accounts hold exactly these contacts).
+    if report.shows("summary") {
     h += "<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">\n"
     /// `noun` for `n` of them: `contact`, `contacts`; `person`, `people`.
     func word(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? one : many }
@@ -75,13 +106,14 @@ public enum HTMLReport {
                            ("\(f.decisionCircuitCovered) of \(f.decisionCircuit)", "decision makers and influencers at P1–P2"),
                            ("\(f.silentInfluencers.count)", word(f.silentInfluencers.count, "silent influencer", "silent influencers")),
                            ("\(f.communities)", word(f.communities, "community in the network", "communities in the network"))]
-                          + (f.trustAssessed == 0 ? [] : [("\(f.atRisk.count)", word(f.atRisk.count, "relationship at risk (tolerance capital)", "relationships at risk (tolerance capital)"))]) {
+                          + (f.trustAssessed == 0 || customer ? [] : [("\(f.atRisk.count)", word(f.atRisk.count, "relationship at risk (tolerance capital)", "relationships at risk (tolerance capital)"))]) {
       h += "<div class=\"card\"><b>\(esc(value))</b><span>\(esc(label))</span></div>\n"
     }
     h += "</div></section>\n"
+    }
 
     // Trend over the snapshots of a workspace (two or more).
-    if trend.count >= 2 {
+    if trend.count >= 2 && report.shows("trend") {
       h += "<section id=\"trend\"><h2>Trend</h2><p class=\"note\">\(esc("\(trend.count) snapshots, \(trend.first!.day) to \(trend.last!.day), each analysed at its date (tiemap history)."))</p><div class=\"charts\">\n"
       for svg in TrendCharts.svgs(trend) { h += "<figure>\(svg)</figure>\n" }
       h += "</div></section>\n"
@@ -98,14 +130,17 @@ public enum HTMLReport {
     h += "<div id=\"card\" class=\"personcard\" hidden></div></section>\n"
 
     // Charts
-    h += "<section id=\"charts\"><h2>Coverage</h2><div class=\"charts\">\n"
-    for chart in Chart.allCases {
-      h += "<figure>" + chart.render(graph: g, measures: m, account: account).text(standalone: false) + "</figure>\n"
+    if report.shows("charts") {
+      h += "<section id=\"charts\"><h2>Coverage</h2><div class=\"charts\">\n"
+      for chart in Chart.allCases {
+        h += "<figure>" + chart.render(graph: g, measures: m, account: account).text(standalone: false) + "</figure>\n"
+      }
+      h += "</div></section>\n"
     }
-    h += "</div></section>\n"
 
     // Tables
     func table(_ id: String, _ title: String, _ note: String, _ header: [String], _ rows: [[TableCell]]) {
+      guard report.shows(id) else { return }
       h += "<section id=\"\(id)\"><h2>\(esc(title))</h2><p class=\"note\">\(esc(note))</p>\n"
       guard !rows.isEmpty else { h += "<p class=\"empty\">None.</p></section>\n"; return }
       h += "<table class=\"sortable\"><thead><tr>" + header.map { "<th scope=\"col\">\(esc($0))</th>" }.joined() + "</tr></thead><tbody>\n"
@@ -116,25 +151,27 @@ public enum HTMLReport {
     }
     let derived = Set(evidence.derived.map { Int($0.person) })
     func proximity(_ v: Int) -> String {
-      guard let level = evidence.proximity[v] else { return "" }
+      guard let level = evidence.proximity[v] else { return customer ? "not assessed" : "" }
+      if customer { return "\(level.label) \(Chart.caption(level))" }
       return derived.contains(v) ? "\(level.label) (derived)" : level.label
     }
     func person(_ v: Int) -> [TableCell] {
       let p = g.people[v]
-      return [.text(p.displayName), .text(p.title ?? ""), .text(p.department ?? ""), .text(p.role?.rawValue ?? ""),
-              .text(proximity(v))]
+      let role = customer ? (p.role.map { $0.label.prefix(1).uppercased() + $0.label.dropFirst() } ?? "") : (p.role?.rawValue ?? "")
+      return [.text(p.displayName), .text(p.title ?? ""), .text(p.department ?? ""), .text(role), .text(proximity(v))]
     }
-    table("influencers", "Top influencers", "Highest structural influence (PageRank, betweenness, eigenvector, effective size; percentile ranks).",
-          ["Name", "Title", "Department", "Role", "Proximity", "Declared influence", "Structural influence", "Betweenness", "PageRank"],
+    // The customer sees influence as a score, not the centralities behind it.
+    table("influencers", "Top influencers", customer ? "Who carries the most weight in the network of people, whatever their title." : "Highest structural influence (PageRank, betweenness, eigenvector, effective size; percentile ranks).",
+          ["Name", "Title", "Department", "Role", "Proximity", "Declared influence", "Structural influence"] + (customer ? [] : ["Betweenness", "PageRank"]),
           f.topInfluencers.map(Int.init).map { v in
-            person(v) + [.number(Double(g.people[v].influence ?? 0), digits: 0, blankIfZero: true), .number(m.influence[v], digits: 2),
-                         .number(m.person.column(.betweenness)[v], digits: 4), .number(m.person.column(.pagerank)[v], digits: 4)]
+            person(v) + [.number(Double(g.people[v].influence ?? 0), digits: 0, blankIfZero: true), .number(m.influence[v], digits: 2)]
+              + (customer ? [] : [.number(m.person.column(.betweenness)[v], digits: 4), .number(m.person.column(.pagerank)[v], digits: 4)])
           })
     table("silent", "Silent influencers", "Top tenth of structural influence, declared influence 1–2: meet them before they block or carry a deal.",
-          ["Name", "Title", "Department", "Role", "Proximity", "Declared influence", "Structural influence", "Constraint"],
+          ["Name", "Title", "Department", "Role", "Proximity", "Declared influence", "Structural influence"] + (customer ? [] : ["Constraint"]),
           f.silentInfluencers.map(Int.init).map { v in
-            person(v) + [.number(Double(g.people[v].influence ?? 0), digits: 0, blankIfZero: true), .number(m.influence[v], digits: 2),
-                         .number(m.person.column(.constraint)[v], digits: 3)]
+            person(v) + [.number(Double(g.people[v].influence ?? 0), digits: 0, blankIfZero: true), .number(m.influence[v], digits: 2)]
+              + (customer ? [] : [.number(m.person.column(.constraint)[v], digits: 3)])
           })
     table("brokers", "Weak-tie brokers", "Weak ties into other departments (Granovetter): who carries news and introductions between groups.",
           ["Name", "Title", "Department", "Role", "Proximity", "Weak ties out", "Departments reached", "Local bridges"],
@@ -192,7 +229,7 @@ public enum HTMLReport {
           })
 
     // What the contact history teaches (tiemap patterns, tiemap risk's survival curves).
-    if let r = history {
+    if let r = history, report.shows("history") {
       h += "<section id=\"history\"><h2>Relationship history</h2><p class=\"note\">\(esc("\(r.ruptures) of \(r.relationships) relationships ruptured (a churned outcome, or tolerance capital below the threshold). Survival by proximity level, with the 95 % band of all; then the sequences found most often in the \(r.patterns.history.options.windowDays) days before a rupture, against time-matched controls (tiemap patterns)."))</p>\n"
       h += "<figure>\(SurvivalChart.svg(r.curves))</figure>\n"
       let top = r.patterns.patterns.prefix(8)
@@ -217,12 +254,14 @@ public enum HTMLReport {
     h += shown.sorted().map { v in
       let p = g.people[v]
       var fields: [(String, String)] = [("name", jsonString(p.displayName)), ("title", jsonString(p.title ?? "")),
-                                        ("department", jsonString(p.department ?? "")), ("role", jsonString(p.role?.rawValue ?? (p.isInternal ? "our team" : ""))),
+                                        ("department", jsonString(p.department ?? "")),
+                                        ("role", jsonString((customer ? p.role.map { $0.label } : p.role?.rawValue) ?? (p.isInternal ? "our team" : ""))),
                                         ("proximity", jsonString(p.isInternal ? "" : (proximity(v).isEmpty ? "unknown" : proximity(v))))]
       fields.append(("influence", p.influence.map { "\($0)" } ?? "null"))
       fields.append(("structural", Cell.fixed(m.influence[v], digits: 3)))
-      fields.append(("betweenness", Cell.fixed(m.person.column(.betweenness)[v], digits: 4)))
-      fields.append(("pagerank", Cell.fixed(m.person.column(.pagerank)[v], digits: 4)))
+      // The customer's cards leave the raw centralities out (null: no row).
+      fields.append(("betweenness", customer ? "null" : Cell.fixed(m.person.column(.betweenness)[v], digits: 4)))
+      fields.append(("pagerank", customer ? "null" : Cell.fixed(m.person.column(.pagerank)[v], digits: 4)))
       fields.append(("degree", Cell.fixed(m.person.column(.degree)[v], digits: 0)))
       fields.append(("silent", m.silent[v] ? "true" : "false"))
       fields.append(("quadrant", jsonString(pi.quadrant[v]?.title ?? "")))

@@ -199,6 +199,29 @@ func sampleAccount() throws -> LoadedInput {
 // The report and the charts with hostile names: no markup or script from a name survives, the embedded data is
 // valid JSON that cannot close its script element, and the charts are well-formed SVG.
 @Suite(.serialized) struct ReportTests {
+  /// For the customer: no internal section, no raw centrality (tables and cards), roles in words; --sections keeps
+  /// only those asked for (the maps always).
+  @Test func customerAudienceAndSections() throws {
+    let loaded = try sampleAccount()
+    func sections(_ html: String) -> [String] {
+      html.components(separatedBy: "<section id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+    var r = ReportOptions()
+    r.audience = .customer
+    let customer = try HTMLReport.render(graph: loaded.graph, interactions: loaded.interactions, report: r)
+    let internalView = try HTMLReport.render(graph: loaded.graph, interactions: loaded.interactions)
+    #expect(Set(sections(internalView)).isSuperset(of: ["threads", "trust", "owners"]))
+    #expect(Set(sections(customer)).isDisjoint(with: ReportOptions.internalSections))
+    #expect(sections(customer).contains("maps") && sections(customer).contains("next"))
+    #expect(!customer.contains(">PageRank</th>") && !customer.contains(">Betweenness</th>") && !customer.contains(">Constraint</th>"))
+    #expect(!customer.contains("\"decision_maker\"") && customer.contains("\"betweenness\":null,\"pagerank\":null"))
+    #expect(internalView.contains(">PageRank</th>"))
+    #expect(customer.contains("<td>Decision maker</td>") && internalView.contains("<td>decision_maker</td>"))
+    r = ReportOptions()
+    r.sections = ["summary", "next"]
+    #expect(sections(try HTMLReport.render(graph: loaded.graph, interactions: loaded.interactions, report: r)) == ["summary", "maps", "next"])
+  }
+
   /// The summary cards agree in number with their counts: one relationship at risk, not "1 relationships".
   @Test func summaryCardsSayOneAndMany() throws {
     let loaded = try sampleAccount()

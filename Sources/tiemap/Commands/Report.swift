@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GraphFormats
 import NetworkAnalysis
 import Workspace
@@ -7,6 +8,8 @@ import Glibc
 #endif
 import SocialGraph
 import StakeholderMaps
+
+extension ReportOptions.Audience: ExpressibleByArgument {}
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -26,7 +29,26 @@ struct Report: ParsableCommand {
   @Option(help: ArgumentHelp("Only this account: its contacts, their ties and our team's ties into them, analysed on their own.", valueName: "name"))
   var account: String?
 
+  @Option(help: "Who reads it: internal (every section, the analyst's columns) or customer (no internal section — owners and Dunbar's limit, single threads, relationships at risk, the relationship history —, no raw centralities, roles and proximity in words).")
+  var audience: ReportOptions.Audience = .internal
+
+  @Option(help: ArgumentHelp("Only these sections, comma-separated (summary, trend, charts, influencers, silent, brokers, gaps, next, threads, departures, trust, prescribers, owners, history); the maps are always shown.", valueName: "list"))
+  var sections: String?
+
+  var reportOptions: ReportOptions {
+    var r = ReportOptions()
+    r.audience = audience
+    r.sections = sections.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
+    return r
+  }
+
   func validate() throws {
+    if let sections {
+      for name in sections.split(separator: ",", omittingEmptySubsequences: false).map({ String($0).trimmingCharacters(in: .whitespaces) })
+        where !ReportOptions.allSections.contains(name) {
+        throw ValidationError("--sections: '\(name)' is not a section (\(ReportOptions.allSections.joined(separator: ", "))).")
+      }
+    }
     guard output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm") || output.lowercased().hasSuffix(".pptx") else {
       throw ValidationError("-o: give a file ending in .html (the report) or .pptx (the account plan as a deck).")
     }
@@ -59,6 +81,6 @@ struct Report: ParsableCommand {
       return
     }
     try AtomicFile.write(try HTMLReport.render(graph: g, interactions: loaded.interactions, surveys: loaded.surveys,
-                                               referrals: loaded.referrals, account: account, trend: trend), to: output)
+                                               referrals: loaded.referrals, account: account, trend: trend, report: reportOptions), to: output)
   }
 }
