@@ -76,6 +76,22 @@ if [ -n "$person" ]; then
       echo "check-report: searching '$person' in the $view view left them outside the map panel (${centred:-not centred})" >&2
       exit 1
     fi
+    # Found, they are highlighted with everyone they have a tie with (the org map draws only reporting lines).
+    printf '%s' "$dom" > "$profile/dom-$view.html"
+    "$(dirname "$0")/py" - "$view" "$person" "$profile/dom-$view.html" <<'PY'
+import html, json, re, sys
+view, person = sys.argv[1], sys.argv[2]
+dom = open(sys.argv[3], encoding="utf-8").read()
+people = json.loads(html.unescape(re.search(r'<script type="application/json" id="people-data">(.*?)</script>', dom, re.S).group(1)))
+key = next(k for k, p in people.items() if person.lower() in p["name"].lower())
+panel = re.search(r'<div class="[^"]*" id="map-%s".*?</svg>' % view, dom, re.S).group(0)
+drawn = set(re.findall(r'<g id="p(\d+)" class="node', panel))
+lit = set(re.findall(r'<g id="p(\d+)" class="node[^"]*\bhit\b', panel))
+want = {str(w) for w in people[key]["ties"]} & drawn | {key[1:]}
+if not want <= lit:
+    sys.exit(f"check-report: clicking {person} in the {view} view lights {len(lit)} people, not their {len(want) - 1} ties: {sorted(want - lit)[:5]} unlit")
+print(f"check-report: {person} in the {view} view: highlighted with all {len(want) - 1} people they have a tie with")
+PY
   done
   echo "check-report: searching '$person' centres them in both views"
 fi

@@ -265,6 +265,10 @@ public enum HTMLReport {
       fields.append(("degree", Cell.fixed(m.person.column(.degree)[v], digits: 0)))
       fields.append(("silent", m.silent[v] ? "true" : "false"))
       fields.append(("quadrant", jsonString(pi.quadrant[v]?.title ?? "")))
+      // Everyone they have a tie with on the maps (the social view), so that a click lights them all up, also on
+      // the org map, which draws only the reporting lines.
+      let tied = g.social.out.neighbors(NodeIndex(v)).map(Int.init).filter { shown.contains($0) && $0 != v }
+      fields.append(("ties", "[" + Set(tied).sorted().map(String.init).joined(separator: ",") + "]"))
       return "\"p\(v)\":{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }.joined(separator: ",")
     h += "}</script>\n<script>\n\(script)</script>\n</body>\n</html>\n"
@@ -471,6 +475,7 @@ public enum HTMLReport {
         map.classList.add('focus');
         function mark(w) { map.querySelectorAll('[id="p' + w + '"], [id^="p' + w + '-"]').forEach(function (n) { n.classList.add('hit'); }); }
         mark(v);
+        (people[id] && people[id].ties || []).forEach(function (w) { mark(String(w)); });
         map.querySelectorAll('g.edge').forEach(function (e) {
           var ends = e.id.slice(1).split('-');
           if (ends[0] === v || ends[1] === v) {
