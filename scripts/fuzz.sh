@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make fuzz: builds the libFuzzer targets of Fuzz/ (one per reader) with -sanitize=fuzzer,address and runs each
 # for FUZZ_SECONDS (600 by default), FUZZ_JOBS at a time (2), seeded with the hostile catalogue
-# (Tests/Fixtures/hostile) and the bundled and shared datasets. A crash, a sanitizer report, a leak or an input
+# (Tests/Fixtures/hostile) and the bundled datasets. A crash, a sanitizer report, a leak or an input
 # slower than 10 s is written to Fuzz/findings/<target>/ and fails the run: turn it into a catalogue case and a
 # test. Prints executions per second and coverage (libFuzzer's cov: edges, ft: features) per target.
 set -euo pipefail
@@ -23,7 +23,7 @@ seed() {   # seed TARGET FILE...
     head -c 4096 "$f" > "$dir/seed-$(basename "$(dirname "$f")")-$(basename "$f")"
   done
 }
-shared=$root/../shared/datasets
+shared=$root/datasets
 hostile=$root/Tests/Fixtures/hostile
 shopt -s nullglob
 seed contacts datasets/sample/contacts.csv "$hostile"/contacts*

@@ -46,7 +46,7 @@ def main():
                  "--interactions", f"{data}/portfolio/interactions.csv"]
     account = ["--contacts", f"{data}/account/contacts.csv", "--ties", f"{data}/account/ties.csv",
                "--interactions", f"{data}/account/interactions.csv"]
-    facebook = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "datasets",
+    facebook = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "datasets",
                             "ego-facebook", "facebook_combined.txt")
     metrics_input = ["--graph", facebook] if os.path.exists(facebook) else account
     jobs = {

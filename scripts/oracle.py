@@ -28,7 +28,7 @@ import networkx as nx
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared", "datasets")
+SHARED = os.path.join(ROOT, "datasets")
 OUT = os.path.join(ROOT, "Tests", "Fixtures", "measures")
 GRAPHS = os.path.join(ROOT, "Tests", "Fixtures", "graphs")
 TIES = os.path.join(ROOT, "Tests", "Fixtures", "ties")
@@ -325,7 +325,7 @@ def brokerage_fixtures():
                 roles[k].append(c[k])
         path_out = os.path.join(out_dir, f"{name}.json")
         with open(path_out, "w", encoding="utf-8") as f:
-            json.dump({"dataset": name, "source": os.path.relpath(path, os.path.dirname(ROOT)), "directed_input": directed,
+            json.dump({"dataset": name, "source": os.path.relpath(path, ROOT), "directed_input": directed,
                        "ids": list(D), "groups": [groups[v] for v in D], "roles": roles}, f, indent=0)
             f.write("\n")
         print(f"wrote {os.path.relpath(path_out, ROOT)}", file=sys.stderr)
@@ -469,7 +469,7 @@ def directed_fixtures():
             }
             CLEAR_CACHES()
             m.update(directed_structural_holes(D, w))
-            source = os.path.relpath(path, os.path.dirname(ROOT)) if path.startswith(SHARED) else os.path.relpath(path, ROOT)
+            source = os.path.relpath(path, ROOT)
             doc = {"networkx": nx.__version__, "dataset": name, "source": source, "directed_input": True, "weighted": weighted,
                    "kind": "advice" if given else None, "singular_value_ratio": gap, "ids": ids,
                    "measures": {k: [encode(float(v[i]) if not isinstance(v[i], int) else v[i]) for i in ids] for k, v in m.items()}}
@@ -495,7 +495,7 @@ def sampled_fixtures():
     ]
     for name, path, directed, weightings, k in cases:
         G = social_view(read_edges(path), directed)
-        source = os.path.relpath(path, os.path.dirname(ROOT)) if path.startswith(SHARED) else os.path.relpath(path, ROOT)
+        source = os.path.relpath(path, ROOT)
         for weighted in weightings:
             seed = 77
             sources = random.Random(seed).sample(list(G), k)
@@ -523,7 +523,7 @@ def leiden_fixtures():
             fixture = json.load(f)
         name, weighted = fixture["dataset"], fixture["weighted"]
         source = fixture["source"]
-        full = os.path.join(os.path.dirname(ROOT), source) if not source.startswith("Tests") else os.path.join(ROOT, source)
+        full = os.path.join(ROOT, source)
         G = social_view(read_edges(full), fixture["directed_input"])
         ids = list(G)
         index = {v: i for i, v in enumerate(ids)}
@@ -573,7 +573,7 @@ def main():
         cases.append((name, path, False, [False, True]))
     for name, path, directed, weightings in cases:
         G = social_view(read_edges(path), directed)
-        source = os.path.relpath(path, os.path.dirname(ROOT)) if path.startswith(SHARED) else os.path.relpath(path, ROOT)
+        source = os.path.relpath(path, ROOT)
         for weighted in weightings:
             write_ties(name, G, weighted, source, directed)
             if not only_ties:

@@ -1,4 +1,4 @@
-// Expected counts come from the READMEs of ../shared/datasets, which were verified there with Python and
+// Expected counts come from the READMEs of datasets/, which were verified there with Python and
 // match SNAP's published numbers; none is computed by Tiemap.
 import Testing
 import NetworkAnalysis

@@ -1,10 +1,10 @@
 import Foundation
 @testable import GraphFormats
 
-/// The repository root and the shared datasets beside it (`../shared/datasets`).
+/// The repository root and its real public networks (`datasets/`).
 enum Paths {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/datasets")
+  static let shared = root.appendingPathComponent("datasets")
   static func dataset(_ p: String) -> String { shared.appendingPathComponent(p).path }
   static func sample(_ f: String) -> String { root.appendingPathComponent("datasets/sample/\(f)").path }
 }

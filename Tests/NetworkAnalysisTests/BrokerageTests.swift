@@ -32,7 +32,7 @@ struct BrokerageFixture: CustomTestStringConvertible, Sendable {
     var o = LoadOptions()
     o.directed = f.directed
     o.skipZeroWeights = f.source.contains("Krack")
-    let g = try InputLoader.loadGraph(Fixture.root.deletingLastPathComponent().appendingPathComponent(f.source).path, options: o).graph
+    let g = try InputLoader.loadGraph(Fixture.root.appendingPathComponent(f.source).path, options: o).graph
     var names: [String: Int] = [:]
     var group = [Int](repeating: -1, count: g.count)
     for (i, id) in f.ids.enumerated() {

@@ -1,5 +1,5 @@
 // Hand-drawn graphs with their components and org charts derived in the comments; Krackhardt's reports-to
-// tree facts (21 managers, #7 the CEO, 4 vice-presidents) come from its README in ../shared/datasets.
+// tree facts (21 managers, #7 the CEO, 4 vice-presidents) come from its README in datasets/.
 import Foundation
 import Testing
 import GraphFormats
@@ -37,7 +37,7 @@ private func graph(_ people: [(String, String?)], _ edges: [(String, String)] = 
   // Davis Southern Women (two-mode, connected) and Florentine marriages (15 families, connected without Pucci).
   @Test func classicsAreConnected() throws {
     let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/datasets/networkx-classics")
+      .deletingLastPathComponent().appendingPathComponent("datasets/networkx-classics")
     for f in ["davis_southern_women.edges.csv", "florentine_families.edges.csv"] {
       let g = try InputLoader.loadGraph(shared.appendingPathComponent(f).path).graph
       #expect(g.social.connectedComponents().count == 1, "\(f)")
@@ -64,8 +64,8 @@ private func graph(_ people: [(String, String?)], _ edges: [(String, String)] = 
 
   @Test func krackhardtIsOneTreeUnderTheCEO() throws {
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("shared/datasets/krackhardt-hightech/Krack-High-Tec-edgelist-ReportsTo.txt").path
+      .deletingLastPathComponent()
+      .appendingPathComponent("datasets/krackhardt-hightech/Krack-High-Tec-edgelist-ReportsTo.txt").path
     var o = LoadOptions(); o.directed = true; o.skipZeroWeights = true
     let g = try InputLoader.loadGraph(path, options: o).graph
     // Rebuild as people with a reportsTo column from the arcs (ego → alter = ego reports to alter).

@@ -64,9 +64,7 @@ struct Fixture: CustomTestStringConvertible, Sendable {
       let contacts = ties.deletingLastPathComponent().appendingPathComponent("contacts.csv")
       return try InputLoader.loadAccount(contacts: contacts.path, ties: ties.path, interactions: nil, options: LoadOptions()).graph
     }
-    let path = source.hasPrefix("shared/")
-      ? Fixture.root.deletingLastPathComponent().appendingPathComponent(source).path
-      : Fixture.root.appendingPathComponent(source).path
+    let path = Fixture.root.appendingPathComponent(source).path
     var o = LoadOptions()
     o.directed = directedInput
     o.skipZeroWeights = source.contains("Krack")

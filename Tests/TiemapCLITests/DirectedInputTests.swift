@@ -4,7 +4,7 @@ import Testing
 /// Directed and doubled input read as users mean it (issue 15, points 3–5): densities by layer, spans in ties,
 /// undefined overlap left empty, and SNAP lists that give every undirected tie twice.
 @Suite struct DirectedInputTests {
-  static let krackhardt = "../shared/datasets/krackhardt-hightech/Krack-High-Tec-edgelist-Advice.txt"
+  static let krackhardt = "datasets/krackhardt-hightech/Krack-High-Tec-edgelist-Advice.txt"
 
   // Krackhardt's advice network: 190 arcs among 21 managers, published density 190 / 420 = 0.452; its social
   // view (a reciprocated pair once) has 145 pairs of 210, 0.6905.

@@ -78,7 +78,7 @@ import Testing
   }
 
   @Test func sampledBetweennessIsSeededAndExactWithEverySource() throws {
-    let base = ["metrics", "--graph", "../shared/datasets/networkx-classics/les_miserables.edges.csv", "--measures", "betweenness",
+    let base = ["metrics", "--graph", "datasets/networkx-classics/les_miserables.edges.csv", "--measures", "betweenness",
                 "--format", "csv"]
     let exact = try CLI.run(base, cwd: CLI.root)
     let all = try CLI.run(base + ["--betweenness-samples", "77"], cwd: CLI.root)
@@ -106,7 +106,7 @@ import Testing
   }
 
   @Test func sameSeedSameBytes() throws {
-    let args = ["metrics", "--graph", "../shared/datasets/networkx-classics/karate_club.edges.csv", "--weighted", "--format", "json"]
+    let args = ["metrics", "--graph", "datasets/networkx-classics/karate_club.edges.csv", "--weighted", "--format", "json"]
     let a = try CLI.run(args, cwd: CLI.root), b = try CLI.run(args, cwd: CLI.root)
     #expect(a.status == 0 && a.stdout == b.stdout)
     let j = try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as! [String: Any]

@@ -325,7 +325,7 @@ func orchestrate(_ args: [String]) throws {
   }
   func want(_ section: String) -> Bool { only?.contains(section) ?? true }
   let benchDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  let shared = benchDir.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/datasets")
+  let shared = benchDir.deletingLastPathComponent().appendingPathComponent("datasets")
   let dataDir = benchDir.appendingPathComponent(".data")
   try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
   let gz = shared.appendingPathComponent("soc-slashdot0902/soc-Slashdot0902.txt.gz").path
@@ -422,7 +422,7 @@ func orchestrate(_ args: [String]) throws {
     say(String(repeating: "─", count: 95))
     var families: [(String, WeightedFiles)] = []
     for name in ["ba", "powerlaw-clustered", "org-blocks"] { families.append((name, try writeFamily(name, people: 5_000, to: dataDir))) }
-    // A real network of shared/datasets: email-Eu-core's social view, with seeded weights like the families'.
+    // A real network of datasets/: email-Eu-core's social view, with seeded weights like the families'.
     let email = shared.appendingPathComponent("email-eu-core/email-Eu-core.txt").path
     if FileManager.default.fileExists(atPath: email) { families.append(("email-Eu-core (real)", try weightedCopy(of: email, to: dataDir))) }
     let pin = ["taskset", "-c", "0"]
@@ -454,7 +454,7 @@ func orchestrate(_ args: [String]) throws {
              peer("networkx", "constraint", social, repeat: 3)], expected: socialSize)
   }
 
-  // The largest network of shared/datasets, as the undirected social view (504,230 distinct pairs; every peer
+  // The largest network of datasets/, as the undirected social view (504,230 distinct pairs; every peer
   // simplifies its graph first, untimed). Exact betweenness there is O(n m) ≈ 4·10^10 steps (hours for the
   // peers), so betweenness is swept from 1,000 sources drawn once and given to Tiemap and igraph (`sources=`);
   // NetworKit has no sources argument and runs EstimateBetweenness with 1,000 pivots of its own (the same work:
