@@ -328,11 +328,16 @@ struct SVGDrawing {
   func tiles(width w: Double, height h: Double) -> [(Double, Double, Double, Double)] {
     let rows = Self.cuts(length: height, page: h, blocked: boxes.filter { $0.y1 - $0.y0 <= h / 2 }.map { ($0.y0, $0.y1) })
     var tiles: [(Double, Double, Double, Double)] = []
+    // A part is kept when it holds a box that counts (a person's, not a frame larger than half a page: a part
+    // holding only a frame's edge would be a page with one line on it).
+    let counted = boxes.contains { $0.x1 - $0.x0 <= w / 2 && $0.y1 - $0.y0 <= h / 2 }
     for (y0, y1) in zip(rows, rows.dropFirst()) {
       let inRow = boxes.filter { $0.y1 > y0 && $0.y0 < y1 }
       let columns = Self.cuts(length: width, page: w, blocked: inRow.filter { $0.x1 - $0.x0 <= w / 2 }.map { ($0.x0, $0.x1) })
       for (x0, x1) in zip(columns, columns.dropFirst()) {
-        guard boxes.isEmpty || inRow.contains(where: { $0.x1 > x0 && $0.x0 < x1 }) else { continue }
+        guard boxes.isEmpty || inRow.contains(where: {
+          $0.x1 > x0 && $0.x0 < x1 && (!counted || ($0.x1 - $0.x0 <= w / 2 && $0.y1 - $0.y0 <= h / 2))
+        }) else { continue }
         tiles.append((x0, x1, y0, y1))
       }
     }
