@@ -105,13 +105,17 @@ enum CRMImport {
     let contactIDs = IDMatcher(people.map(\.id), preset: preset)
     // A manager by id, else (display-name exports write a lookup as its name: Dynamics' "Manager") by the full
     // name of exactly one contact.
-    var byName: [String: Int?] = [:]
-    for (i, p) in people.enumerated() {
-      if let n = p.name?.lowercased() { byName[n] = byName[n] == nil ? .some(i) : .some(nil) }
-    }
+    var byName: [String: Int?] = [:]   // full name → the one contact with it (nil: several); made at the first miss
+    var named = false
     for i in people.indices {
       guard let m = people[i].reportsTo else { continue }
       if let id = contactIDs.match(m) { people[i].reportsTo = id; continue }
+      if !named {
+        for (k, p) in people.enumerated() {
+          if let n = p.name?.lowercased() { byName[n] = byName[n] == nil ? .some(k) : .some(nil) }
+        }
+        named = true
+      }
       if case .some(.some(let k)) = byName[m.lowercased()] { people[i].reportsTo = people[k].id; continue }
       if case .some(.none) = byName[m.lowercased()] {
         throw InputError(file: file, line: lines[i], problem: "manager \(quoted(m)) is the name of several contacts: give the manager's id")
